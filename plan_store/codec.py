@@ -1,0 +1,94 @@
+"""Plans to TOML text and back. Nothing here touches the disk.
+
+Files are written short (defaults and empty values left out) so that a person can read and edit
+one by hand, and read back strictly, so that every mistake in such an edit is named.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from .errors import NewerPlanError, PlanValidationError, TomlSyntaxError
+from .migrations import file_version, upgrade
+from .plan import SCHEMA_VERSION, Plan
+from .validation import problems_from
+
+FILE_HEADER = (
+    "# A personal health budget plan, saved by PHB Planner.\n"
+    "# The layout is described in docs/plan-format.md. Money is written in quotes, like \"12.50\".\n\n"
+)
+
+_WHERE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+_FRIENDLIER = {
+    "Cannot overwrite a value": "the same key is written twice",
+    "Cannot declare": "the same table is written twice",
+}
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The table written to disk: the plan without defaults or blanks, version and title first."""
+    data = plan.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
+    head = {
+        "schema_version": plan.schema_version,
+        "title": plan.title,
+        "created": plan.created,
+        "updated": plan.updated,
+    }
+    return _plain({**head, **data})
+
+
+def plan_to_toml(plan: Plan) -> str:
+    return FILE_HEADER + tomli_w.dumps(plan_to_dict(plan), multiline_strings=True)
+
+
+def plan_from_toml(text: str, path: Path) -> Plan:
+    """Parse, upgrade and validate; every failure is a PlanFileError that names the place."""
+    try:
+        raw = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise _syntax_error(path, str(error)) from None
+    version = file_version(raw)
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise NewerPlanError(
+            path,
+            f"this plan was saved by a newer version of PHB Planner (plan format {version}; this "
+            f"version reads formats up to {SCHEMA_VERSION}). Update PHB Planner to open it.",
+        )
+    try:
+        return Plan.model_validate(upgrade(raw))
+    except ValidationError as error:
+        raise PlanValidationError(path, problems_from(error, Plan)) from None
+
+
+def _syntax_error(path: Path, message: str) -> TomlSyntaxError:
+    line = column = None
+    where = _WHERE.search(message)
+    if where:
+        line, column = int(where.group(1)), int(where.group(2))
+        message = message[: where.start()]
+    else:
+        message = _AT_END.sub("", message)
+    for start, plain in _FRIENDLIER.items():
+        if message.startswith(start):
+            message = plain
+    return TomlSyntaxError(path, message[:1].lower() + message[1:], line, column)
+
+
+def _plain(value: Any) -> Any:
+    """Enums as their stored text, so the TOML writer sees only TOML types."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value

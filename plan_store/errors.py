@@ -1,0 +1,95 @@
+"""Everything that can go wrong with a plan file, said in words a person can act on.
+
+Every error the store raises is a `PlanError`. Its `str()` is the whole message for people: the
+CLI prints it as it is and the app shows it, so no caller ever needs a traceback to explain itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class PlanError(Exception):
+    """Base of every error the store reports; the message is meant for the person."""
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One thing wrong with one field: where it is in the plan, and what is allowed there."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class PlanFileError(PlanError):
+    """A plan file that cannot be used. The file itself is left exactly as it was."""
+
+    def __init__(self, path: Path, summary: str, problems: list[FieldProblem] | None = None):
+        self.path = path
+        self.summary = summary
+        self.problems = problems or []
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        lines = [f"{self.path}: {self.summary}"]
+        lines += [f"  - {problem}" for problem in self.problems]
+        lines.append("The file has not been changed.")
+        return "\n".join(lines)
+
+
+class TomlSyntaxError(PlanFileError):
+    """The file is not valid TOML; `line` says where, when the parser could tell."""
+
+    def __init__(self, path: Path, detail: str, line: int | None, column: int | None):
+        self.line = line
+        self.column = column
+        where = f"line {line}, column {column}: " if line is not None else ""
+        super().__init__(path, f"{where}this is not valid TOML ({detail})")
+
+
+class PlanValidationError(PlanFileError):
+    """The file is valid TOML, but some fields hold values a plan cannot have."""
+
+    def __init__(self, path: Path, problems: list[FieldProblem]):
+        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        super().__init__(path, f"this plan has {count}:", problems)
+
+
+class NewerPlanError(PlanFileError):
+    """Written by a newer PHB Planner; reading it here could lose what this version cannot see."""
+
+
+class PlanChangedOnDisk(PlanError):
+    """The file was changed by something else since it was opened; saving would overwrite that."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(
+            f"{path} was changed outside this window since it was opened (perhaps in another "
+            "window or by someone else's copy). Nothing was saved, so their changes are safe. "
+            "Save your version under a new name, or reopen the plan to see theirs."
+        )
+
+
+class PlanSaveError(PlanError):
+    """The disk refused a write (full, read-only, no permission). Nothing on disk was damaged."""
+
+    def __init__(self, path: Path, error: OSError):
+        self.path = path
+        reason = error.strerror or str(error)
+        super().__init__(
+            f"Could not save {path}: {reason}. The file on disk is unchanged and your work is "
+            "still open; free some space or save it somewhere else."
+        )
+
+
+class PlanNotFound(PlanError):
+    """No plan matches the name given."""
+
+
+class OverwriteRefused(PlanError):
+    """A file is already where something would be written, and was left alone."""

@@ -1,0 +1,164 @@
+"""Field types shared by every part of a plan: text, names, identifiers, quantities and notes.
+
+Each type refuses what would not survive a round trip through a file or a screen (control
+characters, runaway lengths) and says so in words a person can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, ClassVar
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+from pydantic import model_serializer, model_validator
+
+from .nhs_number import NhsNumberError, normalise_nhs_number
+
+MAX_TEXT = 20_000
+MAX_LINE = 300
+MAX_TITLE = 120
+
+# Tab and newline are ordinary in long text; every other control character is invisible on
+# screen, can reorder or hide text, and has no business in a care plan.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+_IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+
+
+class PlanModel(BaseModel):
+    """Base for every part of a plan: unknown keys are mistakes, and edits are validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+def _no_control(text: str) -> str:
+    match = _CONTROL.search(text)
+    if match:
+        code = f"U+{ord(match.group()):04X}"
+        raise ValueError(
+            f"contains an invisible control character ({code}) at position {match.start() + 1}; "
+            "remove it and use plain text"
+        )
+    return text
+
+
+def _text(value: str) -> str:
+    value = _no_control(value.replace("\r\n", "\n"))
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is {len(value):,} characters long; the most allowed is {MAX_TEXT:,}")
+    return value
+
+
+def _line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be a single line (no line breaks)")
+    _no_control(value)
+    if len(value) > MAX_LINE:
+        raise ValueError(f"is {len(value):,} characters long; the most allowed is {MAX_LINE}")
+    return value
+
+
+def _title(value: str) -> str:
+    value = _line(value).strip()
+    if not value:
+        raise ValueError("cannot be empty; give the plan a short name, like 'Amira's plan 2026'")
+    if len(value) > MAX_TITLE:
+        raise ValueError(f"is {len(value)} characters long; keep it to {MAX_TITLE} or fewer")
+    return value
+
+
+def _identifier(value: str) -> str:
+    if not _IDENTIFIER.match(value):
+        raise ValueError(
+            f"{value!r} is not a usable id; use 1 to 32 lower-case letters, digits, "
+            "'-' or '_', starting with a letter or digit (like \"o1\" or \"pa-hours\")"
+        )
+    return value
+
+
+def _quantity(value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
+        raise ValueError("must be a number, like 1, 7.5 or 20")
+    try:
+        amount = Decimal(str(value).strip())
+    except ArithmeticError:
+        raise ValueError(f"{value!r} is not a number; use a number like 1, 7.5 or 20") from None
+    if not amount.is_finite() or amount < 0:
+        raise ValueError("must be zero or more, like 1, 7.5 or 20")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValueError("can have at most two decimal places, like 7.25")
+    if amount > 100_000:
+        raise ValueError("is larger than any plan could need; the most allowed is 100000")
+    return amount
+
+
+def _plain_decimal(value: Decimal) -> Decimal:
+    """Write quantities as ordinary numbers (7.5, 20), never in exponent form."""
+    return Decimal(format(value, "f"))
+
+
+def _nhs_number(value: str) -> str:
+    try:
+        return normalise_nhs_number(value)
+    except NhsNumberError as error:
+        raise ValueError(str(error)) from None
+
+
+def _past_date(value: date) -> date:
+    if value > date.today():
+        raise ValueError("is in the future; a date of birth must be today or earlier")
+    if value.year < 1900:
+        raise ValueError("is before 1900; check the year")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+"""Free text of any length up to MAX_TEXT; line breaks allowed."""
+
+Line = Annotated[str, AfterValidator(_line)]
+"""A single line: a name, a phone number, an email address."""
+
+Title = Annotated[str, AfterValidator(_title)]
+Identifier = Annotated[str, AfterValidator(_identifier)]
+NhsNumber = Annotated[str, AfterValidator(_nhs_number)]
+BirthDate = Annotated[date, AfterValidator(_past_date)]
+Quantity = Annotated[
+    Decimal,
+    BeforeValidator(_quantity),
+    PlainSerializer(_plain_decimal, return_type=Decimal),
+]
+
+
+class Note(PlanModel):
+    """Free text that the person may choose to keep out of anything they share.
+
+    In a file a note is either plain text or a table with `text` and `private`; plain text means
+    the field's usual privacy (shared, for an ordinary note).
+    """
+
+    private_by_default: ClassVar[bool] = False
+
+    text: Text = ""
+    private: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"text": value, "private": cls.private_by_default}
+        return value
+
+    @model_serializer(mode="plain")
+    def _to_plain_text_when_usual(self) -> str | dict[str, Any]:
+        if self.private == self.private_by_default:
+            return self.text
+        return {"text": self.text, "private": self.private}
+
+
+class PrivateNote(Note):
+    """A note that stays private unless the person says otherwise: worries, for instance."""
+
+    private_by_default: ClassVar[bool] = True
+
+    private: bool = True

@@ -1,0 +1,84 @@
+"""Upgrade older plan files, one version at a time, before they are validated.
+
+Each step takes the raw table read from TOML and returns the next version's table, so a file
+written years ago passes through every step in turn. Upgrading happens in memory only: the file on
+disk changes when the plan is next saved, and the old file is then kept as the backup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from copy import deepcopy
+from typing import Any
+
+from .plan import SCHEMA_VERSION, utc_now
+
+Table = dict[str, Any]
+
+
+def file_version(raw: Table) -> object:
+    """Files from before versioning have no `schema_version`; they are version 0."""
+    return raw.get("schema_version", 0)
+
+
+def upgrade(raw: Table) -> Table:
+    """Bring a raw plan table up to SCHEMA_VERSION. The caller has refused newer versions."""
+    version = file_version(raw)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        return raw  # Left for validation to report, with the field's name.
+    table = deepcopy(raw)
+    while version < SCHEMA_VERSION:
+        table = _STEPS[version](table)
+        version += 1
+        table["schema_version"] = version
+    return table
+
+
+def _v0_to_v1(old: Table) -> Table:
+    """Version 0 was the draft layout: flat budget fields, "ccg", and one outcome per item."""
+    new = {key: value for key, value in old.items() if key not in _V0_MOVED}
+    now = utc_now()
+    new.setdefault("created", now)
+    new.setdefault("updated", now)
+    if "person_name" in old:
+        new["person"] = {**old.get("person", {}), "name": old["person_name"]}
+    if "ccg" in old:
+        new["icb_name"] = old["ccg"]  # Clinical Commissioning Groups became ICBs in July 2022.
+
+    finance: Table = {}
+    if "budget" in old:
+        finance["budget_amount"] = old["budget"]
+    if "budget_period" in old:
+        finance["budget_period"] = old["budget_period"]
+    if "items" in old:
+        finance["line_items"] = [_v0_item(item, n) for n, item in enumerate(old["items"], 1)]
+    if finance:
+        new["finance"] = finance
+
+    if "outcomes" in old:
+        new["outcomes"] = [_renamed(outcome, _V0_OUTCOME_NAMES) for outcome in old["outcomes"]]
+    return new
+
+
+_V0_MOVED = {"person_name", "ccg", "budget", "budget_period", "items"}
+_V0_OUTCOME_NAMES = {"text": "outcome", "matters": "what_matters", "measure": "how_i_will_know"}
+
+
+def _v0_item(item: Any, number: int) -> Any:
+    if not isinstance(item, dict):
+        return item  # Validation will name it.
+    new = _renamed(item, {"cost": "unit_cost"})
+    new.setdefault("id", f"i{number}")
+    if "outcome" in new:
+        linked = new.pop("outcome")
+        new["outcome_ids"] = [linked] if linked else []
+    return new
+
+
+def _renamed(table: Any, names: dict[str, str]) -> Any:
+    if not isinstance(table, dict):
+        return table
+    return {names.get(key, key): value for key, value in table.items()}
+
+
+_STEPS: dict[int, Callable[[Table], Table]] = {0: _v0_to_v1}

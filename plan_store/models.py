@@ -1,0 +1,204 @@
+"""The parts of a personal health budget plan, in the order the planning journey fills them in.
+
+The `Plan` that ties them together lives in `plan.py`; everything here is one section of it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pydantic import Field, field_validator
+
+from .fields import BirthDate, Identifier, Line, NhsNumber, Note, PlanModel, PrivateNote, Quantity, Text
+from .money import Money
+from .vocabulary import (
+    Confidence,
+    ContactKind,
+    ControlWanted,
+    HelperRole,
+    ManagementOption,
+    ManagementRoute,
+    Period,
+    Priority,
+    ResourceKind,
+    SpendCategory,
+)
+
+# --- About the plan -----------------------------------------------------------------------------
+
+
+class Person(PlanModel):
+    """The person the budget is for."""
+
+    name: Line = ""
+    preferred_name: Line = ""
+    date_of_birth: BirthDate | None = None
+    nhs_number: NhsNumber | None = None
+    """Stored as ten digits; shown as 3-3-4. Checked with the modulus 11 check digit."""
+
+
+class Helper(PlanModel):
+    """Someone helping to write the plan, or the person themselves."""
+
+    role: HelperRole
+    name: Line = ""
+    contact: Line = ""
+
+
+# --- Get informed -------------------------------------------------------------------------------
+
+
+class ChecklistItem(PlanModel):
+    """One thing worth finding out locally, ticked off when done."""
+
+    key: Identifier
+    """Stable name, so the app can recognise the starter items it offered."""
+    question: Line
+    done: bool = False
+    notes: Note = Note()
+
+
+class Contact(PlanModel):
+    """Someone to talk to: peers, user-led organisations, brokers, the CHC team."""
+
+    name: Line
+    kind: ContactKind = ContactKind.OTHER
+    how_to_reach: Line = ""
+    notes: Note = Note()
+
+
+class GetInformed(PlanModel):
+    checklist: list[ChecklistItem] = []
+    contacts: list[Contact] = []
+    questions: list[Note] = []
+    """Questions to ask before or at meetings."""
+    worries: list[PrivateNote] = []
+    """Private unless the person chooses to share them."""
+
+
+# --- Outcomes -----------------------------------------------------------------------------------
+
+
+class Outcome(PlanModel):
+    """What the person wants to achieve or keep, in their words, and how they will know."""
+
+    id: Identifier
+    what_matters: Text = ""
+    outcome: Text = ""
+    how_i_will_know: Text = ""
+    evidence: Text = ""
+    risk_if_not_met: Text = ""
+    priority: Priority = Priority.MEDIUM
+
+
+# --- Management ---------------------------------------------------------------------------------
+
+
+class SelfAssessment(PlanModel):
+    """Answers that help choose how the money is held; blank means not answered yet."""
+
+    control_wanted: ControlWanted | None = None
+    managing_money: Confidence | None = None
+    using_computers: Confidence | None = None
+    employing_staff: Confidence | None = None
+    who_can_help: Text = ""
+
+
+class Management(PlanModel):
+    option: ManagementOption | None = None
+    self_assessment: SelfAssessment = SelfAssessment()
+    managed_by: Line = ""
+    """Who holds and manages the money: the person, a representative, a nominee or an organisation."""
+    helped_by: Line = ""
+    notes: Text = ""
+
+
+# --- Resources beyond money ---------------------------------------------------------------------
+
+
+class Resource(PlanModel):
+    id: Identifier
+    kind: ResourceKind
+    description: Text
+    who_or_where: Line = ""
+    outcome_ids: list[Identifier] = []
+
+
+# --- Financial plan -----------------------------------------------------------------------------
+
+
+class LineItem(PlanModel):
+    """One thing the budget buys: `quantity` units at `unit_cost`, every `period`."""
+
+    id: Identifier
+    description: Line
+    category: SpendCategory = SpendCategory.OTHER
+    provider: Line = ""
+    unit_cost: Money
+    quantity: Quantity = Decimal(1)
+    period: Period = Period.WEEK
+    route: ManagementRoute | None = None
+    """How this item is paid for; left out when the whole plan uses one option."""
+    outcome_ids: list[Identifier] = []
+    notes: Note = Note()
+
+
+class FinancialPlan(PlanModel):
+    budget_amount: Money | None = None
+    """The indicative budget the NHS has said is available, for `budget_period`."""
+    budget_period: Period = Period.YEAR
+    line_items: list[LineItem] = []
+    contingency: Money = Decimal("0.00")
+    """Money set aside for the unexpected, for `budget_period`, kept apart from planned spending."""
+    contingency_notes: Text = ""
+
+    @field_validator("budget_period")
+    @classmethod
+    def _budget_recurs(cls, period: Period) -> Period:
+        if period == Period.ONE_OFF:
+            allowed = ", ".join(f'"{p.value}"' for p in Period if p != Period.ONE_OFF)
+            raise ValueError(f"a budget covers a span of time; use one of {allowed}")
+        return period
+
+
+class Flexibility(PlanModel):
+    """What was agreed up front about changing the plan without asking."""
+
+    free_to_change: Text = ""
+    must_ask_first: Text = ""
+    evidence_of_spending: Text = ""
+    """When the NHS may ask for receipts or other evidence of spending."""
+
+
+# --- Risks, reviews and sign-off ----------------------------------------------------------------
+
+
+class Risk(PlanModel):
+    description: Text
+    mitigation: Text = ""
+    who_acts: Line = ""
+
+
+class ReviewEntry(PlanModel):
+    """One review: what is working, what is not, and what will change."""
+
+    reviewed_on: date
+    working: Text = ""
+    not_working: Text = ""
+    changes: Text = ""
+    outcomes_progress: Text = ""
+
+
+class Reviews(PlanModel):
+    first_review: date | None = None
+    every_months: int | None = Field(default=None, ge=1, le=24)
+    """After the first review, how often to review (at least once a year)."""
+    monitored_by: Line = ""
+    log: list[ReviewEntry] = []
+
+
+class SignOff(PlanModel):
+    name: Line
+    role: Line = ""
+    agreed_on: date | None = None

@@ -1,0 +1,110 @@
+"""Pounds and pence as `Decimal`, parsed strictly and written the same way every time.
+
+One parser serves the plan file and every money field in the app, so a value the app refuses
+can never be smuggled in through a hand-edited file, and the message a person sees is the same
+wherever they typed it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Annotated
+
+from pydantic import BeforeValidator, PlainSerializer
+
+PENNY = Decimal("0.01")
+
+#: Larger than any personal health budget; a bigger figure is almost always a slip of the keyboard.
+MAX_AMOUNT = Decimal("9999999.99")
+
+MONEY_RULE = (
+    "an amount in pounds and pence, like 1234.50 or £1,234.50: "
+    "not negative, at most two decimal places, at most £9,999,999.99"
+)
+
+# Either plain digits, or digits grouped in threes with commas ("1,234,567"); then optional pence.
+_AMOUNT = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d+)?$")
+
+
+class MoneyError(ValueError):
+    """A money value that cannot be accepted; the message says what is allowed."""
+
+
+def parse_money(value: object) -> Decimal:
+    """Turn typed or stored text into an exact amount, or explain why not.
+
+    Accepts a leading pound sign and unambiguous thousands separators, because that is how people
+    write money. Refuses anything that would need guessing: three decimal places, a minus sign,
+    commas in odd places (is "1,50" one pound fifty or a slip?), or words.
+    """
+    if isinstance(value, bool):
+        raise MoneyError(f"must be {MONEY_RULE}")
+    if isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, str):
+        amount = _parse_text(value)
+    else:
+        raise MoneyError(f"must be {MONEY_RULE}")
+    return _check_amount(amount)
+
+
+def _parse_text(text: str) -> Decimal:
+    cleaned = text.strip()
+    if cleaned.startswith("£"):
+        cleaned = cleaned[1:].strip()
+    if cleaned.startswith("-"):
+        raise MoneyError(f"cannot be negative; enter {MONEY_RULE}")
+    if not cleaned or not _AMOUNT.match(cleaned) or cleaned == ".":
+        raise MoneyError(f"{text.strip()!r} is not an amount; enter {MONEY_RULE}")
+    try:
+        return Decimal(cleaned.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern above already rules this out
+        raise MoneyError(f"{text.strip()!r} is not an amount; enter {MONEY_RULE}") from None
+
+
+def _check_amount(amount: Decimal) -> Decimal:
+    if not amount.is_finite():
+        raise MoneyError(f"must be {MONEY_RULE}")
+    if amount < 0:
+        raise MoneyError(f"cannot be negative; enter {MONEY_RULE}")
+    if amount != amount.quantize(PENNY, rounding=ROUND_HALF_UP):
+        raise MoneyError(f"has more than two decimal places; enter {MONEY_RULE}")
+    if amount > MAX_AMOUNT:
+        raise MoneyError(f"is larger than any budget could be; enter {MONEY_RULE}")
+    return amount.quantize(PENNY)
+
+
+def money_to_str(amount: Decimal) -> str:
+    """How money is stored: plain digits and exactly two decimal places, e.g. "1234.50"."""
+    return f"{amount.quantize(PENNY, rounding=ROUND_HALF_UP):f}"
+
+
+def format_money(amount: Decimal) -> str:
+    """How money is shown to people: "£1,234.50"."""
+    rounded = amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+    sign = "-" if rounded < 0 else ""
+    return f"{sign}£{abs(rounded):,.2f}"
+
+
+def round_pennies(amount: Decimal) -> Decimal:
+    """Round half-up to the penny: the one rounding rule used for every total."""
+    return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def _validate(value: object) -> Decimal:
+    try:
+        return parse_money(value)
+    except MoneyError as error:
+        # Pydantic turns a ValueError into a field error carrying this message.
+        raise ValueError(str(error)) from None
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_validate),
+    PlainSerializer(money_to_str, return_type=str, when_used="always"),
+]
+"""A field type: accepts what `parse_money` accepts, always stored as a two-place string."""

@@ -1,0 +1,120 @@
+"""The whole plan: one model that screens edit, the store saves and the summary reads."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+
+from pydantic import field_validator, model_validator
+
+from .fields import Line, PlanModel, Text, Title
+from .models import (
+    FinancialPlan,
+    Flexibility,
+    GetInformed,
+    Helper,
+    Management,
+    Outcome,
+    Person,
+    Resource,
+    Reviews,
+    Risk,
+    SignOff,
+)
+from .vocabulary import EligibilityRoute, JourneyStage
+
+SCHEMA_VERSION = 1
+"""The plan file layout this program writes. Older files are upgraded by `migrations.py`."""
+
+
+def utc_now() -> datetime:
+    """Whole seconds: sub-second timestamps add noise to files people may read and diff."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class Plan(PlanModel):
+    schema_version: int = SCHEMA_VERSION
+    title: Title
+    created: datetime
+    updated: datetime
+    stage: JourneyStage = JourneyStage.FINDING_OUT
+
+    person: Person = Person()
+    helpers: list[Helper] = []
+    icb_name: Line = ""
+    """The local Integrated Care Board (formerly the CCG) that agrees the budget."""
+    eligibility: EligibilityRoute | None = None
+
+    informed: GetInformed = GetInformed()
+    outcomes: list[Outcome] = []
+    management: Management = Management()
+    resources: list[Resource] = []
+    finance: FinancialPlan = FinancialPlan()
+    flexibility: Flexibility = Flexibility()
+    risks: list[Risk] = []
+    contingency_plan: Text = ""
+    """What happens when planned support fails: who steps in, who to call."""
+    reviews: Reviews = Reviews()
+    sign_off: list[SignOff] = []
+
+    @field_validator("schema_version")
+    @classmethod
+    def _current_version(cls, version: int) -> int:
+        # Older versions are upgraded before validation and newer ones refused by the store, so
+        # anything else reaching here is a file edited by hand.
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"must be {SCHEMA_VERSION} for this version of PHB Planner")
+        return version
+
+    @field_validator("created", "updated")
+    @classmethod
+    def _with_time_zone(cls, moment: datetime) -> datetime:
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+    @model_validator(mode="after")
+    def _links_hold(self) -> Plan:
+        problems = list(link_problems(self))
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    def outcome(self, outcome_id: str) -> Outcome | None:
+        return next((o for o in self.outcomes if o.id == outcome_id), None)
+
+
+def link_problems(plan: Plan) -> Iterator[str]:
+    """Every id that is used twice, and every link to an outcome that does not exist."""
+    yield from _duplicates("outcomes", (o.id for o in plan.outcomes))
+    yield from _duplicates("resources", (r.id for r in plan.resources))
+    yield from _duplicates("finance.line_items", (i.id for i in plan.finance.line_items))
+    yield from _duplicates("informed.checklist", (c.key for c in plan.informed.checklist), "key")
+
+    known = {o.id for o in plan.outcomes}
+    known_text = ", ".join(f'"{o}"' for o in sorted(known)) or "none yet"
+    linkers = [
+        *((f"finance.line_items[{n}]", item.outcome_ids) for n, item in enumerate(plan.finance.line_items)),
+        *((f"resources[{n}]", resource.outcome_ids) for n, resource in enumerate(plan.resources)),
+    ]
+    for where, outcome_ids in linkers:
+        for position, outcome_id in enumerate(outcome_ids):
+            if outcome_id not in known:
+                yield (
+                    f"{where}.outcome_ids[{position}]: links to outcome \"{outcome_id}\", "
+                    f"but the plan has no outcome with that id (outcome ids: {known_text})"
+                )
+
+
+def _duplicates(where: str, ids: Iterable[str], field: str = "id") -> Iterator[str]:
+    for value, count in Counter(ids).items():
+        if count > 1:
+            yield f"{where}: the {field} \"{value}\" is used {count} times; each must be different"
+
+
+def next_id(prefix: str, taken: Iterable[str]) -> str:
+    """The first free id like "o1", "o2", ... so new entries never collide with old ones."""
+    used = set(taken)
+    number = 1
+    while f"{prefix}{number}" in used:
+        number += 1
+    return f"{prefix}{number}"

@@ -1,0 +1,242 @@
+"""Where plans live on disk, and the only code that reads or writes them.
+
+One TOML file per plan in `<data folder>/plans/`, named by a slug of its title, with the previous
+version beside it as `<slug>.toml.bak`. The data folder is PHB_DATA_DIR if set, otherwise the
+platform's usual place for application data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from .codec import plan_from_toml, plan_to_toml
+from pydantic import ValidationError
+
+from .errors import (
+    OverwriteRefused,
+    PlanChangedOnDisk,
+    PlanError,
+    PlanFileError,
+    PlanNotFound,
+    PlanSaveError,
+    PlanValidationError,
+)
+from .plan import Plan, utc_now
+from .safe_files import ensure_private_folder, write_atomically, write_new_file
+from .validation import problems_from
+from .slugs import is_slug, slugify, unique_slug
+from .starter import new_plan
+
+APP_NAME = "phb-planner"
+DATA_DIR_VARIABLE = "PHB_DATA_DIR"
+PLAN_SUFFIX = ".toml"
+BACKUP_SUFFIX = ".toml.bak"
+
+#: Far beyond any real plan (a 1,000-item plan is about 200 KB); refusing protects memory.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass
+class OpenPlan:
+    """A plan read from (or about to be written to) a file, with what the file held then.
+
+    `disk_digest` is how the store notices that someone else changed the file in the meantime.
+    """
+
+    path: Path
+    plan: Plan
+    disk_digest: str | None
+
+    @property
+    def slug(self) -> str:
+        return self.path.name.removesuffix(PLAN_SUFFIX)
+
+    @property
+    def backup_path(self) -> Path:
+        return self.path.with_name(self.slug + BACKUP_SUFFIX)
+
+
+@dataclass(frozen=True)
+class PlanListing:
+    """One file in the plans folder: its plan, or why it could not be read."""
+
+    path: Path
+    plan: Plan | None
+    error: PlanFileError | None
+
+    @property
+    def slug(self) -> str:
+        return self.path.name.removesuffix(PLAN_SUFFIX)
+
+
+class PlanStore:
+    """Reads and writes the plans in one data folder."""
+
+    def __init__(self, data_dir: Path | None = None):
+        self.data_dir = (data_dir or default_data_dir()).expanduser()
+        self.plans_dir = self.data_dir / "plans"
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def plan_paths(self) -> list[Path]:
+        if not self.plans_dir.is_dir():
+            return []
+        return sorted(p for p in self.plans_dir.iterdir() if p.name.endswith(PLAN_SUFFIX) and not p.name.startswith("."))
+
+    def listings(self) -> Iterator[PlanListing]:
+        """Every plan in the folder; a broken file is listed with its error, never skipped."""
+        for path in self.plan_paths():
+            try:
+                yield PlanListing(path, self.open(path).plan, None)
+            except PlanFileError as error:
+                yield PlanListing(path, None, error)
+
+    def open(self, path: Path) -> OpenPlan:
+        data = read_plan_bytes(path)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise PlanFileError(
+                path, f"this is not a text file (unreadable byte at position {error.start + 1}); it may be damaged"
+            ) from None
+        return OpenPlan(path, plan_from_toml(text, path), _digest(data))
+
+    def resolve(self, name: str) -> Path:
+        """Find a plan by file slug, by title (any case), or by a path to a .toml file."""
+        candidate = Path(name).expanduser()
+        if name.endswith(PLAN_SUFFIX) or os.sep in name or "/" in name:
+            if candidate.is_file():
+                return candidate
+            raise PlanNotFound(f"There is no plan file at {candidate}.")
+        if is_slug(name) and (self.plans_dir / f"{name}{PLAN_SUFFIX}").is_file():
+            return self.plans_dir / f"{name}{PLAN_SUFFIX}"
+        wanted = name.strip().casefold()
+        matches = [path for path, title in self._titles() if title.strip().casefold() == wanted]
+        if not matches:
+            slug_path = self.plans_dir / f"{slugify(name)}{PLAN_SUFFIX}"
+            matches = [slug_path] if slug_path.is_file() else []
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            names = ", ".join(path.stem for path in matches)
+            raise PlanNotFound(f'More than one plan is called "{name}". Name one by its file name: {names}.')
+        raise PlanNotFound(f'There is no plan called "{name}" in {self.plans_dir}. Run "phb list" to see the plans.')
+
+    def _titles(self) -> Iterator[tuple[Path, str]]:
+        """Titles read without full validation, so one broken plan cannot hide the others."""
+        for path in self.plan_paths():
+            try:
+                title = tomllib.loads(read_plan_bytes(path).decode("utf-8")).get("title")
+            except (PlanError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(title, str):
+                yield path, title
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def create(self, title: str) -> OpenPlan:
+        """A new plan in its own new file; an existing file is never reused."""
+        return self.add(new_plan(title))
+
+    def add(self, plan: Plan) -> OpenPlan:
+        """Save `plan` as a new file, with a slug no other plan has."""
+        data = plan_to_toml(plan).encode("utf-8")
+        try:
+            ensure_private_folder(self.plans_dir)
+            taken = {path.name.split(".")[0] for path in self.plans_dir.iterdir()}
+            path = self.plans_dir / f"{unique_slug(slugify(plan.title), taken)}{PLAN_SUFFIX}"
+            write_new_file(path, data)
+        except FileExistsError:  # Appeared since we looked: another window made one.
+            raise OverwriteRefused("Another plan was saved with the same name at the same moment; try again.") from None
+        except OSError as error:
+            raise PlanSaveError(self.plans_dir, error) from None
+        return OpenPlan(path, plan, _digest(data))
+
+    def save(self, open_plan: OpenPlan) -> None:
+        """Write the plan over its file, keeping the previous version as the backup.
+
+        Refuses if the file changed since it was read, and validates the whole plan first, so
+        an edit that broke a link between sections is caught before it reaches the disk.
+        """
+        plan = open_plan.plan
+        try:
+            Plan.model_validate(plan.model_dump())
+        except ValidationError as error:
+            raise PlanValidationError(open_plan.path, problems_from(error, Plan)) from None
+        current = _digest_if_exists(open_plan.path)
+        if current is not None and current != open_plan.disk_digest:
+            raise PlanChangedOnDisk(open_plan.path)
+        plan.updated = utc_now()
+        data = plan_to_toml(plan).encode("utf-8")
+        try:
+            ensure_private_folder(open_plan.path.parent)
+            write_atomically(open_plan.path, data, backup=open_plan.backup_path)
+        except OSError as error:
+            raise PlanSaveError(open_plan.path, error) from None
+        open_plan.disk_digest = _digest(data)
+
+    def import_file(self, source: Path) -> OpenPlan:
+        """Copy a plan from elsewhere into the data folder, checked, under a new file name."""
+        plan = self.open(source).plan
+        return self.add(plan)
+
+
+def write_export(path: Path, text: str, force: bool = False) -> None:
+    """Write an export for sharing; an existing file is only replaced when asked (`force`)."""
+    data = text.encode("utf-8")
+    try:
+        if force:
+            write_atomically(path, data)
+        else:
+            write_new_file(path, data)
+    except FileExistsError:
+        raise OverwriteRefused(f"{path} already exists. Choose another name, or add --force to replace it.") from None
+    except IsADirectoryError:
+        raise OverwriteRefused(f"{path} is a folder; give a file name to export to.") from None
+    except OSError as error:
+        raise PlanSaveError(path, error) from None
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """The file's bytes, or a PlanFileError that says in plain words why they cannot be read."""
+    try:
+        if path.is_dir():
+            raise PlanFileError(path, "this is a folder, not a plan file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PlanFileError(
+                path, f"this file is {size / 1_048_576:.0f} MB, far larger than any plan; it is probably not a plan"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        reason = "this is a link to a file that no longer exists" if path.is_symlink() else "there is no such file"
+        raise PlanFileError(path, reason) from None
+    except PermissionError:
+        raise PlanFileError(path, "you do not have permission to read this file") from None
+    except OSError as error:
+        raise PlanFileError(path, f"the file could not be read ({error.strerror or error})") from None
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _digest_if_exists(path: Path) -> str | None:
+    try:
+        return _digest(path.read_bytes())
+    except FileNotFoundError:
+        return None

@@ -1,0 +1,214 @@
+"""The fixed choices a plan is made of, each with the words a person sees for it.
+
+Values are what the plan file stores (short, stable, lower case); labels are what people read.
+Keeping both together means a new choice cannot be added without its plain-English name.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Choice(StrEnum):
+    """A stored value with a label for people; subclasses fill in `_labels`."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[type(self).__name__][self.value]
+
+    @classmethod
+    def allowed(cls) -> str:
+        """The stored values, for error messages that say what is allowed."""
+        return ", ".join(f'"{member.value}"' for member in cls)
+
+
+class HelperRole(Choice):
+    SELF = "self"
+    FAMILY = "family"
+    BROKER = "broker"
+    PROFESSIONAL = "professional"
+
+
+class EligibilityRoute(Choice):
+    CONTINUING_HEALTHCARE = "continuing_healthcare"
+    CHILDRENS_CONTINUING_CARE = "childrens_continuing_care"
+    WHEELCHAIR = "personal_wheelchair_budget"
+    SECTION_117 = "section_117_aftercare"
+    LOCAL_OFFER = "local_offer"
+
+    @property
+    def is_legal_right(self) -> bool:
+        """Four routes carry a legal right to a PHB; anything else is the local ICB's decision."""
+        return self is not EligibilityRoute.LOCAL_OFFER
+
+
+class JourneyStage(Choice):
+    FINDING_OUT = "finding_out"
+    ASSESSMENT = "assessment"
+    INDICATIVE_BUDGET = "indicative_budget"
+    LEARNING_OPTIONS = "learning_options"
+    PLANNING = "planning"
+    PLAN_WRITTEN = "plan_written"
+    SIGNED_OFF = "signed_off"
+    SETTING_UP = "setting_up"
+    LIVING_WITH_IT = "living_with_it"
+    REVIEWING = "reviewing"
+    CHANGING = "changing"
+
+    @property
+    def number(self) -> int:
+        """Position in the journey, counting from 1, so people can see how far along they are."""
+        return list(JourneyStage).index(self) + 1
+
+
+class ContactKind(Choice):
+    PEER_NETWORK = "peer_network"
+    USER_LED_ORGANISATION = "user_led_organisation"
+    BROKER = "broker"
+    CHC_TEAM = "chc_team"
+    OTHER = "other"
+
+
+class Priority(Choice):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class ManagementOption(Choice):
+    DIRECT_PAYMENT = "direct_payment"
+    NOTIONAL = "notional"
+    THIRD_PARTY = "third_party"
+    MIXED = "mixed"
+
+
+class ManagementRoute(Choice):
+    """How one line item is paid for; a mixed plan records this item by item."""
+
+    DIRECT_PAYMENT = "direct_payment"
+    NOTIONAL = "notional"
+    THIRD_PARTY = "third_party"
+
+
+class ControlWanted(Choice):
+    A_LOT = "a_lot"
+    SOME = "some"
+    A_LITTLE = "a_little"
+
+
+class Confidence(Choice):
+    CONFIDENT = "confident"
+    SOMEWHAT = "somewhat"
+    NOT_CONFIDENT = "not_confident"
+
+
+class ResourceKind(Choice):
+    OWN_SKILL = "own_skill"
+    PERSON = "person"
+    COMMUNITY_SERVICE = "community_service"
+    PEER_SUPPORT = "peer_support"
+
+
+class Period(Choice):
+    """How often a cost recurs, or the span a budget covers."""
+
+    ONE_OFF = "one_off"
+    WEEK = "week"
+    FOUR_WEEKS = "four_weeks"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class SpendCategory(Choice):
+    PERSONAL_ASSISTANT = "personal_assistant"
+    AGENCY_CARE = "agency_care"
+    THERAPY = "therapy"
+    EQUIPMENT = "equipment"
+    TRANSPORT = "transport"
+    RESPITE = "respite"
+    TRAINING = "training"
+    ASSISTANCE_DOG = "assistance_dog"
+    MONEY_MANAGEMENT = "money_management"
+    ACTIVITY = "activity"
+    OTHER = "other"
+
+
+_LABELS: dict[str, dict[str, str]] = {
+    "HelperRole": {
+        "self": "Myself",
+        "family": "Family member or friend",
+        "broker": "Broker or support planner",
+        "professional": "Health or care professional",
+    },
+    "EligibilityRoute": {
+        "continuing_healthcare": "NHS Continuing Healthcare (adults)",
+        "childrens_continuing_care": "Children and young people's continuing care",
+        "personal_wheelchair_budget": "Personal wheelchair budget",
+        "section_117_aftercare": "Section 117 aftercare (Mental Health Act)",
+        "local_offer": "Offered locally by the ICB (no legal right)",
+    },
+    "JourneyStage": {
+        "finding_out": "Finding out about personal health budgets",
+        "assessment": "Eligibility and assessment of needs",
+        "indicative_budget": "Told the indicative budget",
+        "learning_options": "Learning the options",
+        "planning": "Care and support planning",
+        "plan_written": "Plan written and summarised",
+        "signed_off": "Plan agreed and signed off",
+        "setting_up": "Setting up money and support",
+        "living_with_it": "Living with the budget",
+        "reviewing": "Reviewing the plan",
+        "changing": "Changing the plan",
+    },
+    "ContactKind": {
+        "peer_network": "Peer network of budget holders",
+        "user_led_organisation": "User-led organisation (for example a Centre for Independent Living)",
+        "broker": "Broker or support planner",
+        "chc_team": "Continuing healthcare team",
+        "other": "Other",
+    },
+    "Priority": {"high": "High", "medium": "Medium", "low": "Low"},
+    "ManagementOption": {
+        "direct_payment": "Direct payment",
+        "notional": "Notional budget (the NHS holds the money)",
+        "third_party": "Third-party budget",
+        "mixed": "A mix of these",
+    },
+    "ManagementRoute": {
+        "direct_payment": "Direct payment",
+        "notional": "Notional (NHS arranges)",
+        "third_party": "Third party",
+    },
+    "ControlWanted": {"a_lot": "A lot", "some": "Some", "a_little": "A little"},
+    "Confidence": {
+        "confident": "Confident",
+        "somewhat": "Somewhat",
+        "not_confident": "Not confident",
+    },
+    "ResourceKind": {
+        "own_skill": "My own skills and experience",
+        "person": "Family, friends and people who care",
+        "community_service": "Community and mainstream services",
+        "peer_support": "Peer support",
+    },
+    "Period": {
+        "one_off": "one-off",
+        "week": "a week",
+        "four_weeks": "every four weeks",
+        "month": "a month",
+        "year": "a year",
+    },
+    "SpendCategory": {
+        "personal_assistant": "Personal assistant",
+        "agency_care": "Agency care",
+        "therapy": "Therapy",
+        "equipment": "Equipment",
+        "transport": "Transport",
+        "respite": "Respite and short breaks",
+        "training": "Training",
+        "assistance_dog": "Assistance dog",
+        "money_management": "Support to manage the money",
+        "activity": "Activity or membership",
+        "other": "Other",
+    },
+}
