@@ -55,7 +55,7 @@ def plan_from_toml(text: str, path: Path) -> Plan:
     try:
         raw = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        raise _syntax_error(path, str(error)) from None
+        raise _syntax_error(path, str(error), text) from None
     version = file_version(raw)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise NewerPlanError(
@@ -69,18 +69,51 @@ def plan_from_toml(text: str, path: Path) -> Plan:
         raise PlanValidationError(path, problems_from(error, Plan)) from None
 
 
-def _syntax_error(path: Path, message: str) -> TomlSyntaxError:
+def _syntax_error(path: Path, message: str, text: str) -> TomlSyntaxError:
     line = column = None
     where = _WHERE.search(message)
     if where:
         line, column = int(where.group(1)), int(where.group(2))
         message = message[: where.start()]
-    else:
+    elif message.startswith(("Cannot overwrite", "Cannot declare")):
+        # Python only says "at end of document" here, so find the repeated key or table ourselves.
+        line = _repeated_line(text)
+        column = 1 if line else None
+        message = _AT_END.sub("", message)
+    elif _AT_END.search(message):
+        # Something left open (a bracket, a quote) runs to the end; the last line is where it shows.
+        lines = text.splitlines() or [""]
+        line, column = len(lines), len(lines[-1]) + 1
         message = _AT_END.sub("", message)
     for start, plain in _FRIENDLIER.items():
         if message.startswith(start):
             message = plain
     return TomlSyntaxError(path, message[:1].lower() + message[1:], line, column)
+
+
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
+_TABLE = re.compile(r"^\s*\[([^\[\]]+)\]\s*(#.*)?$")
+
+
+def _repeated_line(text: str) -> int | None:
+    """The line that repeats a key within its table, or repeats a [table] header; None if unsure."""
+    tables: set[str] = set()
+    keys: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _TABLE.match(line)
+        if header:
+            name = header.group(1).strip()
+            if name in tables:
+                return number
+            tables.add(name)
+            keys = set()
+        elif line.lstrip().startswith("[["):
+            keys = set()
+        elif key := _KEY.match(line):
+            if key.group(1) in keys:
+                return number
+            keys.add(key.group(1))
+    return None
 
 
 def _plain(value: Any) -> Any:

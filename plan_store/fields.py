@@ -93,9 +93,11 @@ def _quantity(value: object) -> Decimal:
     return amount
 
 
-def _plain_decimal(value: Decimal) -> Decimal:
-    """Write quantities as ordinary numbers (7.5, 20), never in exponent form."""
-    return Decimal(format(value, "f"))
+def _plain_decimal(value: Decimal) -> Decimal | int:
+    """Write quantities as people write them: 20 and 7.5, never 20.0 or 7.5E+0."""
+    if value == value.to_integral_value():
+        return int(value)
+    return Decimal(format(value.normalize(), "f"))
 
 
 def _nhs_number(value: str) -> str:
@@ -126,7 +128,7 @@ BirthDate = Annotated[date, AfterValidator(_past_date)]
 Quantity = Annotated[
     Decimal,
     BeforeValidator(_quantity),
-    PlainSerializer(_plain_decimal, return_type=Decimal),
+    PlainSerializer(_plain_decimal, return_type=Decimal | int),
 ]
 
 

@@ -119,8 +119,11 @@ class PlanStore:
         """Find a plan by file slug, by title (any case), or by a path to a .toml file."""
         candidate = Path(name).expanduser()
         if name.endswith(PLAN_SUFFIX) or os.sep in name or "/" in name:
-            if candidate.is_file():
-                return candidate
+            if candidate.exists() or candidate.is_symlink():
+                return candidate  # Opening it will say what, if anything, is wrong with it.
+            in_folder = self.plans_dir / candidate.name
+            if candidate.name == name and (in_folder.exists() or in_folder.is_symlink()):
+                return in_folder
             raise PlanNotFound(f"There is no plan file at {candidate}.")
         if is_slug(name) and (self.plans_dir / f"{name}{PLAN_SUFFIX}").is_file():
             return self.plans_dir / f"{name}{PLAN_SUFFIX}"

@@ -113,18 +113,18 @@ def _fields_at(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:
         if isinstance(part, int):
             continue
         field = current.model_fields.get(part)
-        current = _model_in(field.annotation) if field else None
+        current = model_in(field.annotation) if field else None
     return list(current.model_fields) if current else []
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def model_in(annotation: Any) -> type[BaseModel] | None:
     """The model inside `X`, `list[X]` or `X | None`, if there is one."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)
     if origin in (list, typing.Union, types.UnionType, typing.Annotated):
         for argument in typing.get_args(annotation):
-            found = _model_in(argument)
+            found = model_in(argument)
             if found:
                 return found
     return None

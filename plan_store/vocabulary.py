@@ -16,6 +16,10 @@ class Choice(StrEnum):
     def label(self) -> str:
         return _LABELS[type(self).__name__][self.value]
 
+    @property
+    def short_label(self) -> str:
+        return self.label
+
     @classmethod
     def allowed(cls) -> str:
         """The stored values, for error messages that say what is allowed."""
@@ -59,6 +63,11 @@ class JourneyStage(Choice):
     def number(self) -> int:
         """Position in the journey, counting from 1, so people can see how far along they are."""
         return list(JourneyStage).index(self) + 1
+
+    @property
+    def short_label(self) -> str:
+        """A few words, for lists and the journey bar where space is short."""
+        return _STAGE_SHORT[self.value]
 
 
 class ContactKind(Choice):
@@ -112,6 +121,10 @@ class ResourceKind(Choice):
 class Period(Choice):
     """How often a cost recurs, or the span a budget covers."""
 
+    @property
+    def short_label(self) -> str:
+        return _PERIOD_SHORT[self.value]
+
     ONE_OFF = "one_off"
     WEEK = "week"
     FOUR_WEEKS = "four_weeks"
@@ -132,6 +145,22 @@ class SpendCategory(Choice):
     ACTIVITY = "activity"
     OTHER = "other"
 
+
+_STAGE_SHORT = {
+    "finding_out": "Finding out",
+    "assessment": "Assessment",
+    "indicative_budget": "Budget told",
+    "learning_options": "Options",
+    "planning": "Planning",
+    "plan_written": "Plan written",
+    "signed_off": "Signed off",
+    "setting_up": "Setting up",
+    "living_with_it": "Living with it",
+    "reviewing": "Reviewing",
+    "changing": "Changing",
+}
+
+_PERIOD_SHORT = {"one_off": "once", "week": "/wk", "four_weeks": "/4wk", "month": "/mo", "year": "/yr"}
 
 _LABELS: dict[str, dict[str, str]] = {
     "HelperRole": {

@@ -1,0 +1,224 @@
+"""The `phb` command. Thin on purpose: it parses arguments, calls the store and the summary, and
+turns every known failure into a plain message on stderr with exit status 2.
+
+The Textual app is imported only by the commands that open it, so `phb list` and `phb show` start
+quickly and work where no full-screen terminal is available.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from plan_store import OpenPlan, PlanError, PlanStore
+from plan_store.codec import plan_to_toml
+from plan_store.store import write_export
+
+from . import __version__
+from .checks import find_gaps
+from .listing import plan_table
+from .privacy import without_private
+from .render import render_html, render_markdown, render_text
+from .render.text import render_table
+from .summary import build_summary
+
+EXIT_OK = 0
+EXIT_GAPS = 1
+EXIT_ERROR = 2
+
+FORMATS = ("txt", "md", "html", "toml")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for the `phb` console script; returns the exit status."""
+    _tolerant_output()
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    store = PlanStore(arguments.data_dir)
+    try:
+        return int(arguments.handler(store, arguments))
+    except PlanError as error:
+        print(f"phb: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("phb: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # Output piped into something that stopped reading, like `head`.
+        return EXIT_OK
+
+
+def _tolerant_output() -> None:
+    """A terminal that cannot show "£" should get "?" rather than a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            reconfigure(errors="replace")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="FOLDER",
+        help="where plans are kept (default: $PHB_DATA_DIR, or your system's folder for app data)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="phb",
+        parents=[common],
+        description="Plan an NHS personal health budget. With no command, opens the app at your list of plans.",
+        epilog='A PLAN is named by its title (in quotes if it has spaces), its file name from "phb list", or a path to a .toml file.',
+    )
+    parser.add_argument("--version", action="version", version=f"PHB Planner {__version__}")
+    parser.set_defaults(handler=_open_picker, data_dir=None)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[PlanStore, argparse.Namespace], int], summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=summary, description=summary)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    new = command("new", _new, "Start a new plan.")
+    new.add_argument("title", help='a short name for the plan, like "Amira\'s plan 2026"')
+    new.add_argument("--open", action="store_true", help="open it in the app straight away")
+
+    command("list", _list, "List your plans: title, person, stage, budget, planned total, last saved.")
+
+    opener = command("open", _open, "Open a plan in the app.")
+    opener.add_argument("plan", metavar="PLAN")
+
+    show = command("show", _show, "Print the plan's summary as plain text, readable by screen readers.")
+    show.add_argument("plan", metavar="PLAN")
+    show.add_argument("--hide-private", action="store_true", help="leave out notes marked private")
+    show.add_argument("--width", type=int, default=78, help="wrap lines at this width (default 78)")
+
+    export = command("export", _export, "Write the summary (or the plan file) to share with someone.")
+    export.add_argument("plan", metavar="PLAN")
+    export.add_argument("--format", choices=FORMATS, default="txt", help="txt (default), md, html or toml")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
+    export.add_argument("--include-private", action="store_true", help="include notes marked private (left out by default)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+
+    check = command("check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error.")
+    check.add_argument("plan", metavar="PLAN")
+
+    importer = command("import", _import, "Copy a plan file from elsewhere into your plans, after checking it.")
+    importer.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def _open_plan(store: PlanStore, name: str) -> OpenPlan:
+    return store.open(store.resolve(name))
+
+
+def _new(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from plan_store import new_plan
+
+    try:
+        plan = new_plan(arguments.title)
+    except ValueError as error:
+        raise PlanError(f"The title {_first_problem(error)}") from None
+    opened = store.add(plan)
+    print(f'Started "{plan.title}". Saved as {opened.path}')
+    print(f'Open it with: phb open {opened.slug}')
+    if arguments.open:
+        return _run_app(store, opened)
+    return EXIT_OK
+
+
+def _first_problem(error: ValueError) -> str:
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        return str(errors()[0]["ctx"]["error"])
+    return str(error)
+
+
+def _list(store: PlanStore, arguments: argparse.Namespace) -> int:
+    listings = list(store.listings())
+    if not listings:
+        print(f"No plans yet in {store.plans_dir}.")
+        print('Start one with: phb new "My plan"')
+        return EXIT_OK
+    print(render_table(plan_table(listings), width=_terminal_width()), end="")
+    print(f'\nOpen one with: phb open "TITLE"    Plans are kept in {store.plans_dir}')
+    broken = [listing for listing in listings if listing.error]
+    if broken:
+        print(f'{len(broken)} file(s) could not be opened; "phb check FILE" says why.')
+    return EXIT_OK
+
+
+def _terminal_width() -> int:
+    # Not a terminal (a file or a pipe): long lines do no harm there, so use a generous width.
+    return shutil.get_terminal_size((160, 24)).columns
+
+
+def _open(store: PlanStore, arguments: argparse.Namespace) -> int:
+    return _run_app(store, _open_plan(store, arguments.plan))
+
+
+def _open_picker(store: PlanStore, arguments: argparse.Namespace) -> int:
+    return _run_app(store, None)
+
+
+def _run_app(store: PlanStore, opened: OpenPlan | None) -> int:
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise PlanError(
+            'The app needs an interactive terminal. To read a plan without one, use "phb show PLAN".'
+        )
+    from .app import PhbApp  # Textual costs a noticeable fraction of a second to import.
+
+    PhbApp(store, opened).run()
+    return EXIT_OK
+
+
+def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
+    plan = _open_plan(store, arguments.plan).plan
+    include_private = not arguments.hide_private
+    shown = plan if include_private else without_private(plan)
+    print(render_text(build_summary(shown, include_private=include_private), width=max(arguments.width, 40)), end="")
+    return EXIT_OK
+
+
+def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
+    plan = _open_plan(store, arguments.plan).plan
+    include_private = arguments.include_private
+    shared = plan if include_private else without_private(plan)
+    if arguments.format == "toml":
+        text = plan_to_toml(shared)
+    else:
+        render = {"txt": render_text, "md": render_markdown, "html": render_html}[arguments.format]
+        text = render(build_summary(shared, include_private=include_private))
+    if arguments.output is None:
+        print(text, end="")
+        return EXIT_OK
+    write_export(arguments.output, text, force=arguments.force)
+    left_out = "" if include_private else " Notes marked private were left out."
+    print(f"Wrote {arguments.output}.{left_out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
+    plan = _open_plan(store, arguments.plan).plan
+    gaps = find_gaps(plan)
+    if not gaps:
+        print(f'"{plan.title}" is ready for review: no gaps found.')
+        return EXIT_OK
+    print(f'"{plan.title}" has {len(gaps)} thing(s) a reviewer would ask about:')
+    for gap in gaps:
+        print(f"  - {gap}")
+    return EXIT_GAPS
+
+
+def _import(store: PlanStore, arguments: argparse.Namespace) -> int:
+    opened = store.import_file(arguments.file)
+    print(f'Imported "{opened.plan.title}" as {opened.path}')
+    print(f"Open it with: phb open {opened.slug}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""A single self-contained HTML page that prints cleanly on A4.
+
+Everything is inline: no fonts, scripts, images or links to fetch, so it opens offline and leaks
+nothing. Every piece of plan text is escaped, so nothing a person typed can run as code.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Table
+
+_STYLE = """
+body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45;
+       color: #111; max-width: 48em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 18pt; margin-bottom: 0.2em; }
+h2 { font-size: 13pt; border-bottom: 1px solid #444; margin-top: 1.6em; }
+dl { display: grid; grid-template-columns: minmax(9em, 14em) 1fr; gap: 0.2em 1em; }
+dt { font-weight: bold; }
+dd { margin: 0; white-space: pre-wrap; }
+p, li { white-space: pre-wrap; }
+table { border-collapse: collapse; width: 100%; font-size: 10pt; }
+th, td { border: 1px solid #666; padding: 0.25em 0.4em; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+tfoot td { font-weight: bold; }
+.alert { border: 2px solid #000; padding: 0.4em 0.6em; }
+.notice { border: 1px dashed #000; padding: 0.4em 0.6em; }
+@page { size: A4; margin: 18mm 15mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  table, dl, .alert { break-inside: avoid; }
+}
+"""
+
+
+def render_html(document: Document) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en-GB">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(document.title)}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(document.title)}</h1>",
+    ]
+    parts += [f'<p class="notice"><strong>Note:</strong> {escape(n)}</p>' for n in document.notices]
+    for section in document.sections:
+        level = min(max(section.level, 2), 6)
+        parts.append(f"<section>\n<h{level}>{escape(section.title)}</h{level}>")
+        parts += [_block(block) for block in section.blocks]
+        parts.append("</section>")
+    parts += ["</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return f"<p>{escape(block.text)}</p>"
+    if isinstance(block, Alert):
+        return f'<p class="alert"><strong>Warning:</strong> {escape(block.text)}</p>'
+    if isinstance(block, BulletList):
+        return "<ul>\n" + "\n".join(f"<li>{escape(item)}</li>" for item in block.items) + "\n</ul>"
+    if isinstance(block, Facts):
+        rows = "\n".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in block.rows)
+        return f"<dl>\n{rows}\n</dl>"
+    return _table(block)
+
+
+def _table(table: Table) -> str:
+    def cells(row: list[str], tag: str) -> str:
+        scope = ' scope="col"' if tag == "th" else ""
+        numeric = ' class="num"'
+        return "".join(
+            f"<{tag}{scope}{numeric if n in table.numeric else ''}>{escape(cell)}</{tag}>"
+            for n, cell in enumerate(row)
+        )
+
+    head = f"<thead><tr>{cells(table.headers, 'th')}</tr></thead>"
+    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in table.rows)
+    foot = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in table.totals)
+    return f"<table>\n{head}\n<tbody>{body}</tbody>\n<tfoot>{foot}</tfoot>\n</table>"

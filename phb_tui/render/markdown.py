@@ -1,0 +1,45 @@
+"""Markdown, for pasting into email, documents and shared notes."""
+
+from __future__ import annotations
+
+from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Table
+
+
+def render_markdown(document: Document) -> str:
+    lines = [f"# {_escape(document.title)}"]
+    for notice in document.notices:
+        lines += ["", f"> **Note:** {_escape(notice)}"]
+    for section in document.sections:
+        lines += ["", f"{'#' * section.level} {_escape(section.title)}"]
+        for block in section.blocks:
+            lines += ["", *_block(block)]
+    return "\n".join(lines) + "\n"
+
+
+def _escape(text: str) -> str:
+    """Keep people's words as words: characters Markdown would act on are escaped."""
+    escaped = "".join(f"\\{char}" if char in "\\`*_[]<>|#" else char for char in text)
+    return escaped.replace("\n", "  \n")
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [_escape(block.text)]
+    if isinstance(block, Alert):
+        return [f"> **Warning:** {_escape(block.text)}"]
+    if isinstance(block, BulletList):
+        return [f"- {_escape(item)}" for item in block.items]
+    if isinstance(block, Facts):
+        return [f"- **{_escape(label)}:** {_escape(value)}" for label, value in block.rows]
+    return _table(block)
+
+
+def _table(table: Table) -> list[str]:
+    def row(cells: list[str], bold: bool = False) -> str:
+        shown = [_escape(cell).replace("  \n", " ") for cell in cells]
+        return "| " + " | ".join(f"**{cell}**" if bold and cell else cell for cell in shown) + " |"
+
+    aligns = ["---:" if n in table.numeric else "---" for n in range(len(table.headers))]
+    lines = [row(table.headers), "| " + " | ".join(aligns) + " |", *(row(r) for r in table.rows)]
+    lines += [row(total, bold=True) for total in table.totals]
+    return lines

@@ -1,0 +1,53 @@
+"""Rich renderables for the app's Summary screen.
+
+Warnings are words in a bordered box, not just a colour, so the screen reads the same with
+NO_COLOR or on a monochrome terminal.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Table
+
+
+def render_rich(document: Document) -> RenderableType:
+    parts: list[RenderableType] = [Text(document.title, style="bold underline")]
+    parts += [Panel(Text(f"Note: {notice}"), expand=False) for notice in document.notices]
+    for section in document.sections:
+        parts += [Text(""), Rule(Text(section.title, style="bold"), align="left")]
+        for block in section.blocks:
+            parts += [_block(block), Text("")]
+    return Group(*parts)
+
+
+def _block(block: Block) -> RenderableType:
+    if isinstance(block, Paragraph):
+        return Text(block.text)
+    if isinstance(block, Alert):
+        return Panel(Text.assemble(("Warning: ", "bold"), block.text), border_style="bold", expand=False)
+    if isinstance(block, BulletList):
+        return Group(*(Text.assemble(" • ", item) for item in block.items))
+    if isinstance(block, Facts):
+        grid = RichTable.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=False, max_width=32)
+        grid.add_column(ratio=1)
+        for label, value in block.rows:
+            grid.add_row(label, value)
+        return grid
+    return _table(block)
+
+
+def _table(table: Table) -> RenderableType:
+    rich_table = RichTable(show_footer=False, expand=True)
+    for number, header in enumerate(table.headers):
+        rich_table.add_column(header, justify="right" if number in table.numeric else "left")
+    for number, row in enumerate(table.rows):
+        rich_table.add_row(*row, end_section=number == len(table.rows) - 1)
+    for row in table.totals:
+        rich_table.add_row(*row, style="bold")
+    return rich_table

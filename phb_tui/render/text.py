@@ -1,0 +1,76 @@
+"""Plain text: what screen readers, email and printers get, so it must stand entirely on its own.
+
+No colour, no box drawing: headings are underlined with = and -, warnings say "WARNING", and a
+table too wide for the page becomes one labelled record per row, which also reads better aloud.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Table
+
+
+def render_text(document: Document, width: int = 78) -> str:
+    lines = [document.title, "=" * min(len(document.title), width)]
+    for notice in document.notices:
+        lines += ["", *_wrap(f"NOTE: {notice}", width)]
+    for section in document.sections:
+        lines += ["", "", section.title, "-" * min(len(section.title), width)]
+        for block in section.blocks:
+            lines += ["", *_block(block, width)]
+    return "\n".join(lines) + "\n"
+
+
+def _wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[str]:
+    out: list[str] = []
+    for number, paragraph in enumerate(text.split("\n")):
+        first = indent if number == 0 else hanging
+        out += textwrap.wrap(paragraph, width, initial_indent=first, subsequent_indent=hanging, break_on_hyphens=False) or [first.rstrip()]
+    return out
+
+
+def _block(block: Block, width: int) -> list[str]:
+    if isinstance(block, Paragraph):
+        return _wrap(block.text, width)
+    if isinstance(block, Alert):
+        return _wrap(f"WARNING: {block.text}", width, hanging="         ")
+    if isinstance(block, BulletList):
+        return [line for item in block.items for line in _wrap(item, width, "  - ", "    ")]
+    if isinstance(block, Facts):
+        return [line for label, value in block.rows for line in _wrap(f"{label}: {value}", width, hanging="    ")]
+    return _table(block, width)
+
+
+def render_table(table: Table, width: int = 78) -> str:
+    """A table on its own, as aligned columns, or one record per row when it is too wide."""
+    return "\n".join(_table(table, width)) + "\n"
+
+
+def _table(table: Table, width: int) -> list[str]:
+    rows = table.rows + table.totals
+    widths = [max(len(cell) for cell in column) for column in zip(table.headers, *rows)]
+    if sum(widths) + 2 * (len(widths) - 1) > width or any("\n" in cell for row in rows for cell in row):
+        return _records(table, width)
+
+    def line(cells: list[str]) -> str:
+        padded = [cell.rjust(w) if n in table.numeric else cell.ljust(w) for n, (cell, w) in enumerate(zip(cells, widths))]
+        return "  ".join(padded).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    out = [line(table.headers), rule, *(line(row) for row in table.rows)]
+    if table.totals:
+        out += [rule, *(line(row) for row in table.totals)]
+    return out
+
+
+def _records(table: Table, width: int) -> list[str]:
+    out: list[str] = []
+    for number, row in enumerate(table.rows, 1):
+        out += _wrap(f"{number}. {row[0]}", width)
+        for header, cell in zip(table.headers[1:], row[1:]):
+            if cell:
+                out += _wrap(f"{header}: {cell}", width, "   ", "       ")
+    for row in table.totals:
+        out += _wrap(": ".join(cell for cell in row if cell), width)
+    return out

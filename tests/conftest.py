@@ -1,0 +1,64 @@
+"""Shared fixtures. Every test gets its own empty data folder and home, so no test can read or
+damage a real person's plans, and tests cannot see each other's files."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plan_store import Plan, PlanStore
+from plan_store.codec import plan_from_toml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data"
+    monkeypatch.setenv("PHB_DATA_DIR", str(data))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    return data
+
+
+@pytest.fixture
+def store(isolated_folders: Path) -> PlanStore:
+    return PlanStore(isolated_folders)
+
+
+def example_toml() -> str:
+    """The complete example from docs/plan-format.md, exactly as a reader would copy it."""
+    text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", text, re.S)
+    assert len(blocks) == 1, "the format document should hold exactly one complete example"
+    return blocks[0]
+
+
+@pytest.fixture
+def example_plan() -> Plan:
+    return plan_from_toml(example_toml(), ROOT / "docs" / "plan-format.md")
+
+
+def phb_script() -> Path:
+    """The installed `phb` console script that sits beside this Python."""
+    script = Path(sys.executable).parent / ("phb.exe" if sys.platform == "win32" else "phb")
+    assert script.exists(), f"{script} is missing: install the package first (pip install -e '.[test]')"
+    return script
+
+
+def run_phb(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real `phb` command in a separate process, as a person would."""
+    return subprocess.run(
+        [str(phb_script()), "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
