@@ -159,7 +159,7 @@ class PlanStore:
         """Save `plan` as a new file, with a slug no other plan has."""
         data = plan_to_toml(plan).encode("utf-8")
         try:
-            ensure_private_folder(self.plans_dir)
+            self._ensure_folders()
             taken = {path.name.split(".")[0] for path in self.plans_dir.iterdir()}
             path = self.plans_dir / f"{unique_slug(slugify(plan.title), taken)}{PLAN_SUFFIX}"
             write_new_file(path, data)
@@ -186,11 +186,17 @@ class PlanStore:
         plan.updated = utc_now()
         data = plan_to_toml(plan).encode("utf-8")
         try:
-            ensure_private_folder(open_plan.path.parent)
+            if open_plan.path.parent == self.plans_dir:
+                self._ensure_folders()
             write_atomically(open_plan.path, data, backup=open_plan.backup_path)
         except OSError as error:
             raise PlanSaveError(open_plan.path, error) from None
         open_plan.disk_digest = _digest(data)
+
+    def _ensure_folders(self) -> None:
+        """Both folders this store owns are private; folders above them are not ours to change."""
+        ensure_private_folder(self.data_dir)
+        ensure_private_folder(self.plans_dir)
 
     def import_file(self, source: Path) -> OpenPlan:
         """Copy a plan from elsewhere into the data folder, checked, under a new file name."""

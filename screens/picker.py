@@ -23,7 +23,8 @@ _COLUMNS = ("Title", "Person", "Stage", "Last saved")
 class PickerScreen(Screen[None]):
     CSS_PATH = "picker.tcss"
     BINDINGS = [
-        Binding("enter", "open_plan", "Open", id="picker.open"),
+        # Priority, so the footer shows it: the table's own Enter binding is hidden and would win.
+        Binding("enter", "open_plan", "Open", id="picker.open", priority=True),
         Binding("n", "new_plan", "New plan", id="picker.new"),
         Binding("f5", "refresh", "Refresh", id="picker.refresh"),
     ]

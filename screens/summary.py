@@ -1,4 +1,8 @@
-"""The plan as the health professional will see it, scrollable."""
+"""The plan as the health professional will see it, scrollable.
+
+It shows exactly what an export shares, private notes left out, so what a person reads here is
+what they hand over.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from phb_tui.privacy import without_private
 from phb_tui.render.terminal import render_rich
 from phb_tui.summary import build_summary
 from plan_store import Plan
@@ -24,7 +29,7 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="summary"):
-            yield Static(render_rich(build_summary(self.plan, include_private=True)), id="document")
+            yield Static(render_rich(build_summary(without_private(self.plan))), id="document")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -31,7 +31,12 @@ def _block(block: Block) -> RenderableType:
     if isinstance(block, Alert):
         return Panel(Text.assemble(("Warning: ", "bold"), block.text), border_style="bold", expand=False)
     if isinstance(block, BulletList):
-        return Group(*(Text.assemble(" • ", item) for item in block.items))
+        bullets = RichTable.grid(padding=(0, 1))
+        bullets.add_column(width=2, justify="right")
+        bullets.add_column(ratio=1)
+        for item in block.items:
+            bullets.add_row("•", item)  # Wrapped lines hang under the text, not the bullet.
+        return bullets
     if isinstance(block, Facts):
         grid = RichTable.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=False, max_width=32)
