@@ -8,6 +8,7 @@ quickly and work where no full-screen terminal is available.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -48,6 +49,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # Output piped into something that stopped reading, like `head`.
         return EXIT_OK
+    except Exception as error:  # A fault in PHB Planner itself: say so plainly, without a traceback.
+        if os.environ.get("PHB_DEBUG"):
+            raise
+        print(
+            f"phb: something went wrong inside PHB Planner ({type(error).__name__}). This is a fault in "
+            "the program, not something you did. Saved plans are only ever replaced whole, so they "
+            "are safe. Run the command again with PHB_DEBUG=1 set to see the details.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 def _tolerant_output() -> None:

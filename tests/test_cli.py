@@ -55,6 +55,21 @@ def test_errors_through_the_installed_command_are_plain_and_exit_2(isolated_fold
         assert result.stdout == "", args
 
 
+def test_an_internal_fault_is_explained_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, daniel: Plan
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr("phb_tui.cli.find_gaps", broken)
+    status, out, err = phb(capsys, "check", "daniels-plan-2026")
+    assert status == 2
+    assert "fault in the program" in err and "PHB_DEBUG=1" in err and "Traceback" not in err
+    monkeypatch.setenv("PHB_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["check", "daniels-plan-2026"])
+
+
 def test_the_app_needs_a_terminal_and_says_so(isolated_folders: Path) -> None:
     result = run_phb("new", "Terminal test", data_dir=isolated_folders)
     assert result.returncode == 0
