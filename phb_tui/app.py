@@ -1,52 +1,298 @@
-"""The Textual app: wires screens to the store. Screens never touch files; this does."""
+"""The Textual app: wires screens to the store. Screens edit the plan; only this module saves it.
+
+Every edit marks the plan unsaved and starts a short timer; when typing pauses, the plan is saved
+through the store (atomically, with a backup). Ctrl+S saves at once. Leaving a plan or quitting
+saves first, and asks before anything unsaved could be lost.
+"""
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import App
-from textual.binding import Binding
+from collections.abc import Iterable
+from functools import partial
+from importlib.resources import files
+from pathlib import Path
 
-from plan_store import OpenPlan, PlanError, PlanStore
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+
+from plan_store import OpenPlan, OverwriteRefused, PlanError, PlanStore, write_export
+from plan_store.codec import plan_from_toml, plan_to_toml
+from screens.base import StepScreen
+from screens.export_dialog import ExportChoice
+from screens.finance import FinanceScreen
+from screens.get_informed import GetInformedScreen
+from screens.management import ManagementScreen
+from screens.outcomes import OutcomesScreen
 from screens.picker import PickerScreen
+from screens.resources import ResourcesScreen
+from screens.review import ReviewScreen
 from screens.summary import SummaryScreen
+
+from .keymap import keymap_path, load_keymap
+from .privacy import without_private
+from .render import render_html, render_markdown, render_text
+from .session import PlanSession
+from .steps import Step
+from .summary import build_summary
+from .widgets.dialogs import ConfirmDialog
+from .widgets.form import ModelForm
+from .widgets.item_list import ItemList
+from .widgets.save_status import SaveStatus
+
+STEP_SCREENS: dict[Step, type[StepScreen]] = {
+    Step.GET_INFORMED: GetInformedScreen,
+    Step.OUTCOMES: OutcomesScreen,
+    Step.MANAGEMENT: ManagementScreen,
+    Step.RESOURCES: ResourcesScreen,
+    Step.FINANCE: FinanceScreen,
+    Step.REVIEW: ReviewScreen,
+    Step.SUMMARY: SummaryScreen,
+}
+
+AUTOSAVE_SECONDS = 1.0
 
 
 class PhbApp(App[None]):
     TITLE = "PHB Planner"
     SUB_TITLE = "Plan a personal health budget"
-    BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
+    CSS_PATH = ["widgets/widgets.tcss"]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True)]
 
-    def __init__(self, store: PlanStore, opened: OpenPlan | None = None):
+    def __init__(
+        self,
+        store: PlanStore,
+        opened: OpenPlan | None = None,
+        autosave_seconds: float = AUTOSAVE_SECONDS,
+        keys_file: Path | None = None,
+    ):
         super().__init__()
         self.store = store
+        self.session: PlanSession | None = None
         self._first_plan = opened
+        self._autosave_seconds = autosave_seconds
+        self._autosave: Timer | None = None
+        self._keys_file = keys_file or keymap_path()
 
     def on_mount(self) -> None:
+        self._apply_keymap()
         self.push_screen(PickerScreen(list(self.store.listings())))
         if self._first_plan is not None:
-            self.push_screen(SummaryScreen(self._first_plan.plan))
+            self._open_session(PlanSession(self.store, self._first_plan))
+
+    def _apply_keymap(self) -> None:
+        keymap, problems = load_keymap(self._keys_file, remappable_ids())
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, title="Key settings", severity="warning", timeout=12)
+
+    # --- opening and leaving plans --------------------------------------------------------------
+
+    def _open_session(self, session: PlanSession, step: Step = Step.GET_INFORMED) -> None:
+        self.session = session
+        self.show_step(step)
+
+    def show_step(self, step: Step) -> None:
+        if self.session is None:
+            return
+        self._commit_typing()
+        screen = STEP_SCREENS[step](self.session.plan)
+        if isinstance(self.screen, StepScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        self.call_after_refresh(self._show_status)
+
+    @on(StepScreen.GoTo)
+    def _go_to(self, message: StepScreen.GoTo) -> None:
+        self.show_step(message.step)
 
     @on(PickerScreen.PlanChosen)
     def _open_chosen(self, message: PickerScreen.PlanChosen) -> None:
-        try:
-            opened = self.store.open(message.path)
-        except PlanError as error:
-            self.notify(str(error), title="This plan cannot be opened", severity="error", timeout=15)
-            return
-        self.push_screen(SummaryScreen(opened.plan))
+        if opened := self._attempt(partial(self.store.open, message.path), "This plan cannot be opened"):
+            self._open_session(PlanSession(self.store, opened))
 
     @on(PickerScreen.NewPlanWanted)
     def _start_plan(self, message: PickerScreen.NewPlanWanted) -> None:
+        if opened := self._attempt(partial(self.store.create, message.title), "The plan could not be started"):
+            self._refresh_picker()
+            self._open_session(PlanSession(self.store, opened))
+
+    @on(PickerScreen.SampleWanted)
+    def _open_sample(self) -> None:
+        text = files("phb_tui").joinpath("sample-plan.toml").read_text(encoding="utf-8")
+        plan = plan_from_toml(text, Path("sample-plan.toml"))
+        self._open_session(PlanSession(self.store, OpenPlan(Path("sample-plan.toml"), plan, None), sample=True))
+        self.notify("This is a sample plan to explore. Change anything you like: nothing is saved.", timeout=8)
+
+    @on(PickerScreen.RenameWanted)
+    def _rename(self, message: PickerScreen.RenameWanted) -> None:
+        def rename() -> OpenPlan:
+            return self.store.rename(self.store.open(message.path), message.title)
+
+        if self._attempt(rename, "The plan could not be renamed"):
+            self._refresh_picker()
+
+    @on(PickerScreen.DuplicateWanted)
+    def _duplicate(self, message: PickerScreen.DuplicateWanted) -> None:
+        if copy := self._attempt(partial(self.store.duplicate, message.path), "The plan could not be copied"):
+            self.notify(f'Made a copy: "{copy.plan.title}".')
+            self._refresh_picker()
+
+    @on(PickerScreen.TrashWanted)
+    def _trash(self, message: PickerScreen.TrashWanted) -> None:
+        if target := self._attempt(partial(self.store.trash, message.path), "The plan could not be deleted"):
+            self.notify(f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12)
+            self._refresh_picker()
+
+    def _attempt(self, action: partial[object] | object, failure: str) -> object | None:
+        """Run a store action; a PlanError becomes a message on screen and nothing else happens."""
         try:
-            opened = self.store.create(message.title)
+            return action()  # type: ignore[operator]
         except PlanError as error:
-            self.notify(str(error), title="The plan could not be started", severity="error", timeout=15)
-            return
-        self._refresh_picker()
-        self.push_screen(SummaryScreen(opened.plan))
+            if isinstance(self.screen, PickerScreen):
+                self.screen.show_problem(f"{failure}.\n{error}")
+            else:
+                self.notify(str(error), title=failure, severity="error", timeout=20)
+            return None
 
     @on(PickerScreen.Refresh)
     def _refresh_picker(self) -> None:
         picker = next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
         if picker is not None:
             picker.show(list(self.store.listings()))
+
+    def action_plans(self) -> None:
+        """Back to the list of plans, saving first."""
+
+        def leave() -> None:
+            self.session = None
+            while isinstance(self.screen, StepScreen):
+                self.pop_screen()
+            self._refresh_picker()
+
+        self._after_saving(leave, "leave this plan")
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    @on(ModelForm.Edited)
+    @on(ItemList.Changed)
+    def _edited(self) -> None:
+        if self.session is None:
+            return
+        self.session.changed()
+        if self._autosave is not None:
+            self._autosave.stop()
+        if self._autosave_seconds <= 0:
+            self.call_later(self.action_save)  # No pause wanted: save straight after each edit.
+        else:
+            self._autosave = self.set_timer(self._autosave_seconds, self.action_save)
+        self._show_status()
+
+    def _commit_typing(self) -> None:
+        """Take in whatever is typed in a box the person has not left yet, on every open screen."""
+        if self.session is None:
+            return
+        for screen in self.screen_stack:
+            for form in screen.query(ModelForm):
+                if form.commit():
+                    self.session.changed()
+
+    def action_save(self) -> None:
+        if self.session is None:
+            return
+        self._commit_typing()
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        if not self.session.save():
+            self.notify(self.session.problem or "", title="Your changes are not saved yet", severity="error", timeout=20)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if self.session is not None:
+            for indicator in self.screen.query(SaveStatus):
+                indicator.show(self.session.status)
+
+    def _after_saving(self, then: object, doing: str) -> None:
+        """Save, and only then run `then`; if saving fails, ask before losing anything."""
+        self._commit_typing()
+        if self.session is None or self.session.save():
+            then()  # type: ignore[operator]
+            return
+        self._show_status()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()  # type: ignore[operator]
+
+        problem = self.session.problem or ""
+        question = f"Your latest changes could not be saved:\n\n{problem}\n\nDo you want to {doing} anyway and lose them?"
+        self.push_screen(ConfirmDialog(question, f"Yes, {doing} and lose them", "No, stay here"), answered)
+
+    async def action_quit(self) -> None:
+        self._after_saving(self.exit, "quit")
+
+    # --- export ---------------------------------------------------------------------------------
+
+    @on(SummaryScreen.ExportWanted)
+    def _export(self, message: SummaryScreen.ExportWanted) -> None:
+        self.export(message.choice, force=False)
+
+    def export(self, choice: ExportChoice, force: bool) -> None:
+        if self.session is None:
+            return
+        plan = self.session.plan
+        shared = plan if choice.include_private else without_private(plan)
+        if choice.format == "toml":
+            text = plan_to_toml(shared)
+        else:
+            render = {"txt": render_text, "md": render_markdown, "html": render_html}[choice.format]
+            text = render(build_summary(shared, include_private=choice.include_private))
+        try:
+            write_export(choice.path, text, force=force)
+        except OverwriteRefused:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.export(choice, force=True)
+
+            self.push_screen(ConfirmDialog(f"{choice.path} already exists. Replace it?", "Yes, replace it", "No, keep it"), answered)
+            return
+        except PlanError as error:
+            self.notify(str(error), title="The summary could not be exported", severity="error", timeout=20)
+            return
+        left_out = "" if choice.include_private else " Notes marked private were left out."
+        self.notify(f"Exported to {choice.path}.{left_out}", timeout=10)
+
+    # --- command palette ------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.session is None:
+            return
+        for step in Step:
+            yield SystemCommand(f"Go to step {step.number}: {step.title}", f"Open the {step.title} step", partial(self.show_step, step))
+        yield SystemCommand("New outcome", "Add an outcome in step 2", partial(self._on_step, Step.OUTCOMES, "#outcomes", "add"))
+        yield SystemCommand("Add line item", "Add spending in step 5", partial(self._on_step, Step.FINANCE, "#line-items", "add"))
+        yield SystemCommand("Export summary", "Save the summary as a file to share", partial(self._on_step, Step.SUMMARY, None, "export"))
+        yield SystemCommand("Save now", "Save the plan straight away", self.action_save)
+
+    def _on_step(self, step: Step, selector: str | None, action: str) -> None:
+        """Go to a step, then run one of its actions once it is on screen."""
+        self.show_step(step)
+
+        def run() -> None:
+            target = self.screen.query_one(selector) if selector else self.screen
+            getattr(target, f"action_{action}")()
+
+        self.call_after_refresh(run)
+
+
+def remappable_ids() -> set[str]:
+    """Every binding id a person may remap in keys.toml."""
+    classes = [PhbApp, PickerScreen, StepScreen, SummaryScreen, ItemList]
+    return {binding.id for cls in classes for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id}

@@ -193,6 +193,46 @@ class PlanStore:
             raise PlanSaveError(open_plan.path, error) from None
         open_plan.disk_digest = _digest(data)
 
+    def rename(self, open_plan: OpenPlan, title: str) -> OpenPlan:
+        """Give a plan a new title and a file name to match; the old file becomes its backup."""
+        renamed = _with_title(open_plan.plan, title)
+        current = _digest_if_exists(open_plan.path)
+        if current is not None and current != open_plan.disk_digest:
+            raise PlanChangedOnDisk(open_plan.path)
+        moved = self.add(renamed)
+        try:
+            if open_plan.path.exists():
+                os.replace(open_plan.path, moved.backup_path)
+            open_plan.backup_path.unlink(missing_ok=True)
+        except OSError as error:
+            raise PlanSaveError(open_plan.path, error) from None
+        return moved
+
+    def duplicate(self, path: Path) -> OpenPlan:
+        """A copy of a plan under "<title> (copy)", as a starting point for another plan."""
+        original = self.open(path).plan
+        base = original.title[: 120 - len(" (copy)")]
+        copy = _with_title(original, f"{base} (copy)")
+        now = utc_now()
+        copy.created, copy.updated = now, now
+        return self.add(copy)
+
+    def trash(self, path: Path) -> Path:
+        """Move a plan (and its backup) to the trash folder, from where it can be moved back."""
+        trash = self.data_dir / "trash"
+        stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+        slug = path.name.removesuffix(PLAN_SUFFIX)
+        target = trash / f"{stamp}-{slug}{PLAN_SUFFIX}"
+        try:
+            ensure_private_folder(trash)
+            os.replace(path, target)
+            backup = path.with_name(slug + BACKUP_SUFFIX)
+            if backup.exists():
+                os.replace(backup, trash / f"{stamp}-{slug}{BACKUP_SUFFIX}")
+        except OSError as error:
+            raise PlanSaveError(path, error) from None
+        return target
+
     def _ensure_folders(self) -> None:
         """Both folders this store owns are private; folders above them are not ours to change."""
         ensure_private_folder(self.data_dir)
@@ -202,6 +242,14 @@ class PlanStore:
         """Copy a plan from elsewhere into the data folder, checked, under a new file name."""
         plan = self.open(source).plan
         return self.add(plan)
+
+
+def _with_title(plan: Plan, title: str) -> Plan:
+    """A validated copy with a new title; raises PlanError with the reason if the title is unusable."""
+    try:
+        return Plan.model_validate({**plan.model_dump(), "title": title})
+    except ValidationError as error:
+        raise PlanError(f"The title {problems_from(error, Plan)[0].message}.") from None
 
 
 def write_export(path: Path, text: str, force: bool = False) -> None:

@@ -1,0 +1,56 @@
+"""One open plan in the app: the plan, whether it has unsaved changes, and how the last save went.
+
+Kept free of Textual so the rules (what counts as saved, what a failure says) are plain code that
+the app shows and tests can check directly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from plan_store import OpenPlan, Plan, PlanError, PlanStore
+
+
+class PlanSession:
+    def __init__(self, store: PlanStore, opened: OpenPlan, sample: bool = False):
+        self.store = store
+        self.opened = opened
+        self.sample = sample
+        """A sample plan to explore: edits are allowed, nothing is ever written."""
+        self.unsaved = False
+        self.problem: str | None = None
+        self.saved_at: datetime | None = None
+
+    @property
+    def plan(self) -> Plan:
+        return self.opened.plan
+
+    def changed(self) -> None:
+        self.unsaved = True
+
+    def save(self) -> bool:
+        """Save now if anything changed; False (with `problem` set) when the save failed."""
+        if self.sample or not self.unsaved:
+            return True
+        try:
+            self.store.save(self.opened)
+        except PlanError as error:
+            self.problem = str(error)
+            return False
+        self.unsaved = False
+        self.problem = None
+        self.saved_at = datetime.now()
+        return True
+
+    @property
+    def status(self) -> str:
+        """Words for the save indicator; never relies on colour to say something is wrong."""
+        if self.sample:
+            return "Sample plan: changes are not saved"
+        if self.problem:
+            return "NOT SAVED: " + self.problem.splitlines()[0]
+        if self.unsaved:
+            return "Saving soon..."
+        if self.saved_at:
+            return f"All changes saved at {self.saved_at:%H:%M:%S}"
+        return "All changes saved"

@@ -1,0 +1,1 @@
+"""Widgets shared by the step screens: forms, lists of entries, the journey bar, dialogs."""

@@ -1,0 +1,83 @@
+"""Small pop-up screens: edit one entry, or confirm something that cannot be undone lightly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from .form import FieldSpec, LinkOptions, ModelForm
+
+
+class EntryDialog(ModalScreen[None]):
+    """Edits one entry of a list (an outcome, a line item...). Changes apply as they are typed."""
+
+    BINDINGS = [Binding("escape", "close", "Done", id="entry.done")]
+
+    def __init__(self, title: str, entry: BaseModel, fields: Sequence[FieldSpec], links: LinkOptions | None = None):
+        super().__init__(classes="dialog-screen")
+        self.heading = title
+        self.entry = entry
+        self.fields = fields
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(self.heading, classes="dialog-heading")
+            with VerticalScroll(classes="dialog-body"):
+                yield ModelForm(self.entry, self.fields, self.links, id="entry-form")
+            yield Button("Done (Esc)", id="done", variant="primary")
+
+    def on_mount(self) -> None:
+        """Start in the first field, so a person can type straight away."""
+        first = self.query(".field Input, .field TextArea, .field Select, .field Checkbox, .field SelectionList").first()
+        first.focus()
+
+    @on(Button.Pressed, "#done")
+    def action_close(self) -> None:
+        form = self.query_one(ModelForm)
+        if form.commit():
+            form.post_message(ModelForm.Edited(form, ""))
+        refused = form.refused
+        if refused:
+            names = ", ".join(self.query_one(ModelForm).specs[name].label for name in refused)
+            self.notify(f"Not saved, because it was not valid: {names}. The earlier value was kept.", severity="warning", timeout=8)
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Asks before anything is removed or lost. Escape, or N, always means no."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, yes: str, no: str = "No, keep it"):
+        super().__init__(classes="dialog-screen")
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.no} (N)", id="no", variant="primary")
+                yield Button(f"{self.yes} (Y)", id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

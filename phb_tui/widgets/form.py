@@ -1,0 +1,218 @@
+"""A form that edits one part of a plan in place, one field at a time.
+
+Forms are described as data (`FieldSpec`) and drawn by one widget, so every step behaves the same:
+a value is written to the model only if the model accepts it, a refusal is shown under the field
+in words, and each accepted change is announced with `ModelForm.Edited` for the app to save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+from plan_store.dates import DateError, format_date_text, parse_date_text
+from plan_store.money import money_to_str
+from plan_store.validation import problems_from
+from plan_store.vocabulary import Choice
+
+FieldKind = Literal["line", "text", "money", "quantity", "int", "date", "choice", "bool", "note", "links"]
+
+LinkOptions = Callable[[], list[tuple[str, str]]]
+"""(label, id) pairs for a `links` field, read when the form is drawn."""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: FieldKind = "line"
+    help: str = ""
+    choices: type[Choice] | None = None
+    placeholder: str = ""
+
+
+class FieldRefused(ValueError):
+    """A typed value that cannot become the field's value; the message is for the person."""
+
+
+class ModelForm(Vertical):
+    """Edits `model` through `specs`.
+
+    Choices, ticks and long text apply as they change. A single-line box applies its whole text
+    when the person leaves it or presses Enter, never letter by letter: typing "12.345" must not
+    save "12.34" on the way. Anything that saves or moves away calls `commit()` first.
+    """
+
+    @dataclass
+    class Edited(Message):
+        form: ModelForm
+        field: str
+
+    def __init__(self, model: BaseModel, specs: Sequence[FieldSpec], links: LinkOptions | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.model = model
+        self.specs = {spec.name: spec for spec in specs}
+        self.links = links
+        self.refused: dict[str, str] = {}
+        """Fields whose on-screen text the model refused, with the reason shown."""
+
+    def compose(self) -> ComposeResult:
+        for spec in self.specs.values():
+            with Vertical(classes=f"field field-{spec.kind}"):
+                yield Label(spec.label, classes="field-label")
+                if spec.help:
+                    yield Static(spec.help, classes="field-help")
+                yield from self._editors(spec)
+                yield Static("", classes="field-error", id=f"error-{spec.name}")
+
+    def _editors(self, spec: FieldSpec) -> ComposeResult:
+        value = getattr(self.model, spec.name)
+        field_id = f"field-{spec.name}"
+        if spec.kind == "text":
+            yield TextArea(value, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
+        elif spec.kind == "note":
+            yield TextArea(value.text, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
+            yield Checkbox("Keep this private (left out of anything you share)", value.private, id=f"{field_id}-private")
+        elif spec.kind == "bool":
+            yield Checkbox(spec.placeholder or spec.label, bool(value), id=field_id)
+        elif spec.kind == "choice":
+            assert spec.choices is not None
+            options = [(member.label, member.value) for member in spec.choices]
+            field = type(self.model).model_fields[spec.name]
+            optional = not field.is_required() and field.default is None
+            yield Select(options, value=value.value if value else Select.NULL, allow_blank=optional, prompt="Not chosen yet", id=field_id)
+        elif spec.kind == "links":
+            options = self.links() if self.links else []
+            yield SelectionList[str](*((label, key, key in value) for label, key in options), id=field_id)
+            if not options:
+                yield Static("There are no outcomes yet: add them in step 2 first.", classes="field-help")
+        else:
+            yield Input(_as_text(spec.kind, value), placeholder=spec.placeholder, id=field_id)
+
+    # --- events ---------------------------------------------------------------------------------
+
+    def _spec_for(self, widget: Widget) -> FieldSpec | None:
+        name = (widget.id or "").removeprefix("field-").removesuffix("-private")
+        return self.specs.get(name)
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if self._spec_for(event.input):
+            event.stop()
+
+    @on(Input.Blurred)
+    @on(Input.Submitted)
+    def _left(self, event: Input.Blurred | Input.Submitted) -> None:
+        if spec := self._spec_for(event.input):
+            self._apply(spec, event.input.value, show=True)
+
+    def commit(self) -> bool:
+        """Apply what is typed in every single-line box now; True if the plan changed."""
+        changed = False
+        for spec in self.specs.values():
+            boxes = self.query(f"#field-{spec.name}").results(Input)
+            for box in boxes:
+                before = getattr(self.model, spec.name)
+                self._apply(spec, box.value, show=True, announce=False)
+                changed |= getattr(self.model, spec.name) != before
+        return changed
+
+    @on(TextArea.Changed)
+    def _written(self, event: TextArea.Changed) -> None:
+        if spec := self._spec_for(event.text_area):
+            event.stop()
+            self._apply(spec, event.text_area.text, show=True)
+
+    @on(Checkbox.Changed)
+    def _ticked(self, event: Checkbox.Changed) -> None:
+        if spec := self._spec_for(event.checkbox):
+            event.stop()
+            raw = self.query_one(f"#field-{spec.name}", TextArea).text if spec.kind == "note" else event.value
+            self._apply(spec, raw, show=True)
+
+    @on(Select.Changed)
+    def _chosen(self, event: Select.Changed) -> None:
+        if spec := self._spec_for(event.select):
+            event.stop()
+            self._apply(spec, None if event.value in (Select.NULL, Select.BLANK) else event.value, show=True)
+
+    @on(SelectionList.SelectedChanged)
+    def _linked(self, event: SelectionList.SelectedChanged[str]) -> None:
+        if spec := self._spec_for(event.selection_list):
+            event.stop()
+            order = [key for _, key in (self.links() if self.links else [])]
+            self._apply(spec, sorted(event.selection_list.selected, key=order.index), show=True)
+
+    # --- applying -------------------------------------------------------------------------------
+
+    def _apply(self, spec: FieldSpec, raw: Any, show: bool, announce: bool = True) -> bool:
+        """Write the value if the model accepts it; otherwise keep the old value and say why."""
+        try:
+            value = self._convert(spec, raw)
+            if value == getattr(self.model, spec.name):
+                self._clear(spec)
+                return True
+            setattr(self.model, spec.name, value)
+        except ValidationError as error:
+            self._refuse(spec, problems_from(error, type(self.model))[0].message, show)
+            return False
+        except FieldRefused as error:
+            self._refuse(spec, str(error), show)
+            return False
+        self._clear(spec)
+        if announce:
+            self.post_message(self.Edited(self, spec.name))
+        return True
+
+    def _convert(self, spec: FieldSpec, raw: Any) -> Any:
+        field = type(self.model).model_fields[spec.name]
+        blank = isinstance(raw, str) and not raw.strip()
+        if spec.kind == "note":
+            private = self.query_one(f"#field-{spec.name}-private", Checkbox).value
+            return type(getattr(self.model, spec.name))(text=raw, private=private)
+        if blank and spec.kind in ("line", "money", "int", "date", "quantity") and field.default is None and not field.is_required():
+            return None  # Blank means "not given yet" wherever the plan allows that.
+        if spec.kind == "date":
+            try:
+                return parse_date_text(raw)
+            except DateError as error:
+                raise FieldRefused(str(error)) from None
+        if blank and spec.kind in ("money", "int", "quantity"):
+            raise FieldRefused("cannot be left empty; enter 0 if there is none")
+        if spec.kind == "int" and not str(raw).strip().isdigit():
+            raise FieldRefused(f"{str(raw).strip()!r} is not a whole number")
+        return int(raw) if spec.kind == "int" else raw
+
+    def _refuse(self, spec: FieldSpec, message: str, show: bool) -> None:
+        self.refused[spec.name] = message
+        if show:
+            error = self.query_one(f"#error-{spec.name}", Static)
+            error.update(f"Not saved: {spec.label} {message}.")
+            error.add_class("shown")
+
+    def _clear(self, spec: FieldSpec) -> None:
+        self.refused.pop(spec.name, None)
+        error = self.query_one(f"#error-{spec.name}", Static)
+        error.update("")
+        error.remove_class("shown")
+
+
+def _as_text(kind: FieldKind, value: Any) -> str:
+    """How a stored value looks in a text box."""
+    if value is None:
+        return ""
+    if kind == "money":
+        return money_to_str(value)
+    if kind == "date":
+        return format_date_text(value)
+    return str(value)
+

@@ -1,0 +1,160 @@
+"""A list of entries in a plan (outcomes, contacts, line items...) as a table you drive by keys.
+
+The widget never holds its own copy: it reads the list from the plan each time it draws, adds and
+removes entries in that list, and says so with `ItemList.Changed` so the app saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from .dialogs import ConfirmDialog, EntryDialog
+from .form import FieldSpec, LinkOptions
+
+Entry = TypeVar("Entry", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class ListSpec(Generic[Entry]):
+    noun: str
+    """What one entry is called: "outcome", "line item"."""
+    columns: Sequence[tuple[str, Callable[[Entry], str]]]
+    fields: Sequence[FieldSpec]
+    make: Callable[[], Entry]
+    """A new, blank entry (with a fresh id where the entry has one)."""
+    empty: str = ""
+    on_remove: Callable[[Entry], None] | None = field(default=None)
+    """Tidy-up after removal, such as unlinking a removed outcome from spending."""
+
+
+class ItemList(Vertical, can_focus=False):
+    BINDINGS = [
+        Binding("a", "add", "Add", id="list.add"),
+        # Priority, so the footer shows it: the table's own Enter binding is hidden and would win.
+        Binding("enter", "edit", "Edit", id="list.edit", priority=True),
+        Binding("delete", "remove", "Remove", id="list.remove"),
+        Binding("alt+up", "move(-1)", "Move up", id="list.up", show=False),
+        Binding("alt+down", "move(1)", "Move down", id="list.down", show=False),
+    ]
+
+    @dataclass
+    class Changed(Message):
+        item_list: ItemList
+
+    def __init__(self, entries: Callable[[], list[Any]], spec: ListSpec[Any], links: LinkOptions | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.entries = entries
+        self.spec = spec
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, classes="entries")
+        table.add_columns(*(title for title, _ in self.spec.columns))
+        yield table
+        yield Static(
+            f"A to add a {self.spec.noun}, Enter to edit, Delete to remove, Alt+Up/Down to move.",
+            classes="list-keys",
+        )
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    @property
+    def table(self) -> DataTable[str]:
+        return self.query_one(DataTable)
+
+    def redraw(self) -> None:
+        table = self.table
+        row = table.cursor_row
+        table.clear()
+        for entry in self.entries():
+            table.add_row(*(_cell(show(entry)) for _, show in self.spec.columns))
+        if not self.entries() and self.spec.empty:
+            table.add_row(self.spec.empty, *([""] * (len(self.spec.columns) - 1)))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def _current(self) -> Any | None:
+        entries = self.entries()
+        row = self.table.cursor_row
+        return entries[row] if entries and 0 <= row < len(entries) else None
+
+    def action_add(self) -> None:
+        entry = self.spec.make()
+        blank = entry.model_copy(deep=True)
+        self.entries().append(entry)
+        self._changed()
+        self.table.move_cursor(row=len(self.entries()) - 1)
+
+        def finished(_: None) -> None:
+            if entry == blank and entry in self.entries():  # Opened and left empty: nothing added.
+                self.entries().remove(entry)
+                self._changed()
+
+        self._edit(entry, f"New {self.spec.noun}", finished)
+
+    def action_edit(self) -> None:
+        entry = self._current()
+        if entry is not None:
+            self._edit(entry, f"Edit {self.spec.noun}", lambda _: None)
+
+    def _edit(self, entry: Any, title: str, finished: Callable[[None], None]) -> None:
+        before = entry.model_copy(deep=True)
+
+        def closed(result: None) -> None:
+            finished(result)
+            if entry != before:
+                self._changed()  # So totals and progress on the step behind the dialog update.
+            else:
+                self.redraw()
+
+        self.app.push_screen(EntryDialog(title, entry, self.spec.fields, self.links), closed)
+
+    def action_remove(self) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+        name = _cell(self.spec.columns[0][1](entry)) or f"this {self.spec.noun}"
+
+        def answered(yes: bool | None) -> None:
+            if yes and entry in self.entries():
+                self.entries().remove(entry)
+                if self.spec.on_remove:
+                    self.spec.on_remove(entry)
+                self._changed()
+
+        self.app.push_screen(ConfirmDialog(f'Remove the {self.spec.noun} "{name}"?', f"Yes, remove the {self.spec.noun}"), answered)
+
+    def action_move(self, delta: int) -> None:
+        entries = self.entries()
+        row = self.table.cursor_row
+        target = row + delta
+        if 0 <= row < len(entries) and 0 <= target < len(entries):
+            entries[row], entries[target] = entries[target], entries[row]
+            self._changed()
+            self.table.move_cursor(row=target)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def _changed(self) -> None:
+        self.redraw()
+        self.post_message(self.Changed(self))
+
+
+def _cell(text: str, limit: int = 60) -> str:
+    """One line of a table cell: the first line of the text, shortened if long."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first if len(first) <= limit else first[: limit - 3] + "..."

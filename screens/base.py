@@ -1,0 +1,96 @@
+"""What every step of the journey shares: the journey bar, guidance, navigation and save status.
+
+A step screen only describes its own content (`compose_step`). It edits the plan it is given and
+lets edits bubble up as messages; the app saves. It never reads or writes files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from phb_tui.guidance import guidance, intro
+from phb_tui.steps import Step
+from phb_tui.widgets.form import ModelForm
+from phb_tui.widgets.help_dialog import HelpDialog
+from phb_tui.widgets.item_list import ItemList
+from phb_tui.widgets.journey_bar import JourneyBar
+from phb_tui.widgets.save_status import SaveStatus
+from plan_store import Plan
+
+STEP_BINDINGS = [
+    Binding("f7", "go(-1)", "Back", id="step.previous"),
+    Binding("f8", "go(1)", "Next", id="step.next"),
+    Binding("ctrl+s", "app.save", "Save", id="app.save"),
+    Binding("f1", "help", "Help", id="step.help"),
+    Binding("f2", "app.plans", "Plans", id="app.plans"),
+]
+
+
+class StepScreen(Screen[None]):
+    STEP: ClassVar[Step]
+    CSS_PATH = "base.tcss"
+    BINDINGS = STEP_BINDINGS
+
+    @dataclass
+    class GoTo(Message):
+        step: Step
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield JourneyBar(self.plan, self.STEP, id="journey")
+        with VerticalScroll(id="step-body"):
+            yield Static(intro(self.STEP), classes="step-intro")
+            yield from self.compose_step()
+            with Horizontal(classes="step-nav"):
+                if self.STEP.number > 1:
+                    yield Button("◀ Back (F7)", id="step-back")
+                if self.STEP.number < len(Step):
+                    yield Button("Next step (F8) ▶", id="step-next", variant="primary")
+        yield SaveStatus(id="save-status")
+        yield Footer()
+
+    def compose_step(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.plan.title}: step {self.STEP.number}, {self.STEP.title}"
+
+    def action_go(self, delta: int) -> None:
+        steps = list(Step)
+        target = steps.index(self.STEP) + delta
+        if 0 <= target < len(steps):
+            self.post_message(self.GoTo(steps[target]))
+
+    @on(Button.Pressed, "#step-back")
+    def _back(self) -> None:
+        self.action_go(-1)
+
+    @on(Button.Pressed, "#step-next")
+    def _next(self) -> None:
+        self.action_go(1)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpDialog(f"Help: {self.STEP.title}", guidance(self.STEP)))
+
+    @on(ModelForm.Edited)
+    @on(ItemList.Changed)
+    def _plan_edited(self) -> None:
+        # Not stopped: the app hears it too, and saves.
+        self.query_one(JourneyBar).refresh_progress()
+        self.plan_edited()
+
+    def plan_edited(self) -> None:
+        """Steps that show figures derived from the plan (totals, suggestions) refresh them here."""

@@ -1,0 +1,67 @@
+"""Choose how to export the summary: format, where to, and whether private notes go too."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from plan_store.slugs import slugify
+
+FORMATS = [
+    ("Web page to view or print (HTML)", "html"),
+    ("Plain text, for screen readers and email", "txt"),
+    ("Markdown", "md"),
+    ("The plan file itself (TOML)", "toml"),
+]
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    format: str
+    path: Path
+    include_private: bool
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def __init__(self, title: str, folder: Path | None = None):
+        super().__init__(classes="dialog-screen")
+        self.folder = folder or Path(platformdirs.user_documents_dir())
+        self.stem = f"{slugify(title)}-summary"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Export the summary", classes="dialog-heading")
+            yield Select(FORMATS, value="html", allow_blank=False, id="format")
+            yield Label("Save to")
+            yield Input(str(self.folder / f"{self.stem}.html"), id="path")
+            yield Checkbox("Include notes marked private", False, id="private")
+            yield Static("Private notes are left out unless you tick this.", id="private-help")
+            yield Button("Export", variant="primary", id="export")
+
+    @on(Select.Changed, "#format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        path_input = self.query_one("#path", Input)
+        path_input.value = str(Path(path_input.value).with_suffix(f".{event.value}"))
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#export")
+    def _export(self) -> None:
+        raw = self.query_one("#path", Input).value.strip()
+        if not raw:
+            self.query_one("#private-help", Static).update("Give a file name to save to.")
+            return
+        fmt = str(self.query_one("#format", Select).value)
+        self.dismiss(ExportChoice(fmt, Path(raw).expanduser(), self.query_one("#private", Checkbox).value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

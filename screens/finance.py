@@ -1,0 +1,103 @@
+"""Step 5: the budget, what it buys and for which outcome, the running total, and what may change."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from phb_tui.finance import CONVENTION, budget_position, item_cost_each_time
+from phb_tui.steps import Step
+from phb_tui.widgets.form import FieldSpec, ModelForm
+from phb_tui.widgets.item_list import ItemList, ListSpec
+from plan_store import LineItem, ManagementRoute, Period, Plan, SpendCategory, format_money, next_id
+
+from .base import StepScreen
+from .resources import outcome_choices, outcome_numbers
+
+BUDGET_FIELDS = [
+    FieldSpec("budget_amount", "Indicative budget (£)", "money", placeholder="12,000.00", help="The amount your NHS team has told you. Ask for it if you have not been told."),
+    FieldSpec("budget_period", "The budget is for", "choice", choices=Period),
+]
+
+ITEM_FIELDS = [
+    FieldSpec("description", "What will be bought", placeholder="Personal assistant, mornings"),
+    FieldSpec("category", "Kind of spending", "choice", choices=SpendCategory),
+    FieldSpec("provider", "From whom"),
+    FieldSpec("unit_cost", "Cost of one unit (£)", "money", placeholder="14.50", help="For example the hourly rate, or the price of one session."),
+    FieldSpec("quantity", "How many units each time", "quantity", placeholder="20", help="For example hours a week. Up to two decimal places."),
+    FieldSpec("period", "How often", "choice", choices=Period),
+    FieldSpec("route", "How it is paid for", "choice", choices=ManagementRoute, help="Only needed when the plan mixes ways of managing the money."),
+    FieldSpec("outcome_ids", "Which outcomes it serves", "links", help="Space to tick or untick. Spending must serve at least one outcome."),
+    FieldSpec("notes", "Notes", "note"),
+]
+
+CONTINGENCY_FIELDS = [
+    FieldSpec("contingency", "Contingency kept back (£, for the same period as the budget)", "money", placeholder="0.00"),
+    FieldSpec("contingency_notes", "What the contingency is for", "text"),
+]
+
+FLEXIBILITY_FIELDS = [
+    FieldSpec("free_to_change", "What I may change without asking", "text"),
+    FieldSpec("must_ask_first", "What I must ask about first", "text"),
+    FieldSpec("evidence_of_spending", "When they may ask for receipts or statements", "text"),
+]
+
+
+def _cost(item: LineItem) -> str:
+    each = format_money(item_cost_each_time(item))
+    return f"{each} once" if item.period == Period.ONE_OFF else f"{each} {item.period.label}"
+
+
+class FinanceScreen(StepScreen):
+    STEP = Step.FINANCE
+    CSS_PATH = ["base.tcss", "finance.tcss"]
+
+    def compose_step(self) -> ComposeResult:
+        plan = self.plan
+        yield Static("The budget", classes="step-section")
+        yield ModelForm(plan.finance, BUDGET_FIELDS, id="budget-form")
+        yield Static(id="totals")
+        yield Static("What the budget buys", classes="step-section")
+        spec = ListSpec[LineItem](
+            noun="line item",
+            columns=[
+                ("Item", lambda i: i.description or "(not described yet)"),
+                ("Provider", lambda i: i.provider),
+                ("Cost", _cost),
+                ("Outcomes", lambda i: outcome_numbers(plan, i.outcome_ids).replace("none", "NONE")),
+            ],
+            fields=ITEM_FIELDS,
+            make=lambda: LineItem(id=next_id("i", (i.id for i in plan.finance.line_items)), description="", unit_cost="0"),
+            empty="Nothing yet: press A to add the first thing the budget will buy.",
+        )
+        yield ItemList(lambda: plan.finance.line_items, spec, links=lambda: outcome_choices(plan), id="line-items")
+        yield Static("Contingency", classes="step-section")
+        yield ModelForm(plan.finance, CONTINGENCY_FIELDS, id="contingency-form")
+        yield Static("Flexibility: agree this up front", classes="step-section")
+        yield ModelForm(plan.flexibility, FLEXIBILITY_FIELDS, id="flexibility-form")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.plan_edited()
+
+    def plan_edited(self) -> None:
+        self.query_one("#totals", Static).update(totals_text(self.plan))
+
+
+def totals_text(plan: Plan) -> str:
+    """The running total in words: over budget is said in capitals, never by colour alone."""
+    position = budget_position(plan)
+    period = plan.finance.budget_period.label
+    lines = [f"Planned spending: {format_money(position.planned)} {period}"]
+    if position.one_off and plan.finance.budget_period != Period.YEAR:
+        lines.append(f"One-off purchases: {format_money(position.one_off)} (not in the figure above)")
+    lines.append(f"Contingency: {format_money(position.contingency)} {period}")
+    remaining = position.remaining
+    if remaining is None:
+        lines.append("Budget: not entered yet, so nothing to compare against.")
+    elif remaining < 0:
+        lines.append(f"OVER BUDGET by {format_money(-remaining)} {period}. Consider asking for a budget review rather than cutting care you need.")
+    else:
+        lines.append(f"Left over: {format_money(remaining)} {period} (of {format_money(position.budget)})")
+    lines.append(CONVENTION)
+    return "\n".join(lines)

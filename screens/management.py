@@ -1,0 +1,78 @@
+"""Step 3: how the money is held. The options side by side, a few questions, and a suggestion
+that says why, which the person can take or leave."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.widgets import Button, Select, Static
+
+from phb_tui.advice import suggest_management
+from phb_tui.steps import Step
+from phb_tui.widgets.form import FieldSpec, ModelForm
+from plan_store import Confidence, ControlWanted, ManagementOption
+
+from .base import StepScreen
+
+OPTIONS = {
+    ManagementOption.DIRECT_PAYMENT: "The money is paid to you, or someone acting for you, to buy the agreed care. Most control; you keep records and receipts.",
+    ManagementOption.NOTIONAL: "The NHS holds the money and arranges the care you agree together. Least paperwork for you.",
+    ManagementOption.THIRD_PARTY: "An independent organisation or person holds the money and arranges care with you.",
+    ManagementOption.MIXED: "Different arrangements for different parts of the plan, set item by item in the financial plan.",
+}
+
+QUESTIONS = [
+    FieldSpec("control_wanted", "How much control do you want over the money and your support?", "choice", choices=ControlWanted),
+    FieldSpec("managing_money", "How confident are you managing money and keeping records?", "choice", choices=Confidence),
+    FieldSpec("using_computers", "How confident are you using a computer or phone for banking and forms?", "choice", choices=Confidence),
+    FieldSpec("employing_staff", "How confident are you employing and managing staff?", "choice", choices=Confidence),
+    FieldSpec("who_can_help", "Who could help?", "text", help="Family, friends, or organisations people near you have used."),
+]
+
+CHOICE = [
+    FieldSpec("option", "How the money will be held", "choice", choices=ManagementOption),
+    FieldSpec("managed_by", "Who will manage it", help="You, a representative, a nominee, or an organisation."),
+    FieldSpec("helped_by", "Who will help"),
+    FieldSpec("notes", "Notes", "text"),
+]
+
+
+class ManagementScreen(StepScreen):
+    STEP = Step.MANAGEMENT
+    CSS_PATH = ["base.tcss", "management.tcss"]
+
+    def compose_step(self) -> ComposeResult:
+        yield Static("The four choices", classes="step-section")
+        with Grid(id="options"):
+            for option, text in OPTIONS.items():
+                yield Static(f"[b]{option.label}[/b]\n{text}", classes="option-card")
+        yield Static("A few questions", classes="step-section")
+        yield ModelForm(self.plan.management.self_assessment, QUESTIONS, id="questions")
+        yield Static("Suggestion", classes="step-section")
+        yield Static(id="suggestion", classes="step-note")
+        yield Button("Use this suggestion", id="accept", disabled=True)
+        yield Static("Your choice", classes="step-section")
+        yield ModelForm(self.plan.management, CHOICE, id="choice")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.plan_edited()
+
+    def plan_edited(self) -> None:
+        suggestion = suggest_management(self.plan)
+        lines = [f"Suggested: {suggestion.option.label}." if suggestion.option else ""]
+        lines += [f"- {reason}" for reason in suggestion.reasons]
+        if suggestion.option and self.plan.management.option == suggestion.option:
+            lines.append("This is what you have chosen.")
+        elif suggestion.option and self.plan.management.option:
+            lines.append(f"You have chosen {self.plan.management.option.label.lower()} instead, which is your decision to make.")
+        self.query_one("#suggestion", Static).update("\n".join(line for line in lines if line))
+        self.query_one("#accept", Button).disabled = suggestion.option is None or suggestion.option == self.plan.management.option
+
+    @on(Button.Pressed, "#accept")
+    def _accept(self) -> None:
+        suggestion = suggest_management(self.plan)
+        if suggestion.option is not None:
+            # Setting the choice box goes through the form, so the change is checked and saved.
+            self.query_one("#field-option", Select).value = suggestion.option.value

@@ -1,0 +1,75 @@
+"""Step 2: the outcomes the person wants, in their words, and what each one still lacks."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from phb_tui.steps import Step
+from phb_tui.widgets.form import FieldSpec
+from phb_tui.widgets.item_list import ItemList, ListSpec
+from plan_store import Outcome, Plan, Priority, next_id
+
+from .base import StepScreen
+
+OUTCOME_FIELDS = [
+    FieldSpec("what_matters", "What matters to me", "text", help="The life you want, in your words."),
+    FieldSpec("outcome", "The outcome I want", "text", help="What you want to achieve or keep."),
+    FieldSpec("how_i_will_know", "How I will know it is happening", "text"),
+    FieldSpec("evidence", "Why I think this will help (evidence)", "text", help="Research, professional advice or your own experience."),
+    FieldSpec("risk_if_not_met", "The risk if this is not met", "text"),
+    FieldSpec("priority", "Priority", "choice", choices=Priority),
+]
+
+
+def linked_outcome_ids(plan: Plan) -> set[str]:
+    ids = {oid for item in plan.finance.line_items for oid in item.outcome_ids}
+    return ids | {oid for resource in plan.resources for oid in resource.outcome_ids}
+
+
+def unlink_outcome(plan: Plan, outcome: Outcome) -> None:
+    """After an outcome is removed, spending and support no longer point at it."""
+    for linker in [*plan.finance.line_items, *plan.resources]:
+        if outcome.id in linker.outcome_ids:
+            linker.outcome_ids = [oid for oid in linker.outcome_ids if oid != outcome.id]
+
+
+class OutcomesScreen(StepScreen):
+    STEP = Step.OUTCOMES
+    CSS_PATH = ["base.tcss"]
+
+    def compose_step(self) -> ComposeResult:
+        plan = self.plan
+
+        def linked(outcome: Outcome) -> str:
+            return "yes" if outcome.id in linked_outcome_ids(plan) else "NOTHING YET"
+
+        spec = ListSpec[Outcome](
+            noun="outcome",
+            columns=[
+                ("#", lambda o: str(plan.outcomes.index(o) + 1)),
+                ("Outcome", lambda o: o.outcome or o.what_matters or "(not written yet)"),
+                ("Priority", lambda o: o.priority.label),
+                ("Spending or support", linked),
+            ],
+            fields=OUTCOME_FIELDS,
+            make=lambda: Outcome(id=next_id("o", (o.id for o in plan.outcomes))),
+            empty="No outcomes yet: press A to add the first one.",
+            on_remove=lambda outcome: unlink_outcome(plan, outcome),
+        )
+        yield ItemList(lambda: plan.outcomes, spec, id="outcomes")
+        yield Static(id="unlinked", classes="step-note")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.plan_edited()
+
+    def plan_edited(self) -> None:
+        linked = linked_outcome_ids(self.plan)
+        waiting = [f"{n}. {o.outcome or o.what_matters or o.id}" for n, o in enumerate(self.plan.outcomes, 1) if o.id not in linked]
+        text = (
+            "Not yet linked to any spending or other support (link them in steps 4 and 5):\n" + "\n".join(waiting)
+            if waiting
+            else ("Every outcome has spending or support linked to it." if self.plan.outcomes else "")
+        )
+        self.query_one("#unlinked", Static).update(text)

@@ -1,0 +1,48 @@
+"""Asks for a plan's title (new or renamed), and refuses one that could not be saved, saying why."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from plan_store import new_plan
+from plan_store.validation import problems_from
+from plan_store.plan import Plan
+
+
+class TitleDialog(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, heading: str, button: str, title: str = ""):
+        super().__init__(classes="dialog-screen")
+        self.heading = heading
+        self.button = button
+        self.initial = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.heading, classes="dialog-heading")
+            yield Static("A short name you will recognise, like \"Mum's plan 2026\".")
+            yield Input(self.initial, placeholder="Plan name", id="title")
+            yield Static(id="problem", classes="field-error")
+            yield Button(self.button, variant="primary", id="ok")
+
+    @on(Input.Submitted, "#title")
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        title = self.query_one("#title", Input).value
+        try:
+            new_plan(title)
+        except ValidationError as error:
+            problem = problems_from(error, Plan)[0].message
+            self.query_one("#problem", Static).update(f"Not accepted: the name {problem}.")
+            return
+        self.dismiss(title.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

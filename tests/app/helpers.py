@@ -1,0 +1,90 @@
+"""Driving the app as a person does: open a plan, move between steps, type into fields."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, TextArea
+
+from phb_tui.app import PhbApp
+from phb_tui.steps import Step
+from plan_store import Plan, PlanStore
+
+
+@asynccontextmanager
+async def plan_open_at(
+    store: PlanStore, plan: Plan | None = None, step: Step = Step.GET_INFORMED, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[PhbApp, Pilot[None], Path]]:
+    """The app opened on a saved plan (a new blank one by default), showing `step`."""
+    opened = store.add(plan) if plan is not None else store.create("Test plan")
+    app = PhbApp(store, store.open(opened.path), autosave_seconds=3600, keys_file=store.data_dir / "no-keys.toml")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        if step != Step.GET_INFORMED:
+            app.show_step(step)
+            await pilot.pause()
+        yield app, pilot, opened.path
+
+
+def saved(store: PlanStore, path: Path) -> Plan:
+    """What is on disk now, read back through the store as a fresh program would."""
+    return store.open(path).plan
+
+
+async def fill(pilot: Pilot[None], selector: str, text: str, pasted: bool = False) -> None:
+    """Focus a field, replace what is in it, then leave it (as Tab would).
+
+    Typed key by key, so every keystroke goes through the field as a person's would; or pasted,
+    which is quicker for tests that fill in a whole plan.
+    """
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    await pilot.pause()
+    if isinstance(widget, Input):
+        widget.value = ""
+    elif isinstance(widget, TextArea):
+        widget.clear()
+    if pasted:
+        await paste(pilot, text)
+    else:
+        await pilot.press(*keys(text))
+    await pilot.press("tab")
+    await pilot.pause()
+
+
+async def choose(pilot: Pilot[None], selector: str, value: str) -> None:
+    """Pick an option in a choice box, as opening it and choosing would."""
+    pilot.app.screen.query_one(selector, Select).value = value
+    await pilot.pause()
+
+
+def error_text(app: PhbApp, field: str) -> str:
+    return str(app.screen.query_one(f"#error-{field}").render())
+
+
+def screen_text(app: PhbApp) -> str:
+    """The words painted on the terminal, taken from Textual's own screenshot."""
+    svg = app.export_screenshot()
+    body = svg[svg.index("<g class"):] if "<g class" in svg else svg
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
+
+
+def keys(text: str) -> list[str]:
+    """Key presses that type `text`."""
+    return ["space" if char == " " else char for char in text]
+
+
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Paste into the focused field, as a person pasting from another document does.
+
+    The terminal delivers a paste to the app, which passes it to the focused field.
+    """
+    assert pilot.app.focused is not None, "nothing has focus to paste into"
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()

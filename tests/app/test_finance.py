@@ -1,0 +1,82 @@
+"""Step 5: the budget and what it buys; money typed in any sensible way, and refused otherwise."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from textual.widgets import Static
+
+from phb_tui.steps import Step
+from plan_store import ManagementRoute, Period, Plan, PlanStore
+
+from .helpers import choose, error_text, fill, keys, plan_open_at, saved
+
+
+def totals(app: object) -> str:
+    return str(app.screen.query_one("#totals", Static).render())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("£1,200.50", "1200.50"), ("1200.5", "1200.50"), ("12000", "12000.00")])
+async def test_budget_amounts_people_type_are_accepted(store: PlanStore, typed: str, stored: str) -> None:
+    async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, path):
+        await fill(pilot, "#field-budget_amount", typed)
+        await pilot.press("ctrl+s")
+    assert saved(store, path).finance.budget_amount == Decimal(stored)
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("12.345", "more than two decimal places"),
+        ("-5", "cannot be negative"),
+        ("abc", "is not an amount"),
+        ("1,20", "is not an amount"),
+    ],
+)
+async def test_bad_amounts_are_refused_and_nothing_is_saved(store: PlanStore, example_plan: Plan, typed: str, says: str) -> None:
+    async with plan_open_at(store, example_plan, Step.FINANCE) as (app, pilot, path):
+        before = path.read_bytes()
+        await fill(pilot, "#field-budget_amount", typed)
+        assert says in error_text(app, "budget_amount")
+        assert "Not saved" in error_text(app, "budget_amount")
+        await pilot.press("ctrl+s")
+        assert path.read_bytes() == before
+
+
+async def test_line_items_are_added_and_the_total_shows_over_budget_in_words(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, path):
+        await fill(pilot, "#field-budget_amount", "100")
+        await choose(pilot, "#field-budget_period", "week")
+        assert "Left over: £100.00 a week" in totals(app)
+        app.screen.query_one("#line-items DataTable").focus()
+        await pilot.press("a")
+        await pilot.press(*keys("PA mornings"))
+        await choose(pilot, "#field-category", "personal_assistant")
+        await fill(pilot, "#field-provider", "Jo Bloggs")
+        await fill(pilot, "#field-unit_cost", "£14.50")
+        await fill(pilot, "#field-quantity", "7.5")
+        await choose(pilot, "#field-route", "direct_payment")
+        await pilot.press("escape")
+        assert "OVER BUDGET by £8.75 a week" in totals(app)
+        await pilot.press("ctrl+s")
+    item = saved(store, path).finance.line_items[0]
+    assert (item.description, item.provider, item.unit_cost, item.quantity) == ("PA mornings", "Jo Bloggs", Decimal("14.50"), Decimal("7.5"))
+    assert item.period == Period.WEEK and item.route == ManagementRoute.DIRECT_PAYMENT
+
+
+async def test_a_bad_unit_cost_keeps_the_earlier_value(store: PlanStore, example_plan: Plan) -> None:
+    async with plan_open_at(store, example_plan, Step.FINANCE) as (app, pilot, path):
+        app.screen.query_one("#line-items DataTable").focus()
+        await pilot.press("enter")
+        await fill(pilot, "#field-unit_cost", "14.999")
+        assert "more than two decimal places" in error_text(app, "unit_cost")
+        await pilot.press("escape", "ctrl+s")
+    assert saved(store, path).finance.line_items[0].unit_cost == Decimal("14.50")
+
+
+async def test_flexibility_answers_are_saved(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, path):
+        await fill(pilot, "#field-free_to_change", "Moving hours between days")
+        await pilot.press("ctrl+s")
+    assert saved(store, path).flexibility.free_to_change == "Moving hours between days"

@@ -1,0 +1,146 @@
+"""The plan picker: the start screen, and everything done to whole plans."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from phb_tui.app import PhbApp
+from plan_store import Plan, PlanStore
+from screens.base import StepScreen
+from screens.get_informed import GetInformedScreen
+from screens.picker import PickerScreen
+from screens.title_dialog import TitleDialog
+
+from .helpers import fill, keys, screen_text
+
+
+def _rows(app: PhbApp) -> list[str]:
+    table = app.screen.query_one("#plans", DataTable)
+    return [" | ".join(str(cell) for cell in table.get_row_at(n)) for n in range(table.row_count)]
+
+
+def _app(store: PlanStore) -> PhbApp:
+    return PhbApp(store, keys_file=store.data_dir / "no-keys.toml")
+
+
+async def test_the_picker_lists_plans_newest_first(store: PlanStore, example_plan: Plan) -> None:
+    store.add(example_plan)
+    store.create("Started today")
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        rows = _rows(app)
+        assert rows[0].startswith("Started today")
+        assert rows[1].startswith("Daniel's plan 2026 | Dan | 5 Planning")
+
+
+async def test_enter_opens_the_plan_at_the_first_step_and_f2_comes_back(store: PlanStore, example_plan: Plan) -> None:
+    store.add(example_plan)
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GetInformedScreen)
+        assert app.screen.plan.title == "Daniel's plan 2026"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_a_new_plan_is_started_from_the_picker(store: PlanStore) -> None:
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "no plans yet" in str(app.screen.query_one("#intro", Static).render())
+        await pilot.press("n")
+        assert isinstance(app.screen, TitleDialog)
+        await pilot.press(*keys("Mum's plan"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+    assert store.open(store.plans_dir / "mums-plan.toml").plan.title == "Mum's plan"
+
+
+async def test_an_empty_title_is_refused_in_the_dialog_and_nothing_is_saved(store: PlanStore) -> None:
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "space", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleDialog)
+        assert "cannot be empty" in str(app.screen.query_one("#problem", Static).render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, PickerScreen)
+    assert not store.plans_dir.exists() or list(store.plans_dir.iterdir()) == []
+
+
+async def test_rename_copy_and_delete_to_the_trash(store: PlanStore) -> None:
+    store.create("First plan")
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await fill(pilot, "#title", "Renamed plan")
+        await pilot.press("enter")  # Focus went to the button; Enter presses it.
+        await pilot.pause()
+        assert _rows(app)[0].startswith("Renamed plan")
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(_rows(app)) == 2
+        await pilot.press("delete", "n")
+        await pilot.pause()
+        assert len(_rows(app)) == 2
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert len(_rows(app)) == 1
+    assert sorted(p.name for p in store.plans_dir.glob("*.toml")) in (["renamed-plan-copy.toml"], ["renamed-plan.toml"])
+    assert len(list((store.data_dir / "trash").glob("*.toml"))) == 1
+    # The renamed plan kept the old file as its backup, so nothing written before is lost.
+    assert (store.plans_dir / "renamed-plan.toml.bak").exists() or (store.data_dir / "trash").glob("*-renamed-plan.toml.bak")
+
+
+async def test_the_sample_plan_can_be_explored_and_is_never_saved(store: PlanStore) -> None:
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, GetInformedScreen)
+        await fill(pilot, "#field-name", "Someone else")
+        await pilot.press("ctrl+s")
+        assert "Sample plan: changes are not saved" in screen_text(app)
+    assert not store.plans_dir.exists() or list(store.plans_dir.iterdir()) == []
+
+
+async def test_a_broken_plan_is_explained_and_left_alone(store: PlanStore) -> None:
+    store.plans_dir.mkdir(parents=True)
+    broken = store.plans_dir / "broken.toml"
+    broken.write_text('title = "Broken"\nicb_name = \n', encoding="utf-8")
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        assert "line 2" in screen_text(app)
+    assert broken.read_text(encoding="utf-8") == 'title = "Broken"\nicb_name = \n'
+
+
+async def test_opening_a_named_plan_shows_it_first(store: PlanStore, example_plan: Plan) -> None:
+    opened = store.add(example_plan)
+    app = PhbApp(store, store.open(opened.path), keys_file=store.data_dir / "no-keys.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, GetInformedScreen)
+        assert "Daniel's plan 2026" in screen_text(app)
+
+
+async def test_the_footer_shows_the_keys(store: PlanStore) -> None:
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = next(line for line in screen_text(app).splitlines() if "Quit" in line)
+        for key in ("Open", "New", "Rename", "Copy", "Delete", "Sample", "Quit"):
+            assert key in footer, footer

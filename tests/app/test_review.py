@@ -1,0 +1,39 @@
+"""Step 6: risks, the contingency plan, review dates and the log, and sign-off."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from phb_tui.steps import Step
+from plan_store import PlanStore
+
+from .helpers import error_text, fill, keys, plan_open_at, saved
+
+
+async def test_review_details_are_saved(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.REVIEW) as (app, pilot, path):
+        app.screen.query_one("#risks DataTable").focus()
+        await pilot.press("a", *keys("PA leaves"), "tab", *keys("Agency cover"), "escape")
+        await fill(pilot, "#field-contingency_plan", "Call my sister")
+        await fill(pilot, "#field-first_review", "31/01/2027")
+        await fill(pilot, "#field-every_months", "12")
+        app.screen.query_one("#sign-off DataTable").focus()
+        await pilot.press("a", *keys("Amira Khan"), "tab", *keys("Budget holder"), "escape")
+        await pilot.press("ctrl+s")
+    plan = saved(store, path)
+    assert [(r.description, r.mitigation) for r in plan.risks] == [("PA leaves", "Agency cover")]
+    assert plan.contingency_plan == "Call my sister"
+    assert plan.reviews.first_review == date(2027, 1, 31)
+    assert plan.reviews.every_months == 12
+    assert [(s.name, s.role) for s in plan.sign_off] == [("Amira Khan", "Budget holder")]
+
+
+async def test_impossible_dates_and_long_gaps_are_refused(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.REVIEW) as (app, pilot, path):
+        before = path.read_bytes()
+        await fill(pilot, "#field-first_review", "30/02/2027")
+        assert "not a real date" in error_text(app, "first_review")
+        await fill(pilot, "#field-every_months", "36")
+        assert "24 or less" in error_text(app, "every_months")
+        await pilot.press("ctrl+s")
+        assert path.read_bytes() == before

@@ -1,0 +1,46 @@
+"""Step 7: the summary as a reviewer sees it, with gaps at the top, and export to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, Select
+
+from phb_tui.steps import Step
+from plan_store import Plan, PlanStore
+
+from .helpers import plan_open_at, screen_text
+
+
+async def test_the_summary_shows_gaps_first(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.SUMMARY) as (app, pilot, path):
+        text = screen_text(app)
+        assert "Not yet complete" in text
+        assert "No health and wellbeing outcomes yet" in text
+
+
+async def test_export_writes_a_shareable_file_without_private_notes(store: PlanStore, example_plan: Plan, tmp_path: Path) -> None:
+    target = tmp_path / "for-the-nurse.md"
+    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, path):
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#format", Select).value = "md"
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Daniel's plan 2026")
+        assert "payroll goes wrong" not in text
+        # Exporting again asks before replacing the file.
+        target.write_text("edited by hand", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#format", Select).value = "md"
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one("#private", Checkbox).value = True
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")
+        assert target.read_text(encoding="utf-8") == "edited by hand"
