@@ -71,6 +71,7 @@ class PhbApp(App[None]):
         super().__init__()
         self.store = store
         self.session: PlanSession | None = None
+        self.current_step = Step.GET_INFORMED
         self._first_plan = opened
         self._autosave_seconds = autosave_seconds
         self._autosave: Timer | None = None
@@ -99,6 +100,7 @@ class PhbApp(App[None]):
         if self.session is None:
             return
         self._commit_typing()
+        self.current_step = step
         screen = STEP_SCREENS[step](self.session.plan)
         if isinstance(self.screen, StepScreen):
             self.switch_screen(screen)
@@ -106,9 +108,12 @@ class PhbApp(App[None]):
             self.push_screen(screen)
         self.call_after_refresh(self._show_status)
 
-    @on(StepScreen.GoTo)
-    def _go_to(self, message: StepScreen.GoTo) -> None:
-        self.show_step(message.step)
+    @on(StepScreen.Move)
+    def _move(self, message: StepScreen.Move) -> None:
+        steps = list(Step)
+        target = steps.index(self.current_step) + message.delta
+        if 0 <= target < len(steps):
+            self.show_step(steps[target])
 
     @on(PickerScreen.PlanChosen)
     def _open_chosen(self, message: PickerScreen.PlanChosen) -> None:

@@ -192,8 +192,8 @@ class ReviewEntry(PlanModel):
 
 class Reviews(PlanModel):
     first_review: date | None = None
-    every_months: int | None = Field(default=None, ge=1, le=24)
-    """After the first review, how often to review (at least once a year)."""
+    every_months: int | None = Field(default=None, ge=1, le=12)
+    """After the first review, how often to review: at least once a year."""
     monitored_by: Line = ""
     log: list[ReviewEntry] = []
 

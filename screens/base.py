@@ -29,7 +29,9 @@ from plan_store import Plan
 STEP_BINDINGS = [
     Binding("f7", "go(-1)", "Back", id="step.previous"),
     Binding("f8", "go(1)", "Next", id="step.next"),
-    Binding("ctrl+s", "app.save", "Save", id="app.save"),
+    # Saving is automatic; the status line above the footer names Ctrl+S (and Ctrl+P for all
+    # commands), which keeps the footer within 80 columns.
+    Binding("ctrl+s", "app.save", "Save", id="app.save", show=False),
     Binding("f1", "help", "Help", id="step.help"),
     Binding("f2", "app.plans", "Plans", id="app.plans"),
 ]
@@ -41,8 +43,10 @@ class StepScreen(Screen[None]):
     BINDINGS = STEP_BINDINGS
 
     @dataclass
-    class GoTo(Message):
-        step: Step
+    class Move(Message):
+        """Next or previous step. The app works out which, so quick presses each count."""
+
+        delta: int
 
     def __init__(self, plan: Plan):
         super().__init__()
@@ -60,19 +64,19 @@ class StepScreen(Screen[None]):
                 if self.STEP.number < len(Step):
                     yield Button("Next step (F8) ▶", id="step-next", variant="primary")
         yield SaveStatus(id="save-status")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def compose_step(self) -> ComposeResult:
         raise NotImplementedError
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.plan.title}: step {self.STEP.number}, {self.STEP.title}"
+        first = next((w for w in self.query_one("#step-body").query("*") if w.focusable), None)
+        if first is not None:
+            first.focus(scroll_visible=False)
 
     def action_go(self, delta: int) -> None:
-        steps = list(Step)
-        target = steps.index(self.STEP) + delta
-        if 0 <= target < len(steps):
-            self.post_message(self.GoTo(steps[target]))
+        self.post_message(self.Move(delta))
 
     @on(Button.Pressed, "#step-back")
     def _back(self) -> None:

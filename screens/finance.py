@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from phb_tui.finance import CONVENTION, budget_position, item_cost_each_time
+from phb_tui.finance import budget_position, item_cost_each_time
 from phb_tui.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
@@ -85,19 +85,18 @@ class FinanceScreen(StepScreen):
 
 
 def totals_text(plan: Plan) -> str:
-    """The running total in words: over budget is said in capitals, never by colour alone."""
+    """The running total in two lines: over budget is said in capitals, never by colour alone."""
     position = budget_position(plan)
     period = plan.finance.budget_period.label
-    lines = [f"Planned spending: {format_money(position.planned)} {period}"]
+    budget = f"Budget {format_money(position.budget)} {period}" if position.budget is not None else "No budget entered yet"
+    first = f"{budget} · planned {format_money(position.planned)} · contingency {format_money(position.contingency)}"
     if position.one_off and plan.finance.budget_period != Period.YEAR:
-        lines.append(f"One-off purchases: {format_money(position.one_off)} (not in the figure above)")
-    lines.append(f"Contingency: {format_money(position.contingency)} {period}")
+        first += f" · one-offs {format_money(position.one_off)} (separate)"
     remaining = position.remaining
     if remaining is None:
-        lines.append("Budget: not entered yet, so nothing to compare against.")
+        second = "Enter the budget to see what is left."
     elif remaining < 0:
-        lines.append(f"OVER BUDGET by {format_money(-remaining)} {period}. Consider asking for a budget review rather than cutting care you need.")
+        second = f"OVER BUDGET by {format_money(-remaining)} {period}: consider asking for a budget review rather than cutting care you need."
     else:
-        lines.append(f"Left over: {format_money(remaining)} {period} (of {format_money(position.budget)})")
-    lines.append(CONVENTION)
-    return "\n".join(lines)
+        second = f"Left over: {format_money(remaining)} {period}."
+    return f"{first}\n{second}"

@@ -50,7 +50,7 @@ class OutcomesScreen(StepScreen):
                 ("#", lambda o: str(plan.outcomes.index(o) + 1)),
                 ("Outcome", lambda o: o.outcome or o.what_matters or "(not written yet)"),
                 ("Priority", lambda o: o.priority.label),
-                ("Spending or support", linked),
+                ("Linked", linked),
             ],
             fields=OUTCOME_FIELDS,
             make=lambda: Outcome(id=next_id("o", (o.id for o in plan.outcomes))),

@@ -136,7 +136,7 @@ def test_ids_used_twice_are_refused() -> None:
         ('nhs_number = "943 476 5919"', 'nhs_number = "943 476 5918"', "person.nhs_number: does not pass the NHS number check"),
         ("date_of_birth = 1991-06-03", "date_of_birth = 2999-06-03", "person.date_of_birth: is in the future"),
         ('done = true', 'done = "maybe"', "informed.checklist[0].done: must be true or false"),
-        ("every_months = 12", "every_months = 36", "reviews.every_months: must be 24 or less"),
+        ("every_months = 12", "every_months = 13", "reviews.every_months: must be 12 or less"),
         ('id = "o1"', 'id = "Outcome One"', "outcomes[0].id: 'Outcome One' is not a usable id"),
         ('priority = "high"', 'priorty = "high"', 'outcomes[0].priorty: is not a field this version of PHB Planner knows; did you mean "priority"?'),
         ('[person]\nname = "Daniel Price"', '[person]\nname = "Daniel\\u0000Price"', "person.name: contains an invisible control character (U+0000)"),

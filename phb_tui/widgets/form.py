@@ -156,12 +156,9 @@ class ModelForm(Vertical):
 
     def _apply(self, spec: FieldSpec, raw: Any, show: bool, announce: bool = True) -> bool:
         """Write the value if the model accepts it; otherwise keep the old value and say why."""
+        before = getattr(self.model, spec.name)
         try:
-            value = self._convert(spec, raw)
-            if value == getattr(self.model, spec.name):
-                self._clear(spec)
-                return True
-            setattr(self.model, spec.name, value)
+            setattr(self.model, spec.name, self._convert(spec, raw))
         except ValidationError as error:
             self._refuse(spec, problems_from(error, type(self.model))[0].message, show)
             return False
@@ -169,7 +166,8 @@ class ModelForm(Vertical):
             self._refuse(spec, str(error), show)
             return False
         self._clear(spec)
-        if announce:
+        # Compare what the model now holds: "48000.00" typed again is no change to £48,000.00.
+        if announce and getattr(self.model, spec.name) != before:
             self.post_message(self.Edited(self, spec.name))
         return True
 

@@ -61,10 +61,7 @@ class ItemList(Vertical, can_focus=False):
         table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, classes="entries")
         table.add_columns(*(title for title, _ in self.spec.columns))
         yield table
-        yield Static(
-            f"A to add a {self.spec.noun}, Enter to edit, Delete to remove, Alt+Up/Down to move.",
-            classes="list-keys",
-        )
+        yield Static("A: add   Enter: edit   Delete: remove   Alt+Up/Down: move", classes="list-keys")
 
     def on_mount(self) -> None:
         self.redraw()
@@ -154,7 +151,7 @@ class ItemList(Vertical, can_focus=False):
         self.post_message(self.Changed(self))
 
 
-def _cell(text: str, limit: int = 60) -> str:
+def _cell(text: str, limit: int = 36) -> str:
     """One line of a table cell: the first line of the text, shortened if long."""
     first = text.strip().splitlines()[0] if text.strip() else ""
     return first if len(first) <= limit else first[: limit - 3] + "..."

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from phb_tui.app import PhbApp
 from phb_tui.steps import Step
 from plan_store import Plan, PlanStore
@@ -27,6 +29,15 @@ async def test_steps_can_be_visited_in_any_order(store: PlanStore) -> None:
         await pilot.pause()
         assert app.screen.STEP == Step.GET_INFORMED
         assert len([s for s in app.screen_stack if isinstance(s, StepScreen)]) == 1
+
+
+async def test_quick_presses_each_move_one_step(store: PlanStore) -> None:
+    async with plan_open_at(store) as (app, pilot, path):
+        for _ in range(4):  # Queued before any is handled, as when someone presses quickly.
+            app.post_message(events.Key("f8", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.STEP == Step.FINANCE
 
 
 async def test_the_journey_bar_says_where_you_are_and_what_is_missing(store: PlanStore) -> None:
@@ -133,4 +144,14 @@ async def test_every_step_fits_80_by_24_and_reads_without_colour(store: PlanStor
             text = screen_text(app)
             assert f"▶{step.number} " in text, step
             assert "f7 Back" in text and "f8 Next" in text and "^q Quit" in text, step
+            assert "Ctrl+S saves now" in text and "Ctrl+P: all commands" in text, step
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_moving_through_fields_without_changing_them_changes_nothing(store: PlanStore, example_plan: Plan) -> None:
+    async with plan_open_at(store, example_plan, Step.FINANCE) as (app, pilot, path):
+        before = path.read_bytes()
+        await pilot.press("tab", "tab", "shift+tab", "shift+tab")
+        assert app.session is not None and not app.session.unsaved
+        await pilot.press("ctrl+s")
+        assert path.read_bytes() == before
