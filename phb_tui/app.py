@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from plan_store import OpenPlan, OverwriteRefused, PlanError, PlanStore, write_export
-from plan_store.codec import plan_from_toml, plan_to_toml
+from plan_store.codec import plan_from_toml
 from screens.base import StepScreen
 from screens.export_dialog import ExportChoice
 from screens.finance import FinanceScreen
@@ -31,12 +31,10 @@ from screens.resources import ResourcesScreen
 from screens.review import ReviewScreen
 from screens.summary import SummaryScreen
 
+from .exporting import export_text
 from .keymap import keymap_path, load_keymap
-from .privacy import without_private
-from .render import render_html, render_markdown, render_text
 from .session import PlanSession
 from .steps import Step
-from .summary import build_summary
 from .widgets.dialogs import ConfirmDialog
 from .widgets.form import ModelForm
 from .widgets.item_list import ItemList
@@ -250,13 +248,7 @@ class PhbApp(App[None]):
     def export(self, choice: ExportChoice, force: bool) -> None:
         if self.session is None:
             return
-        plan = self.session.plan
-        shared = plan if choice.include_private else without_private(plan)
-        if choice.format == "toml":
-            text = plan_to_toml(shared)
-        else:
-            render = {"txt": render_text, "md": render_markdown, "html": render_html}[choice.format]
-            text = render(build_summary(shared, include_private=choice.include_private))
+        text = export_text(self.session.plan, choice.format, choice.include_private)
         try:
             write_export(choice.path, text, force=force)
         except OverwriteRefused:

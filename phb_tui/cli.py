@@ -15,22 +15,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from plan_store import OpenPlan, PlanError, PlanStore
-from plan_store.codec import plan_to_toml
 from plan_store.store import write_export
 
 from . import __version__
 from .checks import find_gaps
+from .exporting import FORMATS, export_text
 from .listing import plan_table
 from .privacy import without_private
-from .render import render_html, render_markdown, render_text
+from .render import render_text
 from .render.text import render_table
 from .summary import build_summary
 
 EXIT_OK = 0
 EXIT_GAPS = 1
 EXIT_ERROR = 2
-
-FORMATS = ("txt", "md", "html", "toml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -197,12 +195,7 @@ def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
 def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     plan = _open_plan(store, arguments.plan).plan
     include_private = arguments.include_private
-    shared = plan if include_private else without_private(plan)
-    if arguments.format == "toml":
-        text = plan_to_toml(shared)
-    else:
-        render = {"txt": render_text, "md": render_markdown, "html": render_html}[arguments.format]
-        text = render(build_summary(shared, include_private=include_private))
+    text = export_text(plan, arguments.format, include_private)
     if arguments.output is None:
         print(text, end="")
         return EXIT_OK

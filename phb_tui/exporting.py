@@ -1,0 +1,21 @@
+"""The text of an export, in any format: one function so the CLI and the app share exactly."""
+
+from __future__ import annotations
+
+from plan_store import Plan
+from plan_store.codec import plan_to_toml
+
+from .privacy import without_private
+from .render import render_html, render_markdown, render_text
+from .summary import build_summary
+
+FORMATS = ("txt", "md", "html", "toml")
+
+
+def export_text(plan: Plan, fmt: str, include_private: bool = False) -> str:
+    """The summary (or, for "toml", the plan file) as it is shared: private notes left out unless asked."""
+    shared = plan if include_private else without_private(plan)
+    if fmt == "toml":
+        return plan_to_toml(shared)
+    render = {"txt": render_text, "md": render_markdown, "html": render_html}[fmt]
+    return render(build_summary(shared, include_private=include_private))
