@@ -7,10 +7,11 @@ saves first, and asks before anything unsaved could be lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
+from typing import TypeVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -51,6 +52,8 @@ STEP_SCREENS: dict[Step, type[StepScreen]] = {
 }
 
 AUTOSAVE_SECONDS = 1.0
+
+Result = TypeVar("Result")
 
 
 class PhbApp(App[None]):
@@ -151,10 +154,10 @@ class PhbApp(App[None]):
             self.notify(f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12)
             self._refresh_picker()
 
-    def _attempt(self, action: partial[object] | object, failure: str) -> object | None:
+    def _attempt(self, action: Callable[[], Result], failure: str) -> Result | None:
         """Run a store action; a PlanError becomes a message on screen and nothing else happens."""
         try:
-            return action()  # type: ignore[operator]
+            return action()
         except PlanError as error:
             if isinstance(self.screen, PickerScreen):
                 self.screen.show_problem(f"{failure}.\n{error}")
@@ -220,17 +223,17 @@ class PhbApp(App[None]):
             for indicator in self.screen.query(SaveStatus):
                 indicator.show(self.session.status)
 
-    def _after_saving(self, then: object, doing: str) -> None:
+    def _after_saving(self, then: Callable[[], object], doing: str) -> None:
         """Save, and only then run `then`; if saving fails, ask before losing anything."""
         self._commit_typing()
         if self.session is None or self.session.save():
-            then()  # type: ignore[operator]
+            then()
             return
         self._show_status()
 
         def answered(yes: bool | None) -> None:
             if yes:
-                then()  # type: ignore[operator]
+                then()
 
         problem = self.session.problem or ""
         question = f"Your latest changes could not be saved:\n\n{problem}\n\nDo you want to {doing} anyway and lose them?"

@@ -35,7 +35,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def __init__(self, title: str, folder: Path | None = None):
         super().__init__(classes="dialog-screen")
-        self.folder = folder or Path(platformdirs.user_documents_dir())
+        documents = Path(platformdirs.user_documents_dir())
+        self.folder = folder or (documents if documents.is_dir() else Path.home())
         self.stem = f"{slugify(title)}-summary"
 
     def compose(self) -> ComposeResult:

@@ -94,10 +94,11 @@ async def test_rename_copy_and_delete_to_the_trash(store: PlanStore) -> None:
         await pilot.press("delete", "y")
         await pilot.pause()
         assert len(_rows(app)) == 1
-    assert sorted(p.name for p in store.plans_dir.glob("*.toml")) in (["renamed-plan-copy.toml"], ["renamed-plan.toml"])
-    assert len(list((store.data_dir / "trash").glob("*.toml"))) == 1
-    # The renamed plan kept the old file as its backup, so nothing written before is lost.
-    assert (store.plans_dir / "renamed-plan.toml.bak").exists() or (store.data_dir / "trash").glob("*-renamed-plan.toml.bak")
+    # The copy was newest, so it was the one chosen and moved to the trash.
+    assert sorted(p.name for p in store.plans_dir.iterdir()) == ["renamed-plan.toml", "renamed-plan.toml.bak"]
+    assert [p.name.split("-", 2)[2] for p in (store.data_dir / "trash").iterdir()] == ["renamed-plan-copy.toml"]
+    # Renaming kept the file as it was before as the backup, so nothing written before is lost.
+    assert store.open(store.plans_dir / "renamed-plan.toml.bak").plan.title == "First plan"
 
 
 async def test_the_sample_plan_can_be_explored_and_is_never_saved(store: PlanStore) -> None:
