@@ -60,7 +60,12 @@ class PhbApp(App[None]):
     TITLE = "PHB Planner"
     SUB_TITLE = "Plan a personal health budget"
     CSS_PATH = ["widgets/widgets.tcss"]
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # Priority, so it works in dialogs too. Saving is automatic, so the footer leaves it out to
+        # fit 80 columns; the status line above the footer names it (and Ctrl+P) instead.
+        Binding("ctrl+s", "save", "Save", id="app.save", show=False, priority=True),
+    ]
 
     def __init__(
         self,

@@ -29,9 +29,6 @@ from plan_store import Plan
 STEP_BINDINGS = [
     Binding("f7", "go(-1)", "Back", id="step.previous"),
     Binding("f8", "go(1)", "Next", id="step.next"),
-    # Saving is automatic; the status line above the footer names Ctrl+S (and Ctrl+P for all
-    # commands), which keeps the footer within 80 columns.
-    Binding("ctrl+s", "app.save", "Save", id="app.save", show=False),
     Binding("f1", "help", "Help", id="step.help"),
     Binding("f2", "app.plans", "Plans", id="app.plans"),
 ]

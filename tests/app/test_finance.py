@@ -71,6 +71,9 @@ async def test_a_bad_unit_cost_keeps_the_earlier_value(store: PlanStore, example
         await pilot.press("enter")
         await fill(pilot, "#field-unit_cost", "14.999")
         assert "more than two decimal places" in error_text(app, "unit_cost")
+        await fill(pilot, "#field-provider", "Two PAs")
+        await pilot.press("ctrl+s")  # Saves from inside the dialog too.
+        assert saved(store, path).finance.line_items[0].provider == "Two PAs"
         await pilot.press("escape", "ctrl+s")
     assert saved(store, path).finance.line_items[0].unit_cost == Decimal("14.50")
 
