@@ -114,6 +114,10 @@ class PhbApp(App[None]):
             self.push_screen(screen)
         self.call_after_refresh(self._show_status)
 
+    @on(StepScreen.GoTo)
+    def _go_to(self, message: StepScreen.GoTo) -> None:
+        self.show_step(message.step)
+
     @on(StepScreen.Move)
     def _move(self, message: StepScreen.Move) -> None:
         steps = list(Step)

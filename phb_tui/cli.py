@@ -19,7 +19,7 @@ from plan_store.store import write_export
 
 from . import __version__
 from .checks import find_gaps
-from .exporting import FORMATS, export_text
+from .exporting import FORMATS, export_file_name, export_text
 from .listing import plan_table
 from .privacy import without_private
 from .render import render_text
@@ -108,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     export = command("export", _export, "Write the summary (or the plan file) to share with someone.")
     export.add_argument("plan", metavar="PLAN")
     export.add_argument("--format", choices=FORMATS, default="txt", help="txt (default), md, html or toml")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (or into a FOLDER, named after the plan) instead of the screen")
     export.add_argument("--include-private", action="store_true", help="include notes marked private (left out by default)")
     export.add_argument("--force", action="store_true", help="replace FILE if it already exists")
 
@@ -188,7 +188,8 @@ def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
     plan = _open_plan(store, arguments.plan).plan
     include_private = not arguments.hide_private
     shown = plan if include_private else without_private(plan)
-    print(render_text(build_summary(shown, include_private=include_private), width=max(arguments.width, 40)), end="")
+    document = build_summary(shown, include_private=include_private, personal=True)
+    print(render_text(document, width=max(arguments.width, 40)), end="")
     return EXIT_OK
 
 
@@ -199,6 +200,8 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     if arguments.output is None:
         print(text, end="")
         return EXIT_OK
+    if arguments.output.is_dir():
+        arguments.output = arguments.output / export_file_name(plan, arguments.format)
     write_export(arguments.output, text, force=arguments.force)
     left_out = "" if include_private else " Notes marked private were left out."
     print(f"Wrote {arguments.output}.{left_out}", file=sys.stderr)

@@ -16,6 +16,13 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Subheading:
+    """A heading inside a section, such as one outcome; screen readers can jump between them."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Facts:
     """Label and value pairs, such as "Name: Daniel Price"."""
 
@@ -44,7 +51,7 @@ class Alert:
     text: str
 
 
-Block = Paragraph | Facts | BulletList | Table | Alert
+Block = Paragraph | Subheading | Facts | BulletList | Table | Alert
 
 
 @dataclass(frozen=True)

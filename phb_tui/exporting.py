@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from plan_store import Plan
 from plan_store.codec import plan_to_toml
+from plan_store.slugs import slugify
 
 from .privacy import without_private
 from .render import render_html, render_markdown, render_text
 from .summary import build_summary
 
 FORMATS = ("txt", "md", "html", "toml")
+
+
+def export_file_name(plan: Plan, fmt: str) -> str:
+    """A safe file name from the title, whatever characters it holds: "amiras-plan-summary.html"."""
+    slug = slugify(plan.title)
+    return f"{slug}.toml" if fmt == "toml" else f"{slug}-summary.{fmt}"
 
 
 def export_text(plan: Plan, fmt: str, include_private: bool = False) -> str:

@@ -142,6 +142,8 @@ class LineItem(PlanModel):
     """How this item is paid for; left out when the whole plan uses one option."""
     outcome_ids: list[Identifier] = []
     notes: Note = Note()
+    checked_allowed: bool = False
+    """The person checked that this is not something a budget cannot pay for (a false alarm)."""
 
 
 class FinancialPlan(PlanModel):

@@ -40,6 +40,12 @@ class StepScreen(Screen[None]):
     BINDINGS = STEP_BINDINGS
 
     @dataclass
+    class GoTo(Message):
+        """Go straight to a step, such as the one that fixes a gap."""
+
+        step: Step
+
+    @dataclass
     class Move(Message):
         """Next or previous step. The app works out which, so quick presses each count."""
 

@@ -13,7 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from plan_store.slugs import slugify
+from phb_tui.exporting import export_file_name
+from plan_store import Plan
 
 FORMATS = [
     ("Web page to view or print (HTML)", "html"),
@@ -33,18 +34,18 @@ class ExportChoice:
 class ExportDialog(ModalScreen[ExportChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, title: str, folder: Path | None = None):
+    def __init__(self, plan: Plan, folder: Path | None = None):
         super().__init__(classes="dialog-screen")
         documents = Path(platformdirs.user_documents_dir())
         self.folder = folder or (documents if documents.is_dir() else Path.home())
-        self.stem = f"{slugify(title)}-summary"
+        self.plan = plan
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Export the summary", classes="dialog-heading")
             yield Select(FORMATS, value="html", allow_blank=False, id="format")
             yield Label("Save to")
-            yield Input(str(self.folder / f"{self.stem}.html"), id="path")
+            yield Input(str(self.folder / export_file_name(self.plan, "html")), id="path")
             yield Checkbox("Include notes marked private", False, id="private")
             yield Static("Private notes are left out unless you tick this.", id="private-help")
             yield Button("Export", variant="primary", id="export")
@@ -52,7 +53,12 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
         path_input = self.query_one("#path", Input)
-        path_input.value = str(Path(path_input.value).with_suffix(f".{event.value}"))
+        path = Path(path_input.value)
+        defaults = {export_file_name(self.plan, fmt) for _, fmt in FORMATS}
+        if path.name in defaults:
+            path_input.value = str(path.with_name(export_file_name(self.plan, str(event.value))))
+        else:  # A name the person typed is kept; only its ending follows the format.
+            path_input.value = str(path.with_suffix(f".{event.value}"))
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#export")

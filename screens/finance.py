@@ -29,6 +29,13 @@ ITEM_FIELDS = [
     FieldSpec("route", "How it is paid for", "choice", choices=ManagementRoute, help="Only needed when the plan mixes ways of managing the money."),
     FieldSpec("outcome_ids", "Which outcomes it serves", "links", help="Space to tick or untick. Spending must serve at least one outcome."),
     FieldSpec("notes", "Notes", "note"),
+    FieldSpec(
+        "checked_allowed",
+        "Checked",
+        "bool",
+        placeholder="I have checked: this is not something a budget cannot pay for",
+        help="Only needed if the plan flags this item as alcohol, tobacco, gambling, debt repayment, or GP or emergency care, and it is not.",
+    ),
 ]
 
 CONTINGENCY_FIELDS = [

@@ -9,10 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from phb_tui.checks import Gap, find_gaps
 
 from phb_tui.privacy import without_private
 from phb_tui.render.terminal import render_rich
@@ -32,20 +36,39 @@ class SummaryScreen(StepScreen):
     class ExportWanted(Message):
         choice: ExportChoice
 
+    _gaps: list[Gap] = []
+
     def compose_step(self) -> ComposeResult:
+        yield Static(id="readiness-heading", classes="step-section")
+        yield OptionList(id="readiness")
+        yield Static("The summary as it will be shared", classes="step-section")
         yield Static(id="document")
 
     def on_mount(self) -> None:
         super().on_mount()
         self.plan_edited()
-        self.query_one("#step-body").focus()
 
     def plan_edited(self) -> None:
+        gaps = self._gaps = find_gaps(self.plan)
+        heading = self.query_one("#readiness-heading", Static)
+        readiness = self.query_one("#readiness", OptionList)
+        readiness.clear_options()
+        if gaps:
+            heading.update(f"What a reviewer would ask about ({len(gaps)}): press Enter on one to go to the step that fixes it")
+            readiness.add_options([Option(str(gap)) for gap in gaps])
+            readiness.highlighted = 0
+        else:
+            heading.update("Ready for review: nothing a reviewer checks for is missing")
+        readiness.display = bool(gaps)
         self.query_one("#document", Static).update(render_rich(build_summary(without_private(self.plan))))
+
+    @on(OptionList.OptionSelected, "#readiness")
+    def _fix_gap(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(self.GoTo(self._gaps[event.option_index].step))
 
     def action_export(self, folder: Path | None = None) -> None:
         def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
                 self.post_message(self.ExportWanted(choice))
 
-        self.app.push_screen(ExportDialog(self.plan.title, folder), chosen)
+        self.app.push_screen(ExportDialog(self.plan, folder), chosen)

@@ -116,7 +116,7 @@ def test_list_shows_what_a_broker_needs(capsys: pytest.CaptureFixture[str], stor
     header = out.splitlines()[0].split()
     assert header == ["Title", "Person", "Stage", "Budget", "Planned", "Last", "saved"]
     row = next(line for line in out.splitlines() if line.startswith("Daniel's plan 2026"))
-    for expected in ("Dan", "5 Planning", "£48,000.00/yr", "£44,439.19/yr", "2 Nov 2026"):
+    for expected in ("Dan", "5 Planning", "£48,000.00/yr", "£44,469.19/yr", "2 Nov 2026"):
         assert expected in row
     assert "damaged.toml: CANNOT OPEN" in out
     assert "1 file(s) could not be opened" in out
@@ -149,7 +149,7 @@ def test_import_of_a_bad_file_names_the_problem_and_copies_nothing(capsys: pytes
 def test_show_prints_the_whole_summary_including_private_notes(capsys: pytest.CaptureFixture[str], daniel: Plan) -> None:
     status, out, _ = phb(capsys, "show", "Daniel's plan 2026")
     assert status == 0
-    for heading in ("Who the plan is for", "Outcomes and what serves them", "Financial plan", "Risks and contingency plan", "Reviews", "Agreement and sign-off"):
+    for heading in ("Who the plan is for", "Outcomes, and what serves each one", "Financial plan", "Risks and contingency plan", "Reviews", "Agreement and sign-off", "Getting informed"):
         assert heading in out
     assert "Who do I call if payroll goes wrong? (private)" in out
     status, out, _ = phb(capsys, "show", "daniels-plan-2026", "--hide-private")
@@ -232,7 +232,7 @@ def test_check_reports_spending_over_budget(capsys: pytest.CaptureFixture[str], 
     source.write_text(example_toml().replace('budget_amount = "48000.00"', 'budget_amount = "40000.00"'), encoding="utf-8")
     status, out, _ = phb(capsys, "check", str(source))
     assert status == 1
-    assert "£5,639.19 over the budget" in out
+    assert "£5,669.19 a year over the budget" in out
 
 
 def test_check_of_a_broken_file_is_an_error_not_a_gap(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from html import escape
 
-from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Table
+from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
 
 _STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45;
        color: #111; max-width: 48em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 18pt; margin-bottom: 0.2em; }
 h2 { font-size: 13pt; border-bottom: 1px solid #444; margin-top: 1.6em; }
+h3 { font-size: 11pt; margin: 1.2em 0 0.3em; }
 dl { display: grid; grid-template-columns: minmax(9em, 14em) 1fr; gap: 0.2em 1em; }
 dt { font-weight: bold; }
 dd { margin: 0; white-space: pre-wrap; }
@@ -60,6 +61,8 @@ def render_html(document: Document) -> str:
 def _block(block: Block) -> str:
     if isinstance(block, Paragraph):
         return f"<p>{escape(block.text)}</p>"
+    if isinstance(block, Subheading):
+        return f"<h3>{escape(block.text)}</h3>"
     if isinstance(block, Alert):
         return f'<p class="alert"><strong>Warning:</strong> {escape(block.text)}</p>'
     if isinstance(block, BulletList):

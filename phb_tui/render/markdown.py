@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Table
+from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
 
 
 def render_markdown(document: Document) -> str:
@@ -25,6 +25,8 @@ def _escape(text: str) -> str:
 def _block(block: Block) -> list[str]:
     if isinstance(block, Paragraph):
         return [_escape(block.text)]
+    if isinstance(block, Subheading):
+        return [f"### {_escape(block.text)}"]
     if isinstance(block, Alert):
         return [f"> **Warning:** {_escape(block.text)}"]
     if isinstance(block, BulletList):

@@ -12,7 +12,7 @@ from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Table
+from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
 
 
 def render_rich(document: Document) -> RenderableType:
@@ -28,6 +28,8 @@ def render_rich(document: Document) -> RenderableType:
 def _block(block: Block) -> RenderableType:
     if isinstance(block, Paragraph):
         return Text(block.text)
+    if isinstance(block, Subheading):
+        return Text(block.text, style="bold underline")
     if isinstance(block, Alert):
         return Panel(Text.assemble(("Warning: ", "bold"), block.text), border_style="bold", expand=False)
     if isinstance(block, BulletList):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Table
+from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
 
 
 def render_text(document: Document, width: int = 78) -> str:
@@ -33,6 +33,9 @@ def _wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[st
 def _block(block: Block, width: int) -> list[str]:
     if isinstance(block, Paragraph):
         return _wrap(block.text, width)
+    if isinstance(block, Subheading):
+        lines = _wrap(block.text, width)
+        return [*lines, "~" * min(max(len(line) for line in lines), width)]
     if isinstance(block, Alert):
         return _wrap(f"WARNING: {block.text}", width, hanging="         ")
     if isinstance(block, BulletList):
@@ -71,6 +74,8 @@ def _records(table: Table, width: int) -> list[str]:
         for header, cell in zip(table.headers[1:], row[1:]):
             if cell:
                 out += _wrap(f"{header}: {cell}", width, "   ", "       ")
-    for row in table.totals:
-        out += _wrap(": ".join(cell for cell in row if cell), width)
+    if table.totals:
+        out.append("")
+    for label, *rest in table.totals:
+        out += _wrap(f"{label}: {' '.join(cell for cell in rest if cell)}", width)
     return out

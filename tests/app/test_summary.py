@@ -12,11 +12,19 @@ from plan_store import Plan, PlanStore
 from .helpers import plan_open_at, screen_text
 
 
-async def test_the_summary_shows_gaps_first(store: PlanStore) -> None:
+async def test_the_summary_lists_gaps_first_and_enter_goes_to_the_fix(store: PlanStore) -> None:
     async with plan_open_at(store, step=Step.SUMMARY) as (app, pilot, path):
         text = screen_text(app)
-        assert "Not yet complete" in text
+        assert "What a reviewer would ask about" in text
         assert "No health and wellbeing outcomes yet" in text
+        await pilot.press("enter")  # The first gap: no outcomes, fixed in step 2.
+        await pilot.pause()
+        assert app.screen.STEP == Step.OUTCOMES
+
+
+async def test_a_ready_plan_says_so(store: PlanStore, example_plan: Plan) -> None:
+    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, path):
+        assert "Ready for review" in screen_text(app)
 
 
 async def test_export_writes_a_shareable_file_without_private_notes(store: PlanStore, example_plan: Plan, tmp_path: Path) -> None:
