@@ -59,6 +59,8 @@ class Section:
     title: str
     blocks: list[Block]
     level: int = 2
+    keep_together: bool = False
+    """On paper, start a new page rather than split it (the sign-off and its signature lines)."""
 
 
 @dataclass(frozen=True)

@@ -248,7 +248,7 @@ def _sign_off(plan: Plan) -> Section:
     blocks: list[Block] = [Facts(rows)] if rows else [Paragraph("Nobody has agreed the plan yet.")]
     blocks += [Paragraph("Person (or their representative):"), Paragraph(SIGNATURE_LINE)]
     blocks += [Paragraph("For the NHS:"), Paragraph(SIGNATURE_LINE)]
-    return Section("Agreement and sign-off", blocks)
+    return Section("Agreement and sign-off", blocks, keep_together=True)
 
 
 def _getting_informed(plan: Plan, include_private: bool) -> Section:

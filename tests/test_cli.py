@@ -241,3 +241,14 @@ def test_check_of_a_broken_file_is_an_error_not_a_gap(capsys: pytest.CaptureFixt
     status, _, err = phb(capsys, "check", str(source))
     assert status == 2
     assert "line 2" in err and "the same key is written twice" in err
+
+
+def test_export_into_a_folder_makes_a_safe_file_name(capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path) -> None:
+    phb(capsys, "new", '../../Zoë "Jo" O\'Neil / 2026')
+    (slug,) = [p.stem for p in store.plans_dir.glob("*.toml")]
+    folder = tmp_path / "to-share"
+    folder.mkdir()
+    assert phb(capsys, "export", slug, "--format", "html", "-o", str(folder))[0] == 0
+    assert [p.name for p in folder.iterdir()] == ["zoe-jo-oneil-2026-summary.html"]
+    assert phb(capsys, "export", slug, "--format", "toml", "-o", str(folder))[0] == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["zoe-jo-oneil-2026-summary.html", "zoe-jo-oneil-2026.toml"]

@@ -29,8 +29,9 @@ tfoot td { font-weight: bold; }
 @page { size: A4; margin: 18mm 15mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  table, dl, .alert { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  h3 + dl { break-before: avoid; }
+  table, dl, .alert, section.keep { break-inside: avoid; }
 }
 """
 
@@ -51,7 +52,8 @@ def render_html(document: Document) -> str:
     parts += [f'<p class="notice"><strong>Note:</strong> {escape(n)}</p>' for n in document.notices]
     for section in document.sections:
         level = min(max(section.level, 2), 6)
-        parts.append(f"<section>\n<h{level}>{escape(section.title)}</h{level}>")
+        keep = ' class="keep"' if section.keep_together else ""
+        parts.append(f"<section{keep}>\n<h{level}>{escape(section.title)}</h{level}>")
         parts += [_block(block) for block in section.blocks]
         parts.append("</section>")
     parts += ["</body>", "</html>"]
