@@ -104,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("plan", metavar="PLAN")
     show.add_argument("--hide-private", action="store_true", help="leave out notes marked private")
     show.add_argument("--width", type=int, default=78, help="wrap lines at this width (default 78)")
+    show.add_argument("--rich", action="store_true", help="draw tables and boxes (plain text, the default, suits screen readers)")
 
     export = command("export", _export, "Write the summary (or the plan file) to share with someone.")
     export.add_argument("plan", metavar="PLAN")
@@ -189,7 +190,15 @@ def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
     include_private = not arguments.hide_private
     shown = plan if include_private else without_private(plan)
     document = build_summary(shown, include_private=include_private, personal=True)
-    print(render_text(document, width=max(arguments.width, 40)), end="")
+    width = max(arguments.width, 40)
+    if arguments.rich:
+        from rich.console import Console  # Only this option needs Rich's console.
+
+        from .render.terminal import render_rich
+
+        Console(width=width).print(render_rich(document))
+    else:
+        print(render_text(document, width=width), end="")
     return EXIT_OK
 
 

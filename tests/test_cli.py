@@ -252,3 +252,11 @@ def test_export_into_a_folder_makes_a_safe_file_name(capsys: pytest.CaptureFixtu
     assert [p.name for p in folder.iterdir()] == ["zoe-jo-oneil-2026-summary.html"]
     assert phb(capsys, "export", slug, "--format", "toml", "-o", str(folder))[0] == 0
     assert sorted(p.name for p in folder.iterdir()) == ["zoe-jo-oneil-2026-summary.html", "zoe-jo-oneil-2026.toml"]
+
+
+def test_show_can_draw_the_rich_view(capsys: pytest.CaptureFixture[str], daniel: Plan) -> None:
+    status, out, _ = phb(capsys, "show", "daniels-plan-2026", "--rich", "--width", "100")
+    assert status == 0
+    assert "Financial plan" in out and "£44,469.19" in out
+    assert "─" in out  # Drawn with lines, unlike the plain view.
+    assert "─" not in phb(capsys, "show", "daniels-plan-2026")[1]
