@@ -8,6 +8,7 @@ lesser copy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 
 @dataclass(frozen=True)
@@ -45,13 +46,41 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Bar:
+    label: str
+    amount: str
+    share: Decimal
+    """Of the whole, usually 0 to 1; the amount and percentage are always written out too."""
+
+    @property
+    def percent(self) -> str:
+        return f"{(self.share * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)}%"
+
+    def cells(self, width: int) -> int:
+        """How many character cells (or percent of a line) the bar fills, capped at `width`.
+
+        Anything above nothing shows at least one cell, so a small amount never looks like none.
+        """
+        if self.share <= 0:
+            return 0
+        return max(1, int(min(self.share, Decimal(1)) * width))
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Bars for reading at a glance; the words and figures beside them carry the meaning."""
+
+    bars: list[Bar]
+
+
+@dataclass(frozen=True)
 class Alert:
     """Something the reader must not miss: it is labelled in words, never by colour alone."""
 
     text: str
 
 
-Block = Paragraph | Subheading | Facts | BulletList | Table | Alert
+Block = Paragraph | Subheading | Facts | BulletList | Table | BarChart | Alert
 
 
 @dataclass(frozen=True)

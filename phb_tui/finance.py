@@ -1,43 +1,65 @@
 """Costs and totals for a financial plan, exact to the penny.
 
-Every conversion between periods goes through a year, using one stated convention (52 weeks,
-13 four-week periods, 12 months). Nothing is rounded until a figure is shown or totalled, and then
-once, half-up, so totals always equal what a person would get adding the shown parts by hand
-from the unrounded values.
+Every conversion between periods goes through a year, using the convention stored in the plan
+(usually 52 weeks, 13 four-week periods, 12 months). Arithmetic stays exact until a figure is
+shown, and each figure is rounded once, half-up. Breakdowns (by outcome, route or category) are
+shared out so that their rounded parts always add up to the rounded total, to the penny.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal, localcontext
 
-from plan_store import FinancialPlan, LineItem, Period, Plan, round_pennies
+from plan_store import LineItem, Period, Plan, round_pennies
+from plan_store.models import YearConvention
 
-PERIODS_PER_YEAR: dict[Period, Decimal] = {
-    Period.WEEK: Decimal(52),
-    Period.FOUR_WEEKS: Decimal(13),
-    Period.MONTH: Decimal(12),
-    Period.YEAR: Decimal(1),
-}
+PENNY = Decimal("0.01")
+NO_OUTCOME = ""
+"""The key under which spending linked to no outcome is totalled."""
 
-CONVENTION = "A year is counted as 52 weeks, 13 four-week periods or 12 months."
+
+def periods_per_year(convention: YearConvention, period: Period) -> Decimal:
+    return {
+        Period.WEEK: convention.weeks,
+        Period.FOUR_WEEKS: convention.four_week_periods,
+        Period.MONTH: convention.months,
+        Period.YEAR: Decimal(1),
+    }[period]
+
+
+def convention_text(convention: YearConvention) -> str:
+    return (
+        f"A year is counted as {convention.weeks:f} weeks, {convention.four_week_periods:f} "
+        f"four-week periods or {convention.months:f} months. Figures are rounded to the penny once, "
+        "after adding up, so a total can differ by a penny from its rounded parts."
+    )
+
+
+def _exact(calculation: Callable[[], Decimal]) -> Decimal:
+    """Run a calculation with enough digits that no rounding happens before we choose to round."""
+    with localcontext() as context:
+        context.prec = 60
+        return calculation()
 
 
 def item_cost_each_time(item: LineItem) -> Decimal:
-    """What the item costs each period it recurs (or once, for a one-off), unrounded."""
+    """What the item costs each time it recurs (or once, for a one-off): exact."""
     return item.unit_cost * item.quantity
 
 
-def item_cost_per_year(item: LineItem) -> Decimal:
-    """A recurring item over a year; a one-off counts once, in the year it is bought."""
+def item_cost_per_year(item: LineItem, convention: YearConvention | None = None) -> Decimal:
+    """The item over a year, exact; a one-off counts once, in the year it is bought."""
     if item.period == Period.ONE_OFF:
         return item_cost_each_time(item)
-    return item_cost_each_time(item) * PERIODS_PER_YEAR[item.period]
+    per_year = periods_per_year(convention or YearConvention(), item.period)
+    return _exact(lambda: item_cost_each_time(item) * per_year)
 
 
-def per_period(yearly: Decimal, period: Period) -> Decimal:
-    """A yearly amount spread over one budget period, unrounded."""
-    return yearly / PERIODS_PER_YEAR[period]
+def convert(amount: Decimal, from_period: Period, to_period: Period, convention: YearConvention) -> Decimal:
+    """An amount for one period expressed for another, through a year: exact, not rounded."""
+    return _exact(lambda: amount * periods_per_year(convention, from_period) / periods_per_year(convention, to_period))
 
 
 @dataclass(frozen=True)
@@ -47,17 +69,12 @@ class BudgetPosition:
     period: Period
     budget: Decimal | None
     recurring: Decimal
-    """Recurring spending converted to the budget period."""
+    """Recurring spending converted to the budget period, rounded once."""
     one_off: Decimal
-    """One-off purchases; counted inside an annual budget, shown beside any other."""
+    """One-off purchases; counted inside a yearly budget, shown beside any other."""
+    planned: Decimal
+    """Planned spending within the budget period (one-offs included for a yearly budget)."""
     contingency: Decimal
-
-    @property
-    def planned(self) -> Decimal:
-        """Planned spending within the budget period (one-offs included for a yearly budget)."""
-        if self.period == Period.YEAR:
-            return round_pennies(self.recurring + self.one_off)
-        return self.recurring
 
     @property
     def remaining(self) -> Decimal | None:
@@ -66,17 +83,81 @@ class BudgetPosition:
             return None
         return self.budget - self.planned - self.contingency
 
+    @property
+    def share_used(self) -> Decimal | None:
+        """Planned spending and contingency as a share of the budget (1 is all of it)."""
+        if not self.budget:
+            return None
+        return (self.planned + self.contingency) / self.budget
+
 
 def budget_position(plan: Plan) -> BudgetPosition:
-    finance: FinancialPlan = plan.finance
-    recurring_yearly = sum(
-        (item_cost_per_year(i) for i in finance.line_items if i.period != Period.ONE_OFF), Decimal(0)
-    )
+    finance = plan.finance
+    convention = finance.year
+    recurring_yearly = sum((item_cost_per_year(i, convention) for i in finance.line_items if i.period != Period.ONE_OFF), Decimal(0))
     one_off = sum((item_cost_each_time(i) for i in finance.line_items if i.period == Period.ONE_OFF), Decimal(0))
+    recurring = _exact(lambda: recurring_yearly / periods_per_year(convention, finance.budget_period))
+    planned = recurring + one_off if finance.budget_period == Period.YEAR else recurring
     return BudgetPosition(
         period=finance.budget_period,
         budget=finance.budget_amount,
-        recurring=round_pennies(per_period(recurring_yearly, finance.budget_period)),
+        recurring=round_pennies(recurring),
         one_off=round_pennies(one_off),
+        planned=round_pennies(planned),
         contingency=finance.contingency,
     )
+
+
+def yearly_total(plan: Plan) -> Decimal:
+    """All spending over a year, one-offs counted once, rounded once."""
+    return round_pennies(sum((item_cost_per_year(i, plan.finance.year) for i in plan.finance.line_items), Decimal(0)))
+
+
+def apportion(exact: dict[str, Decimal], total: Decimal) -> dict[str, Decimal]:
+    """Round each part to pennies so the parts add up to `total` exactly.
+
+    Each part is rounded down, then the pennies left over go to the parts that lost most in
+    rounding (the largest remainder method), ties going to the earlier part.
+    """
+    floors = {key: value.quantize(PENNY, rounding=ROUND_FLOOR) for key, value in exact.items()}
+    spare = int((total - sum(floors.values(), Decimal(0))) / PENNY)
+    by_remainder = sorted(exact, key=lambda key: exact[key] - floors[key], reverse=True)
+    for key in by_remainder[: max(spare, 0)]:
+        floors[key] += PENNY
+    return floors
+
+
+def yearly_totals_by(plan: Plan, shares: Callable[[LineItem], Iterable[tuple[str, Decimal]]]) -> dict[str, Decimal]:
+    """Yearly spending grouped by `shares`, which says which groups an item counts in and how much."""
+    exact: dict[str, Decimal] = {}
+    for item in plan.finance.line_items:
+        cost = item_cost_per_year(item, plan.finance.year)
+        for key, fraction in shares(item):
+            exact[key] = exact.get(key, Decimal(0)) + _exact(lambda: cost * fraction)
+    return apportion(exact, yearly_total(plan)) if exact else {}
+
+
+def yearly_by_outcome(plan: Plan) -> dict[str, Decimal]:
+    """Spending a year for each outcome id (NO_OUTCOME for unlinked); a shared item is split equally."""
+
+    def shares(item: LineItem) -> list[tuple[str, Decimal]]:
+        if not item.outcome_ids:
+            return [(NO_OUTCOME, Decimal(1))]
+        part = _exact(lambda: Decimal(1) / len(item.outcome_ids))
+        return [(outcome_id, part) for outcome_id in item.outcome_ids]
+
+    totals = yearly_totals_by(plan, shares)
+    ordered = {o.id: totals.get(o.id, Decimal("0.00")) for o in plan.outcomes}
+    if NO_OUTCOME in totals:
+        ordered[NO_OUTCOME] = totals[NO_OUTCOME]
+    return ordered
+
+
+def yearly_by_category(plan: Plan) -> dict[str, Decimal]:
+    return yearly_totals_by(plan, lambda item: [(item.category.value, Decimal(1))])
+
+
+def yearly_by_route(plan: Plan) -> dict[str, Decimal]:
+    """By how each item is paid for; items with no route follow the plan's single option."""
+    fallback = plan.management.option.value if plan.management.option else "not_chosen"
+    return yearly_totals_by(plan, lambda item: [(item.route.value if item.route else fallback, Decimal(1))])

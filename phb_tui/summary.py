@@ -14,11 +14,21 @@ from datetime import date
 
 from plan_store import LineItem, Note, Plan, format_money
 from plan_store.nhs_number import format_nhs_number
-from plan_store.vocabulary import HelperRole, Period
+from plan_store.vocabulary import HelperRole, ManagementOption, ManagementRoute, Period, SpendCategory
 
 from .checks import find_gaps
-from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading, Table
-from .finance import CONVENTION, budget_position, item_cost_each_time, item_cost_per_year
+from .document import Alert, Bar, BarChart, Block, BulletList, Document, Facts, Paragraph, Section, Subheading, Table
+from .finance import (
+    NO_OUTCOME,
+    budget_position,
+    convention_text,
+    item_cost_each_time,
+    item_cost_per_year,
+    yearly_by_category,
+    yearly_by_outcome,
+    yearly_by_route,
+    yearly_total,
+)
 
 NOT_GIVEN = "not given yet"
 SIGNATURE_LINE = "Signed: ___________________  Name: ___________________  Date: __________"
@@ -143,7 +153,8 @@ def _money(plan: Plan) -> Section:
         if item.quantity != 1:
             cost += f" ({item.quantity:f} x {format_money(item.unit_cost)})"
         linked = ", ".join(_outcome_number(plan, oid) for oid in item.outcome_ids) or "NONE"
-        row = [item.description, item.provider, cost, item.period.label, format_money(item_cost_per_year(item)), linked]
+        yearly = format_money(item_cost_per_year(item, plan.finance.year))
+        row = [item.description, item.provider, cost, item.period.label, yearly, linked]
         rows.append(row + ([item.route.label if item.route else ""] if show_route else []))
 
     def total(label: str, amount: str, when: str = period) -> list[str]:
@@ -169,10 +180,52 @@ def _money(plan: Plan) -> Section:
         blocks.append(Alert(f"Planned spending is over the budget by {format_money(-remaining)} {period}."))
     if position.one_off and plan.finance.budget_period == Period.YEAR:
         blocks.append(Paragraph("One-off purchases are counted once, in the first year."))
-    blocks.append(Paragraph(CONVENTION))
     if plan.finance.contingency_notes:
         blocks.append(Paragraph(f"Contingency: {plan.finance.contingency_notes}"))
+    blocks += spending_charts(plan)
+    blocks += _breakdowns(plan)
+    blocks.append(Paragraph(convention_text(plan.finance.year)))
     return Section("Financial plan", blocks)
+
+
+def spending_charts(plan: Plan) -> list[Block]:
+    """Spending a year for each outcome, and how much of the budget is used: as bars and figures."""
+    blocks: list[Block] = []
+    total = yearly_total(plan)
+    if total:
+        names = {o.id: f"Outcome {n}" for n, o in enumerate(plan.outcomes, 1)}
+        names[NO_OUTCOME] = "Not linked to an outcome"
+        bars = [Bar(names[key], f"{format_money(amount)} a year", amount / total) for key, amount in yearly_by_outcome(plan).items()]
+        shared = any(len(item.outcome_ids) > 1 for item in plan.finance.line_items)
+        note = " (an item serving several outcomes is shared equally between them)" if shared else ""
+        blocks += [Paragraph(f"Spending for each outcome{note}:"), BarChart(bars)]
+    position = budget_position(plan)
+    if position.budget and position.share_used is not None:
+        used = position.planned + position.contingency
+        label = f"Budget used, with contingency ({plan.finance.budget_period.label})"
+        blocks.append(BarChart([Bar(label, f"{format_money(used)} of {format_money(position.budget)}", position.share_used)]))
+    return blocks
+
+
+def _breakdowns(plan: Plan) -> list[Block]:
+    by_route = yearly_by_route(plan)
+    blocks: list[Block] = []
+    if len(by_route) > 1:
+        rows = [(_route_label(key), f"{format_money(amount)} a year") for key, amount in by_route.items()]
+        blocks += [Paragraph("By how it is paid for:"), Facts(rows)]
+    by_category = yearly_by_category(plan)
+    if len(by_category) > 1:
+        rows = [(SpendCategory(key).label, f"{format_money(amount)} a year") for key, amount in by_category.items()]
+        blocks += [Paragraph("By kind of spending:"), Facts(rows)]
+    return blocks
+
+
+def _route_label(key: str) -> str:
+    """Items carry a route; items without one follow the plan's option, which may be unset."""
+    for choices in (ManagementRoute, ManagementOption):
+        if key in {member.value for member in choices}:
+            return choices(key).label
+    return "Not chosen yet"
 
 
 def _outcome_number(plan: Plan, outcome_id: str) -> str:

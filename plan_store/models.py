@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .fields import BirthDate, Identifier, Line, NhsNumber, Note, PlanModel, PrivateNote, Quantity, Text
 from .money import Money
@@ -146,6 +146,26 @@ class LineItem(PlanModel):
     """The person checked that this is not something a budget cannot pay for (a false alarm)."""
 
 
+class YearConvention(PlanModel):
+    """How many of each period make a year. Every conversion uses these, and the summary says so."""
+
+    weeks: Quantity = Decimal(52)
+    four_week_periods: Quantity = Decimal(13)
+    months: Quantity = Decimal(12)
+
+    @field_validator("weeks", "four_week_periods", "months")
+    @classmethod
+    def _sensible(cls, value: Decimal, info: ValidationInfo) -> Decimal:
+        low, high = _YEAR_LIMITS[info.field_name or ""]
+        if not low <= value <= high:
+            raise ValueError(f"must be between {low} and {high} (usually 52 weeks, 13 four-week periods, 12 months)")
+        return value
+
+
+# A year has 52 weeks and a day or two, so conventions differ a little; anything further out is a slip.
+_YEAR_LIMITS = {"weeks": (52, Decimal("52.18")), "four_week_periods": (13, Decimal("13.05")), "months": (12, 12)}
+
+
 class FinancialPlan(PlanModel):
     budget_amount: Money | None = None
     """The indicative budget the NHS has said is available, for `budget_period`."""
@@ -154,6 +174,7 @@ class FinancialPlan(PlanModel):
     contingency: Money = Decimal("0.00")
     """Money set aside for the unexpected, for `budget_period`, kept apart from planned spending."""
     contingency_notes: Text = ""
+    year: YearConvention = YearConvention()
 
     @field_validator("budget_period")
     @classmethod

@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from phb_tui.finance import budget_position, item_cost_each_time
+from phb_tui.render.terminal import render_blocks
+from phb_tui.summary import spending_charts
 from phb_tui.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
@@ -78,6 +80,8 @@ class FinanceScreen(StepScreen):
             empty="Nothing yet: press A to add the first thing the budget will buy.",
         )
         yield ItemList(lambda: plan.finance.line_items, spec, links=lambda: outcome_choices(plan), id="line-items")
+        yield Static("Where the money goes", classes="step-section")
+        yield Static(id="chart", classes="step-note")
         yield Static("Contingency", classes="step-section")
         yield ModelForm(plan.finance, CONTINGENCY_FIELDS, id="contingency-form")
         yield Static("Flexibility: agree this up front", classes="step-section")
@@ -89,6 +93,8 @@ class FinanceScreen(StepScreen):
 
     def plan_edited(self) -> None:
         self.query_one("#totals", Static).update(totals_text(self.plan))
+        charts = spending_charts(self.plan)
+        self.query_one("#chart", Static).update(render_blocks(charts) if charts else "Nothing planned yet.")
 
 
 def totals_text(plan: Plan) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
+from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
 
 _STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45;
@@ -25,6 +25,11 @@ th, td { border: 1px solid #666; padding: 0.25em 0.4em; text-align: left; vertic
 td.num, th.num { text-align: right; white-space: nowrap; }
 tfoot td { font-weight: bold; }
 .alert { border: 2px solid #000; padding: 0.4em 0.6em; }
+.bars { margin: 0.6em 0; }
+.bar-row { margin: 0.3em 0; }
+.bar-label { display: block; }
+.bar { display: block; height: 0.7em; min-width: 1px; border: 1px solid #000; background: #555;
+       -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .notice { border: 1px dashed #000; padding: 0.4em 0.6em; }
 @page { size: A4; margin: 18mm 15mm; }
 @media print {
@@ -69,6 +74,13 @@ def _block(block: Block) -> str:
         return f'<p class="alert"><strong>Warning:</strong> {escape(block.text)}</p>'
     if isinstance(block, BulletList):
         return "<ul>\n" + "\n".join(f"<li>{escape(item)}</li>" for item in block.items) + "\n</ul>"
+    if isinstance(block, BarChart):
+        rows = "\n".join(
+            f'<div class="bar-row"><span class="bar-label">{escape(bar.label)}: {escape(bar.amount)} ({bar.percent})</span>'
+            f'<span class="bar" style="width: {bar.cells(100)}%"></span></div>'
+            for bar in block.bars
+        )
+        return f'<div class="bars">\n{rows}\n</div>'
     if isinstance(block, Facts):
         rows = "\n".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in block.rows)
         return f"<dl>\n{rows}\n</dl>"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
+from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
 
 
 def render_markdown(document: Document) -> str:
@@ -31,6 +31,8 @@ def _block(block: Block) -> list[str]:
         return [f"> **Warning:** {_escape(block.text)}"]
     if isinstance(block, BulletList):
         return [f"- {_escape(item)}" for item in block.items]
+    if isinstance(block, BarChart):
+        return [f"- **{_escape(bar.label)}:** {_escape(bar.amount)} ({bar.percent}) `{'#' * bar.cells(30) or '-'}`" for bar in block.bars]
     if isinstance(block, Facts):
         return [f"- **{_escape(label)}:** {_escape(value)}" for label, value in block.rows]
     return _table(block)

@@ -12,7 +12,7 @@ from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
+from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
 
 
 def render_rich(document: Document) -> RenderableType:
@@ -23,6 +23,11 @@ def render_rich(document: Document) -> RenderableType:
         for block in section.blocks:
             parts += [_block(block), Text("")]
     return Group(*parts)
+
+
+def render_blocks(blocks: list[Block]) -> RenderableType:
+    """Some blocks on their own, for a screen that shows part of the summary (the spending chart)."""
+    return Group(*(_block(block) for block in blocks))
 
 
 def _block(block: Block) -> RenderableType:
@@ -39,6 +44,14 @@ def _block(block: Block) -> RenderableType:
         for item in block.items:
             bullets.add_row("•", item)  # Wrapped lines hang under the text, not the bullet.
         return bullets
+    if isinstance(block, BarChart):
+        chart = RichTable.grid(padding=(0, 1))
+        chart.add_column(ratio=2)
+        chart.add_column(justify="right", no_wrap=True)
+        chart.add_column(ratio=3, no_wrap=True)
+        for bar in block.bars:
+            chart.add_row(bar.label, f"{bar.amount} ({bar.percent})", "█" * bar.cells(30) or "-")
+        return chart
     if isinstance(block, Facts):
         grid = RichTable.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=False, max_width=32)

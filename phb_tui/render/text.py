@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..document import Alert, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
+from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
 
 
 def render_text(document: Document, width: int = 78) -> str:
@@ -40,9 +40,21 @@ def _block(block: Block, width: int) -> list[str]:
         return _wrap(f"WARNING: {block.text}", width, hanging="         ")
     if isinstance(block, BulletList):
         return [line for item in block.items for line in _wrap(item, width, "  - ", "    ")]
+    if isinstance(block, BarChart):
+        return _bars(block, width)
     if isinstance(block, Facts):
         return [line for label, value in block.rows for line in _wrap(f"{label}: {value}", width, hanging="    ")]
     return _table(block, width)
+
+
+def _bars(chart: BarChart, width: int) -> list[str]:
+    """Figures first, then a bar of # marks: the figures are what a screen reader needs."""
+    lines: list[str] = []
+    room = max(10, width - 36)
+    for bar in chart.bars:
+        lines += _wrap(f"{bar.label}: {bar.amount} ({bar.percent})", width)
+        lines.append("  " + "#" * bar.cells(room) if bar.cells(room) else "  (none)")
+    return lines
 
 
 def render_table(table: Table, width: int = 78) -> str:

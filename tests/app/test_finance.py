@@ -10,7 +10,7 @@ from textual.widgets import Static
 from phb_tui.steps import Step
 from plan_store import ManagementRoute, Period, Plan, PlanStore
 
-from .helpers import choose, error_text, fill, keys, plan_open_at, saved
+from .helpers import choose, error_text, fill, keys, plan_open_at, saved, screen_text
 
 
 def totals(app: object) -> str:
@@ -83,3 +83,13 @@ async def test_flexibility_answers_are_saved(store: PlanStore) -> None:
         await fill(pilot, "#field-free_to_change", "Moving hours between days")
         await pilot.press("ctrl+s")
     assert saved(store, path).flexibility.free_to_change == "Moving hours between days"
+
+
+async def test_spending_per_outcome_is_drawn_with_figures(store: PlanStore, example_plan: Plan) -> None:
+    async with plan_open_at(store, example_plan, Step.FINANCE, size=(100, 40)) as (app, pilot, path):
+        app.screen.query_one("#chart", Static).scroll_visible(animate=False)
+        await pilot.pause()
+        chart = screen_text(app)
+        assert "Outcome 1" in chart and "£43,775.00 a year (98%)" in chart
+        assert "Outcome 2" in chart and "£694.19 a year (2%)" in chart
+        assert "£45,669.19 of £48,000.00 (95%)" in chart
