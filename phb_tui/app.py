@@ -287,6 +287,7 @@ class PhbApp(App[None]):
             yield SystemCommand(f"Go to step {step.number}: {step.title}", f"Open the {step.title} step", partial(self.show_step, step))
         yield SystemCommand("New outcome", "Add an outcome in step 2", partial(self._on_step, Step.OUTCOMES, "#outcomes", "add"))
         yield SystemCommand("Add line item", "Add spending in step 5", partial(self._on_step, Step.FINANCE, "#line-items", "add"))
+        yield SystemCommand("Work out PA costs", "The full cost of employing a personal assistant", partial(self._on_step, Step.FINANCE, None, "pa_costs"))
         yield SystemCommand("Export summary", "Save the summary as a file to share", partial(self._on_step, Step.SUMMARY, None, "export"))
         yield SystemCommand("Save now", "Save the plan straight away", self.action_save)
 
@@ -303,5 +304,5 @@ class PhbApp(App[None]):
 
 def remappable_ids() -> set[str]:
     """Every binding id a person may remap in keys.toml."""
-    classes = [PhbApp, PickerScreen, StepScreen, SummaryScreen, ItemList]
+    classes = [PhbApp, PickerScreen, StepScreen, SummaryScreen, FinanceScreen, ItemList]
     return {binding.id for cls in classes for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id}

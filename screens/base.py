@@ -36,6 +36,8 @@ STEP_BINDINGS = [
 
 class StepScreen(Screen[None]):
     STEP: ClassVar[Step]
+    EXTRA_KEYS: ClassVar[str] = ""
+    """Keys this step adds that the footer has no room for; the status line names them."""
     CSS_PATH = "base.tcss"
     BINDINGS = STEP_BINDINGS
 
@@ -66,7 +68,7 @@ class StepScreen(Screen[None]):
                     yield Button("◀ Back (F7)", id="step-back")
                 if self.STEP.number < len(Step):
                     yield Button("Next step (F8) ▶", id="step-next", variant="primary")
-        yield SaveStatus(id="save-status")
+        yield SaveStatus(self.EXTRA_KEYS, id="save-status")
         yield Footer(show_command_palette=False)
 
     def compose_step(self) -> ComposeResult:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.widgets import Button, Static
 
+from phb_tui.employer_rates import load_rates
 from phb_tui.finance import budget_position, item_cost_each_time
 from phb_tui.render.terminal import render_blocks
 from phb_tui.summary import spending_charts
@@ -13,7 +16,8 @@ from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import LineItem, ManagementRoute, Period, Plan, SpendCategory, format_money, next_id
 
-from .base import StepScreen
+from .base import STEP_BINDINGS, StepScreen
+from .pa_calculator import PACalculatorDialog
 from .resources import outcome_choices, outcome_numbers
 
 BUDGET_FIELDS = [
@@ -60,6 +64,8 @@ def _cost(item: LineItem) -> str:
 class FinanceScreen(StepScreen):
     STEP = Step.FINANCE
     CSS_PATH = ["base.tcss", "finance.tcss"]
+    BINDINGS = [*STEP_BINDINGS, Binding("f6", "pa_costs", "PA costs", id="finance.pa_costs", show=False)]
+    EXTRA_KEYS = "F6: PA costs"
 
     def compose_step(self) -> ComposeResult:
         plan = self.plan
@@ -80,6 +86,7 @@ class FinanceScreen(StepScreen):
             empty="Nothing yet: press A to add the first thing the budget will buy.",
         )
         yield ItemList(lambda: plan.finance.line_items, spec, links=lambda: outcome_choices(plan), id="line-items")
+        yield Button("Employing a personal assistant? Work out the full cost (F6)", id="pa-costs")
         yield Static("Where the money goes", classes="step-section")
         yield Static(id="chart", classes="step-note")
         yield Static("Contingency", classes="step-section")
@@ -90,6 +97,16 @@ class FinanceScreen(StepScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.plan_edited()
+
+    @on(Button.Pressed, "#pa-costs")
+    def action_pa_costs(self) -> None:
+        def chosen(items: list[LineItem] | None) -> None:
+            if items:
+                self.query_one("#line-items", ItemList).add_entries(items)
+                self.notify(f"Added {len(items)} line items for the personal assistant, each paid for a year.")
+
+        rates = load_rates()
+        self.app.push_screen(PACalculatorDialog(self.plan, rates, lambda: outcome_choices(self.plan)), chosen)
 
     def plan_edited(self) -> None:
         self.query_one("#totals", Static).update(totals_text(self.plan))

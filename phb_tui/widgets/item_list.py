@@ -132,6 +132,11 @@ class ItemList(Vertical, can_focus=False):
 
         self.app.push_screen(ConfirmDialog(f'Remove the {self.spec.noun} "{name}"?', f"Yes, remove the {self.spec.noun}"), answered)
 
+    def add_entries(self, entries: list[Any]) -> None:
+        """Add entries made elsewhere (such as by the PA cost calculator), and say so."""
+        self.entries().extend(entries)
+        self._changed()
+
     def action_move(self, delta: int) -> None:
         entries = self.entries()
         row = self.table.cursor_row

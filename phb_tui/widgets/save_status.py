@@ -9,8 +9,12 @@ KEYS_REMINDER = "Ctrl+S saves now · Ctrl+P: all commands"
 
 
 class SaveStatus(Static):
-    """Also names the two keys the footer has no room for, so every key stays on screen."""
+    """Also names the keys the footer has no room for, so every key stays on screen."""
+
+    def __init__(self, extra_keys: str = "", **kwargs: object):
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.reminder = f"{KEYS_REMINDER} · {extra_keys}" if extra_keys else KEYS_REMINDER
 
     def show(self, status: str) -> None:
-        self.update(f"{status}   ({KEYS_REMINDER})" if not status.startswith("NOT SAVED") else status)
+        self.update(f"{status}   ({self.reminder})" if not status.startswith("NOT SAVED") else status)
         self.set_class(status.startswith("NOT SAVED"), "problem")

@@ -93,3 +93,44 @@ async def test_spending_per_outcome_is_drawn_with_figures(store: PlanStore, exam
         assert "Outcome 1" in chart and "£43,775.00 a year (98%)" in chart
         assert "Outcome 2" in chart and "£694.19 a year (2%)" in chart
         assert "£45,669.19 of £48,000.00 (95%)" in chart
+
+
+async def test_the_pa_calculator_adds_each_part_of_the_cost(store: PlanStore, example_plan: Plan) -> None:
+    before = len(example_plan.finance.line_items)
+    async with plan_open_at(store, example_plan, Step.FINANCE, size=(100, 40)) as (app, pilot, path):
+        await pilot.press("f6")
+        await pilot.pause()
+        await fill(pilot, "#field-hourly_rate", "13.00")
+        await fill(pilot, "#field-hours_per_week", "20")
+        await fill(pilot, "#field-insurance_per_year", "120")
+        await fill(pilot, "#field-payroll_per_year", "180")
+        app.screen.query_one("#field-outcome_ids").focus()
+        await pilot.press("space")
+        app.screen.query_one("#pa-rates").scroll_visible(animate=False)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Rates used: Rates for 2026 to 2027" in text
+        assert "15,754.40" in text
+        app.screen.query_one("#add").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.session is not None and not app.session.unsaved
+    items = saved(store, path).finance.line_items[before:]
+    # With the Employment Allowance (no NI) and a pension: 15,754.40 a year, as worked by hand in
+    # tests/test_pa_costs.py; the employer's NI part is nothing, so it is not added.
+    assert sum(item.unit_cost for item in items) == Decimal("15754.40")
+    assert all(item.outcome_ids == ["o1"] and item.period == Period.YEAR for item in items)
+    assert len(items) == 7
+
+
+async def test_a_wage_below_the_living_wage_is_warned_in_the_calculator(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.FINANCE, size=(100, 50)) as (app, pilot, path):
+        await pilot.press("f6")
+        await pilot.pause()
+        await fill(pilot, "#field-hourly_rate", "11.00")
+        app.screen.query_one("#pa-result").scroll_visible(animate=False)
+        await pilot.pause()
+        assert "below the National Living Wage" in screen_text(app)
+        await pilot.press("escape")
+        assert saved(store, path).finance.line_items == []

@@ -1,0 +1,91 @@
+"""The cost of employing a personal assistant, worked out from a few answers and added to the plan."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from phb_tui.employer_rates import LoadedRates
+from phb_tui.finance import convert
+from phb_tui.pa_costs import PAInputs, as_line_items, pa_costs
+from phb_tui.widgets.form import FieldSpec, LinkOptions, ModelForm
+from plan_store import LineItem, Period, Plan, format_money
+
+FIELDS = [
+    FieldSpec("who", "Who is this for", placeholder="Personal assistant, mornings"),
+    FieldSpec("hourly_rate", "Hourly rate (£)", "money", placeholder="12.71"),
+    FieldSpec("hours_per_week", "Hours a week", "quantity", placeholder="20"),
+    FieldSpec("claim_employment_allowance", "Employment Allowance", "bool", placeholder="I can claim the Employment Allowance (most household employers of care workers can)"),
+    FieldSpec("pension_eligible", "Pension", "bool", placeholder="The PA is aged 22 or over and under State Pension age"),
+    FieldSpec("holiday_cover", "Holiday cover", "bool", placeholder="Someone else covers while the PA is on holiday"),
+    FieldSpec("insurance_per_year", "Employer's liability insurance a year (£)", "money", help="A legal requirement. Get a quote."),
+    FieldSpec("payroll_per_year", "Payroll service a year (£)", "money"),
+    FieldSpec("sickness_cover_weeks", "Weeks of sickness cover to keep", "quantity", help="Some ICBs suggest one week of costs."),
+    FieldSpec("outcome_ids", "Which outcomes the PA's support serves", "links", help="Space to tick or untick."),
+]
+
+
+class PACalculatorDialog(ModalScreen[list[LineItem] | None]):
+    BINDINGS = [Binding("escape", "cancel", "Close", id="pa.close")]
+
+    def __init__(self, plan: Plan, rates: LoadedRates, links: LinkOptions):
+        super().__init__(classes="dialog-screen")
+        self.plan = plan
+        self.rates = rates
+        self.inputs = PAInputs()
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label("The full cost of employing a personal assistant", classes="dialog-heading")
+            with VerticalScroll(classes="dialog-body"):
+                yield ModelForm(self.inputs, FIELDS, self.links, id="pa-form")
+                yield Static(id="pa-result")
+                yield Static(f"Rates used: {self.rates.source}.", id="pa-rates")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Add these to the plan", id="add", variant="primary")
+                yield Button("Close (Esc)", id="close")
+
+    def on_mount(self) -> None:
+        if self.rates.problem:
+            self.notify(self.rates.problem, title="Your rates file", severity="warning", timeout=15)
+        self._show()
+        self.query_one("#field-hourly_rate").focus()
+
+    @on(ModelForm.Edited)
+    def _recalculate(self, event: ModelForm.Edited) -> None:
+        event.stop()  # These answers are not part of the plan until they are added to it.
+        self._show()
+
+    def _show(self) -> None:
+        costs = pa_costs(self.inputs, self.rates.rates, self.plan.finance.year)
+        period = self.plan.finance.budget_period
+        table = Table("Cost", "A year", f"{period.label.capitalize()}" if period != Period.YEAR else "", expand=True)
+        for part in costs.parts:
+            in_period = convert(part.yearly, Period.YEAR, period, self.plan.finance.year)
+            table.add_row(part.description, format_money(part.yearly), format_money(in_period) if period != Period.YEAR else "")
+        total_period = convert(costs.yearly, Period.YEAR, period, self.plan.finance.year)
+        table.add_row("Total", format_money(costs.yearly), format_money(total_period) if period != Period.YEAR else "", style="bold")
+        result: RenderableType = table
+        if costs.warnings:
+            result = Group(table, Text("\n".join(f"Warning: {warning}" for warning in costs.warnings)))
+        self.query_one("#pa-result", Static).update(result)
+
+    @on(Button.Pressed, "#add")
+    def _add(self) -> None:
+        self.query_one(ModelForm).commit()
+        costs = pa_costs(self.inputs, self.rates.rates, self.plan.finance.year)
+        taken = {item.id for item in self.plan.finance.line_items}
+        self.dismiss(as_line_items(costs, 1, taken, list(self.inputs.outcome_ids)))
+
+    @on(Button.Pressed, "#close")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
