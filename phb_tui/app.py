@@ -20,9 +20,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from plan_store import OpenPlan, OverwriteRefused, PlanError, PlanStore, write_export
-from plan_store.codec import plan_from_toml
+from plan_store.codec import plan_from_toml, plan_to_toml
+from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
-from screens.export_dialog import ExportChoice
+from screens.export_dialog import ExportChoice, ExportDialog
 from screens.finance import FinanceScreen
 from screens.get_informed import GetInformedScreen
 from screens.management import ManagementScreen
@@ -100,7 +101,25 @@ class PhbApp(App[None]):
 
     def _open_session(self, session: PlanSession, step: Step = Step.GET_INFORMED) -> None:
         self.session = session
+        if not session.sample:
+            path = session.opened.path
+            if other := open_elsewhere(path):
+                session.open_elsewhere_since = other.since
+                self.notify(
+                    f"This plan is also open in another window (since {other.since.astimezone():%H:%M}). You can "
+                    "carry on: if both windows change it, the second to save will stop and say so, so neither "
+                    "overwrites the other.",
+                    title="Open in another window",
+                    severity="warning",
+                    timeout=20,
+                )
+            mark_open(path)
         self.show_step(step)
+
+    def _close_session(self) -> None:
+        if self.session is not None and not self.session.sample:
+            clear_mark(self.session.opened.path)
+        self.session = None
 
     def show_step(self, step: Step) -> None:
         if self.session is None:
@@ -184,7 +203,7 @@ class PhbApp(App[None]):
         """Back to the list of plans, saving first."""
 
         def leave() -> None:
-            self.session = None
+            self._close_session()
             while isinstance(self.screen, StepScreen):
                 self.pop_screen()
             self._refresh_picker()
@@ -224,8 +243,21 @@ class PhbApp(App[None]):
             self._autosave.stop()
             self._autosave = None
         if not self.session.save():
-            self.notify(self.session.problem or "", title="Your changes are not saved yet", severity="error", timeout=20)
+            advice = "\n\nTo keep your changes, press Ctrl+P and choose \"Save a copy elsewhere\"."
+            self.notify((self.session.problem or "") + advice, title="Your changes are not saved yet", severity="error", timeout=30)
         self._show_status()
+
+    def action_save_copy(self) -> None:
+        """Keep the work in another file when it cannot be saved where it lives."""
+        if self.session is None:
+            return
+        self._commit_typing()
+
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                self.export(choice, force=False, whole_plan=True)
+
+        self.push_screen(ExportDialog(self.session.plan, rescue=True), chosen)
 
     def _show_status(self) -> None:
         if self.session is not None:
@@ -249,7 +281,11 @@ class PhbApp(App[None]):
         self.push_screen(ConfirmDialog(question, f"Yes, {doing} and lose them", "No, stay here"), answered)
 
     async def action_quit(self) -> None:
-        self._after_saving(self.exit, "quit")
+        def leave() -> None:
+            self._close_session()
+            self.exit()
+
+        self._after_saving(leave, "quit")
 
     # --- export ---------------------------------------------------------------------------------
 
@@ -257,22 +293,25 @@ class PhbApp(App[None]):
     def _export(self, message: SummaryScreen.ExportWanted) -> None:
         self.export(message.choice, force=False)
 
-    def export(self, choice: ExportChoice, force: bool) -> None:
+    def export(self, choice: ExportChoice, force: bool, whole_plan: bool = False) -> None:
         if self.session is None:
             return
-        text = export_text(self.session.plan, choice.format, choice.include_private)
+        text = plan_to_toml(self.session.plan) if whole_plan else export_text(self.session.plan, choice.format, choice.include_private)
         try:
             write_export(choice.path, text, force=force)
         except OverwriteRefused:
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.export(choice, force=True)
+                    self.export(choice, force=True, whole_plan=whole_plan)
 
             self.push_screen(ConfirmDialog(f"{choice.path} already exists. Replace it?", "Yes, replace it", "No, keep it"), answered)
             return
         except PlanError as error:
             self.notify(str(error), title="The summary could not be exported", severity="error", timeout=20)
+            return
+        if whole_plan:
+            self.notify(f"A copy of the whole plan is saved at {choice.path}. To carry on with it later: phb import \"{choice.path}\"", timeout=30)
             return
         left_out = "" if choice.include_private else " Notes marked private were left out."
         self.notify(f"Exported to {choice.path}.{left_out}", timeout=10)
@@ -290,6 +329,7 @@ class PhbApp(App[None]):
         yield SystemCommand("Work out PA costs", "The full cost of employing a personal assistant", partial(self._on_step, Step.FINANCE, None, "pa_costs"))
         yield SystemCommand("Export summary", "Save the summary as a file to share", partial(self._on_step, Step.SUMMARY, None, "export"))
         yield SystemCommand("Save now", "Save the plan straight away", self.action_save)
+        yield SystemCommand("Save a copy elsewhere", "Keep the whole plan in another file, such as on a USB stick", self.action_save_copy)
 
     def _on_step(self, step: Step, selector: str | None, action: str) -> None:
         """Go to a step, then run one of its actions once it is on screen."""

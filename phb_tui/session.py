@@ -20,6 +20,8 @@ class PlanSession:
         self.unsaved = False
         self.problem: str | None = None
         self.saved_at: datetime | None = None
+        self.open_elsewhere_since: datetime | None = None
+        """Set when another window had this plan open as it was opened here."""
 
     @property
     def plan(self) -> Plan:
@@ -51,6 +53,7 @@ class PlanSession:
             return "NOT SAVED: " + self.problem.splitlines()[0]
         if self.unsaved:
             return "Saving soon..."
-        if self.saved_at:
-            return f"All changes saved at {self.saved_at:%H:%M:%S}"
-        return "All changes saved"
+        saved = f"All changes saved at {self.saved_at:%H:%M:%S}" if self.saved_at else "All changes saved"
+        if self.open_elsewhere_since:
+            return f"ALSO OPEN IN ANOTHER WINDOW (since {self.open_elsewhere_since.astimezone():%H:%M}). {saved}"
+        return saved

@@ -20,9 +20,11 @@ MAX_TEXT = 20_000
 MAX_LINE = 300
 MAX_TITLE = 120
 
-# Tab and newline are ordinary in long text; every other control character is invisible on
-# screen, can reorder or hide text, and has no business in a care plan.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+# Tab and newline are ordinary in long text. Other control characters are invisible on screen,
+# and the direction overrides and isolates (U+202A-202E, U+2066-2069) can make text read
+# differently from what it says. Joiners and direction marks (U+200B-200F) stay: emoji such as
+# "woman in wheelchair" and several scripts need them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import time
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -81,6 +82,19 @@ def _keep_backup(path: Path, backup: Path) -> None:
         with contextlib.suppress(OSError):
             staging.unlink()
         raise
+
+
+#: Older than this, a temporary file is left over from a crash: no save takes anywhere near as long.
+STALE_SECONDS = 600
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Tidy away temporary copies of `path` left by saves that were cut off (a crash, a power cut)."""
+    cutoff = time.time() - STALE_SECONDS
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def _sync_folder(folder: Path) -> None:

@@ -29,7 +29,7 @@ from .errors import (
     PlanValidationError,
 )
 from .plan import Plan, utc_now
-from .safe_files import ensure_private_folder, write_atomically, write_new_file
+from .safe_files import ensure_private_folder, remove_stale_temporaries, write_atomically, write_new_file
 from .validation import problems_from
 from .slugs import is_slug, slugify, unique_slug
 from .starter import new_plan
@@ -192,6 +192,7 @@ class PlanStore:
         except OSError as error:
             raise PlanSaveError(open_plan.path, error) from None
         open_plan.disk_digest = _digest(data)
+        remove_stale_temporaries(open_plan.path)
 
     def rename(self, open_plan: OpenPlan, title: str) -> OpenPlan:
         """Give a plan a new title and a file name to match; the old file becomes its backup."""

@@ -34,21 +34,28 @@ class ExportChoice:
 class ExportDialog(ModalScreen[ExportChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, plan: Plan, folder: Path | None = None):
+    def __init__(self, plan: Plan, folder: Path | None = None, rescue: bool = False):
         super().__init__(classes="dialog-screen")
+        self.rescue = rescue
+        """Saving the whole plan somewhere else because it cannot be saved where it lives."""
         documents = Path(platformdirs.user_documents_dir())
         self.folder = folder or (documents if documents.is_dir() else Path.home())
         self.plan = plan
 
     def compose(self) -> ComposeResult:
+        fmt = "toml" if self.rescue else "html"
         with Vertical(classes="dialog"):
-            yield Label("Export the summary", classes="dialog-heading")
-            yield Select(FORMATS, value="html", allow_blank=False, id="format")
+            if self.rescue:
+                yield Label("Save a copy of the whole plan somewhere else", classes="dialog-heading")
+                yield Static("Everything is kept, private notes too. Choose a folder you can write to, such as a USB stick.")
+            else:
+                yield Label("Export the summary", classes="dialog-heading")
+            yield Select(FORMATS, value=fmt, allow_blank=False, id="format", disabled=self.rescue)
             yield Label("Save to")
-            yield Input(str(self.folder / export_file_name(self.plan, "html")), id="path")
-            yield Checkbox("Include notes marked private", False, id="private")
-            yield Static("Private notes are left out unless you tick this.", id="private-help")
-            yield Button("Export", variant="primary", id="export")
+            yield Input(str(self.folder / export_file_name(self.plan, fmt)), id="path")
+            yield Checkbox("Include notes marked private", self.rescue, id="private", disabled=self.rescue)
+            yield Static("" if self.rescue else "Private notes are left out unless you tick this.", id="private-help")
+            yield Button("Save the copy" if self.rescue else "Export", variant="primary", id="export")
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:

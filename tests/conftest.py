@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 import re
 import subprocess
 import sys
@@ -31,6 +32,8 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 @pytest.fixture(autouse=True)
 def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never call monkeypatch.undo() in a test: it would undo these too, and the test would then
+    write into the real data folder. Use `with monkeypatch.context()` for temporary patches."""
     data = tmp_path / "data"
     monkeypatch.setenv("PHB_DATA_DIR", str(data))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
@@ -64,7 +67,7 @@ def phb_script() -> Path:
     return script
 
 
-def run_phb(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+def run_phb(*args: str, data_dir: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real `phb` command in a separate process, as a person would."""
     return subprocess.run(
         [str(phb_script()), "--data-dir", str(data_dir), *args],
@@ -73,4 +76,5 @@ def run_phb(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         timeout=60,
         stdin=subprocess.DEVNULL,
+        env={**os.environ, **(extra_env or {})},
     )

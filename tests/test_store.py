@@ -68,11 +68,11 @@ def test_a_failed_write_changes_nothing_on_disk(store: PlanStore, monkeypatch: p
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", disk_full)
     opened.plan.icb_name = "Changed"
-    with pytest.raises(PlanSaveError, match="No space left on device.*unchanged"):
-        store.save(opened)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", disk_full)
+        with pytest.raises(PlanSaveError, match="No space left on device.*unchanged"):
+            store.save(opened)
     assert opened.path.read_bytes() == before
     assert sorted(p.name for p in store.plans_dir.iterdir() if p.name.endswith(".tmp")) == []
     # The work is still in memory, and saves once the disk has room again.

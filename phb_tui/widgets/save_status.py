@@ -16,5 +16,8 @@ class SaveStatus(Static):
         self.reminder = f"{KEYS_REMINDER} · {extra_keys}" if extra_keys else KEYS_REMINDER
 
     def show(self, status: str) -> None:
-        self.update(f"{status}   ({self.reminder})" if not status.startswith("NOT SAVED") else status)
+        if status.startswith("NOT SAVED"):
+            self.update(f"{status} (Ctrl+P, then \"Save a copy elsewhere\", keeps your changes)")
+        else:
+            self.update(f"{status}   ({self.reminder})")
         self.set_class(status.startswith("NOT SAVED"), "problem")

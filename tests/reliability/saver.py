@@ -1,0 +1,32 @@
+"""Saves a growing plan through the store, over and over, until it is killed.
+
+Used by test_crash_during_save.py: after each completed save it prints the version number, so the
+test knows which versions are safely on disk when it kills this process.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from plan_store import Outcome, PlanStore
+
+
+def version_of(plan_outcomes: int) -> int:
+    return plan_outcomes
+
+
+def main(data_dir: str, slug: str) -> None:
+    store = PlanStore(Path(data_dir))
+    opened = store.open(store.plans_dir / f"{slug}.toml")
+    version = len(opened.plan.outcomes)
+    while True:
+        version += 1
+        # Each version adds an outcome with some bulk, so a save takes long enough to be interrupted.
+        opened.plan.outcomes.append(Outcome(id=f"o{version}", outcome=f"Outcome {version} " + "x" * 2000))
+        store.save(opened)
+        print(version, flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

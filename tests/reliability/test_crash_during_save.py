@@ -1,0 +1,57 @@
+"""Kill a process in the middle of saving, again and again: the plan must always survive whole."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plan_store import PlanStore
+
+KILLS = 200
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is a POSIX signal")
+def test_sigkill_during_saves_never_leaves_a_broken_plan(store: PlanStore, capsys: pytest.CaptureFixture[str]) -> None:
+    opened = store.create("Crash test")
+    path, backup = opened.path, opened.backup_path
+    chooser = random.Random(20261123)  # Fixed, so a failure can be repeated.
+    environment = {**os.environ, "PYTHONPATH": str(HERE.parent.parent)}
+    outcomes_seen = set()
+    for _ in range(KILLS):
+        child = subprocess.Popen(
+            [sys.executable, str(HERE / "saver.py"), str(store.data_dir), "crash-test"],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        assert child.stdout is not None
+        wanted = chooser.randint(1, 4)  # Saves to let finish before killing mid-way through the next.
+        confirmed = None
+        for _ in range(wanted):
+            line = child.stdout.readline()
+            if not line:
+                break
+            confirmed = int(line)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        assert confirmed is not None, "the saver stopped before saving anything"
+
+        plan = store.open(path).plan  # Loads: never half-written.
+        on_disk = len(plan.outcomes)
+        assert on_disk in (confirmed, confirmed + 1), (confirmed, on_disk)
+        assert plan.outcomes[-1].id == f"o{on_disk}"
+        older = store.open(backup).plan  # The backup loads too, and is the version before.
+        assert len(older.outcomes) == on_disk - 1
+        outcomes_seen.add(on_disk - confirmed)
+    with capsys.disabled():
+        print(f"\n{KILLS} kills during saving: the plan and its backup loaded every time "
+              f"(killed after the save finished: {1 in outcomes_seen}; before: {0 in outcomes_seen}).")
