@@ -36,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_output()
     parser = _parser()
     arguments = parser.parse_args(argv)
-    store = PlanStore(arguments.data_dir)
+    store = PlanStore(getattr(arguments, "data_dir", None))
     try:
         return int(arguments.handler(store, arguments))
     except PlanError as error:
@@ -83,7 +83,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog='A PLAN is named by its title (in quotes if it has spaces), its file name from "phb list", or a path to a .toml file.',
     )
     parser.add_argument("--version", action="version", version=f"PHB Planner {__version__}")
-    parser.set_defaults(handler=_open_picker, data_dir=None)
+    # No default for data_dir here: argparse shares the option between the main parser and each
+    # command (through `parents`), so a default set here would wipe a --data-dir given first.
+    parser.set_defaults(handler=_open_picker)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, handler: Callable[[PlanStore, argparse.Namespace], int], summary: str) -> argparse.ArgumentParser:

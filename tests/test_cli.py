@@ -96,10 +96,17 @@ def test_new_with_an_unusable_title_saves_nothing(capsys: pytest.CaptureFixture[
     assert not store.plans_dir.exists()
 
 
-def test_the_data_folder_can_be_given_after_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+@pytest.mark.parametrize("first", [True, False])
+def test_the_data_folder_can_be_given_before_or_after_the_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: bool
+) -> None:
+    monkeypatch.delenv("PHB_DATA_DIR")  # So only --data-dir can point at the folder.
     elsewhere = tmp_path / "broker-clients"
-    assert phb(capsys, "new", "Client A", "--data-dir", str(elsewhere))[0] == 0
+    option = ["--data-dir", str(elsewhere)]
+    assert phb(capsys, *(option if first else []), "new", "Client A", *([] if first else option))[0] == 0
     assert (elsewhere / "plans" / "client-a.toml").is_file()
+    status, out, _ = phb(capsys, *(option if first else []), "list", *([] if first else option))
+    assert status == 0 and "Client A" in out
 
 
 def test_list_with_no_plans_says_how_to_start(capsys: pytest.CaptureFixture[str]) -> None:
