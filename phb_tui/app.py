@@ -35,6 +35,7 @@ from screens.summary import SummaryScreen
 
 from .exporting import export_text
 from .keymap import keymap_path, load_keymap
+from .listing import plan_rows
 from .session import PlanSession
 from .steps import Step
 from .widgets.dialogs import ConfirmDialog
@@ -86,7 +87,7 @@ class PhbApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_keymap()
-        self.push_screen(PickerScreen(list(self.store.listings())))
+        self.push_screen(PickerScreen(plan_rows(self.store), self.store.plans_dir))
         if self._first_plan is not None:
             self._open_session(PlanSession(self.store, self._first_plan))
 
@@ -197,7 +198,7 @@ class PhbApp(App[None]):
     def _refresh_picker(self) -> None:
         picker = next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
         if picker is not None:
-            picker.show(list(self.store.listings()))
+            picker.show(plan_rows(self.store))
 
     def action_plans(self) -> None:
         """Back to the list of plans, saving first."""

@@ -20,7 +20,7 @@ from plan_store.store import write_export
 from . import __version__
 from .checks import find_gaps
 from .exporting import FORMATS, export_file_name, export_text
-from .listing import plan_table
+from .listing import plan_rows, plan_table
 from .privacy import without_private
 from .render import render_text
 from .render.text import render_table
@@ -150,14 +150,14 @@ def _first_problem(error: ValueError) -> str:
 
 
 def _list(store: PlanStore, arguments: argparse.Namespace) -> int:
-    listings = list(store.listings())
-    if not listings:
+    rows = plan_rows(store)
+    if not rows:
         print(f"No plans yet in {store.plans_dir}.")
         print('Start one with: phb new "My plan"')
         return EXIT_OK
-    print(render_table(plan_table(listings), width=_terminal_width()), end="")
+    print(render_table(plan_table(rows), width=_terminal_width()), end="")
     print(f'\nOpen one with: phb open "TITLE"    Plans are kept in {store.plans_dir}')
-    broken = [listing for listing in listings if listing.error]
+    broken = [row for row in rows if row.problem]
     if broken:
         print(f'{len(broken)} file(s) could not be opened; "phb check FILE" says why.')
     return EXIT_OK

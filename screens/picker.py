@@ -12,9 +12,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from phb_tui.listing import listing_row
+from phb_tui.listing import PlanRow
 from phb_tui.widgets.dialogs import ConfirmDialog
-from plan_store import PlanListing
 
 from .title_dialog import TitleDialog
 
@@ -61,10 +60,11 @@ class PickerScreen(Screen[None]):
     class Refresh(Message):
         """Ask the app to read the plans folder again."""
 
-    def __init__(self, listings: list[PlanListing]):
+    def __init__(self, rows: list[PlanRow], plans_dir: Path):
         super().__init__()
-        self._listings: list[PlanListing] = []
-        self._initial = listings
+        self._rows: list[PlanRow] = []
+        self._initial = rows
+        self.plans_dir = plans_dir
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,16 +81,16 @@ class PickerScreen(Screen[None]):
         self.query_one("#plans", DataTable).add_columns(*_COLUMNS)
         self.show(self._initial)
 
-    def show(self, listings: list[PlanListing]) -> None:
+    def show(self, rows: list[PlanRow]) -> None:
         """Fill the table, newest first, because that is usually the plan someone wants."""
         table = self.query_one("#plans", DataTable)
         table.clear()
-        self._listings = sorted(listings, key=lambda l: (l.plan is not None, l.plan.updated.timestamp() if l.plan else 0), reverse=True)
-        for listing in self._listings:
-            title, person, stage, _budget, _planned, saved = listing_row(listing)
+        self._rows = sorted(rows, key=lambda row: (not row.problem, row.updated), reverse=True)
+        for row in self._rows:
+            title, person, stage, _budget, _planned, saved = row.cells()
             table.add_row(title, person, stage, saved)
         intro = self.query_one("#intro", Static)
-        if listings:
+        if rows:
             intro.update("Your plans. Choose one and press Enter to open it, or press N to start a new one.")
         else:
             intro.update(
@@ -106,13 +106,16 @@ class PickerScreen(Screen[None]):
     def on_key(self) -> None:
         self.show_problem("")
 
-    def _chosen(self) -> PlanListing | None:
+    def _chosen(self) -> PlanRow | None:
         row = self.query_one("#plans", DataTable).cursor_row
-        return self._listings[row] if 0 <= row < len(self._listings) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _path(self, row: PlanRow) -> Path:
+        return self.plans_dir / row.file
 
     def action_open_plan(self) -> None:
-        if listing := self._chosen():
-            self.post_message(self.PlanChosen(listing.path))
+        if row := self._chosen():
+            self.post_message(self.PlanChosen(self._path(row)))
 
     @on(DataTable.RowSelected, "#plans")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -127,30 +130,30 @@ class PickerScreen(Screen[None]):
         self.app.push_screen(TitleDialog("Start a new plan", "Start plan"), started)
 
     def action_rename(self) -> None:
-        listing = self._chosen()
-        if listing is None or listing.plan is None:
+        row = self._chosen()
+        if row is None or row.problem:
             return
 
         def renamed(title: str | None) -> None:
-            if title and title != listing.plan.title:  # type: ignore[union-attr]
-                self.post_message(self.RenameWanted(listing.path, title))
+            if title and title != row.title:
+                self.post_message(self.RenameWanted(self._path(row), title))
 
-        self.app.push_screen(TitleDialog("Rename the plan", "Rename", listing.plan.title), renamed)
+        self.app.push_screen(TitleDialog("Rename the plan", "Rename", row.title), renamed)
 
     def action_duplicate(self) -> None:
-        listing = self._chosen()
-        if listing is not None and listing.plan is not None:
-            self.post_message(self.DuplicateWanted(listing.path))
+        row = self._chosen()
+        if row is not None and not row.problem:
+            self.post_message(self.DuplicateWanted(self._path(row)))
 
     def action_trash(self) -> None:
-        listing = self._chosen()
-        if listing is None:
+        row = self._chosen()
+        if row is None:
             return
-        name = listing.plan.title if listing.plan else listing.path.name
+        name = row.title or row.file
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.post_message(self.TrashWanted(listing.path))
+                self.post_message(self.TrashWanted(self._path(row)))
 
         question = f'Delete "{name}"?\n\nIt moves to the trash folder, from where it can be put back by hand.'
         self.app.push_screen(ConfirmDialog(question, "Yes, delete it"), answered)
