@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from importlib import import_module
 from importlib.resources import files
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -23,15 +24,7 @@ from plan_store import OpenPlan, OverwriteRefused, PlanError, PlanStore, write_e
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
-from screens.export_dialog import ExportChoice, ExportDialog
-from screens.finance import FinanceScreen
-from screens.get_informed import GetInformedScreen
-from screens.management import ManagementScreen
-from screens.outcomes import OutcomesScreen
 from screens.picker import PickerScreen
-from screens.resources import ResourcesScreen
-from screens.review import ReviewScreen
-from screens.summary import SummaryScreen
 
 from .exporting import export_text
 from .keymap import keymap_path, load_keymap
@@ -43,15 +36,29 @@ from .widgets.form import ModelForm
 from .widgets.item_list import ItemList
 from .widgets.save_status import SaveStatus
 
-STEP_SCREENS: dict[Step, type[StepScreen]] = {
-    Step.GET_INFORMED: GetInformedScreen,
-    Step.OUTCOMES: OutcomesScreen,
-    Step.MANAGEMENT: ManagementScreen,
-    Step.RESOURCES: ResourcesScreen,
-    Step.FINANCE: FinanceScreen,
-    Step.REVIEW: ReviewScreen,
-    Step.SUMMARY: SummaryScreen,
+#: Each step's screen, imported the first time it is shown: only the first step is needed to
+#: start, and loading all of them (and the export and calculator code behind them) slows start-up.
+STEP_SCREENS: dict[Step, str] = {
+    Step.GET_INFORMED: "screens.get_informed:GetInformedScreen",
+    Step.OUTCOMES: "screens.outcomes:OutcomesScreen",
+    Step.MANAGEMENT: "screens.management:ManagementScreen",
+    Step.RESOURCES: "screens.resources:ResourcesScreen",
+    Step.FINANCE: "screens.finance:FinanceScreen",
+    Step.REVIEW: "screens.review:ReviewScreen",
+    Step.SUMMARY: "screens.summary:SummaryScreen",
 }
+
+
+def step_screen(step: Step) -> type[StepScreen]:
+    module, name = STEP_SCREENS[step].split(":")
+    screen: type[StepScreen] = getattr(import_module(module), name)
+    return screen
+
+if TYPE_CHECKING:
+    from screens.export_dialog import ExportChoice
+    from screens.summary import SummaryScreen
+
+    SummaryScreenExportWanted = SummaryScreen.ExportWanted
 
 AUTOSAVE_SECONDS = 1.0
 
@@ -87,11 +94,18 @@ class PhbApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_keymap()
-        self.push_screen(PickerScreen(plan_rows(self.store), self.store.plans_dir))
         if self._first_plan is not None:
+            # Straight to the plan; the list of plans is built only if the person goes back to it.
             self._open_session(PlanSession(self.store, self._first_plan))
+        else:
+            self._show_picker()
+
+    def _show_picker(self) -> None:
+        self.push_screen(PickerScreen(plan_rows(self.store), self.store.plans_dir))
 
     def _apply_keymap(self) -> None:
+        if not self._keys_file.is_file():
+            return  # The usual case; no need to gather every binding just to check an empty file.
         keymap, problems = load_keymap(self._keys_file, remappable_ids())
         if keymap:
             self.set_keymap(keymap)
@@ -127,7 +141,7 @@ class PhbApp(App[None]):
             return
         self._commit_typing()
         self.current_step = step
-        screen = STEP_SCREENS[step](self.session.plan)
+        screen = step_screen(step)(self.session.plan)
         if isinstance(self.screen, StepScreen):
             self.switch_screen(screen)
         else:
@@ -205,9 +219,12 @@ class PhbApp(App[None]):
 
         def leave() -> None:
             self._close_session()
-            while isinstance(self.screen, StepScreen):
-                self.pop_screen()
-            self._refresh_picker()
+            if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
+                while isinstance(self.screen, StepScreen):
+                    self.pop_screen()
+                self._refresh_picker()
+            else:
+                self.switch_screen(PickerScreen(plan_rows(self.store), self.store.plans_dir))
 
         self._after_saving(leave, "leave this plan")
 
@@ -254,6 +271,8 @@ class PhbApp(App[None]):
             return
         self._commit_typing()
 
+        from screens.export_dialog import ExportDialog
+
         def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
                 self.export(choice, force=False, whole_plan=True)
@@ -290,8 +309,8 @@ class PhbApp(App[None]):
 
     # --- export ---------------------------------------------------------------------------------
 
-    @on(SummaryScreen.ExportWanted)
-    def _export(self, message: SummaryScreen.ExportWanted) -> None:
+    def on_summary_screen_export_wanted(self, message: SummaryScreenExportWanted) -> None:
+        """Handles SummaryScreen.ExportWanted (named, not imported, so start-up need not load it)."""
         self.export(message.choice, force=False)
 
     def export(self, choice: ExportChoice, force: bool, whole_plan: bool = False) -> None:
@@ -345,5 +364,5 @@ class PhbApp(App[None]):
 
 def remappable_ids() -> set[str]:
     """Every binding id a person may remap in keys.toml."""
-    classes = [PhbApp, PickerScreen, StepScreen, SummaryScreen, FinanceScreen, ItemList]
+    classes = [PhbApp, PickerScreen, StepScreen, step_screen(Step.SUMMARY), step_screen(Step.FINANCE), ItemList]
     return {binding.id for cls in classes for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id}

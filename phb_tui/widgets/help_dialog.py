@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Markdown
+from textual.widgets import Button, Label
 
 
 class HelpDialog(ModalScreen[None]):
@@ -18,6 +18,9 @@ class HelpDialog(ModalScreen[None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
+        # Markdown (and the parser behind it) adds about 50 ms to start-up; only help needs it.
+        from textual.widgets import Markdown
+
         with Vertical(classes="dialog wide"):
             yield Label(self.heading, classes="dialog-heading")
             with VerticalScroll(classes="dialog-body"):

@@ -1,0 +1,55 @@
+"""Cold start and memory: `phb open PLAN` against a bare Textual app with as many widgets.
+
+Each run is a new process, from start to the first screen painted and idle, the two alternating,
+10 runs each. Target: at most 1.3 times the bare app. Memory is the peak resident size of each.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import big_plan, ms, table
+from plan_store import PlanStore
+
+RUNS = 10
+
+
+def _launch(args: list[str]) -> tuple[float, int, int]:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "bench.launch", *args], check=True, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    widgets, peak = (int(part) for part in result.stdout.split()[-2:])
+    return elapsed, widgets, peak
+
+
+def measure() -> tuple[str, dict[str, float]]:
+    with tempfile.TemporaryDirectory() as folder:
+        store = PlanStore(Path(folder))
+        realistic = store.add(big_plan(12, outcomes=4, title="Realistic plan")).path
+        huge = store.add(big_plan(1000, title="Plan with 1000 items")).path
+        _, widgets, _ = _launch(["phb", folder, str(realistic)])
+        phb_times, bare_times = [], []
+        for _ in range(RUNS):
+            phb_times.append(_launch(["phb", folder, str(realistic)])[0])
+            bare_times.append(_launch(["bare", str(widgets)])[0])
+        _, _, phb_peak = _launch(["phb", folder, str(huge)])
+        _, _, bare_peak = _launch(["bare", str(widgets)])
+    phb_median, bare_median = statistics.median(phb_times), statistics.median(bare_times)
+    rows = [
+        [f"Bare Textual app, {widgets} widgets", ms(bare_median), "1.00x"],
+        ["phb open, realistic plan (first step)", ms(phb_median), f"{phb_median / bare_median:.2f}x"],
+    ]
+    text = table(f"Cold start to first screen idle (median of {RUNS}, alternating)", ["App", "Time", "vs bare"], rows)
+    text += f"Target: at most 1.3x the bare app ({phb_median / bare_median:.2f}x).\n\n"
+    rows = [[f"Bare Textual app, {widgets} widgets", f"{bare_peak / 1024:6.1f} MiB", "1.00x"], ["phb open, plan with 1,000 items", f"{phb_peak / 1024:6.1f} MiB", f"{phb_peak / bare_peak:.2f}x"]]
+    text += table("Peak memory (resident)", ["App", "Peak", "vs bare"], rows)
+    return text, {"start_ratio": phb_median / bare_median, "start_phb": phb_median, "memory_ratio": phb_peak / bare_peak}
+
+
+if __name__ == "__main__":
+    print(measure()[0])
