@@ -72,19 +72,37 @@ async def _bare_switches(widgets: int) -> tuple[float, float]:
             start = time.perf_counter()
             await pilot.pause()  # Nothing to do: what waiting for idle costs by itself.
             idle.append(time.perf_counter() - start)
-    return statistics.median(times), statistics.median(idle)
+        app.install_screen(_BareScreen(widgets), "a")
+        app.install_screen(_BareScreen(widgets), "b")
+        app.switch_screen("a")
+        await pilot.pause()
+        built = []
+        for turn in range(ROUNDS * len(Step)):
+            start = time.perf_counter()
+            app.switch_screen("b" if turn % 2 == 0 else "a")  # Both already built, as the steps are.
+            await pilot.pause()
+            built.append(time.perf_counter() - start)
+    return statistics.median(times), statistics.median(idle), statistics.median(built)
 
 
 def measure() -> tuple[str, dict[str, float]]:
     with tempfile.TemporaryDirectory() as folder:
         per_step, widgets = asyncio.run(_phb_switches(Path(folder)))
-    bare, floor = asyncio.run(_bare_switches(widgets))
+    bare, floor, built = asyncio.run(_bare_switches(widgets))
     overall = statistics.median(per_step.values())
-    rows = [["Waiting for idle, nothing to do", ms(floor), f"{floor / bare:.2f}x"], [f"Bare screen, {widgets} widgets", ms(bare), "1.00x"]]
+    rows = [
+        ["Waiting for idle, nothing to do", ms(floor), f"{floor / bare:.2f}x"],
+        [f"Bare screen already built, {widgets} widgets", ms(built), f"{built / bare:.2f}x"],
+        [f"Bare screen built anew, {widgets} widgets", ms(bare), "1.00x"],
+    ]
     rows += [[f"Step {step.number}: {step.title}", ms(seconds), f"{seconds / bare:.2f}x"] for step, seconds in per_step.items()]
     text = table(f"Step switch, 50-line plan (median of {ROUNDS} rounds)", ["Screen", "Time", "vs bare"], rows)
-    text += f"Target: median under 50 ms ({overall * 1000:.0f} ms over all steps).\n"
-    return text, {"switch_median": overall, "switch_bare": bare, "switch_floor": floor}
+    text += (
+        f"Target: median under 50 ms ({overall * 1000:.0f} ms over all steps; each step is built on its first "
+        f"visit and reused after, and the median is of reuses). Showing an already-built bare screen of as many "
+        f"widgets takes {built * 1000:.0f} ms here.\n"
+    )
+    return text, {"switch_median": overall, "switch_bare": bare, "switch_floor": floor, "switch_built": built}
 
 
 if __name__ == "__main__":

@@ -87,6 +87,9 @@ class PhbApp(App[None]):
         self.store = store
         self.session: PlanSession | None = None
         self.current_step = Step.GET_INFORMED
+        self._step_screens: list[str] = []
+        """Names of the installed step screens of the open plan."""
+        self._session_number = 0
         self._first_plan = opened
         self._autosave_seconds = autosave_seconds
         self._autosave: Timer | None = None
@@ -116,6 +119,7 @@ class PhbApp(App[None]):
 
     def _open_session(self, session: PlanSession, step: Step = Step.GET_INFORMED) -> None:
         self.session = session
+        self._session_number += 1
         if not session.sample:
             path = session.opened.path
             if other := open_elsewhere(path):
@@ -136,16 +140,26 @@ class PhbApp(App[None]):
             clear_mark(self.session.opened.path)
         self.session = None
 
+    def _forget_step_screens(self, names: list[str]) -> None:
+        """Drop a closed plan's screens, once none of them is showing."""
+        for name in names:
+            self.uninstall_screen(name)
+
     def show_step(self, step: Step) -> None:
         if self.session is None:
             return
         self._commit_typing()
         self.current_step = step
-        screen = step_screen(step)(self.session.plan)
+        name = f"plan{self._session_number}-{step.value}"  # Never a screen of an earlier plan.
+        if name not in self._step_screens:
+            # Built once per open plan, then reused: building a step's widgets is what takes time.
+            session = self.session
+            self.install_screen(step_screen(step)(session.plan, lambda: session.revision), name)
+            self._step_screens.append(name)
         if isinstance(self.screen, StepScreen):
-            self.switch_screen(screen)
+            self.switch_screen(name)
         else:
-            self.push_screen(screen)
+            self.push_screen(name)
         self.call_after_refresh(self._show_status)
 
     @on(StepScreen.GoTo)
@@ -219,12 +233,14 @@ class PhbApp(App[None]):
 
         def leave() -> None:
             self._close_session()
+            closed, self._step_screens = self._step_screens, []
             if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
                 while isinstance(self.screen, StepScreen):
                     self.pop_screen()
                 self._refresh_picker()
             else:
                 self.switch_screen(PickerScreen(plan_rows(self.store), self.store.plans_dir))
+            self.call_after_refresh(self._forget_step_screens, closed)
 
         self._after_saving(leave, "leave this plan")
 

@@ -18,6 +18,8 @@ class PlanSession:
         self.sample = sample
         """A sample plan to explore: edits are allowed, nothing is ever written."""
         self.unsaved = False
+        self.revision = 0
+        """Counts edits, so a screen shown again can tell whether anything changed meanwhile."""
         self.problem: str | None = None
         self.saved_at: datetime | None = None
         self.open_elsewhere_since: datetime | None = None
@@ -29,6 +31,7 @@ class PlanSession:
 
     def changed(self) -> None:
         self.unsaved = True
+        self.revision += 1
 
     def save(self) -> bool:
         """Save now if anything changed; False (with `problem` set) when the save failed."""

@@ -6,6 +6,7 @@ lets edits bubble up as messages; the app saves. It never reads or writes files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -53,9 +54,12 @@ class StepScreen(Screen[None]):
 
         delta: int
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, revision: Callable[[], int] = lambda: 0):
         super().__init__()
         self.plan = plan
+        self.revision = revision
+        """How many edits the plan has had: the screen refreshes only if it changed while hidden."""
+        self._seen: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,6 +77,20 @@ class StepScreen(Screen[None]):
 
     def compose_step(self) -> ComposeResult:
         raise NotImplementedError
+
+    def on_screen_resume(self) -> None:
+        """Shown again (the app keeps one screen per step): take in what changed meanwhile."""
+        if self._seen is not None and self._seen != self.revision():
+            for form in self.query(ModelForm):
+                form.reload()
+            for item_list in self.query(ItemList):
+                item_list.redraw()
+            self.query_one(JourneyBar).refresh_progress()
+            self.plan_edited()
+        self._seen = self.revision()
+
+    def on_screen_suspend(self) -> None:
+        self._seen = self.revision()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.plan.title}: step {self.STEP.number}, {self.STEP.title}"

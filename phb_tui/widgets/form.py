@@ -115,6 +115,37 @@ class ModelForm(Vertical):
         if spec := self._spec_for(event.input):
             self._apply(spec, event.input.value, show=True)
 
+    def reload(self) -> None:
+        """Show the model's values again, after another step or dialog may have changed them.
+
+        Setting a widget here raises its change event, which the form applies as usual; the value
+        is the model's own, so nothing is announced as an edit.
+        """
+        for spec in self.specs.values():
+            value = getattr(self.model, spec.name)
+            field = self.query_one(f"#field-{spec.name}")
+            if spec.kind == "note":
+                if field.text != value.text:  # type: ignore[attr-defined]
+                    field.text = value.text  # type: ignore[attr-defined]
+                self.query_one(f"#field-{spec.name}-private", Checkbox).value = value.private
+            elif spec.kind == "text":
+                if field.text != value:  # type: ignore[attr-defined]
+                    field.text = value  # type: ignore[attr-defined]
+            elif spec.kind == "bool":
+                field.value = bool(value)  # type: ignore[attr-defined]
+            elif spec.kind == "choice":
+                if value is None:
+                    field.clear()  # type: ignore[attr-defined]
+                else:
+                    field.value = value.value  # type: ignore[attr-defined]
+            elif spec.kind == "links":
+                options = self.links() if self.links else []
+                field.clear_options()  # type: ignore[attr-defined]
+                field.add_options([(label, key, key in value) for label, key in options])  # type: ignore[attr-defined]
+            else:
+                field.value = _as_text(spec.kind, value)  # type: ignore[attr-defined]
+            self._clear(spec)
+
     def commit(self) -> bool:
         """Apply what is typed in every single-line box now; True if the plan changed."""
         changed = False

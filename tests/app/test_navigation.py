@@ -155,3 +155,34 @@ async def test_moving_through_fields_without_changing_them_changes_nothing(store
         assert app.session is not None and not app.session.unsaved
         await pilot.press("ctrl+s")
         assert path.read_bytes() == before
+
+
+async def test_a_step_shown_again_shows_what_changed_elsewhere(store: PlanStore, example_plan: Plan) -> None:
+    async with plan_open_at(store, example_plan, Step.FINANCE, size=(100, 40)) as (app, pilot, path):
+        first_finance = app.screen
+        app.show_step(Step.OUTCOMES)
+        await pilot.pause()
+        app.screen.query_one("#outcomes DataTable").focus()
+        await pilot.press("down", "delete", "y")  # Remove outcome 2, which the swimming served.
+        app.show_step(Step.FINANCE)
+        await pilot.pause()
+        assert app.screen is first_finance  # The same screen, reused...
+        rows = [app.screen.query_one("#line-items DataTable").get_row_at(n) for n in range(5)]
+        swim = next(row for row in rows if str(row[0]).startswith("Swimming"))
+        assert str(swim[3]) == "NONE"  # ...showing the change made on another step.
+        assert "Step 5 of 7: Financial plan (in progress)." in screen_text(app)  # Spending now unlinked.
+
+
+async def test_another_plan_never_gets_the_last_plans_screens(store: PlanStore, example_plan: Plan) -> None:
+    store.add(example_plan)
+    store.create("A different plan")
+    app = PhbApp(store, keys_file=store.data_dir / "none.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # The newest: "A different plan".
+        await pilot.pause()
+        first = app.screen
+        await pilot.press("f2", "down", "enter")  # Straight into the other plan.
+        await pilot.pause()
+        assert app.screen is not first
+        assert app.screen.plan.title == "Daniel's plan 2026"  # type: ignore[attr-defined]
