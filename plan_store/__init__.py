@@ -38,7 +38,7 @@ from .models import (
 from .money import Money, MoneyError, format_money, parse_money, round_pennies
 from .plan import SCHEMA_VERSION, Plan, next_id
 from .starter import new_plan
-from .store import OpenPlan, PlanListing, PlanStore, default_data_dir, write_export
+from .store import OpenPlan, PlanStore, default_data_dir, write_export
 from .vocabulary import (
     Confidence,
     ContactKind,

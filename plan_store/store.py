@@ -70,19 +70,6 @@ class OpenPlan:
         return self.path.with_name(self.slug + BACKUP_SUFFIX)
 
 
-@dataclass(frozen=True)
-class PlanListing:
-    """One file in the plans folder: its plan, or why it could not be read."""
-
-    path: Path
-    plan: Plan | None
-    error: PlanFileError | None
-
-    @property
-    def slug(self) -> str:
-        return self.path.name.removesuffix(PLAN_SUFFIX)
-
-
 class PlanStore:
     """Reads and writes the plans in one data folder."""
 
@@ -96,14 +83,6 @@ class PlanStore:
         if not self.plans_dir.is_dir():
             return []
         return sorted(p for p in self.plans_dir.iterdir() if p.name.endswith(PLAN_SUFFIX) and not p.name.startswith("."))
-
-    def listings(self) -> Iterator[PlanListing]:
-        """Every plan in the folder; a broken file is listed with its error, never skipped."""
-        for path in self.plan_paths():
-            try:
-                yield PlanListing(path, self.open(path).plan, None)
-            except PlanFileError as error:
-                yield PlanListing(path, None, error)
 
     def open(self, path: Path) -> OpenPlan:
         data = read_plan_bytes(path)

@@ -225,14 +225,6 @@ def test_a_huge_file_is_refused_without_reading_it(store: PlanStore) -> None:
         store.open(path)
 
 
-def test_broken_files_are_listed_not_hidden(store: PlanStore) -> None:
-    store.create("Good")
-    (store.plans_dir / "bad.toml").write_text("title = ", encoding="utf-8")
-    listings = {listing.slug: listing for listing in store.listings()}
-    assert listings["good"].plan is not None
-    assert listings["bad"].plan is None and isinstance(listings["bad"].error, TomlSyntaxError)
-
-
 def test_plans_are_found_by_slug_title_or_path(store: PlanStore) -> None:
     opened = store.create("Amira's Plan")
     assert store.resolve("amiras-plan") == opened.path
