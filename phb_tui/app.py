@@ -26,7 +26,6 @@ from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
 from screens.picker import PickerScreen
 
-from .exporting import export_text
 from .keymap import keymap_path, load_keymap
 from .listing import plan_rows
 from .session import PlanSession
@@ -332,6 +331,8 @@ class PhbApp(App[None]):
     def export(self, choice: ExportChoice, force: bool, whole_plan: bool = False) -> None:
         if self.session is None:
             return
+        from .exporting import export_text  # The renderers cost start-up time; only exporting needs them.
+
         text = plan_to_toml(self.session.plan) if whole_plan else export_text(self.session.plan, choice.format, choice.include_private)
         try:
             write_export(choice.path, text, force=force)

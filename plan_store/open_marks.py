@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .plan import utc_now
-from .safe_files import write_atomically
+from .safe_files import PRIVATE_FILE
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,17 @@ def open_elsewhere(path: Path) -> OpenElsewhere | None:
 
 
 def mark_open(path: Path) -> None:
-    """Say that this process has the plan open. Failing to write the marker never stops work."""
+    """Say that this process has the plan open. Failing to write the marker never stops work.
+
+    A plain write, not an atomic one: a marker cut short by a crash reads as no marker at all,
+    which is the right answer for a window that has gone, and opening a plan stays quick.
+    """
     text = f'process = {os.getpid()}\nhost = "{_quoted(socket.gethostname())}"\nsince = {utc_now().isoformat()}\n'
     with contextlib.suppress(OSError):
-        write_atomically(marker_for(path), text.encode("utf-8"))
+        marker = marker_for(path)
+        descriptor = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
 
 
 def clear_mark(path: Path) -> None:
