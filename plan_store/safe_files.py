@@ -51,12 +51,10 @@ def write_new_file(path: Path, data: bytes) -> None:
 
 def _write_temporary(folder: Path, name: str, data: bytes) -> Path:
     temporary = folder / f".{name}.{secrets.token_hex(6)}.tmp"
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        write_new_file(temporary, data)
+    except FileExistsError:
+        raise  # Not ours, however unlikely the name clash: leave it alone.
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()

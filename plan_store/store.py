@@ -159,9 +159,7 @@ class PlanStore:
             Plan.model_validate(plan.model_dump())
         except ValidationError as error:
             raise PlanValidationError(open_plan.path, problems_from(error, Plan)) from None
-        current = _digest_if_exists(open_plan.path)
-        if current is not None and current != open_plan.disk_digest:
-            raise PlanChangedOnDisk(open_plan.path)
+        _refuse_if_changed(open_plan)
         plan.updated = utc_now()
         data = plan_to_toml(plan).encode("utf-8")
         try:
@@ -176,9 +174,7 @@ class PlanStore:
     def rename(self, open_plan: OpenPlan, title: str) -> OpenPlan:
         """Give a plan a new title and a file name to match; the old file becomes its backup."""
         renamed = _with_title(open_plan.plan, title)
-        current = _digest_if_exists(open_plan.path)
-        if current is not None and current != open_plan.disk_digest:
-            raise PlanChangedOnDisk(open_plan.path)
+        _refuse_if_changed(open_plan)
         moved = self.add(renamed)
         try:
             if open_plan.path.exists():
@@ -270,6 +266,13 @@ def read_plan_bytes(path: Path) -> bytes:
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _refuse_if_changed(open_plan: OpenPlan) -> None:
+    """Stop before writing if someone else changed the file since it was read."""
+    current = _digest_if_exists(open_plan.path)
+    if current is not None and current != open_plan.disk_digest:
+        raise PlanChangedOnDisk(open_plan.path)
 
 
 def _digest_if_exists(path: Path) -> str | None:
