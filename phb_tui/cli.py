@@ -129,24 +129,19 @@ def _open_plan(store: PlanStore, name: str) -> OpenPlan:
 
 def _new(store: PlanStore, arguments: argparse.Namespace) -> int:
     from plan_store import new_plan
+    from plan_store.fields import check_title
 
     try:
-        plan = new_plan(arguments.title)
+        check_title(arguments.title)
     except ValueError as error:
-        raise PlanError(f"The title {_first_problem(error)}") from None
+        raise PlanError(f"The title {error}.") from None
+    plan = new_plan(arguments.title)
     opened = store.add(plan)
     print(f'Started "{plan.title}". Saved as {opened.path}')
     print(f'Open it with: phb open {opened.slug}')
     if arguments.open:
         return _run_app(store, opened)
     return EXIT_OK
-
-
-def _first_problem(error: ValueError) -> str:
-    errors = getattr(error, "errors", None)
-    if callable(errors):
-        return str(errors()[0]["ctx"]["error"])
-    return str(error)
 
 
 def _list(store: PlanStore, arguments: argparse.Namespace) -> int:

@@ -61,7 +61,11 @@ def _line(value: str) -> str:
     return value
 
 
-def _title(value: str) -> str:
+def check_title(value: str) -> str:
+    """The title as it will be kept (trimmed), or ValueError saying why it cannot be used.
+
+    The one rule for titles: the model, the command line and the app's title box all use it.
+    """
     value = _line(value).strip()
     if not value:
         raise ValueError("cannot be empty; give the plan a short name, like 'Amira's plan 2026'")
@@ -123,7 +127,7 @@ Text = Annotated[str, AfterValidator(_text)]
 Line = Annotated[str, AfterValidator(_line)]
 """A single line: a name, a phone number, an email address."""
 
-Title = Annotated[str, AfterValidator(_title)]
+Title = Annotated[str, AfterValidator(check_title)]
 Identifier = Annotated[str, AfterValidator(_identifier)]
 NhsNumber = Annotated[str, AfterValidator(_nhs_number)]
 BirthDate = Annotated[date, AfterValidator(_past_date)]

@@ -28,6 +28,7 @@ from .errors import (
     PlanSaveError,
     PlanValidationError,
 )
+from .fields import check_title
 from .plan import Plan, utc_now
 from .safe_files import ensure_private_folder, remove_stale_temporaries, write_atomically, write_new_file
 from .validation import problems_from
@@ -221,11 +222,12 @@ class PlanStore:
 
 
 def _with_title(plan: Plan, title: str) -> Plan:
-    """A validated copy with a new title; raises PlanError with the reason if the title is unusable."""
+    """A copy with a new title; raises PlanError with the reason if the title is unusable."""
     try:
-        return Plan.model_validate({**plan.model_dump(), "title": title})
-    except ValidationError as error:
-        raise PlanError(f"The title {problems_from(error, Plan)[0].message}.") from None
+        title = check_title(title)
+    except ValueError as error:
+        raise PlanError(f"The title {error}.") from None
+    return Plan.model_validate({**plan.model_dump(), "title": title})
 
 
 def write_export(path: Path, text: str, force: bool = False) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,9 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from plan_store import new_plan
-from plan_store.validation import problems_from
-from plan_store.plan import Plan
+from plan_store.fields import check_title
 
 
 class TitleDialog(ModalScreen[str | None]):
@@ -35,14 +32,12 @@ class TitleDialog(ModalScreen[str | None]):
     @on(Input.Submitted, "#title")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
-        title = self.query_one("#title", Input).value
         try:
-            new_plan(title)
-        except ValidationError as error:
-            problem = problems_from(error, Plan)[0].message
-            self.query_one("#problem", Static).update(f"Not accepted: the name {problem}.")
+            title = check_title(self.query_one("#title", Input).value)
+        except ValueError as error:
+            self.query_one("#problem", Static).update(f"Not accepted: the name {error}.")
             return
-        self.dismiss(title.strip())
+        self.dismiss(title)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
