@@ -49,9 +49,14 @@ def no_outcomes(plan: Plan) -> Iterator[Gap]:
             yield Gap("outcome-unwritten", Step.OUTCOMES, f'Outcome "{outcome.id}" has no words yet: say what you want to achieve.')
 
 
-def outcomes_unserved(plan: Plan) -> Iterator[Gap]:
+def served_outcome_ids(plan: Plan) -> set[str]:
+    """Outcomes that some spending or other support is linked to."""
     linked = {oid for item in plan.finance.line_items for oid in item.outcome_ids}
-    linked |= {oid for resource in plan.resources for oid in resource.outcome_ids}
+    return linked | {oid for resource in plan.resources for oid in resource.outcome_ids}
+
+
+def outcomes_unserved(plan: Plan) -> Iterator[Gap]:
+    linked = served_outcome_ids(plan)
     for outcome in plan.outcomes:
         if outcome.id not in linked:
             name = _short(outcome.outcome, outcome.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from phb_tui.checks import served_outcome_ids
 from phb_tui.steps import Step
 from phb_tui.widgets.form import FieldSpec
 from phb_tui.widgets.item_list import ItemList, ListSpec
@@ -22,11 +23,6 @@ OUTCOME_FIELDS = [
 ]
 
 
-def linked_outcome_ids(plan: Plan) -> set[str]:
-    ids = {oid for item in plan.finance.line_items for oid in item.outcome_ids}
-    return ids | {oid for resource in plan.resources for oid in resource.outcome_ids}
-
-
 def unlink_outcome(plan: Plan, outcome: Outcome) -> None:
     """After an outcome is removed, spending and support no longer point at it."""
     for linker in [*plan.finance.line_items, *plan.resources]:
@@ -42,7 +38,7 @@ class OutcomesScreen(StepScreen):
         plan = self.plan
 
         def linked(outcome: Outcome) -> str:
-            return "yes" if outcome.id in linked_outcome_ids(plan) else "NOTHING YET"
+            return "yes" if outcome.id in served_outcome_ids(plan) else "NOTHING YET"
 
         spec = ListSpec[Outcome](
             noun="outcome",
@@ -65,7 +61,7 @@ class OutcomesScreen(StepScreen):
         self.plan_edited()
 
     def plan_edited(self) -> None:
-        linked = linked_outcome_ids(self.plan)
+        linked = served_outcome_ids(self.plan)
         waiting = [f"{n}. {o.outcome or o.what_matters or o.id}" for n, o in enumerate(self.plan.outcomes, 1) if o.id not in linked]
         text = (
             "Not yet linked to any spending or other support (link them in steps 4 and 5):\n" + "\n".join(waiting)
