@@ -297,7 +297,7 @@ class PhbApp(App[None]):
     def _show_status(self) -> None:
         if self.session is not None:
             for indicator in self.screen.query(SaveStatus):
-                indicator.show(self.session.status)
+                indicator.show(self.session.status, problem=self.session.problem is not None)
 
     def _after_saving(self, then: Callable[[], object], doing: str) -> None:
         """Save, and only then run `then`; if saving fails, ask before losing anything."""

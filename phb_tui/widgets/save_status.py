@@ -15,9 +15,9 @@ class SaveStatus(Static):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.reminder = f"{KEYS_REMINDER} · {extra_keys}" if extra_keys else KEYS_REMINDER
 
-    def show(self, status: str) -> None:
-        if status.startswith("NOT SAVED"):
+    def show(self, status: str, problem: bool) -> None:
+        if problem:
             self.update(f"{status} (Ctrl+P, then \"Save a copy elsewhere\", keeps your changes)")
         else:
             self.update(f"{status}   ({self.reminder})")
-        self.set_class(status.startswith("NOT SAVED"), "problem")
+        self.set_class(problem, "problem")
