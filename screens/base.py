@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from phb_tui.guidance import guidance, intro
 from phb_tui.steps import Step
@@ -25,6 +25,7 @@ from phb_tui.widgets.help_dialog import HelpDialog
 from phb_tui.widgets.item_list import ItemList
 from phb_tui.widgets.journey_bar import JourneyBar
 from phb_tui.widgets.save_status import SaveStatus
+from phb_tui.widgets.steady_footer import SteadyFooter
 from plan_store import Plan
 
 STEP_BINDINGS = [
@@ -73,7 +74,7 @@ class StepScreen(Screen[None]):
                 if self.STEP.number < len(Step):
                     yield Button("Next step (F8) ▶", id="step-next", variant="primary")
         yield SaveStatus(self.EXTRA_KEYS, id="save-status")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter(show_command_palette=False)
 
     def compose_step(self) -> ComposeResult:
         raise NotImplementedError

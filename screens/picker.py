@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from phb_tui.listing import PlanRow
 from phb_tui.widgets.dialogs import ConfirmDialog
+from phb_tui.widgets.steady_footer import SteadyFooter
 
 from .title_dialog import TitleDialog
 
@@ -75,7 +76,7 @@ class PickerScreen(Screen[None]):
             "N new plan · Enter open · R rename · C copy · Delete moves to the trash · S explore a sample plan",
             id="keys-help",
         )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#plans", DataTable).add_columns(*_COLUMNS)
