@@ -153,13 +153,13 @@ class PhbApp(App[None]):
         if name not in self._step_screens:
             # Built once per open plan, then reused: building a step's widgets is what takes time.
             session = self.session
-            self.install_screen(step_screen(step)(session.plan, lambda: session.revision), name)
+            screen = step_screen(step)(session.plan, lambda: session.revision, lambda: (session.status, session.problem is not None))
+            self.install_screen(screen, name)
             self._step_screens.append(name)
         if isinstance(self.screen, StepScreen):
             self.switch_screen(name)
         else:
             self.push_screen(name)
-        self.call_after_refresh(self._show_status)
 
     @on(StepScreen.GoTo)
     def _go_to(self, message: StepScreen.GoTo) -> None:

@@ -55,11 +55,18 @@ class StepScreen(Screen[None]):
 
         delta: int
 
-    def __init__(self, plan: Plan, revision: Callable[[], int] = lambda: 0):
+    def __init__(
+        self,
+        plan: Plan,
+        revision: Callable[[], int] = lambda: 0,
+        save_status: Callable[[], tuple[str, bool]] = lambda: ("", False),
+    ):
         super().__init__()
         self.plan = plan
         self.revision = revision
         """How many edits the plan has had: the screen refreshes only if it changed while hidden."""
+        self.save_status = save_status
+        """What the status line says, and whether it is a problem; read each time the screen is shown."""
         self._seen: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -89,6 +96,8 @@ class StepScreen(Screen[None]):
             self.query_one(JourneyBar).refresh_progress()
             self.plan_edited()
         self._seen = self.revision()
+        # Here rather than by the app after the switch, so the first frame of the step already says it.
+        self.query_one(SaveStatus).show(*self.save_status())
 
     def on_screen_suspend(self) -> None:
         self._seen = self.revision()

@@ -229,7 +229,8 @@ class ModelForm(Vertical):
             error.add_class("shown")
 
     def _clear(self, spec: FieldSpec) -> None:
-        self.refused.pop(spec.name, None)
+        if self.refused.pop(spec.name, None) is None:
+            return  # Nothing shown to clear; leaving a step must not redraw every field.
         error = self.query_one(f"#error-{spec.name}", Static)
         error.update("")
         error.remove_class("shown")

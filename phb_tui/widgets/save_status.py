@@ -14,10 +14,16 @@ class SaveStatus(Static):
     def __init__(self, extra_keys: str = "", **kwargs: object):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.reminder = f"{KEYS_REMINDER} · {extra_keys}" if extra_keys else KEYS_REMINDER
+        self._shown: tuple[str, bool] | None = None
 
     def show(self, status: str, problem: bool) -> None:
         if problem:
-            self.update(f"{status} (Ctrl+P, then \"Save a copy elsewhere\", keeps your changes)")
+            text = f"{status} (Ctrl+P, then \"Save a copy elsewhere\", keeps your changes)"
         else:
-            self.update(f"{status}   ({self.reminder})")
+            text = f"{status}   ({self.reminder})"
+        if (text, problem) == self._shown:
+            return
+        # One line high unless there is a problem to explain, so only then can its size change.
+        self.update(text, layout=problem or self.has_class("problem"))
         self.set_class(problem, "problem")
+        self._shown = (text, problem)
