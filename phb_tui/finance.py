@@ -8,12 +8,12 @@ shared out so that their rounded parts always add up to the rounded total, to th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal, localcontext
 
 from plan_store import LineItem, Period, Plan, round_pennies
-from plan_store.models import YearConvention
+from plan_store.models import Costed, FinancialPlan, YearConvention
 
 PENNY = Decimal("0.01")
 NO_OUTCOME = ""
@@ -44,12 +44,12 @@ def _exact(calculation: Callable[[], Decimal]) -> Decimal:
         return calculation()
 
 
-def item_cost_each_time(item: LineItem) -> Decimal:
+def item_cost_each_time(item: Costed) -> Decimal:
     """What the item costs each time it recurs (or once, for a one-off): exact."""
     return item.unit_cost * item.quantity
 
 
-def item_cost_per_year(item: LineItem, convention: YearConvention | None = None) -> Decimal:
+def item_cost_per_year(item: Costed, convention: YearConvention | None = None) -> Decimal:
     """The item over a year, exact; a one-off counts once, in the year it is bought."""
     if item.period == Period.ONE_OFF:
         return item_cost_each_time(item)
@@ -92,10 +92,14 @@ class BudgetPosition:
 
 
 def budget_position(plan: Plan) -> BudgetPosition:
-    finance = plan.finance
+    return position_against_budget(plan.finance, plan.finance.line_items)
+
+
+def position_against_budget(finance: FinancialPlan, items: Sequence[Costed]) -> BudgetPosition:
+    """The budget and year convention come from `finance`; the spending from `items`."""
     convention = finance.year
-    recurring_yearly = sum((item_cost_per_year(i, convention) for i in finance.line_items if i.period != Period.ONE_OFF), Decimal(0))
-    one_off = sum((item_cost_each_time(i) for i in finance.line_items if i.period == Period.ONE_OFF), Decimal(0))
+    recurring_yearly = sum((item_cost_per_year(i, convention) for i in items if i.period != Period.ONE_OFF), Decimal(0))
+    one_off = sum((item_cost_each_time(i) for i in items if i.period == Period.ONE_OFF), Decimal(0))
     recurring = _exact(lambda: recurring_yearly / periods_per_year(convention, finance.budget_period))
     planned = recurring + one_off if finance.budget_period == Period.YEAR else recurring
     return BudgetPosition(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Protocol
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -126,6 +127,19 @@ class Resource(PlanModel):
 
 
 # --- Financial plan -----------------------------------------------------------------------------
+
+
+class Costed(Protocol):
+    """What working out a cost needs of a line item; a quick list of plans reads only this much."""
+
+    @property
+    def unit_cost(self) -> Decimal: ...
+
+    @property
+    def quantity(self) -> Decimal: ...
+
+    @property
+    def period(self) -> Period: ...
 
 
 class LineItem(PlanModel):

@@ -29,6 +29,7 @@ from .errors import (
     PlanValidationError,
 )
 from .fields import check_title
+from .glance import PlanGlance, glance
 from .plan import Plan, utc_now
 from .safe_files import ensure_private_folder, remove_stale_temporaries, write_atomically, write_new_file
 from .validation import problems_from
@@ -87,13 +88,13 @@ class PlanStore:
 
     def open(self, path: Path) -> OpenPlan:
         data = read_plan_bytes(path)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise PlanFileError(
-                path, f"this is not a text file (unreadable byte at position {error.start + 1}); it may be damaged"
-            ) from None
-        return OpenPlan(path, plan_from_toml(text, path), _digest(data))
+        return OpenPlan(path, plan_from_toml(_plan_text(path, data), path), _digest(data))
+
+    def glance(self, path: Path) -> PlanGlance:
+        """What a list shows of a plan: quick where the file is laid out as saved, else a full read."""
+        data = read_plan_bytes(path)
+        text = _plan_text(path, data)
+        return glance(text) or PlanGlance.of(plan_from_toml(text, path))
 
     def resolve(self, name: str) -> Path:
         """Find a plan by file slug, by title (any case), or by a path to a .toml file."""
@@ -123,8 +124,10 @@ class PlanStore:
         """Titles read without full validation, so one broken plan cannot hide the others."""
         for path in self.plan_paths():
             try:
-                title = tomllib.loads(read_plan_bytes(path).decode("utf-8")).get("title")
-            except (PlanError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = _plan_text(path, read_plan_bytes(path))
+                seen = glance(text)
+                title = seen.title if seen else tomllib.loads(text).get("title")
+            except (PlanError, tomllib.TOMLDecodeError):
                 continue
             if isinstance(title, str):
                 yield path, title
@@ -264,6 +267,15 @@ def read_plan_bytes(path: Path) -> bytes:
         raise PlanFileError(path, "you do not have permission to read this file") from None
     except OSError as error:
         raise PlanFileError(path, f"the file could not be read ({error.strerror or error})") from None
+
+
+def _plan_text(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PlanFileError(
+            path, f"this is not a text file (unreadable byte at position {error.start + 1}); it may be damaged"
+        ) from None
 
 
 def _digest(data: bytes) -> str:
