@@ -1,10 +1,15 @@
 """Start an app headless, wait until its first screen is painted and settled, then exit.
 
-`python -m bench.launch phb DATA_DIR PLAN_FILE` opens PHB Planner on a plan, as `phb open` does.
+`python -m bench.launch phb DATA_DIR PLAN_FILE` runs the `phb` command itself, as
+`phb --data-dir DATA_DIR open PLAN_FILE`, from its entry point. It needs a terminal on stdin and
+stdout, as `phb open` does; `bench.startup` gives it a pseudo-terminal.
 `python -m bench.launch bare WIDGETS` is a plain Textual app composing that many simple widgets.
-Prints the number of widgets on the first screen, the peak memory in KiB, and the wall-clock time
-(`time.time()`) of the last frame painted before the app settled, so the caller can measure from the
-moment it started the process without counting the exit.
+
+Either way `App.run` is made headless at a fixed size, and the app reports on stderr the number
+of widgets on its first screen, its peak memory in KiB, and the wall-clock time (`time.time()`)
+of the last frame it painted before settling, so the caller can time from the moment it started
+the process without counting the exit. Textual is imported before the app's own code to do this,
+which if anything flatters the bare app.
 """
 
 from __future__ import annotations
@@ -12,8 +17,8 @@ from __future__ import annotations
 import resource
 import sys
 import time
-from collections.abc import Awaitable, Callable
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
@@ -37,29 +42,31 @@ class BareApp(App[None]):
         yield Footer()
 
 
-def _report_when_settled(clock: FrameClock) -> Callable[[Pilot[None]], Awaitable[None]]:
-    async def ready(pilot: Pilot[None]) -> None:
-        _, last_frame = await clock.settle(since=0.0)
-        painted_at = time.time() - (time.perf_counter() - last_frame)
-        widgets = sum(1 for _ in pilot.app.screen.walk_children(with_self=False))
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(widgets, peak, f"{painted_at:.6f}", flush=True)
-        pilot.app.exit()
+def _run_headless_and_report(run: Callable[..., Any]) -> Callable[..., Any]:
+    def headless(app: App[Any], *args: Any, **kwargs: Any) -> Any:
+        clock = FrameClock(app)  # Before running, so the very first frame is noted.
 
-    return ready
+        async def report(pilot: Pilot[Any]) -> None:
+            _, last_frame = await clock.settle(since=0.0)
+            painted_at = time.time() - (time.perf_counter() - last_frame)
+            widgets = sum(1 for _ in pilot.app.screen.walk_children(with_self=False))
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print(widgets, peak, f"{painted_at:.6f}", file=sys.stderr, flush=True)
+            pilot.app.exit()
+
+        return run(app, headless=True, size=(100, 30), auto_pilot=report)
+
+    return headless
 
 
 def main(argv: list[str]) -> None:
+    App.run = _run_headless_and_report(App.run)  # type: ignore[method-assign]
     if argv[0] == "phb":
-        from phb_tui.app import PhbApp  # Imported here, as `phb open` imports it after parsing.
-        from plan_store import PlanStore
+        from phb_tui.launch import main as phb
 
-        store = PlanStore(Path(argv[1]))
-        app: App[None] = PhbApp(store, store.open(Path(argv[2])), keys_file=Path(argv[1]) / "none.toml")
-    else:
-        app = BareApp(int(argv[1]))
-    clock = FrameClock(app)  # Before running, so the very first frame is noted.
-    app.run(headless=True, size=(100, 30), auto_pilot=_report_when_settled(clock))
+        sys.argv = ["phb", "--data-dir", argv[1], "open", argv[2]]
+        sys.exit(phb())
+    BareApp(int(argv[1])).run()
 
 
 if __name__ == "__main__":

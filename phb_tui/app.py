@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 from importlib import import_module
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -24,10 +23,8 @@ from plan_store import OpenPlan, OverwriteRefused, PlanError, PlanStore, write_e
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
-from screens.picker import PickerScreen
 
 from .keymap import keymap_path, load_keymap
-from .listing import plan_rows
 from .session import PlanSession
 from .steps import Step
 from .widgets.dialogs import ConfirmDialog
@@ -55,9 +52,24 @@ def step_screen(step: Step) -> type[StepScreen]:
 
 if TYPE_CHECKING:
     from screens.export_dialog import ExportChoice
+    from screens.picker import PickerScreen
     from screens.summary import SummaryScreen
 
     SummaryScreenExportWanted = SummaryScreen.ExportWanted
+    PlanChosen = PickerScreen.PlanChosen
+    NewPlanWanted = PickerScreen.NewPlanWanted
+    RenameWanted = PickerScreen.RenameWanted
+    DuplicateWanted = PickerScreen.DuplicateWanted
+    TrashWanted = PickerScreen.TrashWanted
+
+SAMPLE_PLAN = Path(__file__).parent / "sample-plan.toml"
+
+
+def _picker_screen() -> type[PickerScreen]:
+    """The list of plans, imported only when wanted: `phb open PLAN` starts without it."""
+    from screens.picker import PickerScreen
+
+    return PickerScreen
 
 AUTOSAVE_SECONDS = 1.0
 
@@ -103,7 +115,12 @@ class PhbApp(App[None]):
             self._show_picker()
 
     def _show_picker(self) -> None:
-        self.push_screen(PickerScreen(plan_rows(self.store), self.store.plans_dir))
+        self.push_screen(self._new_picker())
+
+    def _new_picker(self) -> PickerScreen:
+        from .listing import plan_rows
+
+        return _picker_screen()(plan_rows(self.store), self.store.plans_dir)
 
     def _apply_keymap(self) -> None:
         if not self._keys_file.is_file():
@@ -172,40 +189,35 @@ class PhbApp(App[None]):
         if 0 <= target < len(steps):
             self.show_step(steps[target])
 
-    @on(PickerScreen.PlanChosen)
-    def _open_chosen(self, message: PickerScreen.PlanChosen) -> None:
+    # The picker's messages are handled by name, so that the picker need not be imported to start.
+    def on_picker_screen_plan_chosen(self, message: PlanChosen) -> None:
         if opened := self._attempt(partial(self.store.open, message.path), "This plan cannot be opened"):
             self._open_session(PlanSession(self.store, opened))
 
-    @on(PickerScreen.NewPlanWanted)
-    def _start_plan(self, message: PickerScreen.NewPlanWanted) -> None:
+    def on_picker_screen_new_plan_wanted(self, message: NewPlanWanted) -> None:
         if opened := self._attempt(partial(self.store.create, message.title), "The plan could not be started"):
             self._refresh_picker()
             self._open_session(PlanSession(self.store, opened))
 
-    @on(PickerScreen.SampleWanted)
-    def _open_sample(self) -> None:
-        text = files("phb_tui").joinpath("sample-plan.toml").read_text(encoding="utf-8")
+    def on_picker_screen_sample_wanted(self) -> None:
+        text = SAMPLE_PLAN.read_text(encoding="utf-8")
         plan = plan_from_toml(text, Path("sample-plan.toml"))
         self._open_session(PlanSession(self.store, OpenPlan(Path("sample-plan.toml"), plan, None), sample=True))
         self.notify("This is a sample plan to explore. Change anything you like: nothing is saved.", timeout=8)
 
-    @on(PickerScreen.RenameWanted)
-    def _rename(self, message: PickerScreen.RenameWanted) -> None:
+    def on_picker_screen_rename_wanted(self, message: RenameWanted) -> None:
         def rename() -> OpenPlan:
             return self.store.rename(self.store.open(message.path), message.title)
 
         if self._attempt(rename, "The plan could not be renamed"):
             self._refresh_picker()
 
-    @on(PickerScreen.DuplicateWanted)
-    def _duplicate(self, message: PickerScreen.DuplicateWanted) -> None:
+    def on_picker_screen_duplicate_wanted(self, message: DuplicateWanted) -> None:
         if copy := self._attempt(partial(self.store.duplicate, message.path), "The plan could not be copied"):
             self.notify(f'Made a copy: "{copy.plan.title}".')
             self._refresh_picker()
 
-    @on(PickerScreen.TrashWanted)
-    def _trash(self, message: PickerScreen.TrashWanted) -> None:
+    def on_picker_screen_trash_wanted(self, message: TrashWanted) -> None:
         if target := self._attempt(partial(self.store.trash, message.path), "The plan could not be deleted"):
             self.notify(f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12)
             self._refresh_picker()
@@ -215,16 +227,20 @@ class PhbApp(App[None]):
         try:
             return action()
         except PlanError as error:
-            if isinstance(self.screen, PickerScreen):
+            if isinstance(self.screen, _picker_screen()):
                 self.screen.show_problem(f"{failure}.\n{error}")
             else:
                 self.notify(str(error), title=failure, severity="error", timeout=20)
             return None
 
-    @on(PickerScreen.Refresh)
+    def on_picker_screen_refresh(self) -> None:
+        self._refresh_picker()
+
     def _refresh_picker(self) -> None:
-        picker = next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
+        picker = next((s for s in self.screen_stack if isinstance(s, _picker_screen())), None)
         if picker is not None:
+            from .listing import plan_rows
+
             picker.show(plan_rows(self.store))
 
     def action_plans(self) -> None:
@@ -233,12 +249,12 @@ class PhbApp(App[None]):
         def leave() -> None:
             self._close_session()
             closed, self._step_screens = self._step_screens, []
-            if any(isinstance(screen, PickerScreen) for screen in self.screen_stack):
+            if any(isinstance(screen, _picker_screen()) for screen in self.screen_stack):
                 while isinstance(self.screen, StepScreen):
                     self.pop_screen()
                 self._refresh_picker()
             else:
-                self.switch_screen(PickerScreen(plan_rows(self.store), self.store.plans_dir))
+                self.switch_screen(self._new_picker())
             self.call_after_refresh(self._forget_step_screens, closed)
 
         self._after_saving(leave, "leave this plan")
@@ -381,5 +397,5 @@ class PhbApp(App[None]):
 
 def remappable_ids() -> set[str]:
     """Every binding id a person may remap in keys.toml."""
-    classes = [PhbApp, PickerScreen, StepScreen, step_screen(Step.SUMMARY), step_screen(Step.FINANCE), ItemList]
+    classes = [PhbApp, _picker_screen(), StepScreen, step_screen(Step.SUMMARY), step_screen(Step.FINANCE), ItemList]
     return {binding.id for cls in classes for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id}

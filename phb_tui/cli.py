@@ -8,6 +8,7 @@ quickly and work where no full-screen terminal is available.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import sys
@@ -18,13 +19,10 @@ from plan_store import OpenPlan, PlanError, PlanStore
 from plan_store.store import write_export
 
 from . import __version__
-from .checks import find_gaps
 from .exporting import FORMATS, export_file_name, export_text
-from .listing import plan_rows, plan_table
-from .privacy import without_private
-from .render import render_text
-from .render.text import render_table
-from .summary import build_summary
+
+# Each command imports what only it needs, so that `phb open` starts without loading the summary
+# and its renderers, and `phb list` without Textual.
 
 EXIT_OK = 0
 EXIT_GAPS = 1
@@ -145,6 +143,9 @@ def _new(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _list(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from .listing import plan_rows, plan_table
+    from .render.text import render_table
+
     rows = plan_rows(store)
     if not rows:
         print(f"No plans yet in {store.plans_dir}.")
@@ -176,13 +177,23 @@ def _run_app(store: PlanStore, opened: OpenPlan | None) -> int:
         raise PlanError(
             'The app needs an interactive terminal. To read a plan without one, use "phb show PLAN".'
         )
-    from .app import PhbApp  # Textual costs a noticeable fraction of a second to import.
+    gc.disable()  # See launch.py: the app's imports are most of the time taken to start.
+    try:
+        from .app import PhbApp
 
-    PhbApp(store, opened).run()
+        app = PhbApp(store, opened)
+    finally:
+        gc.enable()
+    gc.freeze()  # What starting made lives until the end; leaving it out keeps later collections short.
+    app.run()
     return EXIT_OK
 
 
 def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from .privacy import without_private
+    from .render import render_text
+    from .summary import build_summary
+
     plan = _open_plan(store, arguments.plan).plan
     include_private = not arguments.hide_private
     shown = plan if include_private else without_private(plan)
@@ -215,6 +226,8 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from .checks import find_gaps
+
     plan = _open_plan(store, arguments.plan).plan
     gaps = find_gaps(plan)
     if not gaps:

@@ -6,10 +6,6 @@ from plan_store import Plan
 from plan_store.codec import plan_to_toml
 from plan_store.slugs import slugify
 
-from .privacy import without_private
-from .render import render_html, render_markdown, render_text
-from .summary import build_summary
-
 FORMATS = ("txt", "md", "html", "toml")
 
 
@@ -21,6 +17,11 @@ def export_file_name(plan: Plan, fmt: str) -> str:
 
 def export_text(plan: Plan, fmt: str, include_private: bool = False) -> str:
     """The summary (or, for "toml", the plan file) as it is shared: private notes left out unless asked."""
+    # Imported here so that the command line can name the formats without loading the renderers.
+    from .privacy import without_private
+    from .render import render_html, render_markdown, render_text
+    from .summary import build_summary
+
     shared = plan if include_private else without_private(plan)
     if fmt == "toml":
         return plan_to_toml(shared)

@@ -12,7 +12,7 @@ import pytest
 
 from .conftest import ROOT, example_toml
 
-ENTRY_POINTS = {"phb_tui/app.py", "phb_tui/cli.py", "phb_tui/__main__.py"}
+ENTRY_POINTS = {"phb_tui/app.py", "phb_tui/cli.py", "phb_tui/launch.py", "phb_tui/__main__.py"}
 UI_MODULES = ("phb_tui/widgets/",)
 
 
