@@ -8,41 +8,29 @@ stdout, as `phb open` does; `bench.startup` gives it a pseudo-terminal.
 Either way `App.run` is made headless at a fixed size, and the app reports on stderr the number
 of widgets on its first screen, its peak memory in KiB, and the wall-clock time (`time.time()`)
 of the last frame it painted before settling, so the caller can time from the moment it started
-the process without counting the exit. Textual is imported before the app's own code to do this,
-which if anything flatters the bare app.
+the process without counting the exit. For `phb`, `App.run` is replaced the moment Textual is
+imported, so the command starts exactly as a person's would, imports and all.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import resource
 import sys
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App, ComposeResult
-from textual.containers import VerticalScroll
-from textual.pilot import Pilot
-from textual.widgets import Footer, Header, Input, Label
-
-from bench.frames import FrameClock
-
-
-class BareApp(App[None]):
-    def __init__(self, widgets: int):
-        super().__init__()
-        self.widgets = widgets
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll():
-            for n in range(self.widgets // 2):
-                yield Label(f"Field {n}")
-                yield Input(f"value {n}")
-        yield Footer()
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.pilot import Pilot
 
 
 def _run_headless_and_report(run: Callable[..., Any]) -> Callable[..., Any]:
+    from bench.frames import FrameClock
+
     def headless(app: App[Any], *args: Any, **kwargs: Any) -> Any:
         clock = FrameClock(app)  # Before running, so the very first frame is noted.
 
@@ -59,14 +47,49 @@ def _run_headless_and_report(run: Callable[..., Any]) -> Callable[..., Any]:
     return headless
 
 
+class _HeadlessOnImport(importlib.abc.MetaPathFinder):
+    """Makes `App.run` headless as soon as `textual.app` is imported, by whoever imports it."""
+
+    def find_spec(self, name: str, path: Sequence[str] | None, target: ModuleType | None = None) -> Any:
+        if name != "textual.app":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        assert spec is not None and spec.loader is not None
+        load = spec.loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            load(module)
+            module.App.run = _run_headless_and_report(module.App.run)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _bare_app(widgets: int) -> App[None]:
+    from textual.app import App, ComposeResult
+    from textual.containers import VerticalScroll
+    from textual.widgets import Footer, Header, Input, Label
+
+    class BareApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            with VerticalScroll():
+                for n in range(widgets // 2):
+                    yield Label(f"Field {n}")
+                    yield Input(f"value {n}")
+            yield Footer()
+
+    return BareApp()
+
+
 def main(argv: list[str]) -> None:
-    App.run = _run_headless_and_report(App.run)  # type: ignore[method-assign]
+    sys.meta_path.insert(0, _HeadlessOnImport())
     if argv[0] == "phb":
         from phb_tui.launch import main as phb
 
         sys.argv = ["phb", "--data-dir", argv[1], "open", argv[2]]
         sys.exit(phb())
-    BareApp(int(argv[1])).run()
+    _bare_app(int(argv[1])).run()
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -56,10 +57,11 @@ def _subset(model: type[PlanModel], names: Sequence[str]) -> type[PlanModel]:
     return create_model(f"{model.__name__}Glance", __base__=PlanModel, **fields)
 
 
-_Head = _subset(Plan, ["title", "created", "updated", "stage"])
-_Person = _subset(Person, ["name", "preferred_name"])
-_Cost = _subset(LineItem, ["unit_cost", "quantity", "period"])
-_COSTS = TypeAdapter(list[_Cost])
+@cache
+def _checkers() -> tuple[type[PlanModel], type[PlanModel], TypeAdapter[list[PlanModel]]]:
+    """Built on first use, not on import: opening a plan never needs them."""
+    costs = _subset(LineItem, ["unit_cost", "quantity", "period"])
+    return _subset(Plan, ["title", "created", "updated", "stage"]), _subset(Person, ["name", "preferred_name"]), TypeAdapter(list[costs])
 
 _WANTED: dict[str, tuple[str, ...]] = {
     "": ("schema_version", "title", "created", "updated", "stage"),
@@ -114,10 +116,11 @@ def glance(text: str) -> PlanGlance | None:
     if "finance.year" in found:
         finance["year"] = found["finance.year"]
     try:
-        checked = _Head.model_validate(head)
-        person = _Person.model_validate(found.get("person", {}))
+        head_model, person_model, costs_adapter = _checkers()
+        checked = head_model.model_validate(head)
+        person = person_model.model_validate(found.get("person", {}))
         budget = FinancialPlan.model_validate(finance)
-        costs = _COSTS.validate_python(found.get("finance.line_items", []))
+        costs = costs_adapter.validate_python(found.get("finance.line_items", []))
     except ValidationError:
         return None  # The full reader names the problem properly.
     return PlanGlance(
