@@ -170,7 +170,7 @@ class PhbApp(App[None]):
         if name not in self._step_screens:
             # Built once per open plan, then reused: building a step's widgets is what takes time.
             session = self.session
-            screen = step_screen(step)(session.plan, lambda: session.revision, lambda: (session.status, session.problem is not None))
+            screen = step_screen(step)(session.plan, lambda: session.revision, session.status_line)
             self.install_screen(screen, name)
             self._step_screens.append(name)
         if isinstance(self.screen, StepScreen):
@@ -313,7 +313,7 @@ class PhbApp(App[None]):
     def _show_status(self) -> None:
         if self.session is not None:
             for indicator in self.screen.query(SaveStatus):
-                indicator.show(self.session.status, problem=self.session.problem is not None)
+                indicator.show(*self.session.status_line())
 
     def _after_saving(self, then: Callable[[], object], doing: str) -> None:
         """Save, and only then run `then`; if saving fails, ask before losing anything."""

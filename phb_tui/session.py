@@ -60,3 +60,7 @@ class PlanSession:
         if self.open_elsewhere_since:
             return f"ALSO OPEN IN ANOTHER WINDOW (since {self.open_elsewhere_since.astimezone():%H:%M}). {saved}"
         return saved
+
+    def status_line(self) -> tuple[str, bool]:
+        """What the status line says, and whether it is a problem (saving failed)."""
+        return self.status, self.problem is not None
