@@ -20,9 +20,10 @@ from plan_store.store import write_export
 
 from . import __version__
 from .exporting import FORMATS, export_file_name, export_text
+from .launch import collector_paused
 
 # Each command imports what only it needs, so that `phb open` starts without loading the summary
-# and its renderers, and `phb list` without Textual.
+# and its renderers, and the other commands without Textual.
 
 EXIT_OK = 0
 EXIT_GAPS = 1
@@ -177,13 +178,10 @@ def _run_app(store: PlanStore, opened: OpenPlan | None) -> int:
         raise PlanError(
             'The app needs an interactive terminal. To read a plan without one, use "phb show PLAN".'
         )
-    gc.disable()  # See launch.py: the app's imports are most of the time taken to start.
-    try:
+    with collector_paused():  # The app's imports are most of the time taken to start.
         from .app import PhbApp
 
         app = PhbApp(store, opened)
-    finally:
-        gc.enable()
     gc.freeze()  # What starting made lives until the end; leaving it out keeps later collections short.
     app.run()
     return EXIT_OK

@@ -12,13 +12,22 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Garbage collection off for a burst of imports; always back on afterwards."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def main() -> int:
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    gc.disable()
-    try:
+    with collector_paused():
         from .cli import main as run
-    finally:
-        gc.enable()
     return run()
