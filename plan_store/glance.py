@@ -18,9 +18,9 @@ import re
 from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
-from functools import cache
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError, create_model
@@ -42,7 +42,8 @@ class PlanGlance:
     stage: JourneyStage
     updated: datetime
     finance: FinancialPlan
-    """The budget and the year convention; its line items are not read, see `costs`."""
+    """The budget and the year convention. Read its spending from `costs`: a quick read leaves
+    `finance.line_items` empty."""
     costs: Sequence[Costed]
 
     @classmethod
@@ -62,6 +63,7 @@ def _checkers() -> tuple[type[PlanModel], type[PlanModel], TypeAdapter[list[Plan
     """Built on first use, not on import: opening a plan never needs them."""
     costs = _subset(LineItem, ["unit_cost", "quantity", "period"])
     return _subset(Plan, ["title", "created", "updated", "stage"]), _subset(Person, ["name", "preferred_name"]), TypeAdapter(list[costs])
+
 
 _WANTED: dict[str, tuple[str, ...]] = {
     "": ("schema_version", "title", "created", "updated", "stage"),
