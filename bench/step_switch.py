@@ -75,18 +75,15 @@ async def _press(app: App[object], clock: FrameClock, key: str) -> float:
 
 async def _tour(app: App[object], clock: FrameClock) -> tuple[list[float], list[float], list[float]]:
     """First visits forward, then ROUNDS of returning: F7 back to the start and F8 to the end."""
-    first: list[float] = []
-    returns: list[float] = []
+    first = [await _press(app, clock, "f8") for _ in range(1, SCREENS)]
     per_screen: list[list[float]] = [[] for _ in range(SCREENS)]
-    for number in range(1, SCREENS):
-        first.append(await _press(app, clock, "f8"))
     for _ in range(ROUNDS):
         for number in range(SCREENS - 2, -1, -1):
             per_screen[number].append(await _press(app, clock, "f7"))
         for number in range(1, SCREENS):
             per_screen[number].append(await _press(app, clock, "f8"))
     returns = [statistics.median(times) for times in per_screen]
-    return first, returns, [time for times in per_screen for time in times]
+    return first, returns, [seconds for times in per_screen for seconds in times]
 
 
 async def _phb(folder: Path) -> tuple[list[float], list[float], list[int]]:
