@@ -129,7 +129,7 @@ class PhbApp(App[None]):
         if keymap:
             self.set_keymap(keymap)
         for problem in problems:
-            self.notify(problem, title="Key settings", severity="warning", timeout=12)
+            self.notify(problem, title="Key settings", severity="warning", timeout=12, markup=False)
 
     # --- opening and leaving plans --------------------------------------------------------------
 
@@ -147,6 +147,7 @@ class PhbApp(App[None]):
                     title="Open in another window",
                     severity="warning",
                     timeout=20,
+                    markup=False,
                 )
             mark_open(path)
         self.show_step(step)
@@ -203,7 +204,7 @@ class PhbApp(App[None]):
         text = SAMPLE_PLAN.read_text(encoding="utf-8")
         plan = plan_from_toml(text, Path("sample-plan.toml"))
         self._open_session(PlanSession(self.store, OpenPlan(Path("sample-plan.toml"), plan, None), sample=True))
-        self.notify("This is a sample plan to explore. Change anything you like: nothing is saved.", timeout=8)
+        self.notify("This is a sample plan to explore. Change anything you like: nothing is saved.", timeout=8, markup=False)
 
     def on_picker_screen_rename_wanted(self, message: RenameWanted) -> None:
         def rename() -> OpenPlan:
@@ -214,12 +215,12 @@ class PhbApp(App[None]):
 
     def on_picker_screen_duplicate_wanted(self, message: DuplicateWanted) -> None:
         if copy := self._attempt(partial(self.store.duplicate, message.path), "The plan could not be copied"):
-            self.notify(f'Made a copy: "{copy.plan.title}".')
+            self.notify(f'Made a copy: "{copy.plan.title}".', markup=False)
             self._refresh_picker()
 
     def on_picker_screen_trash_wanted(self, message: TrashWanted) -> None:
         if target := self._attempt(partial(self.store.trash, message.path), "The plan could not be deleted"):
-            self.notify(f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12)
+            self.notify(f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12, markup=False)
             self._refresh_picker()
 
     def _attempt(self, action: Callable[[], Result], failure: str) -> Result | None:
@@ -230,7 +231,7 @@ class PhbApp(App[None]):
             if isinstance(self.screen, _picker_screen()):
                 self.screen.show_problem(f"{failure}.\n{error}")
             else:
-                self.notify(str(error), title=failure, severity="error", timeout=20)
+                self.notify(str(error), title=failure, severity="error", timeout=20, markup=False)
             return None
 
     def on_picker_screen_refresh(self) -> None:
@@ -293,7 +294,7 @@ class PhbApp(App[None]):
             self._autosave = None
         if not self.session.save():
             advice = "\n\nTo keep your changes, press Ctrl+P and choose \"Save a copy elsewhere\"."
-            self.notify((self.session.problem or "") + advice, title="Your changes are not saved yet", severity="error", timeout=30)
+            self.notify((self.session.problem or "") + advice, title="Your changes are not saved yet", severity="error", timeout=30, markup=False)
         self._show_status()
 
     def action_save_copy(self) -> None:
@@ -361,13 +362,13 @@ class PhbApp(App[None]):
             self.push_screen(ConfirmDialog(f"{choice.path} already exists. Replace it?", "Yes, replace it", "No, keep it"), answered)
             return
         except PlanError as error:
-            self.notify(str(error), title="The summary could not be exported", severity="error", timeout=20)
+            self.notify(str(error), title="The summary could not be exported", severity="error", timeout=20, markup=False)
             return
         if whole_plan:
-            self.notify(f"A copy of the whole plan is saved at {choice.path}. To carry on with it later: phb import \"{choice.path}\"", timeout=30)
+            self.notify(f"A copy of the whole plan is saved at {choice.path}. To carry on with it later: phb import \"{choice.path}\"", timeout=30, markup=False)
             return
         left_out = "" if choice.include_private else " Notes marked private were left out."
-        self.notify(f"Exported to {choice.path}.{left_out}", timeout=10)
+        self.notify(f"Exported to {choice.path}.{left_out}", timeout=10, markup=False)
 
     # --- command palette ------------------------------------------------------------------------
 

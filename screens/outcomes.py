@@ -54,7 +54,7 @@ class OutcomesScreen(StepScreen):
             on_remove=lambda outcome: unlink_outcome(plan, outcome),
         )
         yield ItemList(lambda: plan.outcomes, spec, id="outcomes")
-        yield Static(id="unlinked", classes="step-note")
+        yield Static(id="unlinked", classes="step-note", markup=False)  # Lists the outcomes as written.
 
     def on_mount(self) -> None:
         super().on_mount()

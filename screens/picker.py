@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -70,7 +71,7 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="intro")
-        yield Static(id="problem")
+        yield Static(id="problem", markup=False)  # It may quote a file name or what is wrong in a file.
         yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
         yield Static(
             "N new plan · Enter open · R rename · C copy · Delete moves to the trash · S explore a sample plan",
@@ -79,7 +80,7 @@ class PickerScreen(Screen[None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#plans", DataTable).add_columns(*_COLUMNS)
+        self.query_one("#plans", DataTable).add_columns(*map(Text, _COLUMNS))
         self.show(self._initial)
 
     def show(self, rows: list[PlanRow]) -> None:
@@ -89,7 +90,7 @@ class PickerScreen(Screen[None]):
         self._rows = sorted(rows, key=lambda row: (not row.problem, row.updated), reverse=True)
         for row in self._rows:
             title, person, stage, _budget, _planned, saved = row.cells()
-            table.add_row(title, person, stage, saved)
+            table.add_row(*map(Text, (title, person, stage, saved)))  # As written: never read as markup.
         intro = self.query_one("#intro", Static)
         if rows:
             intro.update("Your plans. Choose one and press Enter to open it, or press N to start a new one.")

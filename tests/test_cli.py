@@ -267,3 +267,11 @@ def test_show_can_draw_the_rich_view(capsys: pytest.CaptureFixture[str], daniel:
     assert "Financial plan" in out and "£44,469.19" in out
     assert "─" in out  # Drawn with lines, unlike the plain view.
     assert "─" not in phb(capsys, "show", "daniels-plan-2026")[1]
+
+
+def test_the_rich_view_shows_brackets_and_colons_in_a_plan_as_written(capsys: pytest.CaptureFixture[str], store: PlanStore, example_plan: Plan) -> None:
+    example_plan.finance.line_items[0].provider = "Ann [b]&[/b] Co [/] :pill:"  # Shown in a table.
+    store.add(example_plan)
+    status, out, err = phb(capsys, "show", "daniels-plan-2026", "--rich", "--width", "200")
+    assert (status, err) == (0, "")
+    assert "Ann [b]&[/b] Co [/] :pill:" in out

@@ -1,7 +1,8 @@
 """Rich renderables for the app's Summary screen.
 
 Warnings are words in a bordered box, not just a colour, so the screen reads the same with
-NO_COLOR or on a monochrome terminal.
+NO_COLOR or on a monochrome terminal. Every piece of the plan's text goes in as a `Text`: a plain
+string in a Rich table is read as markup, so a person's "[...]" would vanish or stop the app.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def _block(block: Block) -> RenderableType:
         bullets.add_column(width=2, justify="right")
         bullets.add_column(ratio=1)
         for item in block.items:
-            bullets.add_row("•", item)  # Wrapped lines hang under the text, not the bullet.
+            bullets.add_row("•", Text(item))  # Wrapped lines hang under the text, not the bullet.
         return bullets
     if isinstance(block, BarChart):
         chart = RichTable.grid(padding=(0, 1))
@@ -50,14 +51,14 @@ def _block(block: Block) -> RenderableType:
         chart.add_column(justify="right", no_wrap=True)
         chart.add_column(ratio=3, no_wrap=True)
         for bar in block.bars:
-            chart.add_row(bar.label, f"{bar.amount} ({bar.percent})", "█" * bar.cells(30) or "-")
+            chart.add_row(Text(bar.label), Text(f"{bar.amount} ({bar.percent})"), "█" * bar.cells(30) or "-")
         return chart
     if isinstance(block, Facts):
         grid = RichTable.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=False, max_width=32)
         grid.add_column(ratio=1)
         for label, value in block.rows:
-            grid.add_row(label, value)
+            grid.add_row(Text(label), Text(value))
         return grid
     return _table(block)
 
@@ -65,9 +66,9 @@ def _block(block: Block) -> RenderableType:
 def _table(table: Table) -> RenderableType:
     rich_table = RichTable(show_footer=False, expand=True)
     for number, header in enumerate(table.headers):
-        rich_table.add_column(header, justify="right" if number in table.numeric else "left")
+        rich_table.add_column(Text(header), justify="right" if number in table.numeric else "left")
     for number, row in enumerate(table.rows):
-        rich_table.add_row(*row, end_section=number == len(table.rows) - 1)
+        rich_table.add_row(*map(Text, row), end_section=number == len(table.rows) - 1)
     for row in table.totals:
-        rich_table.add_row(*row, style="bold")
+        rich_table.add_row(*map(Text, row), style="bold")
     return rich_table

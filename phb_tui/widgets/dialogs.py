@@ -67,7 +67,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-question")
+            yield Static(self.question, classes="dialog-question", markup=False)  # It may quote a person's words.
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.no} (N)", id="no", variant="primary")
                 yield Button(f"{self.yes} (Y)", id="yes", variant="error")

@@ -72,7 +72,7 @@ class ModelForm(Vertical):
                 if spec.help:
                     yield Static(spec.help, classes="field-help")
                 yield from self._editors(spec)
-                yield Static("", classes="field-error", id=f"error-{spec.name}")
+                yield Static("", classes="field-error", id=f"error-{spec.name}", markup=False)  # May quote what was typed.
 
     def _editors(self, spec: FieldSpec) -> ComposeResult:
         value = getattr(self.model, spec.name)

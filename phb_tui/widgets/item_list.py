@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -58,8 +59,8 @@ class ItemList(Vertical, can_focus=False):
         self.links = links
 
     def compose(self) -> ComposeResult:
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, classes="entries")
-        table.add_columns(*(title for title, _ in self.spec.columns))
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, classes="entries")
+        table.add_columns(*(Text(title) for title, _ in self.spec.columns))
         yield table
         yield Static("A: add   Enter: edit   Delete: remove   Alt+Up/Down: move", classes="list-keys")
 
@@ -67,7 +68,7 @@ class ItemList(Vertical, can_focus=False):
         self.redraw()
 
     @property
-    def table(self) -> DataTable[str]:
+    def table(self) -> DataTable[Text]:
         return self.query_one(DataTable)
 
     def redraw(self) -> None:
@@ -77,7 +78,7 @@ class ItemList(Vertical, can_focus=False):
         for entry in self.entries():
             table.add_row(*(_cell(show(entry)) for _, show in self.spec.columns))
         if not self.entries() and self.spec.empty:
-            table.add_row(self.spec.empty, *([""] * (len(self.spec.columns) - 1)))
+            table.add_row(Text(self.spec.empty), *([Text()] * (len(self.spec.columns) - 1)))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -121,7 +122,7 @@ class ItemList(Vertical, can_focus=False):
         entry = self._current()
         if entry is None:
             return
-        name = _cell(self.spec.columns[0][1](entry)) or f"this {self.spec.noun}"
+        name = _first_line(self.spec.columns[0][1](entry)) or f"this {self.spec.noun}"
 
         def answered(yes: bool | None) -> None:
             if yes and entry in self.entries():
@@ -156,7 +157,12 @@ class ItemList(Vertical, can_focus=False):
         self.post_message(self.Changed(self))
 
 
-def _cell(text: str, limit: int = 36) -> str:
-    """One line of a table cell: the first line of the text, shortened if long."""
+def _first_line(text: str, limit: int = 36) -> str:
+    """The first line of the text, shortened if long: enough to recognise an entry by."""
     first = text.strip().splitlines()[0] if text.strip() else ""
     return first if len(first) <= limit else first[: limit - 3] + "..."
+
+
+def _cell(text: str) -> Text:
+    """A `Text`, not a string: the table would read square brackets in a person's words as formatting."""
+    return Text(_first_line(text))

@@ -12,7 +12,7 @@ class SaveStatus(Static):
     """Also names the keys the footer has no room for, so every key stays on screen."""
 
     def __init__(self, extra_keys: str = "", **kwargs: object):
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]  # It may quote a folder or an error.
         self.reminder = f"{KEYS_REMINDER} · {extra_keys}" if extra_keys else KEYS_REMINDER
         self._shown: tuple[str, bool] | None = None
 

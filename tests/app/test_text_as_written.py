@@ -1,0 +1,52 @@
+"""What a person writes is shown exactly as written: square brackets and colons in their words are
+never read as formatting codes, which would hide words, add emoji, or stop the app."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable
+
+from phb_tui.steps import Step
+from plan_store import Helper, HelperRole, Note, Outcome, Plan, PlanStore, new_plan
+
+from .helpers import plan_open_at, screen_text
+
+TITLE = "Sam [b]plan[/b] [/]"
+HELPER = "Ann [/] Smith :pill:"
+QUESTION = "Ask about [red]respite[/red]"
+OUTCOME = "Walk to [link=x]the shop[/link] :smile:"
+
+
+@pytest.fixture
+def bracketed() -> Plan:
+    plan = new_plan(TITLE)
+    plan.helpers = [Helper(role=HelperRole.FAMILY, name=HELPER)]
+    plan.informed.questions = [Note(text=QUESTION)]
+    plan.outcomes = [Outcome(id="o1", outcome=OUTCOME)]
+    return plan
+
+
+async def test_lists_on_a_step_show_brackets_and_colons_as_written(store: PlanStore, bracketed: Plan) -> None:
+    async with plan_open_at(store, bracketed, size=(120, 60)) as (app, pilot, path):
+        text = screen_text(app)
+        assert HELPER in text
+        assert TITLE in text  # In the header.
+        questions = app.screen.query_one("#questions DataTable", DataTable)  # Below the fold.
+        assert str(questions.get_row_at(0)[0]) == QUESTION
+
+
+async def test_the_summary_screen_shows_brackets_and_colons_as_written(store: PlanStore, bracketed: Plan) -> None:
+    async with plan_open_at(store, bracketed, Step.SUMMARY, size=(120, 60)) as (app, pilot, path):
+        text = screen_text(app)
+        assert OUTCOME in text
+        assert HELPER in text
+
+
+async def test_the_list_of_plans_shows_a_title_as_written(store: PlanStore, bracketed: Plan) -> None:
+    store.add(bracketed)
+    from phb_tui.app import PhbApp
+
+    app = PhbApp(store, None, autosave_seconds=3600, keys_file=store.data_dir / "no-keys.toml")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert TITLE in screen_text(app)
