@@ -8,7 +8,6 @@ quickly and work where no full-screen terminal is available.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import shutil
 import sys
@@ -182,7 +181,6 @@ def _run_app(store: PlanStore, opened: OpenPlan | None) -> int:
         from .app import PhbApp
 
         app = PhbApp(store, opened)
-    gc.freeze()  # What starting made lives until the end; leaving it out keeps later collections short.
     app.run()
     return EXIT_OK
 
