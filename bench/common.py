@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import compileall
 import platform
 import statistics
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 from plan_store import LineItem, ManagementRoute, Outcome, Period, Plan, SpendCategory, new_plan
 from plan_store.vocabulary import ManagementOption
@@ -39,6 +41,18 @@ def big_plan(items: int, outcomes: int = 50, title: str = "Benchmark plan") -> P
         for n in range(1, items + 1)
     ]
     return plan
+
+
+def compiled_as_installed() -> None:
+    """Compile PHB Planner's modules to bytecode, as `pip install .` does, before timing new processes.
+
+    Python uses a compiled copy when there is one. Without it, a checkout where Python may not write
+    them (PYTHONDONTWRITEBYTECODE, a read-only folder) compiles every module from source on every run,
+    which an installed copy never does, while the libraries it is compared with were compiled by pip.
+    """
+    root = Path(__file__).resolve().parent.parent
+    for package in ("plan_store", "phb_tui", "screens", "bench"):
+        compileall.compile_dir(root / package, quiet=1)
 
 
 def median_seconds(action: Callable[[], object], runs: int = 7) -> float:

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import big_plan, ms, table
+from bench.common import big_plan, compiled_as_installed, ms, table
 from plan_store.codec import plan_to_toml
 
 PLANS = 5000
@@ -37,6 +37,7 @@ def _time(args: list[str], runs: int = 5) -> float:
 
 
 def measure() -> tuple[str, dict[str, float]]:
+    compiled_as_installed()
     phb = str(Path(sys.executable).parent / "phb")
     with tempfile.TemporaryDirectory() as folder:
         _make_folder(Path(folder))
