@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
 from textual import on
@@ -17,12 +17,17 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from plan_store.dates import DateError, format_date_text, parse_date_text
 from plan_store.money import money_to_str
 from plan_store.validation import problems_from
 from plan_store.vocabulary import Choice
+
+if TYPE_CHECKING:
+    # Imported where they are drawn: many forms have neither, and they are slow to load, so the
+    # app's first screen need not wait for them. Their messages are handled by name for that reason.
+    from textual.widgets import SelectionList, TextArea
 
 FieldKind = Literal["line", "text", "money", "quantity", "int", "date", "choice", "bool", "note", "links"]
 
@@ -77,6 +82,8 @@ class ModelForm(Vertical):
     def _editors(self, spec: FieldSpec) -> ComposeResult:
         value = getattr(self.model, spec.name)
         field_id = f"field-{spec.name}"
+        if spec.kind in ("text", "note"):
+            from textual.widgets import TextArea
         if spec.kind == "text":
             yield TextArea(value, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
         elif spec.kind == "note":
@@ -91,6 +98,8 @@ class ModelForm(Vertical):
             optional = not field.is_required() and field.default is None
             yield Select(options, value=value.value if value else Select.NULL, allow_blank=optional, prompt="Not chosen yet", id=field_id)
         elif spec.kind == "links":
+            from textual.widgets import SelectionList
+
             options = self.links() if self.links else []
             yield SelectionList[str](*((label, key, key in value) for label, key in options), id=field_id)
             if not options:
@@ -157,8 +166,7 @@ class ModelForm(Vertical):
                 changed |= getattr(self.model, spec.name) != before
         return changed
 
-    @on(TextArea.Changed)
-    def _written(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if spec := self._spec_for(event.text_area):
             event.stop()
             self._apply(spec, event.text_area.text, show=True)
@@ -167,7 +175,7 @@ class ModelForm(Vertical):
     def _ticked(self, event: Checkbox.Changed) -> None:
         if spec := self._spec_for(event.checkbox):
             event.stop()
-            raw = self.query_one(f"#field-{spec.name}", TextArea).text if spec.kind == "note" else event.value
+            raw = self.query_one(f"#field-{spec.name}").text if spec.kind == "note" else event.value  # type: ignore[attr-defined]
             self._apply(spec, raw, show=True)
 
     @on(Select.Changed)
@@ -176,8 +184,7 @@ class ModelForm(Vertical):
             event.stop()
             self._apply(spec, None if event.value in (Select.NULL, Select.BLANK) else event.value, show=True)
 
-    @on(SelectionList.SelectedChanged)
-    def _linked(self, event: SelectionList.SelectedChanged[str]) -> None:
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         if spec := self._spec_for(event.selection_list):
             event.stop()
             order = [key for _, key in (self.links() if self.links else [])]
