@@ -40,7 +40,7 @@ class SummaryScreen(StepScreen):
 
     def compose_step(self) -> ComposeResult:
         yield Static(id="readiness-heading", classes="step-section")
-        yield OptionList(id="readiness")
+        yield OptionList(id="readiness", markup=False)  # Gaps quote outcomes and names as written.
         yield Static("The summary as it will be shared", classes="step-section")
         yield Static(id="document")
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -101,7 +102,8 @@ class ModelForm(Vertical):
             from textual.widgets import SelectionList
 
             options = self.links() if self.links else []
-            yield SelectionList[str](*((label, key, key in value) for label, key in options), id=field_id)
+            # Content, not a string: a string would be read as markup, and these are the person's words.
+            yield SelectionList[str](*((Content(label), key, key in value) for label, key in options), id=field_id)
             if not options:
                 yield Static("There are no outcomes yet: add them in step 2 first.", classes="field-help")
         else:

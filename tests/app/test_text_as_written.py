@@ -38,7 +38,8 @@ async def test_lists_on_a_step_show_brackets_and_colons_as_written(store: PlanSt
 async def test_the_summary_screen_shows_brackets_and_colons_as_written(store: PlanStore, bracketed: Plan) -> None:
     async with plan_open_at(store, bracketed, Step.SUMMARY, size=(120, 60)) as (app, pilot, path):
         text = screen_text(app)
-        assert OUTCOME in text
+        assert f'Outcome "{OUTCOME}" has no spending' in text
+        assert "Walk to the shop" not in text  # Nowhere with its brackets lost, such as the list of gaps.
         assert HELPER in text
 
 
@@ -50,3 +51,11 @@ async def test_the_list_of_plans_shows_a_title_as_written(store: PlanStore, brac
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert TITLE in screen_text(app)
+
+
+async def test_outcomes_to_link_are_offered_as_written(store: PlanStore, bracketed: Plan) -> None:
+    async with plan_open_at(store, bracketed, Step.RESOURCES, size=(120, 40)) as (app, pilot, path):
+        app.screen.query_one("#resources DataTable").focus()
+        await pilot.press("a")
+        await pilot.pause()
+        assert f"1. {OUTCOME}" in screen_text(app)
