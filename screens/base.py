@@ -42,6 +42,10 @@ class StepScreen(Screen[None]):
     """Keys this step adds that the footer has no room for; the status line names them."""
     CSS_PATH = "base.tcss"
     BINDINGS = STEP_BINDINGS
+    AUTO_FOCUS = ""
+    """Off: `on_mount` puts the cursor in the first field. Textual's own would first focus the
+    scrolling body, and each change of focus there restyles every field in it, twice over; it
+    would also scroll the first field into view, hiding the step's introduction."""
 
     @dataclass
     class GoTo(Message):

@@ -19,6 +19,7 @@ class EntryDialog(ModalScreen[None]):
     """Edits one entry of a list (an outcome, a line item...). Changes apply as they are typed."""
 
     BINDINGS = [Binding("escape", "close", "Done", id="entry.done")]
+    AUTO_FOCUS = ""  # Off: `on_mount` chooses, without first focusing (and restyling) the scrolling body.
 
     def __init__(self, title: str, entry: BaseModel, fields: Sequence[FieldSpec], links: LinkOptions | None = None):
         super().__init__(classes="dialog-screen")
