@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -114,6 +115,22 @@ class PhbApp(App[None]):
         else:
             self._show_picker()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every message is plain text, whatever `markup` says and whichever screen sends it.
+
+        Messages quote plan titles, file names and errors; read as markup, a person's "[...]"
+        would vanish or stop the app. Screens' `notify` comes here too, so this is the one place.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def _show_picker(self) -> None:
         self.push_screen(self._new_picker())
 
@@ -129,7 +146,7 @@ class PhbApp(App[None]):
         if keymap:
             self.set_keymap(keymap)
         for problem in problems:
-            self.notify(problem, title="Key settings", severity="warning", timeout=12, markup=False)
+            self.notify(problem, title="Key settings", severity="warning", timeout=12)
 
     # --- opening and leaving plans --------------------------------------------------------------
 
@@ -147,7 +164,6 @@ class PhbApp(App[None]):
                     title="Open in another window",
                     severity="warning",
                     timeout=20,
-                    markup=False,
                 )
             mark_open(path)
         self.show_step(step)
@@ -204,7 +220,7 @@ class PhbApp(App[None]):
         text = SAMPLE_PLAN.read_text(encoding="utf-8")
         plan = plan_from_toml(text, Path("sample-plan.toml"))
         self._open_session(PlanSession(self.store, OpenPlan(Path("sample-plan.toml"), plan, None), sample=True))
-        self.notify("This is a sample plan to explore. Change anything you like: nothing is saved.", timeout=8, markup=False)
+        self.notify("This is a sample plan to explore. Change anything you like: nothing is saved.", timeout=8)
 
     def on_picker_screen_rename_wanted(self, message: RenameWanted) -> None:
         def rename() -> OpenPlan:
@@ -215,12 +231,12 @@ class PhbApp(App[None]):
 
     def on_picker_screen_duplicate_wanted(self, message: DuplicateWanted) -> None:
         if copy := self._attempt(partial(self.store.duplicate, message.path), "The plan could not be copied"):
-            self.notify(f'Made a copy: "{copy.plan.title}".', markup=False)
+            self.notify(f'Made a copy: "{copy.plan.title}".')
             self._refresh_picker()
 
     def on_picker_screen_trash_wanted(self, message: TrashWanted) -> None:
         if target := self._attempt(partial(self.store.trash, message.path), "The plan could not be deleted"):
-            self.notify(f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12, markup=False)
+            self.notify(f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12)
             self._refresh_picker()
 
     def _attempt(self, action: Callable[[], Result], failure: str) -> Result | None:
@@ -231,7 +247,7 @@ class PhbApp(App[None]):
             if isinstance(self.screen, _picker_screen()):
                 self.screen.show_problem(f"{failure}.\n{error}")
             else:
-                self.notify(str(error), title=failure, severity="error", timeout=20, markup=False)
+                self.notify(str(error), title=failure, severity="error", timeout=20)
             return None
 
     def on_picker_screen_refresh(self) -> None:
@@ -294,7 +310,7 @@ class PhbApp(App[None]):
             self._autosave = None
         if not self.session.save():
             advice = "\n\nTo keep your changes, press Ctrl+P and choose \"Save a copy elsewhere\"."
-            self.notify((self.session.problem or "") + advice, title="Your changes are not saved yet", severity="error", timeout=30, markup=False)
+            self.notify((self.session.problem or "") + advice, title="Your changes are not saved yet", severity="error", timeout=30)
         self._show_status()
 
     def action_save_copy(self) -> None:
@@ -362,13 +378,13 @@ class PhbApp(App[None]):
             self.push_screen(ConfirmDialog(f"{choice.path} already exists. Replace it?", "Yes, replace it", "No, keep it"), answered)
             return
         except PlanError as error:
-            self.notify(str(error), title="The summary could not be exported", severity="error", timeout=20, markup=False)
+            self.notify(str(error), title="The summary could not be exported", severity="error", timeout=20)
             return
         if whole_plan:
-            self.notify(f"A copy of the whole plan is saved at {choice.path}. To carry on with it later: phb import \"{choice.path}\"", timeout=30, markup=False)
+            self.notify(f"A copy of the whole plan is saved at {choice.path}. To carry on with it later: phb import \"{choice.path}\"", timeout=30)
             return
         left_out = "" if choice.include_private else " Notes marked private were left out."
-        self.notify(f"Exported to {choice.path}.{left_out}", timeout=10, markup=False)
+        self.notify(f"Exported to {choice.path}.{left_out}", timeout=10)
 
     # --- command palette ------------------------------------------------------------------------
 

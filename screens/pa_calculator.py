@@ -58,7 +58,7 @@ class PACalculatorDialog(ModalScreen[list[LineItem] | None]):
 
     def on_mount(self) -> None:
         if self.rates.problem:
-            self.notify(self.rates.problem, title="Your rates file", severity="warning", timeout=15, markup=False)
+            self.notify(self.rates.problem, title="Your rates file", severity="warning", timeout=15)
         self._show()
         self.query_one("#field-hourly_rate").focus()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
+from phb_tui.app import PhbApp
 from phb_tui.steps import Step
 from plan_store import Helper, HelperRole, Note, Outcome, Plan, PlanStore, new_plan
 
@@ -45,8 +46,6 @@ async def test_the_summary_screen_shows_brackets_and_colons_as_written(store: Pl
 
 async def test_the_list_of_plans_shows_a_title_as_written(store: PlanStore, bracketed: Plan) -> None:
     store.add(bracketed)
-    from phb_tui.app import PhbApp
-
     app = PhbApp(store, None, autosave_seconds=3600, keys_file=store.data_dir / "no-keys.toml")
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
@@ -59,3 +58,13 @@ async def test_outcomes_to_link_are_offered_as_written(store: PlanStore, bracket
         await pilot.press("a")
         await pilot.pause()
         assert f"1. {OUTCOME}" in screen_text(app)
+
+
+async def test_a_message_that_quotes_a_title_shows_it_as_written(store: PlanStore, bracketed: Plan) -> None:
+    store.add(bracketed)
+    app = PhbApp(store, None, autosave_seconds=3600, keys_file=store.data_dir / "no-keys.toml")
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:  # Tests hide messages unless asked.
+        await pilot.pause()
+        await pilot.press("c")  # Copy the plan: the message names the copy.
+        await pilot.pause()
+        assert f'Made a copy: "{TITLE} (copy)"' in screen_text(app)
