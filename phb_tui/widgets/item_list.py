@@ -78,7 +78,7 @@ class ItemList(Vertical, can_focus=False):
         for entry in self.entries():
             table.add_row(*(_cell(show(entry)) for _, show in self.spec.columns))
         if not self.entries() and self.spec.empty:
-            table.add_row(Text(self.spec.empty), *([Text()] * (len(self.spec.columns) - 1)))
+            table.add_row(Text(self.spec.empty), *(Text() for _ in self.spec.columns[1:]))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
