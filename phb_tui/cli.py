@@ -222,16 +222,18 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .checks import find_gaps
+    from .checks import ALL_CLEAR, find_gaps, gaps_by_criterion
 
     plan = _open_plan(store, arguments.plan).plan
     gaps = find_gaps(plan)
     if not gaps:
-        print(f'"{plan.title}" is ready for review: no gaps found.')
+        print(f'"{plan.title}" is ready for review. {ALL_CLEAR}')
         return EXIT_OK
     print(f'"{plan.title}" has {len(gaps)} thing(s) a reviewer would ask about:')
-    for gap in gaps:
-        print(f"  - {gap}")
+    for criterion, found in gaps_by_criterion(gaps).items():
+        print(f"\n{criterion.question}")
+        for gap in found:
+            print(f"  - {gap}")
     return EXIT_GAPS
 
 

@@ -43,6 +43,19 @@ class Table:
     """Column positions holding amounts, aligned right."""
     totals: list[list[str]] = field(default_factory=list)
     """Rows shown after a rule, for totals."""
+    numbered: bool = False
+    """Rows are numbered from 1, so the text can refer to "item 3"."""
+
+    def with_numbers(self) -> Table:
+        """The table with its numbers as a first column, for layouts that show columns."""
+        if not self.numbered:
+            return self
+        return Table(
+            ["No."] + self.headers,
+            [[str(n), *row] for n, row in enumerate(self.rows, 1)],
+            frozenset(n + 1 for n in self.numeric),
+            [["", *row] for row in self.totals],
+        )
 
 
 @dataclass(frozen=True)
@@ -97,3 +110,7 @@ class Document:
     title: str
     notices: list[str]
     sections: list[Section]
+    byline: list[str] = field(default_factory=list)
+    """Lines under the title: whose plan it is, and when and from which revision it was prepared."""
+    running_head: str = ""
+    """Whose plan it is, in one line, for the top of every printed page."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from plan_store import Plan
 from plan_store.codec import plan_to_toml
 from plan_store.slugs import slugify
@@ -15,8 +17,11 @@ def export_file_name(plan: Plan, fmt: str) -> str:
     return f"{slug}.toml" if fmt == "toml" else f"{slug}-summary.{fmt}"
 
 
-def export_text(plan: Plan, fmt: str, include_private: bool = False) -> str:
-    """The summary (or, for "toml", the plan file) as it is shared: private notes left out unless asked."""
+def export_text(plan: Plan, fmt: str, include_private: bool = False, prepared_on: date | None = None) -> str:
+    """The summary (or, for "toml", the plan file) as it is shared: private notes left out unless asked.
+
+    The summary says the day it was prepared: today, unless `prepared_on` says otherwise.
+    """
     # Imported here so that the command line can name the formats without loading the renderers.
     from .privacy import without_private
     from .render import render_html, render_markdown, render_text
@@ -26,4 +31,4 @@ def export_text(plan: Plan, fmt: str, include_private: bool = False) -> str:
     if fmt == "toml":
         return plan_to_toml(shared)
     render = {"txt": render_text, "md": render_markdown, "html": render_html}[fmt]
-    return render(build_summary(shared, include_private=include_private))
+    return render(build_summary(shared, include_private=include_private, prepared_on=prepared_on))

@@ -4,12 +4,18 @@ Every conversion between periods goes through a year, using the convention store
 (usually 52 weeks, 13 four-week periods, 12 months). Arithmetic stays exact until a figure is
 shown, and each figure is rounded once, half-up. Breakdowns (by outcome, route or category) are
 shared out so that their rounded parts always add up to the rounded total, to the penny.
+
+Only the budget's share of an item counts against the budget: its full price less any money from
+elsewhere (the person's own top-up, a charity). A budget recurs (a week ... a year) or is one
+amount for a span of time (a personal wheelchair budget); recurring costs against a one-off budget
+are counted over that span, in whole months, and the summary says how many.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal, localcontext
 
 from plan_store import LineItem, Period, Plan, round_pennies
@@ -44,17 +50,69 @@ def _exact(calculation: Callable[[], Decimal]) -> Decimal:
         return calculation()
 
 
-def item_cost_each_time(item: Costed) -> Decimal:
-    """What the item costs each time it recurs (or once, for a one-off): exact."""
+def item_price_each_time(item: Costed) -> Decimal:
+    """The full price each time the item recurs (or once, for a one-off), whoever pays: exact."""
     return item.unit_cost * item.quantity
 
 
+def item_cost_each_time(item: Costed) -> Decimal:
+    """The budget's share each time: the full price less money from elsewhere. Exact."""
+    return item_price_each_time(item) - item.contribution
+
+
 def item_cost_per_year(item: Costed, convention: YearConvention | None = None) -> Decimal:
-    """The item over a year, exact; a one-off counts once, in the year it is bought."""
+    """The budget's share over a year, exact; a one-off counts once, in the year it is bought."""
     if item.period == Period.ONE_OFF:
         return item_cost_each_time(item)
     per_year = periods_per_year(convention or YearConvention(), item.period)
     return _exact(lambda: item_cost_each_time(item) * per_year)
+
+
+def span_months(finance: FinancialPlan) -> int | None:
+    """How many months a budget with a start and an end covers, to the nearest whole month.
+
+    The end is the last day covered: 1 December 2026 to 30 November 2031 is 60 months.
+    """
+    if finance.budget_start is None or finance.budget_end is None:
+        return None
+    return max(1, _months_between(finance.budget_start, finance.budget_end + timedelta(days=1)))
+
+
+def _months_between(start: date, after: date) -> int:
+    months = (after.year - start.year) * 12 + after.month - start.month
+    days = after.day - start.day
+    return months + (1 if days >= 15 else -1 if days <= -15 else 0)
+
+
+def is_one_off_budget(finance: FinancialPlan) -> bool:
+    return finance.budget_period == Period.ONE_OFF
+
+
+def item_cost_over_span(item: Costed, finance: FinancialPlan) -> Decimal | None:
+    """The budget's share of an item over the whole of a one-off budget; None if its span is unknown."""
+    if item.period == Period.ONE_OFF:
+        return item_cost_each_time(item)
+    months = span_months(finance)
+    if months is None:
+        return None
+    yearly = item_cost_per_year(item, finance.year)
+    return _exact(lambda: yearly * months / finance.year.months)
+
+
+def item_cost_on_basis(item: Costed, finance: FinancialPlan) -> Decimal:
+    """What an item counts for in breakdowns: a year of it, or, for a one-off budget, all of it.
+
+    A recurring item against a one-off budget with no end date cannot be counted; it counts as
+    nothing here, and the readiness check asks for the end date.
+    """
+    if is_one_off_budget(finance):
+        return item_cost_over_span(item, finance) or Decimal(0)
+    return item_cost_per_year(item, finance.year)
+
+
+def basis_words(finance: FinancialPlan) -> str:
+    """How breakdowns are counted, in words that follow an amount: "£20.00 a year"."""
+    return "over the whole budget" if is_one_off_budget(finance) else "a year"
 
 
 def convert(amount: Decimal, from_period: Period, to_period: Period, convention: YearConvention) -> Decimal:
@@ -69,12 +127,16 @@ class BudgetPosition:
     period: Period
     budget: Decimal | None
     recurring: Decimal
-    """Recurring spending converted to the budget period, rounded once."""
+    """Recurring spending converted to the budget period (for a one-off budget, over its span), rounded once."""
     one_off: Decimal
-    """One-off purchases; counted inside a yearly budget, shown beside any other."""
+    """One-off purchases; counted inside a yearly or one-off budget, shown beside any other."""
     planned: Decimal
-    """Planned spending within the budget period (one-offs included for a yearly budget)."""
+    """Planned spending within the budget period (one-offs included for a yearly or one-off budget)."""
     contingency: Decimal
+    span_months: int | None = None
+    """For a one-off budget with a start and an end: the months its recurring costs are counted over."""
+    uncounted: int = 0
+    """Recurring items that could not be counted: a one-off budget with no end date."""
 
     @property
     def remaining(self) -> Decimal | None:
@@ -98,10 +160,19 @@ def budget_position(plan: Plan) -> BudgetPosition:
 def position_against_budget(finance: FinancialPlan, items: Sequence[Costed]) -> BudgetPosition:
     """The budget and year convention come from `finance`; the spending from `items`."""
     convention = finance.year
-    recurring_yearly = sum((item_cost_per_year(i, convention) for i in items if i.period != Period.ONE_OFF), Decimal(0))
+    repeating = [i for i in items if i.period != Period.ONE_OFF]
+    recurring_yearly = sum((item_cost_per_year(i, convention) for i in repeating), Decimal(0))
     one_off = sum((item_cost_each_time(i) for i in items if i.period == Period.ONE_OFF), Decimal(0))
-    recurring = _exact(lambda: recurring_yearly / periods_per_year(convention, finance.budget_period))
-    planned = recurring + one_off if finance.budget_period == Period.YEAR else recurring
+    months = span_months(finance)
+    uncounted = 0
+    if not is_one_off_budget(finance):
+        recurring = _exact(lambda: recurring_yearly / periods_per_year(convention, finance.budget_period))
+    elif months is not None:
+        recurring = _exact(lambda: recurring_yearly * months / convention.months)
+    else:
+        recurring, uncounted = Decimal(0), len(repeating)
+    counts_one_offs = finance.budget_period in (Period.YEAR, Period.ONE_OFF)
+    planned = recurring + one_off if counts_one_offs else recurring
     return BudgetPosition(
         period=finance.budget_period,
         budget=finance.budget_amount,
@@ -109,12 +180,14 @@ def position_against_budget(finance: FinancialPlan, items: Sequence[Costed]) -> 
         one_off=round_pennies(one_off),
         planned=round_pennies(planned),
         contingency=finance.contingency,
+        span_months=months if is_one_off_budget(finance) else None,
+        uncounted=uncounted,
     )
 
 
-def yearly_total(plan: Plan) -> Decimal:
-    """All spending over a year, one-offs counted once, rounded once."""
-    return round_pennies(sum((item_cost_per_year(i, plan.finance.year) for i in plan.finance.line_items), Decimal(0)))
+def basis_total(plan: Plan) -> Decimal:
+    """All spending on the breakdowns' basis (a year, or the whole of a one-off budget), rounded once."""
+    return round_pennies(sum((item_cost_on_basis(i, plan.finance) for i in plan.finance.line_items), Decimal(0)))
 
 
 def apportion(exact: dict[str, Decimal], total: Decimal) -> dict[str, Decimal]:
@@ -131,18 +204,18 @@ def apportion(exact: dict[str, Decimal], total: Decimal) -> dict[str, Decimal]:
     return floors
 
 
-def yearly_totals_by(plan: Plan, shares: Callable[[LineItem], Iterable[tuple[str, Decimal]]]) -> dict[str, Decimal]:
-    """Yearly spending grouped by `shares`, which says which groups an item counts in and how much."""
+def totals_by(plan: Plan, shares: Callable[[LineItem], Iterable[tuple[str, Decimal]]]) -> dict[str, Decimal]:
+    """Spending on the basis of `basis_words`, grouped by `shares`: which groups an item counts in, how much."""
     exact: dict[str, Decimal] = {}
     for item in plan.finance.line_items:
-        cost = item_cost_per_year(item, plan.finance.year)
+        cost = item_cost_on_basis(item, plan.finance)
         for key, fraction in shares(item):
             exact[key] = exact.get(key, Decimal(0)) + _exact(lambda: cost * fraction)
-    return apportion(exact, yearly_total(plan)) if exact else {}
+    return apportion(exact, basis_total(plan)) if exact else {}
 
 
-def yearly_by_outcome(plan: Plan) -> dict[str, Decimal]:
-    """Spending a year for each outcome id (NO_OUTCOME for unlinked); a shared item is split equally."""
+def by_outcome(plan: Plan) -> dict[str, Decimal]:
+    """Spending for each outcome id (NO_OUTCOME for unlinked); a shared item is split equally."""
 
     def shares(item: LineItem) -> list[tuple[str, Decimal]]:
         if not item.outcome_ids:
@@ -150,18 +223,18 @@ def yearly_by_outcome(plan: Plan) -> dict[str, Decimal]:
         part = _exact(lambda: Decimal(1) / len(item.outcome_ids))
         return [(outcome_id, part) for outcome_id in item.outcome_ids]
 
-    totals = yearly_totals_by(plan, shares)
+    totals = totals_by(plan, shares)
     ordered = {o.id: totals.get(o.id, Decimal("0.00")) for o in plan.outcomes}
     if NO_OUTCOME in totals:
         ordered[NO_OUTCOME] = totals[NO_OUTCOME]
     return ordered
 
 
-def yearly_by_category(plan: Plan) -> dict[str, Decimal]:
-    return yearly_totals_by(plan, lambda item: [(item.category.value, Decimal(1))])
+def by_category(plan: Plan) -> dict[str, Decimal]:
+    return totals_by(plan, lambda item: [(item.category.value, Decimal(1))])
 
 
-def yearly_by_route(plan: Plan) -> dict[str, Decimal]:
+def by_route(plan: Plan) -> dict[str, Decimal]:
     """By how each item is paid for; items with no route follow the plan's single option."""
     fallback = plan.management.option.value if plan.management.option else "not_chosen"
-    return yearly_totals_by(plan, lambda item: [(item.route.value if item.route else fallback, Decimal(1))])
+    return totals_by(plan, lambda item: [(item.route.value if item.route else fallback, Decimal(1))])

@@ -50,8 +50,6 @@ def _local_missing(plan: Plan, step: Step) -> list[str]:
     if step != Step.GET_INFORMED:
         return []
     missing = []
-    if not (plan.person.name or plan.person.preferred_name):
-        missing.append("Whose plan is this? Add the person's name.")
     if plan.eligibility is None:
         missing.append("Choose why you can have a budget (your eligibility).")
     if not plan.icb_name:

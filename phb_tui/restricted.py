@@ -1,35 +1,105 @@
 """Spending that a personal health budget cannot pay for, spotted from the words used.
 
-Matching words is rough on purpose: it is there to prompt a second look, never to decide. The
-person can mark an item as checked when it is a false alarm (debt *advice* is not debt repayment).
+Matching words is rough on purpose: it is there to prompt a second look, never to decide. Words
+match whole ("gin", never the letters inside "engine" or "ginger"), and some words nearby show a
+different meaning: a taxi to the GP practice is travel, not GP care; alcohol recovery support is
+health care, not alcohol. When the flag is still a false alarm, the person marks the item as
+checked and says why; the flag stays on record, with that reason, for the reviewer to see.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from plan_store import LineItem
 
-_RESTRICTED: dict[str, tuple[str, ...]] = {
-    "alcohol": ("alcohol", "wine", "beer", "lager", "cider", "spirits", "whisky", "vodka", "gin", "rum", "off-licence"),
-    "tobacco": ("tobacco", "cigarette", "cigarettes", "cigar", "cigars", "vape", "vapes", "vaping", "e-cigarette"),
-    "gambling": ("gambling", "betting", "bet", "bets", "bookmaker", "bookies", "lottery", "casino", "bingo", "slot machine"),
-    "debt repayment": ("debt", "debts", "loan repayment", "repay", "repayment", "credit card", "overdraft", "arrears"),
-    "GP or emergency care": (
-        "gp", "general practitioner", "doctor's surgery", "a&e", "a & e", "accident and emergency",
-        "ambulance", "emergency care", "urgent care", "walk-in centre",
-    ),
-}
+_TRAVEL = ("travel", "transport", "taxi", "taxis", "bus", "train", "parking", "lift", "lifts", "escort", "accompany", "accompanying", "getting to", "trip to", "trips to")
+_TREATING_IT = ("recovery", "counselling", "counseling", "support group", "rehab", "rehabilitation", "detox", "addiction", "therapy", "treatment service")
 
-_PATTERNS = {
-    kind: re.compile(r"(?<![\w&])(" + "|".join(re.escape(word) for word in words) + r")(?![\w&])", re.IGNORECASE)
-    for kind, words in _RESTRICTED.items()
-}
+
+@dataclass(frozen=True)
+class _Kind:
+    name: str
+    words: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+    """Words anywhere in the item that show it is something else, so no flag is raised."""
+
+
+_KINDS = (
+    _Kind(
+        "alcohol",
+        (
+            "alcohol", "alcoholic", "wine", "wines", "winery", "beer", "beers", "lager", "lagers", "cider",
+            "spirits", "whisky", "whiskey", "vodka", "gin", "rum", "brandy", "prosecco", "champagne",
+            "sherry", "cocktail", "cocktails", "brewery", "distillery", "off-licence", "off licence",
+        ),
+        ("non-alcoholic", "alcohol-free", "alcohol free", "ginger beer", "root beer", *_TREATING_IT),
+    ),
+    _Kind(
+        "tobacco",
+        ("tobacco", "cigarette", "cigarettes", "cigar", "cigars", "vape", "vapes", "vaping", "e-cigarette", "e-cigarettes"),
+        ("stop smoking", "quit smoking", "quitting smoking", "smoking cessation"),
+    ),
+    _Kind(
+        "gambling",
+        (
+            "gambling", "betting", "bet", "bets", "bookmaker", "bookmakers", "bookies", "lottery", "casino",
+            "bingo", "slot machine", "slot machines", "scratchcard", "scratchcards",
+        ),
+        _TREATING_IT,
+    ),
+    _Kind(
+        "debt repayment",
+        (
+            "debt", "debts", "pay off", "paying off", "paid off", "repay", "repaying", "repayment", "repayments",
+            "loan repayment", "loan repayments", "credit card", "credit cards", "overdraft", "arrears",
+        ),
+    ),
+    _Kind(
+        "GP or emergency care",
+        (
+            "gp", "gps", "general practitioner", "doctor's surgery", "doctors surgery", "gp surgery",
+            "a&e", "a & e", "accident and emergency", "ambulance", "emergency care", "urgent care",
+            "walk-in centre", "out of hours doctor",
+        ),
+        _TRAVEL,
+    ),
+    _Kind(
+        "dental treatment",
+        ("dental", "dentist", "dentists", "dentistry", "orthodontic", "orthodontist", "dentures"),
+        _TRAVEL,
+    ),
+    _Kind("prescriptions", ("prescription", "prescriptions", "prescription charges", "prepayment certificate"), _TRAVEL),
+    _Kind(
+        "planned surgery",
+        ("surgery", "surgeries", "surgical", "operation", "hip replacement", "knee replacement", "cataract", "cataracts"),
+        (*_TRAVEL, "after surgery", "post-surgery", "post-operative", "recovery", "rehabilitation", "physio", "physiotherapy"),
+    ),
+)
+
+
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Whole words only: no letter, digit or "&" may touch either end.
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&-])({alternatives})(?![\w&])", re.IGNORECASE)
+
+
+_PATTERNS = [(kind.name, _pattern(kind.words), _pattern(kind.unless) if kind.unless else None) for kind in _KINDS]
+
+KINDS = tuple(kind.name for kind in _KINDS)
+"""Every kind of spending the check looks for, in the words the person sees."""
 
 
 def restricted_kind(item: LineItem) -> str | None:
-    """What the item looks like that a budget cannot pay for, or None; checked items are cleared."""
-    if item.checked_allowed:
-        return None
+    """What the item looks like that a budget cannot pay for, or None; checked or not."""
     text = " ".join((item.description, item.category.label, item.provider))
-    return next((kind for kind, pattern in _PATTERNS.items() if pattern.search(text)), None)
+    for name, pattern, unless in _PATTERNS:
+        if pattern.search(text) and not (unless and unless.search(text)):
+            return name
+    return None
+
+
+def needs_a_second_look(item: LineItem) -> str | None:
+    """The kind, while the person has not yet marked the item as checked."""
+    return None if item.checked_allowed else restricted_kind(item)

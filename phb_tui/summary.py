@@ -1,40 +1,34 @@
 """The plan as a health professional reads it: short, in the order they check, honest about gaps.
 
-`build_summary` makes a `Document`; the renderers decide how it looks. Private notes are left out
-unless `include_private` is set, and then the document says so at the top. `personal` adds what
-the person gathered for themselves (things to find out, people to talk to), which `phb show`
-includes so the plain-text view is complete, and exports leave out to keep the summary short.
-Questions and worries go in only when the person has not marked them private.
+`build_summary` makes a `Document`; the renderers decide how it looks. Everything the person wrote
+reaches it, except notes marked private, which are left out unless `include_private` is set (and
+then the document says so at the top, and labels each one). `personal` adds what the person
+gathered for themselves (things to find out, people to talk to), which `phb show` includes so the
+plain-text view is complete, and exports leave out to keep the summary short.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
-from plan_store import LineItem, Note, Plan, format_money
+from plan_store import Plan
 from plan_store.nhs_number import format_nhs_number
-from plan_store.vocabulary import HelperRole, ManagementOption, ManagementRoute, Period, SpendCategory
+from plan_store.vocabulary import HelperRole
 
-from .checks import find_gaps
-from .document import Alert, Bar, BarChart, Block, BulletList, Document, Facts, Paragraph, Section, Subheading, Table
-from .finance import (
-    NO_OUTCOME,
-    budget_position,
-    convention_text,
-    item_cost_each_time,
-    item_cost_per_year,
-    yearly_by_category,
-    yearly_by_outcome,
-    yearly_by_route,
-    yearly_total,
-)
+from .checks import ALL_CLEAR, find_gaps, gaps_by_criterion, item_name, uses_direct_payment
+from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
+from .restricted import restricted_kind
+from .summary_money import budget_facts, cost_phrase, money_section, spending_charts
+from .wording import NOT_GIVEN, long_date, note_suffix, or_missing, visible
 
-NOT_GIVEN = "not given yet"
 SIGNATURE_LINE = "Signed: ___________________  Name: ___________________  Date: __________"
 
+__all__ = ["build_summary", "running_head", "spending_charts"]
 
-def build_summary(plan: Plan, include_private: bool = False, personal: bool = False) -> Document:
+
+def build_summary(
+    plan: Plan, include_private: bool = False, personal: bool = False, prepared_on: date | None = None
+) -> Document:
     notices = []
     if include_private:
         notices.append("This copy includes notes marked private. Share it only with people you trust.")
@@ -42,9 +36,10 @@ def build_summary(plan: Plan, include_private: bool = False, personal: bool = Fa
         _readiness(plan),
         _who(plan),
         _eligibility(plan),
+        _needs(plan),
         _outcomes(plan),
         _management(plan),
-        _money(plan),
+        money_section(plan, include_private),
         _other_support(plan),
         _risks(plan),
         _flexibility(plan),
@@ -54,29 +49,52 @@ def build_summary(plan: Plan, include_private: bool = False, personal: bool = Fa
     ]
     if personal:
         sections.append(_getting_informed(plan, include_private))
-    return Document(plan.title, notices, [s for s in sections if s.blocks])
+    head = running_head(plan)
+    prepared = prepared_on or date.today()
+    saved = long_date(plan.updated.date())
+    byline = [head, f"Prepared on {long_date(prepared)} from revision {plan.revision} of the plan, last saved {saved}."]
+    return Document(plan.title, notices, [s for s in sections if s.blocks], byline=byline, running_head=head)
 
 
-def long_date(day: date) -> str:
-    """"3 June 1991": the form used in NHS letters, unambiguous in any country."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def _or_missing(text: str) -> str:
-    return text.strip() or NOT_GIVEN
+def running_head(plan: Plan) -> str:
+    """"Plan for Daniel Price, born 3 June 1991, NHS number 943 476 5919": whose plan a page is."""
+    person = plan.person
+    parts = [f"Plan for {person.name.strip() or NOT_GIVEN}"]
+    if person.date_of_birth:
+        parts.append(f"born {long_date(person.date_of_birth)}")
+    if person.nhs_number:
+        parts.append(f"NHS number {format_nhs_number(person.nhs_number)}")
+    return ", ".join(parts)
 
 
 def _readiness(plan: Plan) -> Section:
     gaps = find_gaps(plan)
-    if not gaps:
-        return Section("Ready for review", [Paragraph("No gaps found: everything a reviewer checks for is here.")])
-    count = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
-    return Section("Not yet complete", [Alert(f"{count} still to do before sign-off:"), BulletList([str(g) for g in gaps])])
+    blocks: list[Block] = []
+    if gaps:
+        count = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
+        blocks.append(Alert(f"{count} still to do before sign-off:"))
+        for criterion, found in gaps_by_criterion(gaps).items():
+            blocks += [Subheading(criterion.question), BulletList([str(gap) for gap in found])]
+    else:
+        blocks.append(Paragraph(ALL_CLEAR))
+    checked = _checked_flags(plan)
+    if checked:
+        blocks += [Paragraph("Flagged, then checked by whoever wrote the plan; please confirm:"), BulletList(checked)]
+    return Section("Not yet complete" if gaps else "Ready for review", blocks)
+
+
+def _checked_flags(plan: Plan) -> list[str]:
+    flagged = []
+    for item in plan.finance.line_items:
+        kind = restricted_kind(item)
+        if kind and item.checked_allowed:
+            flagged.append(f"{item_name(plan, item, start=True)}: looked like {kind}. Reason given: {item.checked_reason}")
+    return flagged
 
 
 def _who(plan: Plan) -> Section:
     person = plan.person
-    rows = [("Name", _or_missing(person.name))]
+    rows = [("Name", or_missing(person.name))]
     if person.preferred_name:
         rows.append(("Likes to be called", person.preferred_name))
     if person.date_of_birth:
@@ -90,32 +108,49 @@ def _who(plan: Plan) -> Section:
             who = ", ".join(part for part in (helper.name or NOT_GIVEN, helper.contact) if part)
             rows.append((f"Helped by ({helper.role.label.lower()})", who))
     rows.append(("Stage", f"{plan.stage.number} of 11: {plan.stage.label}"))
-    return Section("Who the plan is for", [Facts(rows)])
+    contacts = plan.contacts
+    lead = ", ".join(part for part in (contacts.lead_professional, contacts.lead_professional_contact) if part)
+    contact_rows = [
+        ("Care coordinator or lead professional", lead),
+        ("GP practice", contacts.gp),
+        ("ICB contact", contacts.icb_contact),
+        ("Case reference", contacts.case_reference),
+    ]
+    blocks: list[Block] = [Facts(rows)]
+    given = [(label, value) for label, value in contact_rows if value]
+    blocks += [Paragraph("Key contacts:"), Facts(given)] if given else [Paragraph(f"Key contacts: {NOT_GIVEN}.")]
+    return Section("Who the plan is for", blocks)
 
 
 def _eligibility(plan: Plan) -> Section:
-    rows = [("ICB (formerly CCG)", _or_missing(plan.icb_name))]
+    rows = [("ICB (formerly CCG)", or_missing(plan.icb_name))]
     if plan.eligibility:
-        right = "a legal right to a budget" if plan.eligibility.is_legal_right else "offered at the ICB's discretion"
-        rows.append(("Eligibility", f"{plan.eligibility.label}: {right}"))
+        rows.append(("Eligibility", f"{plan.eligibility.label}: {plan.eligibility.right}"))
     else:
         rows.append(("Eligibility", NOT_GIVEN))
-    return Section("Eligibility and ICB", [Facts(rows)])
+    rows += budget_facts(plan)
+    return Section("Eligibility and budget", [Facts(rows)])
+
+
+def _needs(plan: Plan) -> Section:
+    return Section("What the assessment found", [Paragraph(or_missing(plan.assessed_needs))])
 
 
 def _outcomes(plan: Plan) -> Section:
     blocks: list[Block] = []
     for number, outcome in enumerate(plan.outcomes, 1):
-        blocks.append(Subheading(f"Outcome {number}: {_or_missing(outcome.outcome)}"))
+        blocks.append(Subheading(f"Outcome {number}: {or_missing(outcome.outcome)}"))
         blocks.append(Facts([
-            ("What matters", _or_missing(outcome.what_matters)),
-            ("How I will know", _or_missing(outcome.how_i_will_know)),
-            ("Evidence", _or_missing(outcome.evidence)),
-            ("Risk if not met", _or_missing(outcome.risk_if_not_met)),
+            ("What matters", or_missing(outcome.what_matters)),
+            ("How I will know", or_missing(outcome.how_i_will_know)),
+            ("Evidence", or_missing(outcome.evidence)),
+            ("Risk if not met", or_missing(outcome.risk_if_not_met)),
             ("Priority", outcome.priority.label),
         ]))
-        serves = [f"{i.description}: {_cost_phrase(i)}" for i in plan.finance.line_items if outcome.id in i.outcome_ids]
-        serves += [f"{r.description} ({r.kind.label.lower()})" for r in plan.resources if outcome.id in r.outcome_ids]
+        serves = [
+            f"{item_name(plan, i, start=True)}: {cost_phrase(i)}" for i in plan.finance.line_items if outcome.id in i.outcome_ids
+        ]
+        serves += [_resource_phrase(r.description, r.kind.label, r.who_or_where) for r in plan.resources if outcome.id in r.outcome_ids]
         if serves:
             blocks += [Paragraph("Paid for or supported by:"), BulletList(serves)]
         else:
@@ -123,113 +158,42 @@ def _outcomes(plan: Plan) -> Section:
     return Section("Outcomes, and what serves each one", blocks)
 
 
-def _cost_phrase(item: LineItem) -> str:
-    each = format_money(item_cost_each_time(item))
-    return f"{each} one-off" if item.period == Period.ONE_OFF else f"{each} {item.period.label}"
+def _resource_phrase(description: str, kind: str, who_or_where: str) -> str:
+    where = f", {who_or_where}" if who_or_where else ""
+    return f"{description} ({kind.lower()}{where})"
 
 
 def _management(plan: Plan) -> Section:
     management = plan.management
     rows = [
         ("How the money is held", management.option.label if management.option else NOT_GIVEN),
-        ("Managed by", _or_missing(management.managed_by)),
+        ("Managed by", or_missing(management.managed_by)),
     ]
     if management.helped_by:
         rows.append(("Helped by", management.helped_by))
+    if uses_direct_payment(plan):
+        details = management.direct_payment
+        received = f"{details.received_by.label}. {details.received_by.explained}" if details.received_by else NOT_GIVEN
+        rows += [
+            ("Direct payment paid to", received),
+            ("Direct payment held in", details.held_in.label if details.held_in else NOT_GIVEN),
+            ("Direct payment agreement", "signed" if details.agreement_signed else "not signed yet"),
+        ]
     blocks: list[Block] = [Facts(rows)]
     if management.notes:
         blocks.append(Paragraph(management.notes))
+    answers = management.self_assessment
+    chosen_with = [
+        ("Control wanted", answers.control_wanted.label if answers.control_wanted else ""),
+        ("Managing money", answers.managing_money.label if answers.managing_money else ""),
+        ("Using computers", answers.using_computers.label if answers.using_computers else ""),
+        ("Employing staff", answers.employing_staff.label if answers.employing_staff else ""),
+        ("Who could help", answers.who_can_help.strip()),
+    ]
+    given = [(label, value) for label, value in chosen_with if value]
+    if given:
+        blocks += [Paragraph("How the choice was made (the person's own answers):"), Facts(given)]
     return Section("Managing the money", blocks)
-
-
-def _money(plan: Plan) -> Section:
-    position = budget_position(plan)
-    period = plan.finance.budget_period.label
-    show_route = any(item.route for item in plan.finance.line_items)
-    headers = ["Item", "Provider", "Cost", "How often", "A year", "Outcome"] + (["Paid by"] if show_route else [])
-    rows = []
-    for item in plan.finance.line_items:
-        cost = format_money(item_cost_each_time(item))
-        if item.quantity != 1:
-            cost += f" ({item.quantity:f} x {format_money(item.unit_cost)})"
-        linked = ", ".join(_outcome_number(plan, oid) for oid in item.outcome_ids) or "NONE"
-        yearly = format_money(item_cost_per_year(item, plan.finance.year))
-        row = [item.description, item.provider, cost, item.period.label, yearly, linked]
-        rows.append(row + ([item.route.label if item.route else ""] if show_route else []))
-
-    def total(label: str, amount: str, when: str = period) -> list[str]:
-        return [label, "", amount, when, "", ""] + ([""] if show_route else [])
-
-    totals = [total("Planned spending", format_money(position.planned))]
-    if position.one_off and plan.finance.budget_period != Period.YEAR:
-        totals.append(total("One-off purchases, on top", format_money(position.one_off), "one-off"))
-    totals.append(total("Contingency", format_money(position.contingency)))
-    remaining = position.remaining
-    if position.budget is not None and remaining is not None:
-        totals.append(total("Budget", format_money(position.budget)))
-        totals.append(total("Left over" if remaining >= 0 else "OVER BUDGET by", format_money(abs(remaining))))
-    else:
-        totals.append(total("Budget", NOT_GIVEN, ""))
-
-    blocks: list[Block] = []
-    if rows:
-        blocks.append(Table(headers, rows, numeric=frozenset({2, 4}), totals=totals))
-    else:
-        blocks.append(Paragraph("Nothing is planned yet."))
-    if remaining is not None and remaining < 0:
-        blocks.append(Alert(f"Planned spending is over the budget by {format_money(-remaining)} {period}."))
-    if position.one_off and plan.finance.budget_period == Period.YEAR:
-        blocks.append(Paragraph("One-off purchases are counted once, in the first year."))
-    if plan.finance.contingency_notes:
-        blocks.append(Paragraph(f"Contingency: {plan.finance.contingency_notes}"))
-    blocks += spending_charts(plan)
-    blocks += _breakdowns(plan)
-    blocks.append(Paragraph(convention_text(plan.finance.year)))
-    return Section("Financial plan", blocks)
-
-
-def spending_charts(plan: Plan) -> list[Block]:
-    """Spending a year for each outcome, and how much of the budget is used: as bars and figures."""
-    blocks: list[Block] = []
-    total = yearly_total(plan)
-    if total:
-        names = {o.id: f"Outcome {n}" for n, o in enumerate(plan.outcomes, 1)}
-        names[NO_OUTCOME] = "Not linked to an outcome"
-        bars = [Bar(names[key], f"{format_money(amount)} a year", amount / total) for key, amount in yearly_by_outcome(plan).items()]
-        shared = any(len(item.outcome_ids) > 1 for item in plan.finance.line_items)
-        note = " (an item serving several outcomes is shared equally between them)" if shared else ""
-        blocks += [Paragraph(f"Spending for each outcome{note}:"), BarChart(bars)]
-    position = budget_position(plan)
-    if position.budget and position.share_used is not None:
-        used = position.planned + position.contingency
-        label = f"Budget used, with contingency ({plan.finance.budget_period.label})"
-        blocks.append(BarChart([Bar(label, f"{format_money(used)} of {format_money(position.budget)}", position.share_used)]))
-    return blocks
-
-
-def _breakdowns(plan: Plan) -> list[Block]:
-    by_route = yearly_by_route(plan)
-    blocks: list[Block] = []
-    if len(by_route) > 1:
-        rows = [(_route_label(key), f"{format_money(amount)} a year") for key, amount in by_route.items()]
-        blocks += [Paragraph("By how it is paid for:"), Facts(rows)]
-    by_category = yearly_by_category(plan)
-    if len(by_category) > 1:
-        rows = [(SpendCategory(key).label, f"{format_money(amount)} a year") for key, amount in by_category.items()]
-        blocks += [Paragraph("By kind of spending:"), Facts(rows)]
-    return blocks
-
-
-def _route_label(key: str) -> str:
-    """Items carry a route; items without one follow the plan's option, which may be unset."""
-    for choices in (ManagementRoute, ManagementOption):
-        if key in {member.value for member in choices}:
-            return choices(key).label
-    return "Not chosen yet"
-
-
-def _outcome_number(plan: Plan, outcome_id: str) -> str:
-    return next((str(n) for n, o in enumerate(plan.outcomes, 1) if o.id == outcome_id), outcome_id)
 
 
 def _other_support(plan: Plan) -> Section:
@@ -242,22 +206,22 @@ def _other_support(plan: Plan) -> Section:
 def _risks(plan: Plan) -> Section:
     blocks: list[Block] = []
     for risk in plan.risks:
-        rows = [("Risk", _or_missing(risk.description)), ("How it is managed", _or_missing(risk.mitigation))]
+        rows = [("Risk", or_missing(risk.description)), ("How it is managed", or_missing(risk.mitigation))]
         if risk.who_acts:
             rows.append(("Who acts", risk.who_acts))
         blocks.append(Facts(rows))
     if not plan.risks:
         blocks.append(Paragraph(f"Risks: {NOT_GIVEN}."))
-    blocks.append(Facts([("If planned support fails", _or_missing(plan.contingency_plan))]))
+    blocks.append(Facts([("Contingency plan: if planned support fails", or_missing(plan.contingency_plan))]))
     return Section("Risks and contingency plan", blocks)
 
 
 def _flexibility(plan: Plan) -> Section:
     flexibility = plan.flexibility
     return Section("Flexibility agreement", [Facts([
-        ("Free to change without asking", _or_missing(flexibility.free_to_change)),
-        ("Must ask first", _or_missing(flexibility.must_ask_first)),
-        ("Evidence of spending", _or_missing(flexibility.evidence_of_spending)),
+        ("Free to change without asking", or_missing(flexibility.free_to_change)),
+        ("Must ask first", or_missing(flexibility.must_ask_first)),
+        ("Evidence of spending", or_missing(flexibility.evidence_of_spending)),
     ])])
 
 
@@ -267,18 +231,17 @@ def _reviews(plan: Plan) -> Section:
     if reviews.every_months:
         every = "month" if reviews.every_months == 1 else f"{reviews.every_months} months"
         rows.append(("Then", f"every {every}"))
-    rows.append(("Monitored by", _or_missing(reviews.monitored_by)))
+    rows.append(("Monitored by", or_missing(reviews.monitored_by)))
     blocks: list[Block] = [Facts(rows)]
-    if reviews.log:
-        last = max(reviews.log, key=lambda entry: entry.reviewed_on)
-        blocks.append(Paragraph(f"Last review, {long_date(last.reviewed_on)}:"))
+    for entry in sorted(reviews.log, key=lambda entry: entry.reviewed_on, reverse=True):
+        blocks.append(Paragraph(f"Review on {long_date(entry.reviewed_on)}:"))
         blocks.append(Facts([
-            ("Working", _or_missing(last.working)),
-            ("Not working", _or_missing(last.not_working)),
-            ("Changes", _or_missing(last.changes)),
-            ("Progress on outcomes", _or_missing(last.outcomes_progress)),
+            ("Working", or_missing(entry.working)),
+            ("Not working", or_missing(entry.not_working)),
+            ("Changes", or_missing(entry.changes)),
+            ("Progress on outcomes", or_missing(entry.outcomes_progress)),
         ]))
-    else:
+    if not reviews.log:
         blocks.append(Paragraph("No review has happened yet."))
     return Section("Reviews", blocks)
 
@@ -287,7 +250,7 @@ def _to_discuss(plan: Plan, include_private: bool) -> Section:
     """Questions and worries the person chose to share (private ones only when asked for)."""
     blocks: list[Block] = []
     for heading, notes in (("Questions:", plan.informed.questions), ("Worries:", plan.informed.worries)):
-        shown = list(_visible(notes, include_private))
+        shown = list(visible(notes, include_private))
         if shown:
             blocks += [Paragraph(heading), BulletList(shown)]
     return Section("To discuss", blocks)
@@ -311,23 +274,12 @@ def _getting_informed(plan: Plan, include_private: bool) -> Section:
         done = sum(1 for c in informed.checklist if c.done)
         blocks.append(Paragraph(f"Found out so far: {done} of {len(informed.checklist)} things on the list."))
         blocks.append(BulletList([
-            f"[{'x' if c.done else ' '}] {c.question}" + _note_suffix(c.notes, include_private) for c in informed.checklist
+            f"[{'x' if c.done else ' '}] {c.question}" + note_suffix(c.notes, include_private) for c in informed.checklist
         ]))
     contacts = [
-        f"{c.name} ({c.kind.label.lower()})" + (f": {c.how_to_reach}" if c.how_to_reach else "") + _note_suffix(c.notes, include_private)
+        f"{c.name} ({c.kind.label.lower()})" + (f": {c.how_to_reach}" if c.how_to_reach else "") + note_suffix(c.notes, include_private)
         for c in informed.contacts
     ]
     if contacts:
         blocks += [Paragraph("People to talk to:"), BulletList(contacts)]
     return Section("Getting informed", blocks)
-
-
-def _visible(notes: Iterable[Note], include_private: bool) -> Iterable[str]:
-    for note in notes:
-        if note.text and (include_private or not note.private):
-            yield note.text + (" (private)" if note.private else "")
-
-
-def _note_suffix(note: Note, include_private: bool) -> str:
-    shown = list(_visible([note], include_private))
-    return f" - {shown[0]}" if shown else ""

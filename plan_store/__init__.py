@@ -20,10 +20,12 @@ from .fields import Note, PrivateNote
 from .models import (
     ChecklistItem,
     Contact,
+    DirectPayment,
     FinancialPlan,
     Flexibility,
     GetInformed,
     Helper,
+    KeyContacts,
     LineItem,
     Management,
     Outcome,
@@ -42,7 +44,10 @@ from .store import OpenPlan, PlanStore, default_data_dir, write_export
 from .vocabulary import (
     Confidence,
     ContactKind,
+    ContributionSource,
     ControlWanted,
+    DirectPaymentAccount,
+    DirectPaymentRecipient,
     EligibilityRoute,
     HelperRole,
     JourneyStage,

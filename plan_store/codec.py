@@ -42,6 +42,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "title": plan.title,
         "created": plan.created,
         "updated": plan.updated,
+        "revision": plan.revision,
     }
     return _plain({**head, **data})
 

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer, ValidationError
 from pydantic import model_serializer, model_validator
 
 from .nhs_number import NhsNumberError, normalise_nhs_number
@@ -32,6 +32,21 @@ class PlanModel(BaseModel):
     """Base for every part of a plan: unknown keys are mistakes, and edits are validated."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+def assign(model: BaseModel, name: str, value: Any) -> None:
+    """Set one field, checked by every rule of the model; a refused value leaves the model as it was.
+
+    Pydantic checks a rule that spans fields (a contribution no larger than the price) after it has
+    stored the new value, and leaves that value in place when the rule refuses it. Editing through
+    this keeps a refusal from changing the plan.
+    """
+    before = model.__dict__[name]
+    try:
+        setattr(model, name, value)
+    except ValidationError:
+        model.__dict__[name] = before
+        raise
 
 
 def _no_control(text: str) -> str:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -61,16 +61,16 @@ def _subset(model: type[PlanModel], names: Sequence[str]) -> type[PlanModel]:
 @cache
 def _checkers() -> tuple[type[PlanModel], type[PlanModel], TypeAdapter[list[PlanModel]]]:
     """Built on first use, not on import: opening a plan never needs them."""
-    costs = _subset(LineItem, ["unit_cost", "quantity", "period"])
+    costs = _subset(LineItem, ["unit_cost", "quantity", "period", "contribution"])
     return _subset(Plan, ["title", "created", "updated", "stage"]), _subset(Person, ["name", "preferred_name"]), TypeAdapter(list[costs])
 
 
 _WANTED: dict[str, tuple[str, ...]] = {
     "": ("schema_version", "title", "created", "updated", "stage"),
     "person": ("name", "preferred_name"),
-    "finance": ("budget_amount", "budget_period"),
+    "finance": ("budget_amount", "budget_period", "budget_start", "budget_end"),
     "finance.year": ("weeks", "four_week_periods", "months"),
-    "finance.line_items": ("unit_cost", "quantity", "period"),
+    "finance.line_items": ("unit_cost", "quantity", "period", "contribution"),
 }
 _ARRAY_TABLES = frozenset({"finance.line_items"})
 _HIDING: dict[str, tuple[str, ...]] = {"": ("person", "finance"), "finance": ("year", "line_items")}
@@ -99,6 +99,7 @@ _STRANGE_LINE = re.compile(
 _HEADER = re.compile(r"\n(\[\[?)([A-Za-z0-9_.-]+)(\]\]?)(?=\n|$)")
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _DATE_TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 class _Unsure(Exception):
@@ -177,7 +178,7 @@ def _values(table: str, text: str, start: int, end: int) -> dict[str, Any]:
 
 
 def _scalar(value: str) -> Any:
-    """A wanted value: a plain string, a number or a date and time, exactly as the full reader gives it."""
+    """A wanted value: a plain string, a number, a date or a date and time, exactly as the full reader gives it."""
     if value[:1] == '"':
         if len(value) >= 2 and value[-1] == '"' and value.count('"') == 2 and "\\" not in value:
             return value[1:-1]
@@ -186,4 +187,9 @@ def _scalar(value: str) -> Any:
         return Decimal(value) if "." in value else int(value)
     if _DATE_TIME.fullmatch(value):
         return datetime.fromisoformat(value)
+    if _DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise _Unsure from None  # Not a real date: the full reader names it.
     raise _Unsure

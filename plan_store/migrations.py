@@ -81,4 +81,27 @@ def _renamed(table: Any, names: dict[str, str]) -> Any:
     return {names.get(key, key): value for key, value in table.items()}
 
 
-_STEPS: dict[int, Callable[[Table], Table]] = {0: _v0_to_v1}
+def _v1_to_v2(old: Table) -> Table:
+    """Version 2 asks why a flagged item was marked as checked; earlier files never said.
+
+    Such items keep their tick, with a reason that says honestly that none was recorded, so the
+    reviewer still sees the flag and the person can write the real reason.
+    """
+    new = dict(old)
+    finance = old.get("finance")
+    items = finance.get("line_items") if isinstance(finance, dict) else None
+    if isinstance(items, list):
+        new["finance"] = {**finance, "line_items": [_v1_item(item) for item in items]}
+    return new
+
+
+V1_CHECKED_REASON = "checked before PHB Planner asked for a reason; none was recorded"
+
+
+def _v1_item(item: Any) -> Any:
+    if isinstance(item, dict) and item.get("checked_allowed") is True and not item.get("checked_reason"):
+        return {**item, "checked_reason": V1_CHECKED_REASON}
+    return item
+
+
+_STEPS: dict[int, Callable[[Table], Table]] = {0: _v0_to_v1, 1: _v1_to_v2}

@@ -9,14 +9,18 @@ from datetime import date
 from decimal import Decimal
 from typing import Protocol
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from .dates import format_date_text
 from .fields import BirthDate, Identifier, Line, NhsNumber, Note, PlanModel, PrivateNote, Quantity, Text
-from .money import Money
+from .money import Money, format_money
 from .vocabulary import (
     Confidence,
     ContactKind,
+    ContributionSource,
     ControlWanted,
+    DirectPaymentAccount,
+    DirectPaymentRecipient,
     HelperRole,
     ManagementOption,
     ManagementRoute,
@@ -45,6 +49,20 @@ class Helper(PlanModel):
     role: HelperRole
     name: Line = ""
     contact: Line = ""
+
+
+class KeyContacts(PlanModel):
+    """The people a reviewer may need to reach about the plan, and the ICB's own reference."""
+
+    lead_professional: Line = ""
+    """The care coordinator or lead professional: name and role."""
+    lead_professional_contact: Line = ""
+    gp: Line = ""
+    """The GP practice, and the GP's name if the person wants it given."""
+    icb_contact: Line = ""
+    """The team or person at the ICB who deals with the budget, with a phone number or email."""
+    case_reference: Line = ""
+    """The ICB's reference for the person's case, when there is one."""
 
 
 # --- Get informed -------------------------------------------------------------------------------
@@ -106,6 +124,15 @@ class SelfAssessment(PlanModel):
     who_can_help: Text = ""
 
 
+class DirectPayment(PlanModel):
+    """How a direct payment is received and held; blank until a direct payment is part of the plan."""
+
+    received_by: DirectPaymentRecipient | None = None
+    held_in: DirectPaymentAccount | None = None
+    agreement_signed: bool = False
+    """The direct payment agreement, signed before any money is paid."""
+
+
 class Management(PlanModel):
     option: ManagementOption | None = None
     self_assessment: SelfAssessment = SelfAssessment()
@@ -113,6 +140,7 @@ class Management(PlanModel):
     """Who holds and manages the money: the person, a representative, a nominee or an organisation."""
     helped_by: Line = ""
     notes: Text = ""
+    direct_payment: DirectPayment = DirectPayment()
 
 
 # --- Resources beyond money ---------------------------------------------------------------------
@@ -141,6 +169,9 @@ class Costed(Protocol):
     @property
     def period(self) -> Period: ...
 
+    @property
+    def contribution(self) -> Decimal: ...
+
 
 class LineItem(PlanModel):
     """One thing the budget buys: `quantity` units at `unit_cost`, every `period`."""
@@ -155,9 +186,32 @@ class LineItem(PlanModel):
     route: ManagementRoute | None = None
     """How this item is paid for; left out when the whole plan uses one option."""
     outcome_ids: list[Identifier] = []
+    contribution: Money = Decimal("0.00")
+    """Money from elsewhere toward the price, each time: only the rest is paid from the budget."""
+    contribution_from: ContributionSource | None = None
+    contributor: Line = ""
+    """Who exactly pays it, such as the charity's name."""
     notes: Note = Note()
     checked_allowed: bool = False
     """The person checked that this is not something a budget cannot pay for (a false alarm)."""
+    checked_reason: Line = ""
+    """Why it is a false alarm, in a few words; the reviewer sees the flag and this reason."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LineItem:
+        # Said as "field: rule", so a message names the field whichever field was being edited.
+        price = self.unit_cost * self.quantity
+        if self.contribution > price:
+            raise ValueError(
+                f"contribution: is {format_money(self.contribution)}, more than the full price each time "
+                f"({format_money(price)}); it can be at most the price"
+            )
+        if self.checked_allowed and not self.checked_reason.strip():
+            raise ValueError(
+                "checked_reason: is needed when the item is marked as checked; say in a few words why it "
+                "is allowed, like \"this is non-alcoholic\""
+            )
+        return self
 
 
 class YearConvention(PlanModel):
@@ -184,19 +238,26 @@ class FinancialPlan(PlanModel):
     budget_amount: Money | None = None
     """The indicative budget the NHS has said is available, for `budget_period`."""
     budget_period: Period = Period.YEAR
+    """A budget recurs (a week ... a year) or is one amount (a personal wheelchair budget, equipment)."""
+    budget_start: date | None = None
+    budget_end: date | None = None
+    """The last day the budget covers, where it has one: a wheelchair budget often covers 5 years."""
     line_items: list[LineItem] = []
     contingency: Money = Decimal("0.00")
-    """Money set aside for the unexpected, for `budget_period`, kept apart from planned spending."""
+    """The contingency fund: money set aside for the unexpected, for `budget_period`."""
     contingency_notes: Text = ""
+    kept_back_reason: Text = ""
+    """Why part of the budget is left unplanned on purpose, such as saving for a yearly short break."""
     year: YearConvention = YearConvention()
 
-    @field_validator("budget_period")
-    @classmethod
-    def _budget_recurs(cls, period: Period) -> Period:
-        if period == Period.ONE_OFF:
-            allowed = ", ".join(f'"{p.value}"' for p in Period if p != Period.ONE_OFF)
-            raise ValueError(f"a budget covers a span of time; use one of {allowed}")
-        return period
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> FinancialPlan:
+        if self.budget_start and self.budget_end and self.budget_end < self.budget_start:
+            raise ValueError(
+                f"budget_end: is {format_date_text(self.budget_end)}, before the budget starts "
+                f"({format_date_text(self.budget_start)}); the end must be on or after the start"
+            )
+        return self
 
 
 class Flexibility(PlanModel):

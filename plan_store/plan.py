@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .fields import Line, PlanModel, Text, Title
 from .models import (
@@ -14,6 +14,7 @@ from .models import (
     Flexibility,
     GetInformed,
     Helper,
+    KeyContacts,
     Management,
     Outcome,
     Person,
@@ -24,7 +25,7 @@ from .models import (
 )
 from .vocabulary import EligibilityRoute, JourneyStage
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The plan file layout this program writes. Older files are upgraded by `migrations.py`."""
 
 
@@ -38,6 +39,8 @@ class Plan(PlanModel):
     title: Title
     created: datetime
     updated: datetime
+    revision: int = Field(default=0, ge=0)
+    """Goes up by one with every saved change, so a reviewer can tell two copies of a plan apart."""
     stage: JourneyStage = JourneyStage.FINDING_OUT
 
     person: Person = Person()
@@ -45,6 +48,9 @@ class Plan(PlanModel):
     icb_name: Line = ""
     """The local Integrated Care Board (formerly the CCG) that agrees the budget."""
     eligibility: EligibilityRoute | None = None
+    contacts: KeyContacts = KeyContacts()
+    assessed_needs: Text = ""
+    """What the assessment of needs found, in the person's own words."""
 
     informed: GetInformed = GetInformed()
     outcomes: list[Outcome] = []

@@ -164,13 +164,16 @@ class PlanStore:
         except ValidationError as error:
             raise PlanValidationError(open_plan.path, problems_from(error, Plan)) from None
         _refuse_if_changed(open_plan)
+        before = plan.updated, plan.revision
         plan.updated = utc_now()
+        plan.revision += 1
         data = plan_to_toml(plan).encode("utf-8")
         try:
             if open_plan.path.parent == self.plans_dir:
                 self._ensure_folders()
             write_atomically(open_plan.path, data, backup=open_plan.backup_path)
         except OSError as error:
+            plan.updated, plan.revision = before  # Nothing was saved, so nothing was revised.
             raise PlanSaveError(open_plan.path, error) from None
         open_plan.disk_digest = _digest(data)
         remove_stale_temporaries(open_plan.path)

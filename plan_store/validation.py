@@ -7,6 +7,7 @@ who edited a plan by hand, or a broker who received one, needs the place and wha
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -39,14 +40,18 @@ _MESSAGES = {
 
 
 def problems_from(error: ValidationError, model: type[BaseModel]) -> list[FieldProblem]:
-    """One FieldProblem per error, in file order; a cross-section problem may add several."""
+    """One FieldProblem per error, in file order; a cross-section problem may add several.
+
+    A rule that spans fields (ids and links across the plan, a contribution against its price)
+    names the field it is about at the start of each line, "contribution: is ...", and that name is
+    added to the place the rule was checked, so the problem points at the field itself.
+    """
     problems: list[FieldProblem] = []
     for detail in error.errors(include_url=False):
         location = tuple(detail["loc"])
         message = _message(detail, model, location)
-        if not location:
-            # Problems found across sections (ids, links) carry their own paths, one per line.
-            problems += [_split_path(line) for line in message.splitlines()]
+        if detail["type"] == "value_error" and _NAMED.match(message):
+            problems += [_within(location, line) for line in message.splitlines()]
         else:
             problems.append(FieldProblem(path_text(location), message))
     return problems
@@ -60,9 +65,14 @@ def path_text(location: Sequence[int | str]) -> str:
     return text
 
 
-def _split_path(line: str) -> FieldProblem:
+_NAMED = re.compile(r"^[a-z_][a-z0-9_]*(\[\d+\])?(\.[a-z_][a-z0-9_]*(\[\d+\])?)*: ")
+
+
+def _within(location: tuple[Any, ...], line: str) -> FieldProblem:
+    if not _NAMED.match(line):
+        return FieldProblem(path_text(location), line)
     path, _, rest = line.partition(": ")
-    return FieldProblem(path, rest) if rest else FieldProblem("", line)
+    return FieldProblem(".".join(part for part in (path_text(location), path) if part), rest)
 
 
 def _message(detail: Any, model: type[BaseModel], location: tuple[Any, ...]) -> str:

@@ -45,6 +45,15 @@ class EligibilityRoute(Choice):
         """Four routes carry a legal right to a PHB; anything else is the local ICB's decision."""
         return self is not EligibilityRoute.LOCAL_OFFER
 
+    @property
+    def right(self) -> str:
+        """What the route gives the person, in a phrase: the wheelchair right covers the chair only."""
+        if self is EligibilityRoute.WHEELCHAIR:
+            return "a legal right to a budget for the wheelchair you are assessed as needing (not for care)"
+        if self.is_legal_right:
+            return "a legal right to a personal health budget"
+        return "no legal right: the ICB decides whether to offer a budget"
+
 
 class JourneyStage(Choice):
     FINDING_OUT = "finding_out"
@@ -97,6 +106,36 @@ class ManagementRoute(Choice):
     DIRECT_PAYMENT = "direct_payment"
     NOTIONAL = "notional"
     THIRD_PARTY = "third_party"
+
+
+class DirectPaymentRecipient(Choice):
+    """Who the direct payment is paid to, and who then answers for spending it as the plan says."""
+
+    PERSON = "person"
+    REPRESENTATIVE = "representative"
+    NOMINEE = "nominee"
+
+    @property
+    def explained(self) -> str:
+        return _RECIPIENT_EXPLAINED[self.value]
+
+
+class DirectPaymentAccount(Choice):
+    """Where direct payment money is kept, apart from the person's own money."""
+
+    BANK_ACCOUNT = "bank_account"
+    PREPAID_CARD = "prepaid_card"
+    MANAGED_ACCOUNT = "managed_account"
+
+
+class ContributionSource(Choice):
+    """Who pays the part of an item's price that the budget does not."""
+
+    OWN_MONEY = "own_money"
+    FAMILY = "family"
+    CHARITY = "charity"
+    OTHER_AGENCY = "other_agency"
+    OTHER = "other"
 
 
 class ControlWanted(Choice):
@@ -160,6 +199,15 @@ _STAGE_SHORT = {
     "changing": "Changing",
 }
 
+_RECIPIENT_EXPLAINED = {
+    "person": "The money is paid to you, and you decide how to spend it as the plan says.",
+    "representative": (
+        "Someone who acts for you because you cannot manage it yourself: for a child, usually a parent; "
+        "for an adult who lacks capacity, often an attorney or a deputy."
+    ),
+    "nominee": "Someone you choose to receive and manage the money for you, while you still make the decisions.",
+}
+
 _PERIOD_SHORT = {"one_off": "once", "week": "/wk", "four_weeks": "/4wk", "month": "/mo", "year": "/yr"}
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -207,6 +255,23 @@ _LABELS: dict[str, dict[str, str]] = {
         "direct_payment": "Direct payment",
         "notional": "Notional (NHS arranges)",
         "third_party": "Third party",
+    },
+    "DirectPaymentRecipient": {
+        "person": "The person themselves",
+        "representative": "A representative",
+        "nominee": "A nominee",
+    },
+    "DirectPaymentAccount": {
+        "bank_account": "A separate bank account",
+        "prepaid_card": "A prepaid card",
+        "managed_account": "A managed account (a company holds the money)",
+    },
+    "ContributionSource": {
+        "own_money": "My own money (a top-up)",
+        "family": "Family or friends",
+        "charity": "A charity",
+        "other_agency": "Another agency, such as social care",
+        "other": "Someone else",
     },
     "ControlWanted": {"a_lot": "A lot", "some": "Some", "a_little": "A little"},
     "Confidence": {

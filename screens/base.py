@@ -28,11 +28,13 @@ from phb_tui.widgets.save_status import SaveStatus
 from phb_tui.widgets.steady_footer import SteadyFooter
 from plan_store import Plan
 
+# Priority: the step's keys win wherever the cursor is. A long-text box takes F6 and F7 for its
+# own use otherwise, and pressing F7 there would select all the person's text.
 STEP_BINDINGS = [
-    Binding("f7", "go(-1)", "Back", id="step.previous"),
-    Binding("f8", "go(1)", "Next", id="step.next"),
-    Binding("f1", "help", "Help", id="step.help"),
-    Binding("f2", "app.plans", "Plans", id="app.plans"),
+    Binding("f7", "go(-1)", "Back", id="step.previous", priority=True),
+    Binding("f8", "go(1)", "Next", id="step.next", priority=True),
+    Binding("f1", "help", "Help", id="step.help", priority=True),
+    Binding("f2", "app.plans", "Plans", id="app.plans", priority=True),
 ]
 
 

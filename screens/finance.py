@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.widgets import Button, Static
 
 from phb_tui.employer_rates import load_rates
-from phb_tui.finance import budget_position, item_cost_each_time
+from phb_tui.finance import budget_position, is_one_off_budget, item_cost_each_time
+from phb_tui.restricted import KINDS
 from phb_tui.render.terminal import render_blocks
 from phb_tui.summary import spending_charts
 from phb_tui.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
-from plan_store import LineItem, ManagementRoute, Period, Plan, SpendCategory, format_money, next_id
+from plan_store import ContributionSource, LineItem, ManagementRoute, Period, Plan, SpendCategory, format_money, next_id
 
 from .base import STEP_BINDINGS, StepScreen
 from .pa_calculator import PACalculatorDialog
@@ -22,7 +23,15 @@ from .resources import outcome_choices, outcome_numbers
 
 BUDGET_FIELDS = [
     FieldSpec("budget_amount", "Indicative budget (£)", "money", placeholder="12,000.00", help="The amount your NHS team has told you. Ask for it if you have not been told."),
-    FieldSpec("budget_period", "The budget is for", "choice", choices=Period),
+    FieldSpec("budget_period", "The budget is for", "choice", choices=Period, help="Choose one-off for one amount, such as a personal wheelchair budget."),
+    FieldSpec("budget_start", "The budget starts on", "date", placeholder="dd/mm/yyyy"),
+    FieldSpec(
+        "budget_end",
+        "The budget runs to",
+        "date",
+        placeholder="dd/mm/yyyy",
+        help="The last day it covers, if it has one. A wheelchair budget usually covers about 5 years for an adult, 3 for a child.",
+    ),
 ]
 
 ITEM_FIELDS = [
@@ -32,21 +41,42 @@ ITEM_FIELDS = [
     FieldSpec("unit_cost", "Cost of one unit (£)", "money", placeholder="14.50", help="For example the hourly rate, or the price of one session."),
     FieldSpec("quantity", "How many units each time", "quantity", placeholder="20", help="For example hours a week. Up to two decimal places."),
     FieldSpec("period", "How often", "choice", choices=Period),
+    FieldSpec(
+        "contribution",
+        "Money from elsewhere toward the price (£, each time)",
+        "money",
+        placeholder="0.00",
+        help="For a wheelchair budget top-up, or a charity or agency paying part. Only the rest comes from the budget.",
+    ),
+    FieldSpec("contribution_from", "Who pays that part", "choice", choices=ContributionSource),
+    FieldSpec("contributor", "Their name", placeholder="For example the charity's name"),
     FieldSpec("route", "How it is paid for", "choice", choices=ManagementRoute, help="Only needed when the plan mixes ways of managing the money."),
     FieldSpec("outcome_ids", "Which outcomes it serves", "links", help="Space to tick or untick. Spending must serve at least one outcome."),
     FieldSpec("notes", "Notes", "note"),
     FieldSpec(
-        "checked_allowed",
-        "Checked",
-        "bool",
-        placeholder="I have checked: this is not something a budget cannot pay for",
-        help="Only needed if the plan flags this item as alcohol, tobacco, gambling, debt repayment, or GP or emergency care, and it is not.",
+        "checked_reason",
+        "If this item is flagged: why it is allowed",
+        placeholder="For example: this is non-alcoholic",
+        help=f"Only needed if the plan flags it as {', '.join(KINDS[:-1])} or {KINDS[-1]}, and it is not. The reviewer sees the flag and your reason.",
     ),
+    FieldSpec("checked_allowed", "Checked", "bool", placeholder="I have checked: a budget can pay for this"),
 ]
 
 CONTINGENCY_FIELDS = [
-    FieldSpec("contingency", "Contingency kept back (£, for the same period as the budget)", "money", placeholder="0.00"),
-    FieldSpec("contingency_notes", "What the contingency is for", "text"),
+    FieldSpec(
+        "contingency",
+        "Contingency fund (£, for the same period as the budget)",
+        "money",
+        placeholder="0.00",
+        help="Money set aside for the unexpected, such as cover when a PA is ill. Some ICBs suggest a week of costs.",
+    ),
+    FieldSpec("contingency_notes", "What the contingency fund is for", "text"),
+    FieldSpec(
+        "kept_back_reason",
+        "Why some of the budget is left unplanned (if it is)",
+        "text",
+        help="For example, saving for a short break each year, or held back as agreed with the ICB. The reviewer sees this as your reason.",
+    ),
 ]
 
 FLEXIBILITY_FIELDS = [
@@ -64,7 +94,7 @@ def _cost(item: LineItem) -> str:
 class FinanceScreen(StepScreen):
     STEP = Step.FINANCE
     CSS_PATH = ["base.tcss", "finance.tcss"]
-    BINDINGS = [*STEP_BINDINGS, Binding("f6", "pa_costs", "PA costs", id="finance.pa_costs", show=False)]
+    BINDINGS = [*STEP_BINDINGS, Binding("f6", "pa_costs", "PA costs", id="finance.pa_costs", show=False, priority=True)]
     EXTRA_KEYS = "F6: PA costs"
 
     def compose_step(self) -> ComposeResult:
@@ -76,6 +106,7 @@ class FinanceScreen(StepScreen):
         spec = ListSpec[LineItem](
             noun="line item",
             columns=[
+                ("#", lambda i: str(next(n for n, x in enumerate(plan.finance.line_items, 1) if x is i))),
                 ("Item", lambda i: i.description or "(not described yet)"),
                 ("Provider", lambda i: i.provider),
                 ("Cost", _cost),
@@ -89,7 +120,7 @@ class FinanceScreen(StepScreen):
         yield Button("Employing a personal assistant? Work out the full cost (F6)", id="pa-costs")
         yield Static("Where the money goes", classes="step-section")
         yield Static(id="chart", classes="step-note")
-        yield Static("Contingency", classes="step-section")
+        yield Static("Money set aside", classes="step-section")
         yield ModelForm(plan.finance, CONTINGENCY_FIELDS, id="contingency-form")
         yield Static("Flexibility: agree this up front", classes="step-section")
         yield ModelForm(plan.flexibility, FLEXIBILITY_FIELDS, id="flexibility-form")
@@ -117,13 +148,15 @@ class FinanceScreen(StepScreen):
 def totals_text(plan: Plan) -> str:
     """The running total in two lines: over budget is said in capitals, never by colour alone."""
     position = budget_position(plan)
-    period = plan.finance.budget_period.label
+    period = "in all" if is_one_off_budget(plan.finance) else plan.finance.budget_period.label
     budget = f"Budget {format_money(position.budget)} {period}" if position.budget is not None else "No budget entered yet"
-    first = f"{budget} · planned {format_money(position.planned)} · contingency {format_money(position.contingency)}"
-    if position.one_off and plan.finance.budget_period != Period.YEAR:
+    first = f"{budget} · planned {format_money(position.planned)} · contingency fund {format_money(position.contingency)}"
+    if position.one_off and plan.finance.budget_period not in (Period.YEAR, Period.ONE_OFF):
         first += f" · one-offs {format_money(position.one_off)} (separate)"
     remaining = position.remaining
-    if remaining is None:
+    if position.uncounted:
+        second = "Recurring costs are not counted yet: add the dates the budget starts and runs to."
+    elif remaining is None:
         second = "Enter the budget to see what is left."
     elif remaining < 0:
         second = f"OVER BUDGET by {format_money(-remaining)} {period}: consider asking for a budget review rather than cutting care you need."

@@ -36,6 +36,14 @@ PLAN_FIELDS = [
     FieldSpec("stage", "Where you are in the journey", "choice", choices=JourneyStage, help="It usually takes months from start to finish; delays are common."),
 ]
 
+CONTACT_FIELDS = [
+    FieldSpec("lead_professional", "Care coordinator or lead professional", placeholder="Name and role", help="The person at the NHS who leads on your care, if you have one."),
+    FieldSpec("lead_professional_contact", "How to reach them", placeholder="Phone or email"),
+    FieldSpec("gp", "GP practice"),
+    FieldSpec("icb_contact", "Who deals with your budget at the ICB", placeholder="Team or person, with phone or email"),
+    FieldSpec("case_reference", "Case reference", help="Optional. The reference on letters from the ICB, if there is one."),
+]
+
 HELPERS = ListSpec[Helper](
     noun="helper",
     columns=[("Who", lambda h: h.name or h.role.label), ("Role", lambda h: h.role.label), ("Contact", lambda h: h.contact)],
@@ -78,6 +86,8 @@ class GetInformedScreen(StepScreen):
         yield Static("Your right to a budget", classes="step-section")
         yield ModelForm(plan, PLAN_FIELDS, id="plan-form")
         yield Static(id="right-explained", classes="step-note")
+        yield Static("Your NHS contacts", classes="step-section")
+        yield ModelForm(plan.contacts, CONTACT_FIELDS, id="contacts-form")
         yield Static("Things to find out", classes="step-section")
         checklist = ListSpec[ChecklistItem](
             noun="thing to find out",
@@ -120,7 +130,7 @@ class GetInformedScreen(StepScreen):
         if route is None:
             text = "Choose the route that fits. If none does, choose the local offer: your ICB decides."
         elif route.is_legal_right:
-            text = f"{route.label}: you have a legal right to a personal health budget."
+            text = f"{route.label}: you have {route.right}."
         else:
             text = "No legal right applies, but your ICB can still offer a budget. Ask them who they offer budgets to."
         self.query_one("#right-explained", Static).update(text)

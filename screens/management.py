@@ -11,7 +11,15 @@ from textual.widgets import Button, Select, Static
 from phb_tui.advice import suggest_management
 from phb_tui.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
-from plan_store import Confidence, ControlWanted, ManagementOption
+from plan_store import (
+    Confidence,
+    ControlWanted,
+    DirectPaymentAccount,
+    DirectPaymentRecipient,
+    EligibilityRoute,
+    ManagementOption,
+    Plan,
+)
 
 from .base import StepScreen
 
@@ -38,6 +46,45 @@ CHOICE = [
 ]
 
 
+DIRECT_PAYMENT = [
+    FieldSpec(
+        "received_by",
+        "Who the direct payment is paid to",
+        "choice",
+        choices=DirectPaymentRecipient,
+        help="\n".join(f"{who.label}: {who.explained}" for who in DirectPaymentRecipient),
+    ),
+    FieldSpec("held_in", "Where the money is kept", "choice", choices=DirectPaymentAccount, help="Always apart from your own money."),
+    FieldSpec(
+        "agreement_signed",
+        "Agreement",
+        "bool",
+        placeholder="The direct payment agreement is signed",
+        help="It is signed before any money is paid.",
+    ),
+]
+
+WHEELCHAIR_OPTIONS = (
+    "A personal wheelchair budget cannot be a direct payment. The choices are: notional (the NHS buys, "
+    "owns and repairs the chair); notional with a top-up (you, a charity or another agency pay toward a "
+    "different chair, and the NHS may not repair the extras); or third party (any approved supplier)."
+)
+WHEELCHAIR_THIRD_PARTY = "With a third party you usually own the chair, and pay for its repairs yourself."
+WHEELCHAIR_DIRECT_PAYMENT = "A direct payment is not allowed for a wheelchair budget: choose notional or third party."
+
+
+def choice_note(plan: Plan) -> str:
+    """What the person should know about their choice, said beside it rather than only in the top bar."""
+    if plan.eligibility != EligibilityRoute.WHEELCHAIR:
+        return ""
+    option = plan.management.option
+    if option in (ManagementOption.DIRECT_PAYMENT, ManagementOption.MIXED):
+        return f"{WHEELCHAIR_DIRECT_PAYMENT}\n{WHEELCHAIR_OPTIONS}"
+    if option == ManagementOption.THIRD_PARTY:
+        return f"{WHEELCHAIR_OPTIONS}\n{WHEELCHAIR_THIRD_PARTY}"
+    return WHEELCHAIR_OPTIONS
+
+
 class ManagementScreen(StepScreen):
     STEP = Step.MANAGEMENT
     CSS_PATH = ["base.tcss", "management.tcss"]
@@ -53,7 +100,10 @@ class ManagementScreen(StepScreen):
         yield Static(id="suggestion", classes="step-note")
         yield Button("Use this suggestion", id="accept", disabled=True)
         yield Static("Your choice", classes="step-section")
+        yield Static(id="choice-note", classes="step-note")
         yield ModelForm(self.plan.management, CHOICE, id="choice")
+        yield Static("If you have a direct payment", classes="step-section")
+        yield ModelForm(self.plan.management.direct_payment, DIRECT_PAYMENT, id="direct-payment")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -68,6 +118,9 @@ class ManagementScreen(StepScreen):
         elif suggestion.option and self.plan.management.option:
             lines.append(f"You have chosen {self.plan.management.option.label.lower()} instead, which is your decision to make.")
         self.query_one("#suggestion", Static).update("\n".join(line for line in lines if line))
+        note = choice_note(self.plan)
+        self.query_one("#choice-note", Static).update(note)
+        self.query_one("#choice-note", Static).display = bool(note)
         self.query_one("#accept", Button).disabled = suggestion.option is None or suggestion.option == self.plan.management.option
 
     @on(Button.Pressed, "#accept")

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from phb_tui.checks import served_outcome_ids
 from phb_tui.steps import Step
-from phb_tui.widgets.form import FieldSpec
+from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import Outcome, Plan, Priority, next_id
 
@@ -20,6 +20,16 @@ OUTCOME_FIELDS = [
     FieldSpec("evidence", "Why I think this will help (evidence)", "text", help="Research, professional advice or your own experience."),
     FieldSpec("risk_if_not_met", "The risk if this is not met", "text"),
     FieldSpec("priority", "Priority", "choice", choices=Priority),
+]
+
+
+NEEDS_FIELDS = [
+    FieldSpec(
+        "assessed_needs",
+        "What the assessment found",
+        "text",
+        help="Your health needs, in your own words, as the assessment of your needs found them.",
+    ),
 ]
 
 
@@ -36,6 +46,9 @@ class OutcomesScreen(StepScreen):
 
     def compose_step(self) -> ComposeResult:
         plan = self.plan
+        yield Static("Your needs", classes="step-section")
+        yield ModelForm(plan, NEEDS_FIELDS, id="needs-form")
+        yield Static("Your outcomes", classes="step-section")
 
         def linked(outcome: Outcome) -> str:
             return "yes" if outcome.id in served_outcome_ids(plan) else "NOTHING YET"

@@ -23,6 +23,15 @@ RISKS = ListSpec[Risk](
     empty="No risks listed: what could go wrong, and what would you do?",
 )
 
+CONTINGENCY_PLAN = [
+    FieldSpec(
+        "contingency_plan",
+        "If planned support fails",
+        "text",
+        help="Who steps in, and who to call, if support does not turn up. (The contingency fund, money set aside, is in step 5.)",
+    ),
+]
+
 REVIEW_FIELDS = [
     FieldSpec("first_review", "First review", "date", placeholder="31/01/2027", help="Usually within about three months."),
     FieldSpec("every_months", "Then every how many months", "int", placeholder="12", help="At least once a year: 12 or fewer."),
@@ -61,7 +70,7 @@ class ReviewScreen(StepScreen):
         yield Static("Risks", classes="step-section")
         yield ItemList(lambda: plan.risks, RISKS, id="risks")
         yield Static("Contingency plan", classes="step-section")
-        yield ModelForm(plan, [FieldSpec("contingency_plan", "If planned support fails", "text", help="Who steps in, and who to call.")], id="contingency-plan")
+        yield ModelForm(plan, CONTINGENCY_PLAN, id="contingency-plan")
         yield Static("Reviews", classes="step-section")
         yield ModelForm(plan.reviews, REVIEW_FIELDS, id="review-form")
         yield Static("Review log", classes="step-section")

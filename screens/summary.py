@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from phb_tui.checks import Gap, find_gaps
+from phb_tui.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion
 
 from phb_tui.privacy import without_private
 from phb_tui.render.terminal import render_rich
@@ -55,16 +55,19 @@ class SummaryScreen(StepScreen):
         readiness.clear_options()
         if gaps:
             heading.update(f"What a reviewer would ask about ({len(gaps)}): press Enter on one to go to the step that fixes it")
-            readiness.add_options([Option(str(gap)) for gap in gaps])
-            readiness.highlighted = 0
+            for criterion, found in gaps_by_criterion(gaps).items():
+                readiness.add_option(Option(criterion.question, disabled=True))
+                readiness.add_options([Option(f"  {gap}", id=str(gaps.index(gap))) for gap in found])
+            readiness.highlighted = 1
         else:
-            heading.update("Ready for review: nothing a reviewer checks for is missing")
+            heading.update(f"Ready for review. {ALL_CLEAR}")
         readiness.display = bool(gaps)
         self.query_one("#document", Static).update(render_rich(build_summary(without_private(self.plan))))
 
     @on(OptionList.OptionSelected, "#readiness")
     def _fix_gap(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(self.GoTo(self._gaps[event.option_index].step))
+        if event.option.id is not None:
+            self.post_message(self.GoTo(self._gaps[int(event.option.id)].step))
 
     def action_export(self, folder: Path | None = None) -> None:
         def chosen(choice: ExportChoice | None) -> None:

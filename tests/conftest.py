@@ -50,9 +50,18 @@ def store(isolated_folders: Path) -> PlanStore:
 def example_toml() -> str:
     """The complete example from docs/plan-format.md, exactly as a reader would copy it."""
     text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```toml\n(.*?)```", text, re.S)
-    assert len(blocks) == 1, "the format document should hold exactly one complete example"
+    complete = text[text.index("## A complete example"):]
+    blocks = re.findall(r"```toml\n(.*?)```", complete, re.S)
+    assert len(blocks) == 1, "the format document should end with exactly one complete example"
     return blocks[0]
+
+
+def wheelchair_toml() -> str:
+    """The personal wheelchair budget example from docs/plan-format.md."""
+    text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    section = text[text.index("## A personal wheelchair budget") : text.index("## A complete example")]
+    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    return block
 
 
 @pytest.fixture

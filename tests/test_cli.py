@@ -123,7 +123,7 @@ def test_list_shows_what_a_broker_needs(capsys: pytest.CaptureFixture[str], stor
     header = out.splitlines()[0].split()
     assert header == ["Title", "Person", "Stage", "Budget", "Planned", "Last", "saved"]
     row = next(line for line in out.splitlines() if line.startswith("Daniel's plan 2026"))
-    for expected in ("Dan", "5 Planning", "£48,000.00/yr", "£44,469.19/yr", "2 Nov 2026"):
+    for expected in ("Dan", "6 Plan written", "£52,000.00/yr", "£50,160.49/yr", "2 Nov 2026"):
         assert expected in row
     assert "damaged.toml: CANNOT OPEN" in out
     assert "1 file(s) could not be opened" in out
@@ -236,10 +236,10 @@ def test_check_passes_a_ready_plan(capsys: pytest.CaptureFixture[str], daniel: P
 
 def test_check_reports_spending_over_budget(capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path) -> None:
     source = tmp_path / "over.toml"
-    source.write_text(example_toml().replace('budget_amount = "48000.00"', 'budget_amount = "40000.00"'), encoding="utf-8")
+    source.write_text(example_toml().replace('budget_amount = "52000.00"', 'budget_amount = "40000.00"'), encoding="utf-8")
     status, out, _ = phb(capsys, "check", str(source))
     assert status == 1
-    assert "£5,669.19 a year over the budget" in out
+    assert "£10,997.99 a year over the budget" in out
 
 
 def test_check_of_a_broken_file_is_an_error_not_a_gap(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -264,7 +264,7 @@ def test_export_into_a_folder_makes_a_safe_file_name(capsys: pytest.CaptureFixtu
 def test_show_can_draw_the_rich_view(capsys: pytest.CaptureFixture[str], daniel: Plan) -> None:
     status, out, _ = phb(capsys, "show", "daniels-plan-2026", "--rich", "--width", "100")
     assert status == 0
-    assert "Financial plan" in out and "£44,469.19" in out
+    assert "Financial plan" in out and "£50,160.49" in out
     assert "─" in out  # Drawn with lines, unlike the plain view.
     assert "─" not in phb(capsys, "show", "daniels-plan-2026")[1]
 

@@ -13,10 +13,10 @@ from phb_tui.finance import (
     budget_position,
     convert,
     item_cost_per_year,
-    yearly_by_category,
-    yearly_by_outcome,
-    yearly_by_route,
-    yearly_total,
+    by_category,
+    by_outcome,
+    by_route,
+    basis_total,
 )
 from plan_store import LineItem, ManagementRoute, Outcome, Period, SpendCategory, new_plan, round_pennies
 from plan_store.models import YearConvention
@@ -93,7 +93,7 @@ def test_one_offs_count_inside_a_yearly_budget_and_beside_any_other() -> None:
 def test_a_shared_item_is_split_equally_and_the_parts_add_up() -> None:
     shared = LineItem(id="a", description="Taxi", unit_cost="100.00", period=Period.YEAR, outcome_ids=["o1", "o2", "o3"])
     plan = _plan_with(shared)
-    assert yearly_by_outcome(plan) == {"o1": D("33.34"), "o2": D("33.33"), "o3": D("33.33")}
+    assert by_outcome(plan) == {"o1": D("33.34"), "o2": D("33.33"), "o3": D("33.33")}
 
 
 def test_apportion_gives_spare_pennies_to_the_largest_remainders() -> None:
@@ -132,8 +132,8 @@ def line_items(draw: st.DrawFn) -> list[LineItem]:
 @given(items=line_items())
 def test_every_breakdown_adds_up_to_the_total_exactly(items: list[LineItem]) -> None:
     plan = _plan_with(*items)
-    total = yearly_total(plan)
-    for breakdown in (yearly_by_outcome(plan), yearly_by_category(plan), yearly_by_route(plan)):
+    total = basis_total(plan)
+    for breakdown in (by_outcome(plan), by_category(plan), by_route(plan)):
         assert sum(breakdown.values(), D(0)) == (total if items else D(0))
         assert all(value >= 0 and value == round_pennies(value) for value in breakdown.values())
 
@@ -164,5 +164,5 @@ def test_converting_there_and_back_comes_home_within_a_penny(amount: Decimal, th
 def test_no_float_anywhere_in_the_figures(items: list[LineItem]) -> None:
     plan = _plan_with(*items, budget="1000.00")
     position = budget_position(plan)
-    figures = [position.planned, position.recurring, position.one_off, yearly_total(plan), *yearly_by_outcome(plan).values()]
+    figures = [position.planned, position.recurring, position.one_off, basis_total(plan), *by_outcome(plan).values()]
     assert all(isinstance(figure, Decimal) for figure in figures)

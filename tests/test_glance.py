@@ -105,16 +105,16 @@ def test_notes_over_several_lines_do_not_stop_a_quick_read(example_plan: Plan) -
 HAND_EDITS = {
     "person as an inline table": ('[person]\nname = "Daniel Price"\npreferred_name = "Dan"\n', ""),
     "dotted key": ('title = "Daniel\'s plan 2026"', 'title = "Daniel\'s plan 2026"\nperson.nhs_number = "9434765919"'),
-    "indented key": ('budget_amount = "48000.00"', '  budget_amount = "48000.00"'),
-    "quoted key": ('budget_amount = "48000.00"', '"budget_amount" = "48000.00"'),
+    "indented key": ('budget_amount = "52000.00"', '  budget_amount = "52000.00"'),
+    "quoted key": ('budget_amount = "52000.00"', '"budget_amount" = "52000.00"'),
     "literal string": ('[person]\nname = "Daniel Price"', "[person]\nname = 'Daniel Price'"),
     "escaped quote": ('[person]\nname = "Daniel Price"', '[person]\nname = "Daniel \\"Dan\\" Price"'),
-    "comment after a value": ('budget_amount = "48000.00"', 'budget_amount = "48000.00" # agreed in May'),
+    "comment after a value": ('budget_amount = "52000.00"', 'budget_amount = "52000.00" # agreed in May'),
     "spaced header": ("[finance]", "[ finance ]"),
     "windows line ends": ("\n", "\r\n"),
     "multi-line title": ('title = "Daniel\'s plan 2026"', 'title = """Daniel\'s plan 2026"""'),
-    "budget written twice": ('budget_amount = "48000.00"', 'budget_amount = "48000.00"\nbudget_amount = "1.00"'),
-    "older format": ("schema_version = 1", "schema_version = 0"),
+    "budget written twice": ('budget_amount = "52000.00"', 'budget_amount = "52000.00"\nbudget_amount = "1.00"'),
+    "older format": ("schema_version = 2", "schema_version = 0"),
 }
 
 
@@ -123,7 +123,7 @@ def test_a_hand_edit_the_quick_read_cannot_be_sure_of_is_left_to_the_full_read(e
     text = plan_to_toml(example_plan)
     old, new = HAND_EDITS[edit]
     if edit == "person as an inline table":
-        edited = text.replace(old, "").replace("schema_version = 1", 'schema_version = 1\nperson = { name = "Someone Else" }')
+        edited = text.replace(old, "").replace("schema_version = 2", 'schema_version = 2\nperson = { name = "Someone Else" }')
     else:
         assert old in text
         edited = text.replace(old, new, 1) if edit != "windows line ends" else text.replace(old, new)

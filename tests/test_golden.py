@@ -7,6 +7,7 @@ as a reviewer would, and commit them with the change.
 from __future__ import annotations
 
 import os
+from datetime import date
 from html.parser import HTMLParser
 
 import pytest
@@ -17,11 +18,12 @@ from plan_store import Plan
 from .conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
+PREPARED = date(2026, 11, 24)
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "html"])
 def test_export_matches_the_reviewed_copy(example_plan: Plan, fmt: str) -> None:
-    text = export_text(example_plan, fmt)
+    text = export_text(example_plan, fmt, prepared_on=PREPARED)
     golden = GOLDEN / f"daniel.{fmt}"
     if os.environ.get("PHB_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")

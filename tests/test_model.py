@@ -27,7 +27,7 @@ from plan_store import (
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.validation import model_in
 
-from .conftest import example_toml
+from .conftest import example_toml, wheelchair_toml
 
 HERE = Path("plan.toml")
 
@@ -57,8 +57,10 @@ def test_the_documented_example_loads_and_uses_every_field(example_plan: Plan) -
     assert example_plan.finance.line_items[0].unit_cost == Decimal("14.50")
     # A complete example shows a reader every field at least once, so a new field must be added
     # to docs/plan-format.md before this passes.
-    raw = tomllib.loads(example_toml())
-    assert _fields_not_written(Plan, raw) == set()
+    # Contributions belong in a wheelchair budget, which the format document shows as well.
+    missing = _fields_not_written(Plan, tomllib.loads(example_toml()))
+    assert missing == {"LineItem.contribution", "LineItem.contribution_from", "LineItem.contributor"}
+    assert _fields_not_written(Plan, tomllib.loads(wheelchair_toml())) & missing == set()
 
 
 def test_a_fully_populated_plan_round_trips_exactly(example_plan: Plan, tmp_path: Path) -> None:
@@ -70,9 +72,9 @@ def test_a_fully_populated_plan_round_trips_exactly(example_plan: Plan, tmp_path
 
 def test_money_is_stored_as_text_with_two_decimal_places(example_plan: Plan) -> None:
     raw = tomllib.loads(plan_to_toml(example_plan))
-    assert raw["finance"]["budget_amount"] == "48000.00"
+    assert raw["finance"]["budget_amount"] == "52000.00"
     assert raw["finance"]["line_items"][0]["unit_cost"] == "14.50"
-    assert raw["finance"]["contingency"] == "1200.00"
+    assert raw["finance"]["contingency"] == "837.50"
 
 
 def test_no_float_ever_enters_a_plan() -> None:
@@ -116,7 +118,7 @@ def test_a_link_to_a_missing_outcome_is_named_with_its_place() -> None:
     text = example_toml().replace('outcome_ids = ["o2"]\nnotes = "Leisure card rate."', 'outcome_ids = ["o9"]\nnotes = "Leisure card rate."')
     problems = _problems(text)
     assert problems == [
-        'finance.line_items[2].outcome_ids[0]: links to outcome "o9", but the plan has no outcome '
+        'finance.line_items[4].outcome_ids[0]: links to outcome "o9", but the plan has no outcome '
         'with that id (outcome ids: "o1", "o2")'
     ]
 
@@ -130,9 +132,11 @@ def test_ids_used_twice_are_refused() -> None:
     ("old", "new", "expected"),
     [
         ('unit_cost = "14.50"', 'unit_cost = "14.505"', "finance.line_items[0].unit_cost: has more than two decimal places"),
-        ('budget_amount = "48000.00"', 'budget_amount = "-5"', "finance.budget_amount: cannot be negative"),
+        ('budget_amount = "52000.00"', 'budget_amount = "-5"', "finance.budget_amount: cannot be negative"),
         ('period = "week"', 'period = "fortnight"', 'finance.line_items[0].period: must be one of "one_off", "week"'),
-        ('budget_period = "year"', 'budget_period = "one_off"', "finance.budget_period: a budget covers a span of time"),
+        ("budget_end = 2027-11-30", "budget_end = 2026-01-31", "finance.budget_end: is 31/01/2026, before the budget starts (01/12/2026)"),
+        ('unit_cost = "389.99"', 'unit_cost = "389.99"\ncontribution = "400.00"', "finance.line_items[5].contribution: is £400.00, more than the full price each time (£389.99)"),
+        ('checked_reason = "Advice on running the direct payment account, not paying off debts."', "", "finance.line_items[6].checked_reason: is needed when the item is marked as checked"),
         ('nhs_number = "943 476 5919"', 'nhs_number = "943 476 5918"', "person.nhs_number: does not pass the NHS number check"),
         ("date_of_birth = 1991-06-03", "date_of_birth = 2999-06-03", "person.date_of_birth: is in the future"),
         ('done = true', 'done = "maybe"', "informed.checklist[0].done: must be true or false"),
@@ -150,7 +154,7 @@ def test_a_bad_field_names_the_field_and_what_is_allowed(old: str, new: str, exp
 
 
 def test_every_problem_is_reported_at_once() -> None:
-    text = example_toml().replace('unit_cost = "14.50"', 'unit_cost = "abc"').replace('kind = "own_skill"', 'kind = "talent"')
+    text = example_toml().replace('unit_cost = "14.50"', 'unit_cost = "abc"', 1).replace('kind = "own_skill"', 'kind = "talent"')
     assert len(_problems(text)) == 2
 
 

@@ -22,6 +22,7 @@ from plan_store import (
     TomlSyntaxError,
 )
 from plan_store.codec import plan_to_toml
+from plan_store.plan import SCHEMA_VERSION
 from plan_store.store import write_export
 
 from .conftest import FIXTURES, example_toml
@@ -145,7 +146,7 @@ def test_a_bad_field_names_the_field_path(store: PlanStore) -> None:
     path.write_text(example_toml().replace('unit_cost = "165.00"', 'unit_cost = "165.001"'), encoding="utf-8")
     with pytest.raises(PlanValidationError) as refused:
         store.open(path)
-    assert "finance.line_items[1].unit_cost: has more than two decimal places" in str(refused.value)
+    assert "finance.line_items[3].unit_cost: has more than two decimal places" in str(refused.value)
 
 
 def test_a_plan_changed_on_disk_is_not_overwritten(store: PlanStore) -> None:
@@ -183,7 +184,7 @@ def test_a_plan_from_a_newer_version_is_refused_unchanged(store: PlanStore) -> N
 def test_a_version_0_plan_is_upgraded_and_keeps_the_old_file_as_backup(store: PlanStore) -> None:
     imported = store.import_file(FIXTURES / "v0-plan.toml")
     plan = imported.plan
-    assert plan.schema_version == 1
+    assert plan.schema_version == SCHEMA_VERSION
     assert plan.person.name == "Arthur Bell"
     assert plan.icb_name == "NHS Sheffield CCG"
     assert str(plan.finance.budget_amount) == "9100.00"
@@ -197,7 +198,7 @@ def test_a_version_0_plan_is_upgraded_and_keeps_the_old_file_as_backup(store: Pl
     old = store.open(store.plans_dir / "old.toml")
     store.save(old)
     assert old.backup_path.read_bytes() == (FIXTURES / "v0-plan.toml").read_bytes()
-    assert "schema_version = 1" in old.path.read_text(encoding="utf-8")
+    assert f"schema_version = {SCHEMA_VERSION}" in old.path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,9 @@ tfoot td { font-weight: bold; }
 .bar { display: block; height: 0.7em; min-width: 1px; border: 1px solid #000; background: #555;
        -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .notice { border: 1px dashed #000; padding: 0.4em 0.6em; }
-@page { size: A4; margin: 18mm 15mm; }
+.byline { margin-top: 0; }
+@page { size: A4; margin: 20mm 15mm;
+        @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   h2, h3 { break-after: avoid; }
@@ -49,11 +51,13 @@ def render_html(document: Document) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(document.title)}</title>",
-        f"<style>{_STYLE}</style>",
+        f"<style>{_STYLE}{_running_head(document.running_head)}</style>",
         "</head>",
         "<body>",
         f"<h1>{escape(document.title)}</h1>",
     ]
+    if document.byline:
+        parts.append(f'<p class="byline">{"<br>".join(escape(line) for line in document.byline)}</p>')
     parts += [f'<p class="notice"><strong>Note:</strong> {escape(n)}</p>' for n in document.notices]
     for section in document.sections:
         level = min(max(section.level, 2), 6)
@@ -63,6 +67,23 @@ def render_html(document: Document) -> str:
         parts.append("</section>")
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+def _running_head(text: str) -> str:
+    """Whose plan it is at the top of every printed page, so a loose page two is never anonymous."""
+    if not text:
+        return ""
+    return f"@page {{ @top-left {{ content: {css_string(text)}; font-size: 9pt; }} }}\n"
+
+
+def css_string(text: str) -> str:
+    """A CSS string that shows `text` as written and cannot end the string, the rule or the page.
+
+    Everything but plain letters, digits, spaces and a few marks is written as a CSS escape, so
+    quotes, backslashes, line breaks and a "</style>" in a person's name stay text.
+    """
+    safe = "".join(char if char.isalnum() and char.isascii() or char in " .,:'-" else f"\\{ord(char):x} " for char in text)
+    return f'"{safe}"'
 
 
 def _block(block: Block) -> str:
@@ -88,6 +109,7 @@ def _block(block: Block) -> str:
 
 
 def _table(table: Table) -> str:
+    table = table.with_numbers()
     def cells(row: list[str], tag: str) -> str:
         scope = ' scope="col"' if tag == "th" else ""
         numeric = ' class="num"'

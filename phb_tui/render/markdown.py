@@ -7,6 +7,8 @@ from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Para
 
 def render_markdown(document: Document) -> str:
     lines = [f"# {_escape(document.title)}"]
+    if document.byline:
+        lines += ["", "  \n".join(_escape(line) for line in document.byline)]
     for notice in document.notices:
         lines += ["", f"> **Note:** {_escape(notice)}"]
     for section in document.sections:
@@ -39,6 +41,7 @@ def _block(block: Block) -> list[str]:
 
 
 def _table(table: Table) -> list[str]:
+    table = table.with_numbers()
     def row(cells: list[str], bold: bool = False) -> str:
         shown = [_escape(cell).replace("  \n", " ") for cell in cells]
         return "| " + " | ".join(f"**{cell}**" if bold and cell else cell for cell in shown) + " |"

@@ -18,6 +18,7 @@ from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Para
 
 def render_rich(document: Document) -> RenderableType:
     parts: list[RenderableType] = [Text(document.title, style="bold underline")]
+    parts += [Text(line) for line in document.byline]
     parts += [Panel(Text(f"Note: {notice}"), expand=False) for notice in document.notices]
     for section in document.sections:
         parts += [Text(""), Rule(Text(section.title, style="bold"), align="left")]
@@ -64,6 +65,7 @@ def _block(block: Block) -> RenderableType:
 
 
 def _table(table: Table) -> RenderableType:
+    table = table.with_numbers()
     rich_table = RichTable(show_footer=False, expand=True)
     for number, header in enumerate(table.headers):
         rich_table.add_column(Text(header), justify="right" if number in table.numeric else "left")

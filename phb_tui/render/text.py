@@ -13,6 +13,8 @@ from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Para
 
 def render_text(document: Document, width: int = 78) -> str:
     lines = [document.title, "=" * min(len(document.title), width)]
+    for line in document.byline:
+        lines += _wrap(line, width)
     for notice in document.notices:
         lines += ["", *_wrap(f"NOTE: {notice}", width)]
     for section in document.sections:
@@ -63,10 +65,12 @@ def render_table(table: Table, width: int = 78) -> str:
 
 
 def _table(table: Table, width: int) -> list[str]:
+    shown = table.with_numbers()
+    if _too_wide(shown, width):
+        return _records(table, width)  # Numbered by record, so not by column.
+    table = shown
     rows = table.rows + table.totals
     widths = [max(len(cell) for cell in column) for column in zip(table.headers, *rows)]
-    if sum(widths) + 2 * (len(widths) - 1) > width or any("\n" in cell for row in rows for cell in row):
-        return _records(table, width)
 
     def line(cells: list[str]) -> str:
         padded = [cell.rjust(w) if n in table.numeric else cell.ljust(w) for n, (cell, w) in enumerate(zip(cells, widths))]
@@ -77,6 +81,12 @@ def _table(table: Table, width: int) -> list[str]:
     if table.totals:
         out += [rule, *(line(row) for row in table.totals)]
     return out
+
+
+def _too_wide(table: Table, width: int) -> bool:
+    rows = table.rows + table.totals
+    widths = [max(len(cell) for cell in column) for column in zip(table.headers, *rows)]
+    return sum(widths) + 2 * (len(widths) - 1) > width or any("\n" in cell for row in rows for cell in row)
 
 
 def _records(table: Table, width: int) -> list[str]:

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from plan_store.dates import DateError, format_date_text, parse_date_text
+from plan_store.fields import assign
 from plan_store.money import money_to_str
 from plan_store.validation import problems_from
 from plan_store.vocabulary import Choice
@@ -198,9 +199,12 @@ class ModelForm(Vertical):
         """Write the value if the model accepts it; otherwise keep the old value and say why."""
         before = getattr(self.model, spec.name)
         try:
-            setattr(self.model, spec.name, self._convert(spec, raw))
+            assign(self.model, spec.name, self._convert(spec, raw))
         except ValidationError as error:
-            self._refuse(spec, problems_from(error, type(self.model))[0].message, show)
+            problem = problems_from(error, type(self.model))[0]
+            # A rule across fields names the field it is about, which may not be this one.
+            about = self.specs.get(problem.path.rpartition(".")[2]) or spec
+            self._refuse(spec, problem.message, show, about.label)
             return False
         except FieldRefused as error:
             self._refuse(spec, str(error), show)
@@ -230,11 +234,11 @@ class ModelForm(Vertical):
             raise FieldRefused(f"{str(raw).strip()!r} is not a whole number")
         return int(raw) if spec.kind == "int" else raw
 
-    def _refuse(self, spec: FieldSpec, message: str, show: bool) -> None:
+    def _refuse(self, spec: FieldSpec, message: str, show: bool, label: str = "") -> None:
         self.refused[spec.name] = message
         if show:
             error = self.query_one(f"#error-{spec.name}", Static)
-            error.update(f"Not saved: {spec.label} {message}.")
+            error.update(f"Not saved: {label or spec.label} {message}.")
             error.add_class("shown")
 
     def _clear(self, spec: FieldSpec) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,7 @@ from textual.widgets import Static
 from phb_tui.steps import Step
 from plan_store import ManagementRoute, Period, Plan, PlanStore
 
-from .helpers import choose, error_text, fill, keys, plan_open_at, saved, screen_text
+from .helpers import choose, error_text, fill, keys, paste, plan_open_at, saved, screen_text
 
 
 def totals(app: object) -> str:
@@ -90,9 +91,9 @@ async def test_spending_per_outcome_is_drawn_with_figures(store: PlanStore, exam
         app.screen.query_one("#chart", Static).scroll_visible(animate=False)
         await pilot.pause()
         chart = screen_text(app)
-        assert "Outcome 1" in chart and "£43,775.00 a year (98%)" in chart
-        assert "Outcome 2" in chart and "£694.19 a year (2%)" in chart
-        assert "£45,669.19 of £48,000.00 (95%)" in chart
+        assert "Outcome 1" in chart and "£49,466.30 a year (99%)" in chart
+        assert "Outcome 2" in chart and "£694.19 a year (1%)" in chart
+        assert "£50,997.99 of £52,000.00 (98%)" in chart
 
 
 async def test_the_pa_calculator_adds_each_part_of_the_cost(store: PlanStore, example_plan: Plan) -> None:
@@ -134,3 +135,38 @@ async def test_a_wage_below_the_living_wage_is_warned_in_the_calculator(store: P
         assert "below the National Living Wage" in screen_text(app)
         await pilot.press("escape")
         assert saved(store, path).finance.line_items == []
+
+
+async def test_a_one_off_wheelchair_budget_with_a_top_up_is_typed_in_and_refusals_change_nothing(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.FINANCE, size=(100, 40)) as (app, pilot, path):
+        await fill(pilot, "#field-budget_amount", "3000")
+        await choose(pilot, "#field-budget_period", "one_off")
+        await fill(pilot, "#field-budget_start", "01/12/2026")
+        await fill(pilot, "#field-budget_end", "30/11/2025")
+        assert "The budget runs to is 30/11/2025, before the budget starts (01/12/2026)" in error_text(app, "budget_end")
+        await fill(pilot, "#field-budget_end", "30/11/2031")
+        assert error_text(app, "budget_end") == ""
+
+        app.screen.query_one("#line-items DataTable").focus()
+        await pilot.press("a")
+        await paste(pilot, "Lightweight wheelchair")
+        await fill(pilot, "#field-unit_cost", "4200")
+        await choose(pilot, "#field-period", "one_off")
+        await fill(pilot, "#field-contribution", "5000")
+        assert "is £5,000.00, more than the full price each time (£4,200.00)" in error_text(app, "contribution")
+        await fill(pilot, "#field-contribution", "1200")
+        await choose(pilot, "#field-contribution_from", "own_money")
+        app.screen.query_one("#field-checked_allowed").focus()
+        await pilot.press("space")  # Ticked with no reason given.
+        assert "is needed when the item is marked as checked" in error_text(app, "checked_allowed")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Budget £3,000.00 in all · planned £3,000.00" in screen_text(app)
+        await pilot.press("ctrl+s")
+
+    plan = saved(store, path)
+    assert plan.finance.budget_period == Period.ONE_OFF
+    assert (plan.finance.budget_start, plan.finance.budget_end) == (date(2026, 12, 1), date(2031, 11, 30))
+    (item,) = plan.finance.line_items
+    assert (item.unit_cost, item.contribution, item.contribution_from) == (Decimal("4200.00"), Decimal("1200.00"), "own_money")
+    assert item.checked_allowed is False

@@ -32,7 +32,7 @@ async def test_the_picker_lists_plans_newest_first(store: PlanStore, example_pla
         assert isinstance(app.screen, PickerScreen)
         rows = _rows(app)
         assert rows[0].startswith("Started today")
-        assert rows[1].startswith("Daniel's plan 2026 | Dan | 5 Planning")
+        assert rows[1].startswith("Daniel's plan 2026 | Dan | 6 Plan written")
 
 
 async def test_enter_opens_the_plan_at_the_first_step_and_f2_comes_back(store: PlanStore, example_plan: Plan) -> None:

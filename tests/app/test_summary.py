@@ -16,10 +16,10 @@ async def test_the_summary_lists_gaps_first_and_enter_goes_to_the_fix(store: Pla
     async with plan_open_at(store, step=Step.SUMMARY) as (app, pilot, path):
         text = screen_text(app)
         assert "What a reviewer would ask about" in text
-        assert "No health and wellbeing outcomes yet" in text
-        await pilot.press("enter")  # The first gap: no outcomes, fixed in step 2.
+        assert "Is it the person's own plan?" in text and "No health and wellbeing outcomes yet" in text
+        await pilot.press("enter")  # The first gap: whose plan it is, fixed in step 1.
         await pilot.pause()
-        assert app.screen.STEP == Step.OUTCOMES
+        assert app.screen.STEP == Step.GET_INFORMED
 
 
 async def test_a_ready_plan_says_so(store: PlanStore, example_plan: Plan) -> None:

@@ -9,9 +9,11 @@ from textual.pilot import Pilot
 
 from phb_tui.cli import main
 from phb_tui.finance import budget_position
-from plan_store import ManagementOption, ManagementRoute, PlanStore
+from plan_store import DirectPaymentAccount, DirectPaymentRecipient, ManagementOption, ManagementRoute, PlanStore
 
 from .helpers import choose, fill, paste, plan_open_at, saved
+
+NEEDS = "Leo needs his breathing watched overnight, and help with personal care after school."
 
 OUTCOMES = [
     ("Staying at home with Mum", "I live safely at home, not in hospital", "No unplanned admissions this year"),
@@ -74,9 +76,10 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
         await fill(pilot, "#field-name", "Sarah Marsh (Mum)", pasted=True)
         await pilot.press("escape")
 
-        # Step 2: three outcomes.
+        # Step 2: what the assessment found, and three outcomes.
         await pilot.press("f8")
         await pilot.pause()
+        await fill(pilot, "#field-assessed_needs", NEEDS, pasted=True)
         app.screen.query_one("#outcomes DataTable").focus()
         for outcome in OUTCOMES:
             await _add_outcome(pilot, *outcome)
@@ -88,6 +91,8 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
         await choose(pilot, "#field-employing_staff", "confident")
         await choose(pilot, "#field-option", "mixed")
         await fill(pilot, "#field-managed_by", "Sarah Marsh, as Leo's representative", pasted=True)
+        await choose(pilot, "#field-received_by", "representative")
+        await choose(pilot, "#field-held_in", "prepaid_card")
 
         # Step 4: support beyond the money.
         await pilot.press("f8")
@@ -123,6 +128,7 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
         await fill(pilot, "#field-contingency_plan", "Mum covers, then the agency", pasted=True)
         await fill(pilot, "#field-first_review", "01/03/2027", pasted=True)
         await fill(pilot, "#field-every_months", "6", pasted=True)
+        await fill(pilot, "#field-monitored_by", "Continuing care nurse, Cornwall ICB", pasted=True)
         await pilot.press("f8")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -132,7 +138,10 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
     assert plan.eligibility == "childrens_continuing_care" and plan.stage == "planning"
     assert [(h.role, h.name) for h in plan.helpers] == [("family", "Sarah Marsh (Mum)")]
     assert [(o.what_matters, o.outcome, o.how_i_will_know) for o in plan.outcomes] == OUTCOMES
+    assert plan.assessed_needs == NEEDS
     assert plan.management.option == ManagementOption.MIXED
+    assert plan.management.direct_payment.received_by == DirectPaymentRecipient.REPRESENTATIVE
+    assert plan.management.direct_payment.held_in == DirectPaymentAccount.PREPAID_CARD
     assert plan.resources[0].outcome_ids == ["o2"]
     assert plan.finance.budget_amount == Decimal("40000.00")
     items = plan.finance.line_items

@@ -25,8 +25,8 @@ GOOD = example_toml()
 BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
     "truncated": (lambda p: p.write_text(GOOD[: len(GOOD) // 2], encoding="utf-8"), "line"),
     "random bytes": (lambda p: p.write_bytes(bytes(range(256)) * 8), "not a text file"),
-    "wrong types": (lambda p: p.write_text(GOOD.replace('quantity = 35', 'quantity = "lots"'), encoding="utf-8"), "finance.line_items[0].quantity"),
-    "duplicated key": (lambda p: p.write_text(GOOD.replace('stage = "planning"', 'stage = "planning"\nstage = "planning"'), encoding="utf-8"), "the same key is written twice"),
+    "wrong types": (lambda p: p.write_text(GOOD.replace('quantity = 20', 'quantity = "lots"'), encoding="utf-8"), "finance.line_items[0].quantity"),
+    "duplicated key": (lambda p: p.write_text(GOOD.replace('stage = "plan_written"', 'stage = "plan_written"\nstage = "plan_written"'), encoding="utf-8"), "the same key is written twice"),
     "huge": (lambda p: p.open("wb").truncate(50 * 1024 * 1024), "far larger than any plan"),
     "a folder": (lambda p: p.mkdir(), "this is a folder"),
     "dangling link": (lambda p: p.symlink_to(p.with_name("gone.toml")), "no longer exists"),
