@@ -53,3 +53,35 @@ def suggest_management(plan: Plan) -> Suggestion:
     if answers.employing_staff == Confidence.CONFIDENT or (has_help and answers.employing_staff == Confidence.SOMEWHAT):
         return Suggestion(ManagementOption.MIXED, reasons + ["A mix could suit you: for example, agency care arranged by the NHS, and a personal assistant you employ through a direct payment."])
     return Suggestion(ManagementOption.THIRD_PARTY, reasons + ["A third party can arrange care with you without you becoming an employer."])
+
+
+WHEELCHAIR_OPTIONS = (
+    "A personal wheelchair budget cannot be a direct payment. The choices are: notional (the NHS buys, "
+    "owns and repairs the chair); notional with a top-up (you, a charity or another agency pay toward a "
+    "different chair, and the NHS may not repair the extras); or third party (any approved supplier)."
+)
+WHEELCHAIR_THIRD_PARTY = "With a third party you usually own the chair, and pay for its repairs yourself."
+WHEELCHAIR_DIRECT_PAYMENT = "A direct payment is not allowed for a wheelchair budget: choose notional or third party."
+
+
+def choice_note(plan: Plan) -> str:
+    """What the person should know about their choice, said beside it rather than only in the top bar."""
+    if plan.eligibility != EligibilityRoute.WHEELCHAIR:
+        return ""
+    option = plan.management.option
+    if option in (ManagementOption.DIRECT_PAYMENT, ManagementOption.MIXED):
+        return f"{WHEELCHAIR_DIRECT_PAYMENT}\n{WHEELCHAIR_OPTIONS}"
+    if option == ManagementOption.THIRD_PARTY:
+        return f"{WHEELCHAIR_OPTIONS}\n{WHEELCHAIR_THIRD_PARTY}"
+    return WHEELCHAIR_OPTIONS
+
+
+def wheelchair_ownership(option: ManagementOption | None) -> str | None:
+    """Who owns and repairs a chair bought with a wheelchair budget, for the reviewer."""
+    return _OWNERSHIP.get(option) if option else None
+
+
+_OWNERSHIP = {
+    ManagementOption.NOTIONAL: "The NHS owns and repairs it; extras paid for by a top-up may not be repaired by the NHS.",
+    ManagementOption.THIRD_PARTY: "The person usually owns it, and pays for its repairs.",
+}

@@ -26,7 +26,7 @@ from plan_store import (
     format_money,
 )
 
-from .finance import budget_position, is_one_off_budget
+from .finance import budget_position, budget_words
 from .restricted import needs_a_second_look
 from .steps import Step
 
@@ -204,7 +204,7 @@ def budget_problems(plan: Plan) -> Iterator[Gap]:
         )
     remaining = position.remaining
     assert remaining is not None and position.budget is not None
-    period = "in all" if is_one_off_budget(finance) else finance.budget_period.label
+    period = budget_words(finance)
     if remaining < 0:
         yield Gap(
             "over-budget",

@@ -110,6 +110,16 @@ def item_cost_on_basis(item: Costed, finance: FinancialPlan) -> Decimal:
     return item_cost_per_year(item, finance.year)
 
 
+def budget_words(finance: FinancialPlan) -> str:
+    """The span an amount of the budget is for, after the amount: "a year", or "in all" for one amount."""
+    return "in all" if is_one_off_budget(finance) else finance.budget_period.label
+
+
+def budget_short_words(finance: FinancialPlan) -> str:
+    """The same for a narrow list: "£12,000.00/yr", "£3,000.00 in all"."""
+    return " in all" if is_one_off_budget(finance) else finance.budget_period.short_label
+
+
 def basis_words(finance: FinancialPlan) -> str:
     """How breakdowns are counted, in words that follow an amount: "£20.00 a year"."""
     return "over the whole budget" if is_one_off_budget(finance) else "a year"

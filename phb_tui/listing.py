@@ -22,11 +22,11 @@ from plan_store.safe_files import write_atomically
 
 from . import __version__
 from .document import Table
-from .finance import position_against_budget
+from .finance import budget_short_words, position_against_budget
 
 HEADERS = ["Title", "Person", "Stage", "Budget", "Planned", "Last saved"]
 CACHE_NAME = "list-cache.json"
-_CACHE_FORMAT = f"1/{__version__}"  # A new version of the program may list plans differently.
+_CACHE_FORMAT = f"2/{__version__}"  # A new version of the program may list plans differently.
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def read_row(store: PlanStore, path: Path) -> PlanRow:
     except PlanFileError as error:
         return PlanRow(path.name, problem=str(error))
     position = position_against_budget(plan.finance, plan.costs)
-    period = plan.finance.budget_period.short_label
+    period = budget_short_words(plan.finance)
     return PlanRow(
         file=path.name,
         title=plan.title,

@@ -13,8 +13,9 @@ from datetime import date
 
 from plan_store import Plan
 from plan_store.nhs_number import format_nhs_number
-from plan_store.vocabulary import HelperRole
+from plan_store.vocabulary import EligibilityRoute, HelperRole
 
+from .advice import wheelchair_ownership
 from .checks import ALL_CLEAR, find_gaps, gaps_by_criterion, item_name, uses_direct_payment
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
 from .restricted import restricted_kind
@@ -171,6 +172,8 @@ def _management(plan: Plan) -> Section:
     ]
     if management.helped_by:
         rows.append(("Helped by", management.helped_by))
+    if plan.eligibility == EligibilityRoute.WHEELCHAIR and (ownership := wheelchair_ownership(management.option)):
+        rows.append(("The chair", ownership))
     if uses_direct_payment(plan):
         details = management.direct_payment
         received = f"{details.received_by.label}. {details.received_by.explained}" if details.received_by else NOT_GIVEN

@@ -18,6 +18,7 @@ from .finance import (
     basis_total,
     basis_words,
     budget_position,
+    budget_words,
     by_category,
     by_outcome,
     by_route,
@@ -29,11 +30,6 @@ from .finance import (
     item_price_each_time,
 )
 from .wording import NOT_GIVEN, long_date, visible
-
-
-def budget_words(plan: Plan) -> str:
-    """The period an amount of the budget is for: "a year", or "in all" for a one-off budget."""
-    return "in all" if is_one_off_budget(plan.finance) else plan.finance.budget_period.label
 
 
 def budget_facts(plan: Plan) -> list[tuple[str, str]]:
@@ -71,7 +67,7 @@ def cost_phrase(item: LineItem) -> str:
 def money_section(plan: Plan, include_private: bool) -> Section:
     finance = plan.finance
     position = budget_position(plan)
-    period = budget_words(plan)
+    period = budget_words(finance)
     one_off_budget = is_one_off_budget(finance)
     show_route = any(item.route for item in finance.line_items)
     shared = any(item.contribution for item in finance.line_items)
@@ -185,7 +181,7 @@ def spending_charts(plan: Plan) -> list[Block]:
     position = budget_position(plan)
     if position.budget and position.share_used is not None:
         used = position.planned + position.contingency
-        label = f"Budget used, with the contingency fund ({budget_words(plan)})"
+        label = f"Budget used, with the contingency fund ({budget_words(plan.finance)})"
         blocks.append(BarChart([Bar(label, f"{format_money(used)} of {format_money(position.budget)}", position.share_used)]))
     return blocks
 

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Button, Static
 
 from phb_tui.employer_rates import load_rates
-from phb_tui.finance import budget_position, is_one_off_budget, item_cost_each_time
+from phb_tui.finance import budget_position, budget_words, item_cost_each_time
 from phb_tui.restricted import KINDS
 from phb_tui.render.terminal import render_blocks
 from phb_tui.summary import spending_charts
@@ -148,7 +148,7 @@ class FinanceScreen(StepScreen):
 def totals_text(plan: Plan) -> str:
     """The running total in two lines: over budget is said in capitals, never by colour alone."""
     position = budget_position(plan)
-    period = "in all" if is_one_off_budget(plan.finance) else plan.finance.budget_period.label
+    period = budget_words(plan.finance)
     budget = f"Budget {format_money(position.budget)} {period}" if position.budget is not None else "No budget entered yet"
     first = f"{budget} · planned {format_money(position.planned)} · contingency fund {format_money(position.contingency)}"
     if position.one_off and plan.finance.budget_period not in (Period.YEAR, Period.ONE_OFF):

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.widgets import Button, Select, Static
 
-from phb_tui.advice import suggest_management
+from phb_tui.advice import choice_note, suggest_management
 from phb_tui.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from plan_store import (
@@ -16,9 +16,7 @@ from plan_store import (
     ControlWanted,
     DirectPaymentAccount,
     DirectPaymentRecipient,
-    EligibilityRoute,
     ManagementOption,
-    Plan,
 )
 
 from .base import StepScreen
@@ -63,27 +61,6 @@ DIRECT_PAYMENT = [
         help="It is signed before any money is paid.",
     ),
 ]
-
-WHEELCHAIR_OPTIONS = (
-    "A personal wheelchair budget cannot be a direct payment. The choices are: notional (the NHS buys, "
-    "owns and repairs the chair); notional with a top-up (you, a charity or another agency pay toward a "
-    "different chair, and the NHS may not repair the extras); or third party (any approved supplier)."
-)
-WHEELCHAIR_THIRD_PARTY = "With a third party you usually own the chair, and pay for its repairs yourself."
-WHEELCHAIR_DIRECT_PAYMENT = "A direct payment is not allowed for a wheelchair budget: choose notional or third party."
-
-
-def choice_note(plan: Plan) -> str:
-    """What the person should know about their choice, said beside it rather than only in the top bar."""
-    if plan.eligibility != EligibilityRoute.WHEELCHAIR:
-        return ""
-    option = plan.management.option
-    if option in (ManagementOption.DIRECT_PAYMENT, ManagementOption.MIXED):
-        return f"{WHEELCHAIR_DIRECT_PAYMENT}\n{WHEELCHAIR_OPTIONS}"
-    if option == ManagementOption.THIRD_PARTY:
-        return f"{WHEELCHAIR_OPTIONS}\n{WHEELCHAIR_THIRD_PARTY}"
-    return WHEELCHAIR_OPTIONS
-
 
 class ManagementScreen(StepScreen):
     STEP = Step.MANAGEMENT

@@ -102,6 +102,7 @@ def test_a_one_off_wheelchair_budget_with_a_top_up_is_ready_with_its_true_price(
     # 2,700.00 once + 50.00 a year for 60 months = 2,950.00, against the one-off budget, not "a year".
     assert "Planned spending: £2,950.00 in all" in flat and "Left over: £50.00 in all" in flat
     assert "a legal right to a budget for the wheelchair you are assessed as needing (not for care)" in flat
+    assert "The chair: The NHS owns and repairs it; extras paid for by a top-up may not be repaired by the NHS." in flat
 
 
 def test_a_one_off_budget_with_recurring_costs_and_no_dates_asks_for_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -268,3 +269,10 @@ def test_the_printed_page_says_whose_plan_it_is_on_every_page(tmp_path: Path, ca
     start = html.index("@top-left")
     head = html[start : html.index("}", start)]
     assert "\\3c " in head and "NHS number 943 476 5919" in head
+
+
+def test_the_list_shows_a_one_off_budget_in_all(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "import", str(write(tmp_path, WHEELCHAIR)))[0] == 0
+    out = run(capsys, "list")[1]
+    row = next(line for line in out.splitlines() if line.startswith("Amira's wheelchair"))
+    assert "£3,000.00 in all" in row and "£2,950.00 in all" in row

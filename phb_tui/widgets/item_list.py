@@ -59,9 +59,7 @@ class ItemList(Vertical, can_focus=False):
         self.links = links
 
     def compose(self) -> ComposeResult:
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, classes="entries")
-        table.add_columns(*(Text(title) for title, _ in self.spec.columns))
-        yield table
+        yield DataTable(cursor_type="row", zebra_stripes=True, classes="entries")
         yield Static("A: add   Enter: edit   Delete: remove   Alt+Up/Down: move", classes="list-keys")
 
     def on_mount(self) -> None:
@@ -74,7 +72,10 @@ class ItemList(Vertical, can_focus=False):
     def redraw(self) -> None:
         table = self.table
         row = table.cursor_row
-        table.clear()
+        # Columns too, so their widths fit what is shown now: a column never shrinks otherwise,
+        # and the wide "nothing yet" row would push the other columns off the screen for good.
+        table.clear(columns=True)
+        table.add_columns(*(Text(title) for title, _ in self.spec.columns))
         for entry in self.entries():
             table.add_row(*(_cell(show(entry)) for _, show in self.spec.columns))
         if not self.entries() and self.spec.empty:

@@ -170,3 +170,17 @@ async def test_a_one_off_wheelchair_budget_with_a_top_up_is_typed_in_and_refusal
     (item,) = plan.finance.line_items
     assert (item.unit_cost, item.contribution, item.contribution_from) == (Decimal("4200.00"), Decimal("1200.00"), "own_money")
     assert item.checked_allowed is False
+
+
+async def test_a_list_fits_its_columns_to_what_it_shows_after_the_first_entry(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, path):
+        app.screen.query_one("#line-items DataTable").focus()
+        await pilot.press("a")
+        await paste(pilot, "Hoist sling")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one("#line-items").scroll_visible(animate=False)
+        await pilot.pause()
+        # The wide "nothing yet" row is gone, and the columns are as wide as what they hold now.
+        rows = [line for line in screen_text(app).splitlines() if "£0.00 a week" in line]
+        assert len(rows) == 1 and 0 < rows[0].index("Hoist sling") < 10, rows

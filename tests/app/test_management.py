@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import Button, Static
 
 from phb_tui.steps import Step
-from plan_store import ManagementOption, PlanStore
+from plan_store import EligibilityRoute, ManagementOption, PlanStore, new_plan
 
-from .helpers import choose, fill, plan_open_at, saved
+from .helpers import choose, fill, plan_open_at, saved, screen_text
 
 
 def suggestion(app: object) -> str:
@@ -55,3 +55,32 @@ async def test_a_wheelchair_budget_is_never_suggested_as_a_direct_payment(store:
         await choose(pilot, "#field-managing_money", "confident")
         assert "cannot be paid as a direct payment" in suggestion(app)
         assert "Suggested: Third-party budget." in suggestion(app)
+
+
+def choice_note(app: object) -> str:
+    return str(app.screen.query_one("#choice-note", Static).render())  # type: ignore[attr-defined]
+
+
+async def test_a_wheelchair_budget_says_its_rules_beside_the_choice(store: PlanStore) -> None:
+    plan = new_plan("Chair")
+    plan.eligibility = EligibilityRoute.WHEELCHAIR
+    async with plan_open_at(store, plan, Step.MANAGEMENT) as (app, pilot, path):
+        assert "cannot be a direct payment" in choice_note(app)
+        await choose(pilot, "#field-option", "third_party")
+        assert "you usually own the chair, and pay for its repairs yourself" in choice_note(app)
+        await choose(pilot, "#field-option", "direct_payment")
+        assert choice_note(app).startswith("A direct payment is not allowed for a wheelchair budget")
+
+
+async def test_direct_payment_details_are_chosen_with_each_role_explained(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.MANAGEMENT, size=(80, 40)) as (app, pilot, path):
+        app.screen.query_one("#field-received_by").scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "A nominee: Someone you choose to receive and manage the money for you" in text
+        await choose(pilot, "#field-received_by", "nominee")
+        await choose(pilot, "#field-held_in", "managed_account")
+        await pilot.press("ctrl+s")
+    details = saved(store, path).management.direct_payment
+    assert (details.received_by, details.held_in, details.agreement_signed) == ("nominee", "managed_account", False)
