@@ -101,16 +101,18 @@ def _identifier(value: str) -> str:
 def _quantity(value: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
         raise ValueError("must be a number, like 1, 7.5 or 20")
+    if isinstance(value, str) and not value.isascii():  # Decimal would read other scripts' digits.
+        raise ValueError(f"{value!r} is not a number; use the digits 0 to 9, like 1, 7.5 or 20")
     try:
         amount = Decimal(str(value).strip())
     except ArithmeticError:
         raise ValueError(f"{value!r} is not a number; use a number like 1, 7.5 or 20") from None
     if not amount.is_finite() or amount < 0:
         raise ValueError("must be zero or more, like 1, 7.5 or 20")
+    if amount > 100_000:  # Checked before rounding, which fails for a figure of 29 or more digits.
+        raise ValueError("is larger than any plan could need; the most allowed is 100000")
     if amount != amount.quantize(Decimal("0.01")):
         raise ValueError("can have at most two decimal places, like 7.25")
-    if amount > 100_000:
-        raise ValueError("is larger than any plan could need; the most allowed is 100000")
     return amount
 
 

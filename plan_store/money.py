@@ -24,7 +24,8 @@ MONEY_RULE = (
 )
 
 # Either plain digits, or digits grouped in threes with commas ("1,234,567"); then optional pence.
-_AMOUNT = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d+)?$")
+# Only the digits 0 to 9: Python would read other scripts' digits too, and silently.
+_AMOUNT = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)?(?:\.\d+)?$", re.ASCII)
 
 
 class MoneyError(ValueError):
@@ -70,10 +71,11 @@ def _check_amount(amount: Decimal) -> Decimal:
         raise MoneyError(f"must be {MONEY_RULE}")
     if amount < 0:
         raise MoneyError(f"cannot be negative; enter {MONEY_RULE}")
-    if amount != amount.quantize(PENNY, rounding=ROUND_HALF_UP):
-        raise MoneyError(f"has more than two decimal places; enter {MONEY_RULE}")
+    # Before rounding: rounding a figure of 29 or more digits to pennies is itself an error.
     if amount > MAX_AMOUNT:
         raise MoneyError(f"is larger than any budget could be; enter {MONEY_RULE}")
+    if amount != amount.quantize(PENNY, rounding=ROUND_HALF_UP):
+        raise MoneyError(f"has more than two decimal places; enter {MONEY_RULE}")
     return amount.quantize(PENNY)
 
 

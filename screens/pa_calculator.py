@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.console import Group, RenderableType
 from rich.table import Table
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +16,7 @@ from textual.widgets import Button, Label, Static
 from phb_tui.employer_rates import LoadedRates
 from phb_tui.finance import convert
 from phb_tui.pa_costs import PAInputs, as_line_items, pa_costs
+from phb_tui.plain_text import as_written
 from phb_tui.widgets.form import FieldSpec, LinkOptions, ModelForm
 from plan_store import LineItem, Period, Plan, format_money
 
@@ -51,7 +53,7 @@ class PACalculatorDialog(ModalScreen[list[LineItem] | None]):
             with VerticalScroll(classes="dialog-body"):
                 yield ModelForm(self.inputs, FIELDS, self.links, id="pa-form")
                 yield Static(id="pa-result")
-                yield Static(f"Rates used: {self.rates.source}.", id="pa-rates")
+                yield Static(as_written(f"Rates used: {self.rates.source}."), id="pa-rates")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Add these to the plan", id="add", variant="primary")
                 yield Button("Close (Esc)", id="close")
@@ -70,15 +72,20 @@ class PACalculatorDialog(ModalScreen[list[LineItem] | None]):
     def _show(self) -> None:
         costs = pa_costs(self.inputs, self.rates.rates, self.plan.finance.year)
         period = self.plan.finance.budget_period
-        table = Table("Cost", "A year", f"{period.label.capitalize()}" if period != Period.YEAR else "", expand=True)
+        # A second column in the budget's own period, when it recurs: a one-off budget has none.
+        other = period not in (Period.YEAR, Period.ONE_OFF)
+        table = Table("Cost", "A year", period.label.capitalize() if other else "", expand=True)
+
+        def row(label: str, yearly: Decimal, style: str = "") -> None:
+            in_period = format_money(convert(yearly, Period.YEAR, period, self.plan.finance.year)) if other else ""
+            table.add_row(as_written(label), format_money(yearly), in_period, style=style)
+
         for part in costs.parts:
-            in_period = convert(part.yearly, Period.YEAR, period, self.plan.finance.year)
-            table.add_row(part.description, format_money(part.yearly), format_money(in_period) if period != Period.YEAR else "")
-        total_period = convert(costs.yearly, Period.YEAR, period, self.plan.finance.year)
-        table.add_row("Total", format_money(costs.yearly), format_money(total_period) if period != Period.YEAR else "", style="bold")
+            row(part.description, part.yearly)  # Names the PA in the person's own words.
+        row("Total", costs.yearly, style="bold")
         result: RenderableType = table
         if costs.warnings:
-            result = Group(table, Text("\n".join(f"Warning: {warning}" for warning in costs.warnings)))
+            result = Group(table, as_written("\n".join(f"Warning: {warning}" for warning in costs.warnings)))
         self.query_one("#pa-result", Static).update(result)
 
     @on(Button.Pressed, "#add")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from phb_tui.plain_text import as_written
 from phb_tui.listing import PlanRow
 from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.steady_footer import SteadyFooter
@@ -80,7 +80,7 @@ class PickerScreen(Screen[None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#plans", DataTable).add_columns(*map(Text, _COLUMNS))
+        self.query_one("#plans", DataTable).add_columns(*map(as_written, _COLUMNS))
         self.show(self._initial)
 
     def show(self, rows: list[PlanRow]) -> None:
@@ -90,7 +90,7 @@ class PickerScreen(Screen[None]):
         self._rows = sorted(rows, key=lambda row: (not row.problem, row.updated), reverse=True)
         for row in self._rows:
             title, person, stage, _budget, _planned, saved = row.cells()
-            table.add_row(*map(Text, (title, person, stage, saved)))  # As written: never read as markup.
+            table.add_row(*map(as_written, (title, person, stage, saved)))
         intro = self.query_one("#intro", Static)
         if rows:
             intro.update("Your plans. Choose one and press Enter to open it, or press N to start a new one.")

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from phb_tui.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion
 
+from phb_tui.plain_text import as_written
 from phb_tui.privacy import without_private
 from phb_tui.render.terminal import render_rich
 from phb_tui.steps import Step
@@ -57,7 +58,7 @@ class SummaryScreen(StepScreen):
             heading.update(f"What a reviewer would ask about ({len(gaps)}): press Enter on one to go to the step that fixes it")
             for criterion, found in gaps_by_criterion(gaps).items():
                 readiness.add_option(Option(criterion.question, disabled=True))
-                readiness.add_options([Option(f"  {gap}", id=str(gaps.index(gap))) for gap in found])
+                readiness.add_options([Option(as_written(f"  {gap}"), id=str(gaps.index(gap))) for gap in found])
             readiness.highlighted = 1
         else:
             heading.update(f"Ready for review. {ALL_CLEAR}")

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from plan_store import MoneyError, format_money, parse_money
+from pydantic import ValidationError
+
+from plan_store import LineItem, MoneyError, format_money, parse_money
 from plan_store.money import money_to_str
 
 
@@ -75,3 +77,17 @@ def test_exact_decimals_from_a_file_are_accepted() -> None:
 )
 def test_amounts_are_shown_with_pound_sign_and_separators(amount: str, shown: str) -> None:
     assert format_money(Decimal(amount)) == shown
+
+
+@pytest.mark.parametrize("typed", ["9" * 31, "9" * 29 + ".99", "١٢", "１２", "²", "①"])
+def test_figures_too_long_or_in_other_digits_are_refused_in_words(typed: str) -> None:
+    with pytest.raises(MoneyError) as refused:
+        parse_money(typed)
+    assert "enter an amount in pounds and pence" in str(refused.value)
+
+
+@pytest.mark.parametrize("typed", ["9" * 31, "١٢", "²"])
+def test_quantities_too_long_or_in_other_digits_are_refused_in_words(typed: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        LineItem(id="i1", description="x", unit_cost="1", quantity=typed)
+    assert "quantity" in str(refused.value) and ("larger than any plan" in str(refused.value) or "digits 0 to 9" in str(refused.value))

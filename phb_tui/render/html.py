@@ -33,7 +33,7 @@ tfoot td { font-weight: bold; }
 .notice { border: 1px dashed #000; padding: 0.4em 0.6em; }
 .byline { margin-top: 0; }
 @page { size: A4; margin: 20mm 15mm;
-        @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
+        @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, Helvetica, sans-serif; } }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   h2, h3 { break-after: avoid; }
@@ -73,7 +73,7 @@ def _running_head(text: str) -> str:
     """Whose plan it is at the top of every printed page, so a loose page two is never anonymous."""
     if not text:
         return ""
-    return f"@page {{ @top-left {{ content: {css_string(text)}; font-size: 9pt; }} }}\n"
+    return f"@page {{ @top-left {{ content: {css_string(text)}; font: 9pt Arial, Helvetica, sans-serif; }} }}\n"
 
 
 def css_string(text: str) -> str:

@@ -15,11 +15,11 @@ from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
+from phb_tui.plain_text import as_written
 from plan_store.dates import DateError, format_date_text, parse_date_text
 from plan_store.fields import assign
 from plan_store.money import money_to_str
@@ -103,8 +103,7 @@ class ModelForm(Vertical):
             from textual.widgets import SelectionList
 
             options = self.links() if self.links else []
-            # Content, not a string: a string would be read as markup, and these are the person's words.
-            yield SelectionList[str](*((Content(label), key, key in value) for label, key in options), id=field_id)
+            yield SelectionList[str](*((as_written(label), key, key in value) for label, key in options), id=field_id)
             if not options:
                 yield Static("There are no outcomes yet: add them in step 2 first.", classes="field-help")
         else:
@@ -153,7 +152,7 @@ class ModelForm(Vertical):
             elif spec.kind == "links":
                 options = self.links() if self.links else []
                 field.clear_options()  # type: ignore[attr-defined]
-                field.add_options([(label, key, key in value) for label, key in options])  # type: ignore[attr-defined]
+                field.add_options([(as_written(label), key, key in value) for label, key in options])  # type: ignore[attr-defined]
             else:
                 field.value = _as_text(spec.kind, value)  # type: ignore[attr-defined]
             self._clear(spec)
@@ -230,9 +229,9 @@ class ModelForm(Vertical):
                 raise FieldRefused(str(error)) from None
         if blank and spec.kind in ("money", "int", "quantity"):
             raise FieldRefused("cannot be left empty; enter 0 if there is none")
-        if spec.kind == "int" and not str(raw).strip().isdigit():
-            raise FieldRefused(f"{str(raw).strip()!r} is not a whole number")
-        return int(raw) if spec.kind == "int" else raw
+        # Numbers go to the model as typed: its own rules decide, so "²" or "①" is refused in words
+        # there rather than half-understood here.
+        return raw.strip() if isinstance(raw, str) and spec.kind in ("int", "money", "quantity") else raw
 
     def _refuse(self, spec: FieldSpec, message: str, show: bool, label: str = "") -> None:
         self.refused[spec.name] = message

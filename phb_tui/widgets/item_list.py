@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from ..plain_text import as_written
 from .dialogs import ConfirmDialog, EntryDialog
 from .form import FieldSpec, LinkOptions
 
@@ -75,11 +76,11 @@ class ItemList(Vertical, can_focus=False):
         # Columns too, so their widths fit what is shown now: a column never shrinks otherwise,
         # and the wide "nothing yet" row would push the other columns off the screen for good.
         table.clear(columns=True)
-        table.add_columns(*(Text(title) for title, _ in self.spec.columns))
+        table.add_columns(*(as_written(title) for title, _ in self.spec.columns))
         for entry in self.entries():
             table.add_row(*(_cell(show(entry)) for _, show in self.spec.columns))
         if not self.entries() and self.spec.empty:
-            table.add_row(Text(self.spec.empty), *(Text() for _ in self.spec.columns[1:]))
+            table.add_row(as_written(self.spec.empty), *(as_written("") for _ in self.spec.columns[1:]))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -165,5 +166,5 @@ def _first_line(text: str, limit: int = 36) -> str:
 
 
 def _cell(text: str) -> Text:
-    """A `Text`, not a string: the table would read square brackets in a person's words as formatting."""
-    return Text(_first_line(text))
+    """Drawn as written: the table would read square brackets in a person's words as formatting."""
+    return as_written(_first_line(text))
