@@ -7,6 +7,8 @@ saves first, and asks before anything unsaved could be lost.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable, Iterable
 from functools import partial
 from importlib import import_module
@@ -26,7 +28,8 @@ from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
 
 from .keymap import keymap_path, load_keymap
-from .session import PlanSession
+from .plain_text import as_written
+from .session import FAULT, REPORT, PlanSession
 from .steps import Step
 from .widgets.dialogs import ConfirmDialog
 from .widgets.form import ModelForm
@@ -106,6 +109,8 @@ class PhbApp(App[None]):
         self._autosave_seconds = autosave_seconds
         self._autosave: Timer | None = None
         self._keys_file = keys_file or keymap_path()
+        self._fault_note: str | None = None
+        """What went wrong, in plain words, once a fault in the program has stopped the app."""
 
     def on_mount(self) -> None:
         self._apply_keymap()
@@ -130,6 +135,34 @@ class PhbApp(App[None]):
         would vanish or stop the app. Screens' `notify` comes here too, so this is the one place.
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    # --- a fault in the program ------------------------------------------------------------------
+    # Textual's only hooks for an error that nothing else caught are private methods; Textual is
+    # pinned to the major version they were written against (pyproject.toml).
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self._fault_note is None:
+            self._fault_note = self._rescue()
+        super()._handle_exception(error)
+
+    def _rescue(self) -> str:
+        if self.session is None:
+            return f"{FAULT} No plan was open, so nothing was lost.\n\n{REPORT}"
+        with contextlib.suppress(Exception):  # The fault may be in a screen; the plan itself is whole.
+            self._commit_typing()
+        note = self.session.rescue()
+        with contextlib.suppress(OSError):
+            clear_mark(self.session.opened.path)  # So the next window is not told it is open here.
+        return note
+
+    def _fatal_error(self) -> None:
+        """Plain words on closing, instead of a traceback whose values would print the plan's details."""
+        if os.environ.get("PHB_DEBUG"):
+            super()._fatal_error()
+            return
+        self.bell()
+        self._exit_renderables.append(as_written(self._fault_note or FAULT))
+        self._close_messages_no_wait()
 
     def _show_picker(self) -> None:
         self.push_screen(self._new_picker())

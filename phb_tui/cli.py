@@ -182,7 +182,7 @@ def _run_app(store: PlanStore, opened: OpenPlan | None) -> int:
 
         app = PhbApp(store, opened)
     app.run()
-    return EXIT_OK
+    return EXIT_ERROR if app.return_code else EXIT_OK  # Not zero after a fault in the program.
 
 
 def _show(store: PlanStore, arguments: argparse.Namespace) -> int:

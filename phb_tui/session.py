@@ -11,6 +11,14 @@ from datetime import datetime
 from plan_store import OpenPlan, Plan, PlanError, PlanStore
 
 
+FAULT = "PHB Planner stopped because of a fault in the program. It was not something you did."
+REPORT = (
+    "To report the fault, tell whoever gave you PHB Planner what you were doing when it stopped. "
+    "Running it with PHB_DEBUG=1 set shows the technical details. A rescued plan holds your "
+    "personal details: share it only with people you trust."
+)
+
+
 class PlanSession:
     def __init__(self, store: PlanStore, opened: OpenPlan, sample: bool = False):
         self.store = store
@@ -46,6 +54,25 @@ class PlanSession:
         self.problem = None
         self.saved_at = datetime.now()
         return True
+
+    def rescue(self) -> str:
+        """After a fault in the program: keep unsaved work in a rescued copy, and say what happened."""
+        if self.sample:
+            return f"{FAULT} The sample plan is never saved, so nothing was lost."
+        if not self.unsaved:
+            return f"{FAULT} Every change had been saved, so nothing was lost.\n\n{REPORT}"
+        try:
+            rescued = self.store.rescue(self.opened)
+        except Exception as problem:  # Whatever went wrong, the person must still be told.
+            return (
+                f"{FAULT} Your latest changes could not be kept ({problem}). The plan is as it was "
+                f"when it was last saved.\n\n{REPORT}"
+            )
+        return (
+            f'{FAULT}\n\nYour latest changes are kept in a new plan, "{rescued.plan.title}", in your list '
+            f"of plans (the file {rescued.path}). The plan you were working on is as it was when it was "
+            f"last saved.\n\n{REPORT}"
+        )
 
     @property
     def status(self) -> str:

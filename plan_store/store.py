@@ -12,6 +12,7 @@ import os
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -28,7 +29,7 @@ from .errors import (
     PlanSaveError,
     PlanValidationError,
 )
-from .fields import check_title
+from .fields import MAX_TITLE, check_title
 from .glance import PlanGlance, glance
 from .plan import Plan, utc_now
 from .safe_files import ensure_private_folder, remove_stale_temporaries, write_atomically, write_new_file
@@ -190,6 +191,20 @@ class PlanStore:
         except OSError as error:
             raise PlanSaveError(open_plan.path, error) from None
         return moved
+
+    def rescue(self, open_plan: OpenPlan, when: datetime | None = None) -> OpenPlan:
+        """The plan as it is in memory, saved as a new plan beside it, titled as rescued.
+
+        For when the program fails while a plan is open: the latest work is kept without touching
+        the plan's own file, and shows up in the list of plans to be opened and checked.
+        """
+        moment = (when or datetime.now()).astimezone()
+        suffix = f" (rescued {moment.day} {moment:%b %H:%M})"
+        title = open_plan.plan.title[: MAX_TITLE - len(suffix)] + suffix
+        # Built without checking: a fault may have left the plan in a state the rules would refuse,
+        # and a rescue keeps whatever there is. Opening the copy names any problem in it.
+        copy = Plan.model_construct(**{**dict(open_plan.plan), "title": title})
+        return self.add(copy)
 
     def duplicate(self, path: Path) -> OpenPlan:
         """A copy of a plan under "<title> (copy)", as a starting point for another plan."""
