@@ -69,11 +69,11 @@ def ms(seconds: float) -> str:
 
 
 def table(title: str, headers: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
     lines = [title, "=" * len(title)]
-    lines.append("  ".join(h.ljust(w) for h, w in zip(headers, widths)))
+    lines.append("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(str(c).rjust(w) if n else str(c).ljust(w) for n, (c, w) in enumerate(zip(row, widths))) for row in rows]
+    lines += ["  ".join(str(c).rjust(w) if n else str(c).ljust(w) for n, (c, w) in enumerate(zip(row, widths, strict=True))) for row in rows]
     return "\n".join(lines) + "\n"
 
 

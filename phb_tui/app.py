@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -426,7 +427,7 @@ class PhbApp(App[None]):
         if self.session is None:
             return
         for step in Step:
-            yield SystemCommand(f"Go to step {step.number}: {step.title}", f"Open the {step.title} step", partial(self.show_step, step))
+            yield SystemCommand(f"Go to step {step.number}: {step.heading}", f"Open the {step.heading} step", partial(self.show_step, step))
         yield SystemCommand("New outcome", "Add an outcome in step 2", partial(self._on_step, Step.OUTCOMES, "#outcomes", "add"))
         yield SystemCommand("Add line item", "Add spending in step 5", partial(self._on_step, Step.FINANCE, "#line-items", "add"))
         yield SystemCommand("Work out PA costs", "The full cost of employing a personal assistant", partial(self._on_step, Step.FINANCE, None, "pa_costs"))
@@ -447,5 +448,5 @@ class PhbApp(App[None]):
 
 def remappable_ids() -> set[str]:
     """Every binding id a person may remap in keys.toml."""
-    classes = [PhbApp, _picker_screen(), StepScreen, step_screen(Step.SUMMARY), step_screen(Step.FINANCE), ItemList]
+    classes: list[type[DOMNode]] = [PhbApp, _picker_screen(), StepScreen, step_screen(Step.SUMMARY), step_screen(Step.FINANCE), ItemList]
     return {binding.id for cls in classes for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id}

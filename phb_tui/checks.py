@@ -70,7 +70,7 @@ class Gap:
     criterion: Criterion
 
     def __str__(self) -> str:
-        return f"{self.message} (step {self.step.number}: {self.step.title})"
+        return f"{self.message} (step {self.step.number}: {self.step.heading})"
 
 
 def find_gaps(plan: Plan) -> list[Gap]:

@@ -51,7 +51,7 @@ class Table:
         if not self.numbered:
             return self
         return Table(
-            ["No."] + self.headers,
+            ["No.", *self.headers],
             [[str(n), *row] for n, row in enumerate(self.rows, 1)],
             frozenset(n + 1 for n in self.numeric),
             [["", *row] for row in self.totals],

@@ -22,6 +22,8 @@ from plan_store import LineItem, Period, Plan, round_pennies
 from plan_store.models import Costed, FinancialPlan, YearConvention
 
 PENNY = Decimal("0.01")
+EXACT_DIGITS = 60
+"""Enough digits that no rounding happens before a figure is rounded to the penny on purpose."""
 NO_OUTCOME = ""
 """The key under which spending linked to no outcome is totalled."""
 
@@ -46,7 +48,7 @@ def convention_text(convention: YearConvention) -> str:
 def _exact(calculation: Callable[[], Decimal]) -> Decimal:
     """Run a calculation with enough digits that no rounding happens before we choose to round."""
     with localcontext() as context:
-        context.prec = 60
+        context.prec = EXACT_DIGITS
         return calculation()
 
 
@@ -217,10 +219,12 @@ def apportion(exact: dict[str, Decimal], total: Decimal) -> dict[str, Decimal]:
 def totals_by(plan: Plan, shares: Callable[[LineItem], Iterable[tuple[str, Decimal]]]) -> dict[str, Decimal]:
     """Spending on the basis of `basis_words`, grouped by `shares`: which groups an item counts in, how much."""
     exact: dict[str, Decimal] = {}
-    for item in plan.finance.line_items:
-        cost = item_cost_on_basis(item, plan.finance)
-        for key, fraction in shares(item):
-            exact[key] = exact.get(key, Decimal(0)) + _exact(lambda: cost * fraction)
+    with localcontext() as context:
+        context.prec = EXACT_DIGITS
+        for item in plan.finance.line_items:
+            cost = item_cost_on_basis(item, plan.finance)
+            for key, fraction in shares(item):
+                exact[key] = exact.get(key, Decimal(0)) + cost * fraction
     return apportion(exact, basis_total(plan)) if exact else {}
 
 

@@ -70,10 +70,8 @@ def plan_rows(store: PlanStore) -> list[PlanRow]:
     for path in store.plan_paths():
         stamp = _stamp(path)
         entry = cached.get(path.name)
-        if entry is not None and entry.get("stamp") == stamp:
-            row = PlanRow(**entry["row"])  # type: ignore[arg-type]
-        else:
-            row = read_row(store, path)
+        fresh_enough = entry is not None and entry.get("stamp") == stamp
+        row = PlanRow(**entry["row"]) if fresh_enough else read_row(store, path)  # type: ignore[arg-type,index]
         rows.append(row)
         fresh[path.name] = {"stamp": stamp, "row": asdict(row)}
     if fresh != cached:
@@ -126,7 +124,8 @@ def _read_cache(path: Path) -> dict[str, dict[str, object]]:
         return {}
     if not isinstance(data, dict) or data.get("format") != _CACHE_FORMAT or not isinstance(data.get("plans"), dict):
         return {}
-    return data["plans"]
+    plans: dict[str, dict[str, object]] = data["plans"]
+    return plans
 
 
 def _write_cache(path: Path, plans: dict[str, dict[str, object]]) -> None:

@@ -10,7 +10,6 @@ from datetime import datetime
 
 from plan_store import OpenPlan, Plan, PlanError, PlanStore
 
-
 FAULT = "PHB Planner stopped because of a fault in the program. It was not something you did."
 REPORT = (
     "To report the fault, tell whoever gave you PHB Planner what you were doing when it stopped. "

@@ -15,7 +15,7 @@ class Step(StrEnum):
     SUMMARY = "summary"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         return _TITLES[self]
 
     @property

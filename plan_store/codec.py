@@ -44,7 +44,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "updated": plan.updated,
         "revision": plan.revision,
     }
-    return _plain({**head, **data})
+    table: dict[str, Any] = _plain({**head, **data})
+    return table
 
 
 def plan_to_toml(plan: Plan) -> str:

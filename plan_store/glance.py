@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from pydantic import TypeAdapter, ValidationError, create_model
+from pydantic import ValidationError, create_model
 
 from .fields import PlanModel
 from .models import Costed, FinancialPlan, LineItem, Person
@@ -59,10 +59,13 @@ def _subset(model: type[PlanModel], names: Sequence[str]) -> type[PlanModel]:
 
 
 @cache
-def _checkers() -> tuple[type[PlanModel], type[PlanModel], TypeAdapter[list[PlanModel]]]:
+def _checkers() -> tuple[type[PlanModel], type[PlanModel], type[PlanModel]]:
     """Built on first use, not on import: opening a plan never needs them."""
-    costs = _subset(LineItem, ["unit_cost", "quantity", "period", "contribution"])
-    return _subset(Plan, ["title", "created", "updated", "stage"]), _subset(Person, ["name", "preferred_name"]), TypeAdapter(list[costs])
+    return (
+        _subset(Plan, ["title", "created", "updated", "stage"]),
+        _subset(Person, ["name", "preferred_name"]),
+        _subset(LineItem, ["unit_cost", "quantity", "period", "contribution"]),
+    )
 
 
 _WANTED: dict[str, tuple[str, ...]] = {
@@ -119,11 +122,12 @@ def glance(text: str) -> PlanGlance | None:
     if "finance.year" in found:
         finance["year"] = found["finance.year"]
     try:
-        head_model, person_model, costs_adapter = _checkers()
+        head_model, person_model, cost_model = _checkers()
         checked = head_model.model_validate(head)
         person = person_model.model_validate(found.get("person", {}))
         budget = FinancialPlan.model_validate(finance)
-        costs = costs_adapter.validate_python(found.get("finance.line_items", []))
+        # The cost model has exactly the fields of `Costed`, which a type checker cannot see.
+        costs = cast(list[Costed], [cost_model.model_validate(row) for row in found.get("finance.line_items", [])])
     except ValidationError:
         return None  # The full reader names the problem properly.
     return PlanGlance(
@@ -148,7 +152,7 @@ def _pick_out(text: str) -> dict[str, Any]:
     regions = [("", False, 0)] + [(header.group(2), _is_array(header), header.end()) for header in headers]
     ends = [header.start() for header in headers] + [len(text)]
     found: dict[str, Any] = {}
-    for (name, is_array, start), end in zip(regions, ends):
+    for (name, is_array, start), end in zip(regions, ends, strict=True):
         if name not in _WANTED:
             continue
         if is_array != (name in _ARRAY_TABLES) or (not is_array and name in found):

@@ -89,9 +89,8 @@ def _v1_to_v2(old: Table) -> Table:
     """
     new = dict(old)
     finance = old.get("finance")
-    items = finance.get("line_items") if isinstance(finance, dict) else None
-    if isinstance(items, list):
-        new["finance"] = {**finance, "line_items": [_v1_item(item) for item in items]}
+    if isinstance(finance, dict) and isinstance(finance.get("line_items"), list):
+        new["finance"] = {**finance, "line_items": [_v1_item(item) for item in finance["line_items"]]}
     return new
 
 

@@ -231,7 +231,11 @@ class YearConvention(PlanModel):
 
 
 # A year has 52 weeks and a day or two, so conventions differ a little; anything further out is a slip.
-_YEAR_LIMITS = {"weeks": (52, Decimal("52.18")), "four_week_periods": (13, Decimal("13.05")), "months": (12, 12)}
+_YEAR_LIMITS: dict[str, tuple[Decimal, Decimal]] = {
+    "weeks": (Decimal(52), Decimal("52.18")),
+    "four_week_periods": (Decimal(13), Decimal("13.05")),
+    "months": (Decimal(12), Decimal(12)),
+}
 
 
 class FinancialPlan(PlanModel):

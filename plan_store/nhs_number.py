@@ -17,7 +17,7 @@ class NhsNumberError(ValueError):
 
 def check_digit(first_nine: str) -> int | None:
     """The check digit for nine digits, or None when no valid NHS number starts with them."""
-    total = sum(int(digit) * weight for digit, weight in zip(first_nine, range(10, 1, -1)))
+    total = sum(int(digit) * weight for digit, weight in zip(first_nine, range(10, 1, -1), strict=True))
     remainder = 11 - (total % 11)
     if remainder == 11:
         return 0

@@ -16,10 +16,9 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-
-from .codec import plan_from_toml, plan_to_toml
 from pydantic import ValidationError
 
+from .codec import plan_from_toml, plan_to_toml
 from .errors import (
     OverwriteRefused,
     PlanChangedOnDisk,
@@ -33,9 +32,9 @@ from .fields import MAX_TITLE, check_title
 from .glance import PlanGlance, glance
 from .plan import Plan, utc_now
 from .safe_files import ensure_private_folder, remove_stale_temporaries, write_atomically, write_new_file
-from .validation import problems_from
 from .slugs import is_slug, slugify, unique_slug
 from .starter import new_plan
+from .validation import problems_from
 
 APP_NAME = "phb-planner"
 DATA_DIR_VARIABLE = "PHB_DATA_DIR"

@@ -87,7 +87,8 @@ def _message(detail: Any, model: type[BaseModel], location: tuple[Any, ...]) -> 
         return _bound(kind, detail["ctx"])
     if kind == "literal_error":
         return f"must be {detail['ctx']['expected']}".replace("'", '"')
-    return _MESSAGES.get(kind, detail["msg"][0].lower() + detail["msg"][1:])
+    fallback = str(detail["msg"])
+    return _MESSAGES.get(kind, fallback[:1].lower() + fallback[1:])
 
 
 def _bound(kind: str, context: dict[str, Any]) -> str:

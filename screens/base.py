@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -30,7 +30,7 @@ from plan_store import Plan
 
 # Priority: the step's keys win wherever the cursor is. A long-text box takes F6 and F7 for its
 # own use otherwise, and pressing F7 there would select all the person's text.
-STEP_BINDINGS = [
+STEP_BINDINGS: list[BindingType] = [
     Binding("f7", "go(-1)", "Back", id="step.previous", priority=True),
     Binding("f8", "go(1)", "Next", id="step.next", priority=True),
     Binding("f1", "help", "Help", id="step.help", priority=True),
@@ -42,7 +42,7 @@ class StepScreen(Screen[None]):
     STEP: ClassVar[Step]
     EXTRA_KEYS: ClassVar[str] = ""
     """Keys this step adds that the footer has no room for; the status line names them."""
-    CSS_PATH = "base.tcss"
+    CSS_PATH = ["base.tcss"]
     BINDINGS = STEP_BINDINGS
     AUTO_FOCUS = ""
     """Off: `on_mount` puts the cursor in the first field. Textual's own would first focus the
@@ -109,7 +109,7 @@ class StepScreen(Screen[None]):
         self._seen = self.revision()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.plan.title}: step {self.STEP.number}, {self.STEP.title}"
+        self.sub_title = f"{self.plan.title}: step {self.STEP.number}, {self.STEP.heading}"
         first = next((w for w in self.query_one("#step-body").query("*") if w.focusable), None)
         if first is not None:
             first.focus(scroll_visible=False)
@@ -126,7 +126,7 @@ class StepScreen(Screen[None]):
         self.action_go(1)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpDialog(f"Help: {self.STEP.title}", guidance(self.STEP)))
+        self.app.push_screen(HelpDialog(f"Help: {self.STEP.heading}", guidance(self.STEP)))
 
     @on(ModelForm.Edited)
     @on(ItemList.Changed)

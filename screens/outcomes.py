@@ -9,7 +9,7 @@ from phb_tui.checks import served_outcome_ids
 from phb_tui.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
-from plan_store import Outcome, Plan, Priority, next_id
+from plan_store import LineItem, Outcome, Plan, Priority, Resource, next_id
 
 from .base import StepScreen
 
@@ -35,7 +35,8 @@ NEEDS_FIELDS = [
 
 def unlink_outcome(plan: Plan, outcome: Outcome) -> None:
     """After an outcome is removed, spending and support no longer point at it."""
-    for linker in [*plan.finance.line_items, *plan.resources]:
+    linkers: list[LineItem | Resource] = [*plan.finance.line_items, *plan.resources]
+    for linker in linkers:
         if outcome.id in linker.outcome_ids:
             linker.outcome_ids = [oid for oid in linker.outcome_ids if oid != outcome.id]
 

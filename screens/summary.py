@@ -17,7 +17,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from phb_tui.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion
-
 from phb_tui.plain_text import as_written
 from phb_tui.privacy import without_private
 from phb_tui.render.terminal import render_rich

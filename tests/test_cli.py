@@ -62,7 +62,7 @@ def test_an_internal_fault_is_explained_without_a_traceback(
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr("phb_tui.checks.find_gaps", broken)
-    status, out, err = phb(capsys, "check", "daniels-plan-2026")
+    status, _out, err = phb(capsys, "check", "daniels-plan-2026")
     assert status == 2
     assert "fault in the program" in err and "PHB_DEBUG=1" in err and "Traceback" not in err
     monkeypatch.setenv("PHB_DEBUG", "1")
@@ -90,7 +90,7 @@ def test_new_saves_a_plan_and_says_where(capsys: pytest.CaptureFixture[str], sto
 
 
 def test_new_with_an_unusable_title_saves_nothing(capsys: pytest.CaptureFixture[str], store: PlanStore) -> None:
-    status, out, err = phb(capsys, "new", "x" * 200)
+    status, _out, err = phb(capsys, "new", "x" * 200)
     assert status == 2
     assert "title is 200 characters long" in err
     assert not store.plans_dir.exists()
@@ -132,7 +132,7 @@ def test_list_shows_what_a_broker_needs(capsys: pytest.CaptureFixture[str], stor
 def test_import_checks_the_file_and_keeps_it_separate(capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path) -> None:
     source = tmp_path / "from-broker.toml"
     source.write_text(example_toml(), encoding="utf-8")
-    status, out, _ = phb(capsys, "import", str(source))
+    status, _out, _ = phb(capsys, "import", str(source))
     assert status == 0
     assert (store.plans_dir / "daniels-plan-2026.toml").is_file()
     assert phb(capsys, "import", str(source))[0] == 0

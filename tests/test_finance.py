@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 
 from phb_tui.finance import (
     apportion,
+    basis_total,
     budget_position,
-    convert,
-    item_cost_per_year,
     by_category,
     by_outcome,
     by_route,
-    basis_total,
+    convert,
+    item_cost_per_year,
 )
 from plan_store import LineItem, ManagementRoute, Outcome, Period, SpendCategory, new_plan, round_pennies
 from plan_store.models import YearConvention

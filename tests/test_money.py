@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from pydantic import ValidationError
 
 from plan_store import LineItem, MoneyError, format_money, parse_money

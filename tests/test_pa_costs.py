@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from phb_tui.employer_rates import load_rates
 from phb_tui.pa_costs import PAInputs, as_line_items, pa_costs
 from plan_store import Period

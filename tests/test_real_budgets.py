@@ -241,7 +241,7 @@ def test_words_that_only_look_alike_or_mean_something_else_are_not_flagged(descr
 def test_a_version_1_plan_keeps_its_checked_flag_with_an_honest_reason(
     store: PlanStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(capsys, "import", str(FIXTURES / "v1-plan.toml"))
+    status, _out, _ = run(capsys, "import", str(FIXTURES / "v1-plan.toml"))
     assert status == 0
     plan = store.open(store.plans_dir / "nias-plan.toml").plan
     item = plan.finance.line_items[0]

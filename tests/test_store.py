@@ -11,8 +11,8 @@ import pytest
 
 from plan_store import (
     NewerPlanError,
-    Plan,
     OverwriteRefused,
+    Plan,
     PlanChangedOnDisk,
     PlanFileError,
     PlanNotFound,
@@ -72,7 +72,7 @@ def test_a_failed_write_changes_nothing_on_disk(store: PlanStore, monkeypatch: p
     opened.plan.icb_name = "Changed"
     with monkeypatch.context() as patched:
         patched.setattr(os, "replace", disk_full)
-        with pytest.raises(PlanSaveError, match="No space left on device.*unchanged"):
+        with pytest.raises(PlanSaveError, match=r"No space left on device.*unchanged"):
             store.save(opened)
     assert opened.path.read_bytes() == before
     assert sorted(p.name for p in store.plans_dir.iterdir() if p.name.endswith(".tmp")) == []
@@ -239,7 +239,7 @@ def test_an_ambiguous_title_lists_the_file_names(store: PlanStore) -> None:
     store.create("Twin")
     store.create("Twin")
     (store.plans_dir / "twin.toml").rename(store.plans_dir / "first.toml")
-    with pytest.raises(PlanNotFound, match="More than one plan.*first, twin-2"):
+    with pytest.raises(PlanNotFound, match=r"More than one plan.*first, twin-2"):
         store.resolve("Twin")
 
 

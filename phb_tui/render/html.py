@@ -82,7 +82,7 @@ def css_string(text: str) -> str:
     Everything but plain letters, digits, spaces and a few marks is written as a CSS escape, so
     quotes, backslashes, line breaks and a "</style>" in a person's name stay text.
     """
-    safe = "".join(char if char.isalnum() and char.isascii() or char in " .,:'-" else f"\\{ord(char):x} " for char in text)
+    safe = "".join(char if (char.isalnum() and char.isascii()) or char in " .,:'-" else f"\\{ord(char):x} " for char in text)
     return f'"{safe}"'
 
 

@@ -70,10 +70,10 @@ def _table(table: Table, width: int) -> list[str]:
         return _records(table, width)  # Numbered by record, so not by column.
     table = shown
     rows = table.rows + table.totals
-    widths = [max(len(cell) for cell in column) for column in zip(table.headers, *rows)]
+    widths = [max(len(cell) for cell in column) for column in zip(table.headers, *rows, strict=True)]
 
     def line(cells: list[str]) -> str:
-        padded = [cell.rjust(w) if n in table.numeric else cell.ljust(w) for n, (cell, w) in enumerate(zip(cells, widths))]
+        padded = [cell.rjust(w) if n in table.numeric else cell.ljust(w) for n, (cell, w) in enumerate(zip(cells, widths, strict=True))]
         return "  ".join(padded).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
@@ -85,7 +85,7 @@ def _table(table: Table, width: int) -> list[str]:
 
 def _too_wide(table: Table, width: int) -> bool:
     rows = table.rows + table.totals
-    widths = [max(len(cell) for cell in column) for column in zip(table.headers, *rows)]
+    widths = [max(len(cell) for cell in column) for column in zip(table.headers, *rows, strict=True)]
     return sum(widths) + 2 * (len(widths) - 1) > width or any("\n" in cell for row in rows for cell in row)
 
 
@@ -93,7 +93,7 @@ def _records(table: Table, width: int) -> list[str]:
     out: list[str] = []
     for number, row in enumerate(table.rows, 1):
         out += _wrap(f"{number}. {row[0]}", width)
-        for header, cell in zip(table.headers[1:], row[1:]):
+        for header, cell in zip(table.headers[1:], row[1:], strict=True):
             if cell:
                 out += _wrap(f"{header}: {cell}", width, "   ", "       ")
     if table.totals:

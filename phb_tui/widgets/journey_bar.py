@@ -51,7 +51,7 @@ class JourneyBar(Static):
                 line.append(f" {label} ", style="dim" if progress[step].state == StepState.NOT_STARTED else "")
             line.append(" ")
         here = progress[self.current]
-        detail = f"Step {self.current.number} of {len(Step)}: {self.current.title} ({here.state.value})."
+        detail = f"Step {self.current.number} of {len(Step)}: {self.current.heading} ({here.state.value})."
         if here.missing:
             detail += f" Still to do here: {here.missing[0]}"
             if len(here.missing) > 1:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-
 KEYS_REMINDER = "Ctrl+S saves now · Ctrl+P: all commands"
 
 

@@ -37,7 +37,7 @@ async def _fill_form(pilot, form: ModelForm) -> int:  # type: ignore[no-untyped-
 async def test_every_text_field_on_a_step_and_its_lists_shows_markup_as_written(store: PlanStore, step: Step) -> None:
     plan = new_plan("Marks")
     plan.outcomes = [Outcome(id="o1", outcome="Sleep well")]
-    async with plan_open_at(store, plan, step, size=(100, 50)) as (app, pilot, path):
+    async with plan_open_at(store, plan, step, size=(100, 50)) as (app, pilot, _path):
         screen = app.screen
         filled = 0
         for form in list(screen.query(ModelForm)):
@@ -75,7 +75,7 @@ async def _whole_summary(pilot) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_the_pa_cost_dialog_shows_a_name_with_markup_as_written(store: PlanStore) -> None:
-    async with plan_open_at(store, step=Step.FINANCE, size=(100, 50)) as (app, pilot, path):
+    async with plan_open_at(store, step=Step.FINANCE, size=(100, 50)) as (app, pilot, _path):
         await pilot.press("f6")
         await pilot.pause()
         await _fill_form(pilot, app.screen.query_one(ModelForm))

@@ -20,7 +20,7 @@ def totals(app: object) -> str:
 
 @pytest.mark.parametrize(("typed", "stored"), [("£1,200.50", "1200.50"), ("1200.5", "1200.50"), ("12000", "12000.00")])
 async def test_budget_amounts_people_type_are_accepted(store: PlanStore, typed: str, stored: str) -> None:
-    async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, path):
+    async with plan_open_at(store, step=Step.FINANCE) as (_app, pilot, path):
         await fill(pilot, "#field-budget_amount", typed)
         await pilot.press("ctrl+s")
     assert saved(store, path).finance.budget_amount == Decimal(stored)
@@ -80,14 +80,14 @@ async def test_a_bad_unit_cost_keeps_the_earlier_value(store: PlanStore, example
 
 
 async def test_flexibility_answers_are_saved(store: PlanStore) -> None:
-    async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, path):
+    async with plan_open_at(store, step=Step.FINANCE) as (_app, pilot, path):
         await fill(pilot, "#field-free_to_change", "Moving hours between days")
         await pilot.press("ctrl+s")
     assert saved(store, path).flexibility.free_to_change == "Moving hours between days"
 
 
 async def test_spending_per_outcome_is_drawn_with_figures(store: PlanStore, example_plan: Plan) -> None:
-    async with plan_open_at(store, example_plan, Step.FINANCE, size=(100, 40)) as (app, pilot, path):
+    async with plan_open_at(store, example_plan, Step.FINANCE, size=(100, 40)) as (app, pilot, _path):
         app.screen.query_one("#chart", Static).scroll_visible(animate=False)
         await pilot.pause()
         chart = screen_text(app)
@@ -173,7 +173,7 @@ async def test_a_one_off_wheelchair_budget_with_a_top_up_is_typed_in_and_refusal
 
 
 async def test_a_list_fits_its_columns_to_what_it_shows_after_the_first_entry(store: PlanStore) -> None:
-    async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, path):
+    async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, _path):
         app.screen.query_one("#line-items DataTable").focus()
         await pilot.press("a")
         await paste(pilot, "Hoist sling")

@@ -47,7 +47,7 @@ async def test_the_person_can_overrule_the_suggestion(store: PlanStore) -> None:
 
 
 async def test_a_wheelchair_budget_is_never_suggested_as_a_direct_payment(store: PlanStore) -> None:
-    async with plan_open_at(store) as (app, pilot, path):
+    async with plan_open_at(store) as (app, pilot, _path):
         await choose(pilot, "#field-eligibility", "personal_wheelchair_budget")
         await pilot.press("f8", "f8")
         await pilot.pause()
@@ -64,7 +64,7 @@ def choice_note(app: object) -> str:
 async def test_a_wheelchair_budget_says_its_rules_beside_the_choice(store: PlanStore) -> None:
     plan = new_plan("Chair")
     plan.eligibility = EligibilityRoute.WHEELCHAIR
-    async with plan_open_at(store, plan, Step.MANAGEMENT) as (app, pilot, path):
+    async with plan_open_at(store, plan, Step.MANAGEMENT) as (app, pilot, _path):
         assert "cannot be a direct payment" in choice_note(app)
         await choose(pilot, "#field-option", "third_party")
         assert "you usually own the chair, and pay for its repairs yourself" in choice_note(app)

@@ -18,7 +18,7 @@ from .helpers import fill, keys, plan_open_at, saved, screen_text
 
 
 async def test_steps_can_be_visited_in_any_order(store: PlanStore) -> None:
-    async with plan_open_at(store) as (app, pilot, path):
+    async with plan_open_at(store) as (app, pilot, _path):
         visited = [app.screen.STEP]
         for key in ("f8", "f8", "f7", "f8", "f8", "f8", "f8", "f8", "f8"):
             await pilot.press(key)
@@ -32,7 +32,7 @@ async def test_steps_can_be_visited_in_any_order(store: PlanStore) -> None:
 
 
 async def test_quick_presses_each_move_one_step(store: PlanStore) -> None:
-    async with plan_open_at(store) as (app, pilot, path):
+    async with plan_open_at(store) as (app, pilot, _path):
         for _ in range(4):  # Queued before any is handled, as when someone presses quickly.
             app.post_message(events.Key("f8", None))
         await pilot.pause()
@@ -41,7 +41,7 @@ async def test_quick_presses_each_move_one_step(store: PlanStore) -> None:
 
 
 async def test_the_journey_bar_says_where_you_are_and_what_is_missing(store: PlanStore) -> None:
-    async with plan_open_at(store, step=Step.FINANCE, size=(120, 40)) as (app, pilot, path):
+    async with plan_open_at(store, step=Step.FINANCE, size=(120, 40)) as (app, pilot, _path):
         text = screen_text(app)
         assert "▶5 Finance" in text
         assert "Step 5 of 7: Financial plan (not started)." in text
@@ -51,7 +51,7 @@ async def test_the_journey_bar_says_where_you_are_and_what_is_missing(store: Pla
 
 
 async def test_the_command_palette_goes_to_a_step(store: PlanStore) -> None:
-    async with plan_open_at(store) as (app, pilot, path):
+    async with plan_open_at(store) as (app, pilot, _path):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*keys("step 6"))
@@ -137,7 +137,7 @@ async def test_keys_can_be_remapped(store: PlanStore, tmp_path: Path) -> None:
 
 async def test_every_step_fits_80_by_24_and_reads_without_colour(store: PlanStore, example_plan: Plan, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("NO_COLOR", "1")
-    async with plan_open_at(store, example_plan) as (app, pilot, path):
+    async with plan_open_at(store, example_plan) as (app, pilot, _path):
         for step in Step:
             app.show_step(step)
             await pilot.pause()
@@ -158,7 +158,7 @@ async def test_moving_through_fields_without_changing_them_changes_nothing(store
 
 
 async def test_a_step_shown_again_shows_what_changed_elsewhere(store: PlanStore, example_plan: Plan) -> None:
-    async with plan_open_at(store, example_plan, Step.FINANCE, size=(100, 40)) as (app, pilot, path):
+    async with plan_open_at(store, example_plan, Step.FINANCE, size=(100, 40)) as (app, pilot, _path):
         first_finance = app.screen
         app.show_step(Step.OUTCOMES)
         await pilot.pause()

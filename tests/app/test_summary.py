@@ -13,7 +13,7 @@ from .helpers import plan_open_at, screen_text
 
 
 async def test_the_summary_lists_gaps_first_and_enter_goes_to_the_fix(store: PlanStore) -> None:
-    async with plan_open_at(store, step=Step.SUMMARY) as (app, pilot, path):
+    async with plan_open_at(store, step=Step.SUMMARY) as (app, pilot, _path):
         text = screen_text(app)
         assert "What a reviewer would ask about" in text
         assert "Is it the person's own plan?" in text and "No health and wellbeing outcomes yet" in text
@@ -23,13 +23,13 @@ async def test_the_summary_lists_gaps_first_and_enter_goes_to_the_fix(store: Pla
 
 
 async def test_a_ready_plan_says_so(store: PlanStore, example_plan: Plan) -> None:
-    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, path):
+    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, _pilot, _path):
         assert "Ready for review" in screen_text(app)
 
 
 async def test_export_writes_a_shareable_file_without_private_notes(store: PlanStore, example_plan: Plan, tmp_path: Path) -> None:
     target = tmp_path / "for-the-nurse.md"
-    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, path):
+    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#format", Select).value = "md"

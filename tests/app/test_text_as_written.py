@@ -28,7 +28,7 @@ def bracketed() -> Plan:
 
 
 async def test_lists_on_a_step_show_brackets_and_colons_as_written(store: PlanStore, bracketed: Plan) -> None:
-    async with plan_open_at(store, bracketed, size=(120, 60)) as (app, pilot, path):
+    async with plan_open_at(store, bracketed, size=(120, 60)) as (app, _pilot, _path):
         text = screen_text(app)
         assert HELPER in text
         assert TITLE in text  # In the header.
@@ -37,7 +37,7 @@ async def test_lists_on_a_step_show_brackets_and_colons_as_written(store: PlanSt
 
 
 async def test_the_summary_screen_shows_brackets_and_colons_as_written(store: PlanStore, bracketed: Plan) -> None:
-    async with plan_open_at(store, bracketed, Step.SUMMARY, size=(120, 60)) as (app, pilot, path):
+    async with plan_open_at(store, bracketed, Step.SUMMARY, size=(120, 60)) as (app, pilot, _path):
         text = screen_text(app)
         assert f"Outcome 1 ({OUTCOME}) has no spending" in text
         assert "Walk to the shop" not in text  # Nowhere with its brackets lost, such as the list of gaps.
@@ -55,7 +55,7 @@ async def test_the_list_of_plans_shows_a_title_as_written(store: PlanStore, brac
 
 
 async def test_outcomes_to_link_are_offered_as_written(store: PlanStore, bracketed: Plan) -> None:
-    async with plan_open_at(store, bracketed, Step.RESOURCES, size=(120, 40)) as (app, pilot, path):
+    async with plan_open_at(store, bracketed, Step.RESOURCES, size=(120, 40)) as (app, pilot, _path):
         app.screen.query_one("#resources DataTable").focus()
         await pilot.press("a")
         await pilot.pause()

@@ -146,7 +146,7 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
     assert plan.finance.budget_amount == Decimal("40000.00")
     items = plan.finance.line_items
     assert len(items) == 9
-    for item, (description, category, cost, quantity, period, route, outcomes) in zip(items, LINE_ITEMS):
+    for item, (description, category, cost, quantity, period, route, outcomes) in zip(items, LINE_ITEMS, strict=True):
         assert (item.description, item.category, item.unit_cost, item.quantity, item.period) == (
             description, category, Decimal(cost), Decimal(quantity), period
         )

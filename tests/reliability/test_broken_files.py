@@ -87,7 +87,7 @@ def test_the_real_command_says_the_same_in_a_separate_process(store: PlanStore) 
 
 @pytest.mark.parametrize("kind", ["truncated", "random bytes", "wrong types", "a folder"])
 async def test_the_app_explains_and_changes_nothing(kind: str, store: PlanStore) -> None:
-    make, says = BROKEN[kind]
+    make, _says = BROKEN[kind]
     store.plans_dir.mkdir(parents=True)
     path = store.plans_dir / "broken.toml"
     make(path)

@@ -88,7 +88,7 @@ async def test_a_second_window_is_warned_and_cannot_overwrite_the_first(store: P
 
 
 async def test_closing_the_plan_removes_this_windows_marker(store: PlanStore) -> None:
-    async with plan_open_at(store) as (app, pilot, path):
+    async with plan_open_at(store) as (_app, pilot, path):
         assert marker_for(path).exists()
         await pilot.press("f2")
         await pilot.pause()
