@@ -33,9 +33,33 @@ def measure() -> tuple[str, dict[str, float]]:
             check = median_seconds(lambda: find_gaps(plan))
             export = median_seconds(lambda: export_text(plan, "html"), runs=5)
             size = path.stat().st_size
-            rows.append([f"{items} items", f"{size / 1024:6.0f} KB", ms(baseline), ms(load), f"{load / baseline:5.1f}x", ms(validate), ms(save), ms(check), ms(export)])
-            figures.update({f"load_{items}": load, f"save_{items}": save, f"export_{items}": export, f"check_{items}": check})
-    headers = ["Plan (50 outcomes)", "File", "Read+parse", "Load", "vs parse", "Validate", "Save", "Check", "HTML export"]
+            rows.append(
+                [
+                    f"{items} items",
+                    f"{size / 1024:6.0f} KB",
+                    ms(baseline),
+                    ms(load),
+                    f"{load / baseline:5.1f}x",
+                    ms(validate),
+                    ms(save),
+                    ms(check),
+                    ms(export),
+                ]
+            )
+            figures.update(
+                {f"load_{items}": load, f"save_{items}": save, f"export_{items}": export, f"check_{items}": check}
+            )
+    headers = [
+        "Plan (50 outcomes)",
+        "File",
+        "Read+parse",
+        "Load",
+        "vs parse",
+        "Validate",
+        "Save",
+        "Check",
+        "HTML export",
+    ]
     text = table("Big plans (median of 7; export of 5)", headers, rows)
     growth = figures["load_1000"] / figures["load_100"]
     text += f"Load time from 100 to 1,000 items grew {growth:.1f}x for 10x the items (linear is 10x).\n"

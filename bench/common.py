@@ -22,7 +22,9 @@ def big_plan(items: int, outcomes: int = 50, title: str = "Benchmark plan") -> P
     plan.management.managed_by = "Sam, with a payroll service"
     plan.finance.budget_amount = Decimal("9000000.00")
     plan.outcomes = [
-        Outcome(id=f"o{n}", outcome=f"Outcome {n}: staying well at home and getting out", what_matters="Family and friends")
+        Outcome(
+            id=f"o{n}", outcome=f"Outcome {n}: staying well at home and getting out", what_matters="Family and friends"
+        )
         for n in range(1, outcomes + 1)
     ]
     periods = [Period.WEEK, Period.FOUR_WEEKS, Period.MONTH, Period.YEAR, Period.ONE_OFF]
@@ -36,7 +38,8 @@ def big_plan(items: int, outcomes: int = 50, title: str = "Benchmark plan") -> P
             quantity=Decimal(n % 7 + 1),
             period=periods[n % len(periods)],
             route=ManagementRoute.DIRECT_PAYMENT if n % 2 else ManagementRoute.NOTIONAL,
-            outcome_ids=[f"o{n % outcomes + 1}"] + ([f"o{(n + 7) % outcomes + 1}"] if n % 3 == 0 and outcomes > 7 else []),
+            outcome_ids=[f"o{n % outcomes + 1}"]
+            + ([f"o{(n + 7) % outcomes + 1}"] if n % 3 == 0 and outcomes > 7 else []),
         )
         for n in range(1, items + 1)
     ]
@@ -73,7 +76,10 @@ def table(title: str, headers: list[str], rows: list[list[str]]) -> str:
     lines = [title, "=" * len(title)]
     lines.append("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(str(c).rjust(w) if n else str(c).ljust(w) for n, (c, w) in enumerate(zip(row, widths, strict=True))) for row in rows]
+    lines += [
+        "  ".join(str(c).rjust(w) if n else str(c).ljust(w) for n, (c, w) in enumerate(zip(row, widths, strict=True)))
+        for row in rows
+    ]
     return "\n".join(lines) + "\n"
 
 

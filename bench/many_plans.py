@@ -48,11 +48,17 @@ def measure() -> tuple[str, dict[str, float]]:
         one_changed = _time([phb, "--data-dir", folder, "list"], runs=1)
     rows = [
         ["phb --version (start-up only)", ms(baseline), "1.0x"],
-        [f"phb list, {PLANS:,} plans, first time (reads every plan's listed lines)", ms(cold), f"{cold / baseline:.1f}x"],
+        [
+            f"phb list, {PLANS:,} plans, first time (reads every plan's listed lines)",
+            ms(cold),
+            f"{cold / baseline:.1f}x",
+        ],
         [f"phb list, {PLANS:,} plans, one changed since last list", ms(one_changed), f"{one_changed / baseline:.1f}x"],
         [f"phb list, {PLANS:,} plans, none changed", ms(warm), f"{warm / baseline:.1f}x"],
     ]
-    text = table("Many plans (each run a new process; median of 5 where repeated)", ["Command", "Time", "vs start-up"], rows)
+    text = table(
+        "Many plans (each run a new process; median of 5 where repeated)", ["Command", "Time", "vs start-up"], rows
+    )
     text += (
         f"Target: phb list under 1,500 ms with {PLANS:,} plans: {warm * 1000:.0f} ms when the list cache is up to date; "
         f"{cold * 1000:.0f} ms the first time, when every plan is read as far as the list needs ({(cold - baseline) / PLANS * 1e6:.0f} µs a plan).\n"

@@ -29,7 +29,11 @@ def _launch(args: list[str]) -> tuple[float, int, int]:
     try:
         start = time.time()
         result = subprocess.run(
-            [sys.executable, "-m", "bench.launch", *args], stdin=other_end, stdout=other_end, stderr=subprocess.PIPE, text=True
+            [sys.executable, "-m", "bench.launch", *args],
+            stdin=other_end,
+            stdout=other_end,
+            stderr=subprocess.PIPE,
+            text=True,
         )
     finally:
         os.close(other_end)
@@ -58,11 +62,22 @@ def measure() -> tuple[str, dict[str, float]]:
         [f"Bare Textual app, {widgets} widgets", ms(bare_median), "1.00x"],
         ["phb open, realistic plan (first step)", ms(phb_median), f"{phb_median / bare_median:.2f}x"],
     ]
-    text = table(f"Cold start to first screen painted and settled (median of {RUNS}, alternating)", ["App", "Time", "vs bare"], rows)
+    text = table(
+        f"Cold start to first screen painted and settled (median of {RUNS}, alternating)",
+        ["App", "Time", "vs bare"],
+        rows,
+    )
     text += f"Target: at most 1.3x the bare app ({phb_median / bare_median:.2f}x). Modules compiled first, as pip install does.\n\n"
-    rows = [[f"Bare Textual app, {widgets} widgets", f"{bare_peak / 1024:6.1f} MiB", "1.00x"], ["phb open, plan with 1,000 items", f"{phb_peak / 1024:6.1f} MiB", f"{phb_peak / bare_peak:.2f}x"]]
+    rows = [
+        [f"Bare Textual app, {widgets} widgets", f"{bare_peak / 1024:6.1f} MiB", "1.00x"],
+        ["phb open, plan with 1,000 items", f"{phb_peak / 1024:6.1f} MiB", f"{phb_peak / bare_peak:.2f}x"],
+    ]
     text += table("Peak memory (resident)", ["App", "Peak", "vs bare"], rows)
-    return text, {"start_ratio": phb_median / bare_median, "start_phb": phb_median, "memory_ratio": phb_peak / bare_peak}
+    return text, {
+        "start_ratio": phb_median / bare_median,
+        "start_phb": phb_median,
+        "memory_ratio": phb_peak / bare_peak,
+    }
 
 
 if __name__ == "__main__":

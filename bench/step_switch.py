@@ -124,7 +124,11 @@ def measure() -> tuple[str, dict[str, float]]:
         [f"Bare app, screens of {typical} widgets built once", ms(bare_first), ms(bare_built)],
     ]
     rows += [
-        [f"Step {step.number}: {step.heading} ({count} widgets)", ms(first[n - 1]) if n else "(opened on it)", ms(returns[n])]
+        [
+            f"Step {step.number}: {step.heading} ({count} widgets)",
+            ms(first[n - 1]) if n else "(opened on it)",
+            ms(returns[n]),
+        ]
         for n, (step, count) in enumerate(zip(Step, widgets, strict=True))
     ]
     rows.append(["Median over the steps", ms(overall_first), ms(overall)])

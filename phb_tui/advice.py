@@ -30,7 +30,10 @@ def suggest_management(plan: Plan) -> Suggestion:
 
     if answers.control_wanted == ControlWanted.A_LITTLE:
         reasons.append("You would like the NHS to take care of most things.")
-        return Suggestion(ManagementOption.NOTIONAL, [*reasons, "With a notional budget the NHS holds the money and arranges the care you agree."])
+        return Suggestion(
+            ManagementOption.NOTIONAL,
+            [*reasons, "With a notional budget the NHS holds the money and arranges the care you agree."],
+        )
 
     if answers.control_wanted == ControlWanted.A_LOT and not wheelchair:
         reasons.append("You want a lot of control over the money and your support.")
@@ -39,20 +42,47 @@ def suggest_management(plan: Plan) -> Suggestion:
                 reasons.append("Some of the skills are new to you, but you have named people who can help.")
             elif confident:
                 reasons.append("You feel confident with the skills a direct payment needs.")
-            return Suggestion(ManagementOption.DIRECT_PAYMENT, [*reasons, "A direct payment gives the most control; a payroll or managed-account service can take on the paperwork."])
+            return Suggestion(
+                ManagementOption.DIRECT_PAYMENT,
+                [
+                    *reasons,
+                    "A direct payment gives the most control; a payroll or managed-account service can take on the paperwork.",
+                ],
+            )
         reasons.append("Some skills a direct payment needs are new to you, and nobody is named to help yet.")
-        return Suggestion(ManagementOption.THIRD_PARTY, [*reasons, "A third party can hold the money and do the paperwork while you decide how it is spent. You can move to a direct payment later."])
+        return Suggestion(
+            ManagementOption.THIRD_PARTY,
+            [
+                *reasons,
+                "A third party can hold the money and do the paperwork while you decide how it is spent. You can move to a direct payment later.",
+            ],
+        )
 
     if wheelchair:
         reasons.append("Personal wheelchair budgets cannot be paid as a direct payment.")
         if answers.control_wanted == ControlWanted.A_LOT:
-            return Suggestion(ManagementOption.THIRD_PARTY, [*reasons, "A third party gives you the most say over the chair that is bought."])
-        return Suggestion(ManagementOption.NOTIONAL, [*reasons, "A notional budget, with your own top-up if you want a different chair, is the usual choice."])
+            return Suggestion(
+                ManagementOption.THIRD_PARTY,
+                [*reasons, "A third party gives you the most say over the chair that is bought."],
+            )
+        return Suggestion(
+            ManagementOption.NOTIONAL,
+            [*reasons, "A notional budget, with your own top-up if you want a different chair, is the usual choice."],
+        )
 
     reasons.append("You want some control, but not all of the responsibility.")
     if answers.employing_staff == Confidence.CONFIDENT or (has_help and answers.employing_staff == Confidence.SOMEWHAT):
-        return Suggestion(ManagementOption.MIXED, [*reasons, "A mix could suit you: for example, agency care arranged by the NHS, and a personal assistant you employ through a direct payment."])
-    return Suggestion(ManagementOption.THIRD_PARTY, [*reasons, "A third party can arrange care with you without you becoming an employer."])
+        return Suggestion(
+            ManagementOption.MIXED,
+            [
+                *reasons,
+                "A mix could suit you: for example, agency care arranged by the NHS, and a personal assistant you employ through a direct payment.",
+            ],
+        )
+    return Suggestion(
+        ManagementOption.THIRD_PARTY,
+        [*reasons, "A third party can arrange care with you without you becoming an employer."],
+    )
 
 
 WHEELCHAIR_OPTIONS = (

@@ -55,6 +55,7 @@ def step_screen(step: Step) -> type[StepScreen]:
     screen: type[StepScreen] = getattr(import_module(module), name)
     return screen
 
+
 if TYPE_CHECKING:
     from screens.export_dialog import ExportChoice
     from screens.picker import PickerScreen
@@ -75,6 +76,7 @@ def _picker_screen() -> type[PickerScreen]:
     from screens.picker import PickerScreen
 
     return PickerScreen
+
 
 AUTOSAVE_SECONDS = 1.0
 
@@ -270,7 +272,9 @@ class PhbApp(App[None]):
 
     def on_picker_screen_trash_wanted(self, message: TrashWanted) -> None:
         if target := self._attempt(partial(self.store.trash, message.path), "The plan could not be deleted"):
-            self.notify(f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12)
+            self.notify(
+                f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12
+            )
             self._refresh_picker()
 
     def _attempt(self, action: Callable[[], Result], failure: str) -> Result | None:
@@ -343,8 +347,13 @@ class PhbApp(App[None]):
             self._autosave.stop()
             self._autosave = None
         if not self.session.save():
-            advice = "\n\nTo keep your changes, press Ctrl+P and choose \"Save a copy elsewhere\"."
-            self.notify((self.session.problem or "") + advice, title="Your changes are not saved yet", severity="error", timeout=30)
+            advice = '\n\nTo keep your changes, press Ctrl+P and choose "Save a copy elsewhere".'
+            self.notify(
+                (self.session.problem or "") + advice,
+                title="Your changes are not saved yet",
+                severity="error",
+                timeout=30,
+            )
         self._show_status()
 
     def action_save_copy(self) -> None:
@@ -379,7 +388,9 @@ class PhbApp(App[None]):
                 then()
 
         problem = self.session.problem or ""
-        question = f"Your latest changes could not be saved:\n\n{problem}\n\nDo you want to {doing} anyway and lose them?"
+        question = (
+            f"Your latest changes could not be saved:\n\n{problem}\n\nDo you want to {doing} anyway and lose them?"
+        )
         self.push_screen(ConfirmDialog(question, f"Yes, {doing} and lose them", "No, stay here"), answered)
 
     async def action_quit(self) -> None:
@@ -400,7 +411,11 @@ class PhbApp(App[None]):
             return
         from .exporting import export_text  # The renderers cost start-up time; only exporting needs them.
 
-        text = plan_to_toml(self.session.plan) if whole_plan else export_text(self.session.plan, choice.format, choice.include_private)
+        text = (
+            plan_to_toml(self.session.plan)
+            if whole_plan
+            else export_text(self.session.plan, choice.format, choice.include_private)
+        )
         try:
             write_export(choice.path, text, force=force)
         except OverwriteRefused:
@@ -409,13 +424,18 @@ class PhbApp(App[None]):
                 if yes:
                     self.export(choice, force=True, whole_plan=whole_plan)
 
-            self.push_screen(ConfirmDialog(f"{choice.path} already exists. Replace it?", "Yes, replace it", "No, keep it"), answered)
+            self.push_screen(
+                ConfirmDialog(f"{choice.path} already exists. Replace it?", "Yes, replace it", "No, keep it"), answered
+            )
             return
         except PlanError as error:
             self.notify(str(error), title="The summary could not be exported", severity="error", timeout=20)
             return
         if whole_plan:
-            self.notify(f"A copy of the whole plan is saved at {choice.path}. To carry on with it later: phb import \"{choice.path}\"", timeout=30)
+            self.notify(
+                f'A copy of the whole plan is saved at {choice.path}. To carry on with it later: phb import "{choice.path}"',
+                timeout=30,
+            )
             return
         left_out = "" if choice.include_private else " Notes marked private were left out."
         self.notify(f"Exported to {choice.path}.{left_out}", timeout=10)
@@ -427,13 +447,33 @@ class PhbApp(App[None]):
         if self.session is None:
             return
         for step in Step:
-            yield SystemCommand(f"Go to step {step.number}: {step.heading}", f"Open the {step.heading} step", partial(self.show_step, step))
-        yield SystemCommand("New outcome", "Add an outcome in step 2", partial(self._on_step, Step.OUTCOMES, "#outcomes", "add"))
-        yield SystemCommand("Add line item", "Add spending in step 5", partial(self._on_step, Step.FINANCE, "#line-items", "add"))
-        yield SystemCommand("Work out PA costs", "The full cost of employing a personal assistant", partial(self._on_step, Step.FINANCE, None, "pa_costs"))
-        yield SystemCommand("Export summary", "Save the summary as a file to share", partial(self._on_step, Step.SUMMARY, None, "export"))
+            yield SystemCommand(
+                f"Go to step {step.number}: {step.heading}",
+                f"Open the {step.heading} step",
+                partial(self.show_step, step),
+            )
+        yield SystemCommand(
+            "New outcome", "Add an outcome in step 2", partial(self._on_step, Step.OUTCOMES, "#outcomes", "add")
+        )
+        yield SystemCommand(
+            "Add line item", "Add spending in step 5", partial(self._on_step, Step.FINANCE, "#line-items", "add")
+        )
+        yield SystemCommand(
+            "Work out PA costs",
+            "The full cost of employing a personal assistant",
+            partial(self._on_step, Step.FINANCE, None, "pa_costs"),
+        )
+        yield SystemCommand(
+            "Export summary",
+            "Save the summary as a file to share",
+            partial(self._on_step, Step.SUMMARY, None, "export"),
+        )
         yield SystemCommand("Save now", "Save the plan straight away", self.action_save)
-        yield SystemCommand("Save a copy elsewhere", "Keep the whole plan in another file, such as on a USB stick", self.action_save_copy)
+        yield SystemCommand(
+            "Save a copy elsewhere",
+            "Keep the whole plan in another file, such as on a USB stick",
+            self.action_save_copy,
+        )
 
     def _on_step(self, step: Step, selector: str | None, action: str) -> None:
         """Go to a step, then run one of its actions once it is on screen."""
@@ -448,5 +488,12 @@ class PhbApp(App[None]):
 
 def remappable_ids() -> set[str]:
     """Every binding id a person may remap in keys.toml."""
-    classes: list[type[DOMNode]] = [PhbApp, _picker_screen(), StepScreen, step_screen(Step.SUMMARY), step_screen(Step.FINANCE), ItemList]
+    classes: list[type[DOMNode]] = [
+        PhbApp,
+        _picker_screen(),
+        StepScreen,
+        step_screen(Step.SUMMARY),
+        step_screen(Step.FINANCE),
+        ItemList,
+    ]
     return {binding.id for cls in classes for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id}

@@ -92,14 +92,14 @@ def _short(text: str, limit: int = 50) -> str:
 
 
 def outcome_name(plan: Plan, outcome: Outcome) -> str:
-    """"Outcome 2 (I swim twice a week...)": its number in the plan, and its first words."""
+    """ "Outcome 2 (I swim twice a week...)": its number in the plan, and its first words."""
     number = next(n for n, o in enumerate(plan.outcomes, 1) if o is outcome)
     words = _short(outcome.outcome)
     return f"Outcome {number} ({words})" if words else f"Outcome {number}"
 
 
 def item_name(plan: Plan, item: LineItem, start: bool = False) -> str:
-    """"item 3: Waking night care": its number in the financial plan, and what it is.
+    """ "item 3: Waking night care": its number in the financial plan, and what it is.
 
     `start` gives "Item 3: ...", for the start of a sentence.
     """
@@ -139,7 +139,12 @@ def needs_unstated(plan: Plan) -> Iterator[Gap]:
 
 def no_outcomes(plan: Plan) -> Iterator[Gap]:
     if not plan.outcomes:
-        yield Gap("no-outcomes", Step.OUTCOMES, "No health and wellbeing outcomes yet: say what the budget is for.", Criterion.NEEDS)
+        yield Gap(
+            "no-outcomes",
+            Step.OUTCOMES,
+            "No health and wellbeing outcomes yet: say what the budget is for.",
+            Criterion.NEEDS,
+        )
     for outcome in plan.outcomes:
         if not outcome.outcome.strip():
             yield Gap(
@@ -184,13 +189,20 @@ def spending_unlinked(plan: Plan) -> Iterator[Gap]:
 
 def management_unchosen(plan: Plan) -> Iterator[Gap]:
     if plan.management.option is None:
-        yield Gap("no-management", Step.MANAGEMENT, "No choice yet of how the money will be managed.", Criterion.REALISTIC)
+        yield Gap(
+            "no-management", Step.MANAGEMENT, "No choice yet of how the money will be managed.", Criterion.REALISTIC
+        )
 
 
 def budget_problems(plan: Plan) -> Iterator[Gap]:
     finance = plan.finance
     if finance.budget_amount is None:
-        yield Gap("no-budget", Step.FINANCE, "No budget amount: ask the NHS team for the indicative budget.", Criterion.REALISTIC)
+        yield Gap(
+            "no-budget",
+            Step.FINANCE,
+            "No budget amount: ask the NHS team for the indicative budget.",
+            Criterion.REALISTIC,
+        )
         return
     position = budget_position(plan)
     if position.uncounted:
@@ -283,7 +295,12 @@ def direct_payment_problems(plan: Plan) -> Iterator[Gap]:
         return
     details = plan.management.direct_payment
     if not plan.management.managed_by.strip():
-        yield Gap("direct-payment-unmanaged", Step.MANAGEMENT, "A direct payment needs someone named to manage it.", Criterion.LEGAL)
+        yield Gap(
+            "direct-payment-unmanaged",
+            Step.MANAGEMENT,
+            "A direct payment needs someone named to manage it.",
+            Criterion.LEGAL,
+        )
     if details.received_by is None:
         yield Gap(
             "direct-payment-recipient",
@@ -350,7 +367,9 @@ def contributions_not_allowed(plan: Plan) -> Iterator[Gap]:
 
 def risk_problems(plan: Plan) -> Iterator[Gap]:
     if not plan.risks:
-        yield Gap("no-risks", Step.REVIEW, "No risks listed: what could go wrong, and how is it handled?", Criterion.SAFE)
+        yield Gap(
+            "no-risks", Step.REVIEW, "No risks listed: what could go wrong, and how is it handled?", Criterion.SAFE
+        )
     if not plan.contingency_plan.strip():
         yield Gap(
             "no-contingency-plan",

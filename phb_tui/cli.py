@@ -86,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=_open_picker)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    def command(name: str, handler: Callable[[PlanStore, argparse.Namespace], int], summary: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, handler: Callable[[PlanStore, argparse.Namespace], int], summary: str
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, parents=[common], help=summary, description=summary)
         sub.set_defaults(handler=handler)
         return sub
@@ -104,16 +106,28 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("plan", metavar="PLAN")
     show.add_argument("--hide-private", action="store_true", help="leave out notes marked private")
     show.add_argument("--width", type=int, default=78, help="wrap lines at this width (default 78)")
-    show.add_argument("--rich", action="store_true", help="draw tables and boxes (plain text, the default, suits screen readers)")
+    show.add_argument(
+        "--rich", action="store_true", help="draw tables and boxes (plain text, the default, suits screen readers)"
+    )
 
     export = command("export", _export, "Write the summary (or the plan file) to share with someone.")
     export.add_argument("plan", metavar="PLAN")
     export.add_argument("--format", choices=FORMATS, default="txt", help="txt (default), md, html or toml")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (or into a FOLDER, named after the plan) instead of the screen")
-    export.add_argument("--include-private", action="store_true", help="include notes marked private (left out by default)")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (or into a FOLDER, named after the plan) instead of the screen",
+    )
+    export.add_argument(
+        "--include-private", action="store_true", help="include notes marked private (left out by default)"
+    )
     export.add_argument("--force", action="store_true", help="replace FILE if it already exists")
 
-    check = command("check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error.")
+    check = command(
+        "check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error."
+    )
     check.add_argument("plan", metavar="PLAN")
 
     importer = command("import", _import, "Copy a plan file from elsewhere into your plans, after checking it.")
@@ -136,7 +150,7 @@ def _new(store: PlanStore, arguments: argparse.Namespace) -> int:
     plan = new_plan(arguments.title)
     opened = store.add(plan)
     print(f'Started "{plan.title}". Saved as {opened.path}')
-    print(f'Open it with: phb open {opened.slug}')
+    print(f"Open it with: phb open {opened.slug}")
     if arguments.open:
         return _run_app(store, opened)
     return EXIT_OK
@@ -174,9 +188,7 @@ def _open_picker(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 def _run_app(store: PlanStore, opened: OpenPlan | None) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        raise PlanError(
-            'The app needs an interactive terminal. To read a plan without one, use "phb show PLAN".'
-        )
+        raise PlanError('The app needs an interactive terminal. To read a plan without one, use "phb show PLAN".')
     with collector_paused():  # The app's imports are most of the time taken to start.
         from .app import PhbApp
 

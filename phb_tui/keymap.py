@@ -36,7 +36,9 @@ def load_keymap(path: Path, known: set[str]) -> tuple[dict[str, str], list[str]]
     problems: list[str] = []
     for action, key in keys.items():
         if action not in known:
-            problems.append(f'{path}: "{action}" is not an action that can be remapped (these can: {", ".join(sorted(known))}).')
+            problems.append(
+                f'{path}: "{action}" is not an action that can be remapped (these can: {", ".join(sorted(known))}).'
+            )
         elif not isinstance(key, str) or not key.strip():
             problems.append(f'{path}: the key for "{action}" must be text like "f9" or "ctrl+s".')
         else:

@@ -77,7 +77,10 @@ def pa_costs(inputs: PAInputs, rates: EmployerRates, year: YearConvention | None
         CostPart(f"{who}: workplace pension (employer)", pension),
         CostPart("Employer's liability insurance", inputs.insurance_per_year),
         CostPart("Payroll service", inputs.payroll_per_year),
-        CostPart(f"{who}: cover for sickness ({_weeks(inputs.sickness_cover_weeks)})", weekly_pay * inputs.sickness_cover_weeks),
+        CostPart(
+            f"{who}: cover for sickness ({_weeks(inputs.sickness_cover_weeks)})",
+            weekly_pay * inputs.sickness_cover_weeks,
+        ),
     ]
     parts = [CostPart(part.description, round_pennies(part.yearly)) for part in parts]
     return PACosts(parts, _warnings(inputs, rates))

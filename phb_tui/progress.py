@@ -59,12 +59,18 @@ def _local_missing(plan: Plan, step: Step) -> list[str]:
 
 _STARTED: dict[Step, Callable[[Plan], bool]] = {
     Step.GET_INFORMED: lambda p: bool(
-        p.person.name or p.icb_name or p.eligibility or p.informed.contacts or p.informed.questions
-        or p.informed.worries or any(c.done for c in p.informed.checklist)
+        p.person.name
+        or p.icb_name
+        or p.eligibility
+        or p.informed.contacts
+        or p.informed.questions
+        or p.informed.worries
+        or any(c.done for c in p.informed.checklist)
     ),
     Step.OUTCOMES: lambda p: bool(p.outcomes),
     Step.MANAGEMENT: lambda p: bool(
-        p.management.option or p.management.managed_by
+        p.management.option
+        or p.management.managed_by
         or p.management.self_assessment != type(p.management.self_assessment)()
     ),
     Step.RESOURCES: lambda p: bool(p.resources),

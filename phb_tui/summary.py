@@ -58,7 +58,7 @@ def build_summary(
 
 
 def running_head(plan: Plan) -> str:
-    """"Plan for Daniel Price, born 3 June 1991, NHS number 943 476 5919": whose plan a page is."""
+    """ "Plan for Daniel Price, born 3 June 1991, NHS number 943 476 5919": whose plan a page is."""
     person = plan.person
     parts = [f"Plan for {person.name.strip() or NOT_GIVEN}"]
     if person.date_of_birth:
@@ -89,7 +89,9 @@ def _checked_flags(plan: Plan) -> list[str]:
     for item in plan.finance.line_items:
         kind = restricted_kind(item)
         if kind and item.checked_allowed:
-            flagged.append(f"{item_name(plan, item, start=True)}: looked like {kind}. Reason given: {item.checked_reason}")
+            flagged.append(
+                f"{item_name(plan, item, start=True)}: looked like {kind}. Reason given: {item.checked_reason}"
+            )
     return flagged
 
 
@@ -141,17 +143,27 @@ def _outcomes(plan: Plan) -> Section:
     blocks: list[Block] = []
     for number, outcome in enumerate(plan.outcomes, 1):
         blocks.append(Subheading(f"Outcome {number}: {or_missing(outcome.outcome)}"))
-        blocks.append(Facts([
-            ("What matters", or_missing(outcome.what_matters)),
-            ("How I will know", or_missing(outcome.how_i_will_know)),
-            ("Evidence", or_missing(outcome.evidence)),
-            ("Risk if not met", or_missing(outcome.risk_if_not_met)),
-            ("Priority", outcome.priority.label),
-        ]))
+        blocks.append(
+            Facts(
+                [
+                    ("What matters", or_missing(outcome.what_matters)),
+                    ("How I will know", or_missing(outcome.how_i_will_know)),
+                    ("Evidence", or_missing(outcome.evidence)),
+                    ("Risk if not met", or_missing(outcome.risk_if_not_met)),
+                    ("Priority", outcome.priority.label),
+                ]
+            )
+        )
         serves = [
-            f"{item_name(plan, i, start=True)}: {cost_phrase(i)}" for i in plan.finance.line_items if outcome.id in i.outcome_ids
+            f"{item_name(plan, i, start=True)}: {cost_phrase(i)}"
+            for i in plan.finance.line_items
+            if outcome.id in i.outcome_ids
         ]
-        serves += [_resource_phrase(r.description, r.kind.label, r.who_or_where) for r in plan.resources if outcome.id in r.outcome_ids]
+        serves += [
+            _resource_phrase(r.description, r.kind.label, r.who_or_where)
+            for r in plan.resources
+            if outcome.id in r.outcome_ids
+        ]
         if serves:
             blocks += [Paragraph("Paid for or supported by:"), BulletList(serves)]
         else:
@@ -221,11 +233,18 @@ def _risks(plan: Plan) -> Section:
 
 def _flexibility(plan: Plan) -> Section:
     flexibility = plan.flexibility
-    return Section("Flexibility agreement", [Facts([
-        ("Free to change without asking", or_missing(flexibility.free_to_change)),
-        ("Must ask first", or_missing(flexibility.must_ask_first)),
-        ("Evidence of spending", or_missing(flexibility.evidence_of_spending)),
-    ])])
+    return Section(
+        "Flexibility agreement",
+        [
+            Facts(
+                [
+                    ("Free to change without asking", or_missing(flexibility.free_to_change)),
+                    ("Must ask first", or_missing(flexibility.must_ask_first)),
+                    ("Evidence of spending", or_missing(flexibility.evidence_of_spending)),
+                ]
+            )
+        ],
+    )
 
 
 def _reviews(plan: Plan) -> Section:
@@ -238,12 +257,16 @@ def _reviews(plan: Plan) -> Section:
     blocks: list[Block] = [Facts(rows)]
     for entry in sorted(reviews.log, key=lambda entry: entry.reviewed_on, reverse=True):
         blocks.append(Paragraph(f"Review on {long_date(entry.reviewed_on)}:"))
-        blocks.append(Facts([
-            ("Working", or_missing(entry.working)),
-            ("Not working", or_missing(entry.not_working)),
-            ("Changes", or_missing(entry.changes)),
-            ("Progress on outcomes", or_missing(entry.outcomes_progress)),
-        ]))
+        blocks.append(
+            Facts(
+                [
+                    ("Working", or_missing(entry.working)),
+                    ("Not working", or_missing(entry.not_working)),
+                    ("Changes", or_missing(entry.changes)),
+                    ("Progress on outcomes", or_missing(entry.outcomes_progress)),
+                ]
+            )
+        )
     if not reviews.log:
         blocks.append(Paragraph("No review has happened yet."))
     return Section("Reviews", blocks)
@@ -261,7 +284,10 @@ def _to_discuss(plan: Plan, include_private: bool) -> Section:
 
 def _sign_off(plan: Plan) -> Section:
     rows = [
-        (s.name + (f", {s.role}" if s.role else ""), f"agreed {long_date(s.agreed_on)}" if s.agreed_on else "not yet agreed")
+        (
+            s.name + (f", {s.role}" if s.role else ""),
+            f"agreed {long_date(s.agreed_on)}" if s.agreed_on else "not yet agreed",
+        )
         for s in plan.sign_off
     ]
     blocks: list[Block] = [Facts(rows)] if rows else [Paragraph("Nobody has agreed the plan yet.")]
@@ -276,11 +302,18 @@ def _getting_informed(plan: Plan, include_private: bool) -> Section:
     if informed.checklist:
         done = sum(1 for c in informed.checklist if c.done)
         blocks.append(Paragraph(f"Found out so far: {done} of {len(informed.checklist)} things on the list."))
-        blocks.append(BulletList([
-            f"[{'x' if c.done else ' '}] {c.question}" + note_suffix(c.notes, include_private) for c in informed.checklist
-        ]))
+        blocks.append(
+            BulletList(
+                [
+                    f"[{'x' if c.done else ' '}] {c.question}" + note_suffix(c.notes, include_private)
+                    for c in informed.checklist
+                ]
+            )
+        )
     contacts = [
-        f"{c.name} ({c.kind.label.lower()})" + (f": {c.how_to_reach}" if c.how_to_reach else "") + note_suffix(c.notes, include_private)
+        f"{c.name} ({c.kind.label.lower()})"
+        + (f": {c.how_to_reach}" if c.how_to_reach else "")
+        + note_suffix(c.notes, include_private)
         for c in informed.contacts
     ]
     if contacts:

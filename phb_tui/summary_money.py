@@ -71,7 +71,14 @@ def money_section(plan: Plan, include_private: bool) -> Section:
     one_off_budget = is_one_off_budget(finance)
     show_route = any(item.route for item in finance.line_items)
     shared = any(item.contribution for item in finance.line_items)
-    headers = ["Item", "Provider", "Budget pays" if shared else "Cost", "How often", "In all" if one_off_budget else "A year", "Outcome"]
+    headers = [
+        "Item",
+        "Provider",
+        "Budget pays" if shared else "Cost",
+        "How often",
+        "In all" if one_off_budget else "A year",
+        "Outcome",
+    ]
     headers += ["Paid by"] if show_route else []
     rows = []
     for item in finance.line_items:
@@ -106,7 +113,9 @@ def money_section(plan: Plan, include_private: bool) -> Section:
     blocks += _how_counted(plan)
     if finance.kept_back_reason.strip():
         left = f"{format_money(remaining)} {period} is" if remaining and remaining > 0 else "Part of the budget is"
-        blocks.append(Paragraph(f"Kept back on purpose: {left} left unplanned. The reason: {finance.kept_back_reason.strip()}"))
+        blocks.append(
+            Paragraph(f"Kept back on purpose: {left} left unplanned. The reason: {finance.kept_back_reason.strip()}")
+        )
     if finance.contingency_notes:
         blocks.append(Paragraph(f"Contingency fund (money set aside for the unexpected): {finance.contingency_notes}"))
     blocks += _from_elsewhere(plan)
@@ -129,10 +138,12 @@ def _how_counted(plan: Plan) -> list[Block]:
     position = budget_position(plan)
     if position.span_months is not None and finance.budget_start and finance.budget_end:
         months = _months(position.span_months)
-        return [Paragraph(
-            f"Recurring costs are counted over the {months} the budget covers "
-            f"({long_date(finance.budget_start)} to {long_date(finance.budget_end)}); one-off purchases once."
-        )]
+        return [
+            Paragraph(
+                f"Recurring costs are counted over the {months} the budget covers "
+                f"({long_date(finance.budget_start)} to {long_date(finance.budget_end)}); one-off purchases once."
+            )
+        ]
     if position.uncounted:
         return [Alert("Recurring costs are not counted: the budget is one amount with no start and end dates.")]
     if position.one_off and finance.budget_period == Period.YEAR:
@@ -154,7 +165,11 @@ def _from_elsewhere(plan: Plan) -> list[Block]:
             f"the budget pays {format_money(item_cost_each_time(item))} and {format_money(item.contribution)} "
             f"comes from {who}."
         )
-    return [Paragraph("Money from elsewhere (only the budget's share counts against the budget):"), BulletList(lines)] if lines else []
+    return (
+        [Paragraph("Money from elsewhere (only the budget's share counts against the budget):"), BulletList(lines)]
+        if lines
+        else []
+    )
 
 
 def _item_notes(plan: Plan, include_private: bool) -> list[Block]:
@@ -174,7 +189,10 @@ def spending_charts(plan: Plan) -> list[Block]:
     if total:
         names = {o.id: f"Outcome {n}" for n, o in enumerate(plan.outcomes, 1)}
         names[NO_OUTCOME] = "Not linked to an outcome"
-        bars = [Bar(names[key], f"{format_money(amount)} {basis}", amount / total) for key, amount in by_outcome(plan).items()]
+        bars = [
+            Bar(names[key], f"{format_money(amount)} {basis}", amount / total)
+            for key, amount in by_outcome(plan).items()
+        ]
         shared = any(len(item.outcome_ids) > 1 for item in plan.finance.line_items)
         note = " (an item serving several outcomes is shared equally between them)" if shared else ""
         blocks += [Paragraph(f"Spending for each outcome{note}:"), BarChart(bars)]
@@ -182,7 +200,9 @@ def spending_charts(plan: Plan) -> list[Block]:
     if position.budget and position.share_used is not None:
         used = position.planned + position.contingency
         label = f"Budget used, with the contingency fund ({budget_words(plan.finance)})"
-        blocks.append(BarChart([Bar(label, f"{format_money(used)} of {format_money(position.budget)}", position.share_used)]))
+        blocks.append(
+            BarChart([Bar(label, f"{format_money(used)} of {format_money(position.budget)}", position.share_used)])
+        )
     return blocks
 
 

@@ -11,7 +11,7 @@ NOT_GIVEN = "not given yet"
 
 
 def long_date(day: date) -> str:
-    """"3 June 1991": the form used in NHS letters, unambiguous in any country."""
+    """ "3 June 1991": the form used in NHS letters, unambiguous in any country."""
     return f"{day.day} {day:%B %Y}"
 
 

@@ -23,7 +23,7 @@ from .validation import problems_from
 
 FILE_HEADER = (
     "# A personal health budget plan, saved by PHB Planner.\n"
-    "# The layout is described in docs/plan-format.md. Money is written in quotes, like \"12.50\".\n\n"
+    '# The layout is described in docs/plan-format.md. Money is written in quotes, like "12.50".\n\n'
 )
 
 _WHERE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")

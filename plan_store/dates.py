@@ -16,7 +16,7 @@ class DateError(ValueError):
 
 
 def parse_date_text(text: str) -> date | None:
-    """"31/01/2027" or "2027-01-31" -> a date; blank -> None. Never guesses month-first."""
+    """ "31/01/2027" or "2027-01-31" -> a date; blank -> None. Never guesses month-first."""
     cleaned = text.strip()
     if not cleaned:
         return None

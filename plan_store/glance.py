@@ -49,12 +49,22 @@ class PlanGlance:
     @classmethod
     def of(cls, plan: Plan) -> PlanGlance:
         person = plan.person
-        return cls(plan.title, person.name, person.preferred_name, plan.stage, plan.updated, plan.finance, plan.finance.line_items)
+        return cls(
+            plan.title,
+            person.name,
+            person.preferred_name,
+            plan.stage,
+            plan.updated,
+            plan.finance,
+            plan.finance.line_items,
+        )
 
 
 def _subset(model: type[PlanModel], names: Sequence[str]) -> type[PlanModel]:
     """A model of some of `model`'s fields, with the same types, limits and defaults."""
-    fields: dict[str, Any] = {name: (model.model_fields[name].annotation, copy(model.model_fields[name])) for name in names}
+    fields: dict[str, Any] = {
+        name: (model.model_fields[name].annotation, copy(model.model_fields[name])) for name in names
+    }
     return create_model(f"{model.__name__}Glance", __base__=PlanModel, **fields)
 
 
@@ -79,7 +89,8 @@ _ARRAY_TABLES = frozenset({"finance.line_items"})
 _HIDING: dict[str, tuple[str, ...]] = {"": ("person", "finance"), "finance": ("year", "line_items")}
 """Keys that would hold a wanted table as a value (`person = {...}`): the glance gives up on those."""
 _KEYS = {
-    table: re.compile(rf"\n({'|'.join(wanted + _HIDING.get(table, ()))}) = ([^\n]*)") for table, wanted in _WANTED.items()
+    table: re.compile(rf"\n({'|'.join(wanted + _HIDING.get(table, ()))}) = ([^\n]*)")
+    for table, wanted in _WANTED.items()
 }
 # Every pattern below starts at a line break, so a search jumps from line to line instead of trying
 # every character; the text is given a line break at the start so that its first line counts too.
@@ -123,15 +134,16 @@ def glance(text: str) -> PlanGlance | None:
         finance["year"] = found["finance.year"]
     try:
         head_model, person_model, cost_model = _checkers()
-        checked = head_model.model_validate(head)
-        person = person_model.model_validate(found.get("person", {}))
+        # As dictionaries: the models are made at run time, so a type checker cannot see their fields.
+        checked = dict(head_model.model_validate(head))
+        person = dict(person_model.model_validate(found.get("person", {})))
         budget = FinancialPlan.model_validate(finance)
         # The cost model has exactly the fields of `Costed`, which a type checker cannot see.
         costs = cast(list[Costed], [cost_model.model_validate(row) for row in found.get("finance.line_items", [])])
     except ValidationError:
         return None  # The full reader names the problem properly.
     return PlanGlance(
-        checked.title, person.name, person.preferred_name, checked.stage, checked.updated, budget, costs  # type: ignore[attr-defined]
+        checked["title"], person["name"], person["preferred_name"], checked["stage"], checked["updated"], budget, costs
     )
 
 

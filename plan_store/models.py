@@ -209,7 +209,7 @@ class LineItem(PlanModel):
         if self.checked_allowed and not self.checked_reason.strip():
             raise ValueError(
                 "checked_reason: is needed when the item is marked as checked; say in a few words why it "
-                "is allowed, like \"this is non-alcoholic\""
+                'is allowed, like "this is non-alcoholic"'
             )
         return self
 

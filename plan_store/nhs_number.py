@@ -34,8 +34,7 @@ def normalise_nhs_number(text: str) -> str:
     expected = check_digit(digits[:9])
     if expected is None or expected != int(digits[9]):
         raise NhsNumberError(
-            "does not pass the NHS number check (a digit may be mistyped); "
-            f"it must be {NHS_NUMBER_RULE}"
+            f"does not pass the NHS number check (a digit may be mistyped); it must be {NHS_NUMBER_RULE}"
         )
     return digits
 

@@ -106,7 +106,7 @@ def link_problems(plan: Plan) -> Iterator[str]:
         for position, outcome_id in enumerate(outcome_ids):
             if outcome_id not in known:
                 yield (
-                    f"{where}.outcome_ids[{position}]: links to outcome \"{outcome_id}\", "
+                    f'{where}.outcome_ids[{position}]: links to outcome "{outcome_id}", '
                     f"but the plan has no outcome with that id (outcome ids: {known_text})"
                 )
 
@@ -114,7 +114,7 @@ def link_problems(plan: Plan) -> Iterator[str]:
 def _duplicates(where: str, ids: Iterable[str], field: str = "id") -> Iterator[str]:
     for value, count in Counter(ids).items():
         if count > 1:
-            yield f"{where}: the {field} \"{value}\" is used {count} times; each must be different"
+            yield f'{where}: the {field} "{value}" is used {count} times; each must be different'
 
 
 def next_id(prefix: str, taken: Iterable[str]) -> str:

@@ -16,7 +16,7 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f
 
 
 def slugify(title: str, fallback: str = "plan") -> str:
-    """"Amira's plan (2026)" -> "amiras-plan-2026"; a title with no usable letters -> fallback."""
+    """ "Amira's plan (2026)" -> "amiras-plan-2026"; a title with no usable letters -> fallback."""
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     ascii_text = ascii_text.lower().replace("'", "")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")

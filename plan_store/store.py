@@ -84,7 +84,9 @@ class PlanStore:
     def plan_paths(self) -> list[Path]:
         if not self.plans_dir.is_dir():
             return []
-        return sorted(p for p in self.plans_dir.iterdir() if p.name.endswith(PLAN_SUFFIX) and not p.name.startswith("."))
+        return sorted(
+            p for p in self.plans_dir.iterdir() if p.name.endswith(PLAN_SUFFIX) and not p.name.startswith(".")
+        )
 
     def open(self, path: Path) -> OpenPlan:
         data = read_plan_bytes(path)

@@ -47,7 +47,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         with Vertical(classes="dialog"):
             if self.rescue:
                 yield Label("Save a copy of the whole plan somewhere else", classes="dialog-heading")
-                yield Static("Everything is kept, private notes too. Choose a folder you can write to, such as a USB stick.")
+                yield Static(
+                    "Everything is kept, private notes too. Choose a folder you can write to, such as a USB stick."
+                )
             else:
                 yield Label("Export the summary", classes="dialog-heading")
             yield Select(FORMATS, value=fmt, allow_blank=False, id="format", disabled=self.rescue)

@@ -22,8 +22,20 @@ from .pa_calculator import PACalculatorDialog
 from .resources import outcome_choices, outcome_numbers
 
 BUDGET_FIELDS = [
-    FieldSpec("budget_amount", "Indicative budget (£)", "money", placeholder="12,000.00", help="The amount your NHS team has told you. Ask for it if you have not been told."),
-    FieldSpec("budget_period", "The budget is for", "choice", choices=Period, help="Choose one-off for one amount, such as a personal wheelchair budget."),
+    FieldSpec(
+        "budget_amount",
+        "Indicative budget (£)",
+        "money",
+        placeholder="12,000.00",
+        help="The amount your NHS team has told you. Ask for it if you have not been told.",
+    ),
+    FieldSpec(
+        "budget_period",
+        "The budget is for",
+        "choice",
+        choices=Period,
+        help="Choose one-off for one amount, such as a personal wheelchair budget.",
+    ),
     FieldSpec("budget_start", "The budget starts on", "date", placeholder="dd/mm/yyyy"),
     FieldSpec(
         "budget_end",
@@ -38,8 +50,20 @@ ITEM_FIELDS = [
     FieldSpec("description", "What will be bought", placeholder="Personal assistant, mornings"),
     FieldSpec("category", "Kind of spending", "choice", choices=SpendCategory),
     FieldSpec("provider", "From whom"),
-    FieldSpec("unit_cost", "Cost of one unit (£)", "money", placeholder="14.50", help="For example the hourly rate, or the price of one session."),
-    FieldSpec("quantity", "How many units each time", "quantity", placeholder="20", help="For example hours a week. Up to two decimal places."),
+    FieldSpec(
+        "unit_cost",
+        "Cost of one unit (£)",
+        "money",
+        placeholder="14.50",
+        help="For example the hourly rate, or the price of one session.",
+    ),
+    FieldSpec(
+        "quantity",
+        "How many units each time",
+        "quantity",
+        placeholder="20",
+        help="For example hours a week. Up to two decimal places.",
+    ),
     FieldSpec("period", "How often", "choice", choices=Period),
     FieldSpec(
         "contribution",
@@ -50,8 +74,19 @@ ITEM_FIELDS = [
     ),
     FieldSpec("contribution_from", "Who pays that part", "choice", choices=ContributionSource),
     FieldSpec("contributor", "Their name", placeholder="For example the charity's name"),
-    FieldSpec("route", "How it is paid for", "choice", choices=ManagementRoute, help="Only needed when the plan mixes ways of managing the money."),
-    FieldSpec("outcome_ids", "Which outcomes it serves", "links", help="Space to tick or untick. Spending must serve at least one outcome."),
+    FieldSpec(
+        "route",
+        "How it is paid for",
+        "choice",
+        choices=ManagementRoute,
+        help="Only needed when the plan mixes ways of managing the money.",
+    ),
+    FieldSpec(
+        "outcome_ids",
+        "Which outcomes it serves",
+        "links",
+        help="Space to tick or untick. Spending must serve at least one outcome.",
+    ),
     FieldSpec("notes", "Notes", "note"),
     FieldSpec(
         "checked_reason",
@@ -113,7 +148,9 @@ class FinanceScreen(StepScreen):
                 ("Outcomes", lambda i: outcome_numbers(plan, i.outcome_ids).replace("none", "NONE")),
             ],
             fields=ITEM_FIELDS,
-            make=lambda: LineItem(id=next_id("i", (i.id for i in plan.finance.line_items)), description="", unit_cost="0"),
+            make=lambda: LineItem(
+                id=next_id("i", (i.id for i in plan.finance.line_items)), description="", unit_cost="0"
+            ),
             empty="Nothing yet: press A to add the first thing the budget will buy.",
         )
         yield ItemList(lambda: plan.finance.line_items, spec, links=lambda: outcome_choices(plan), id="line-items")
@@ -149,8 +186,12 @@ def totals_text(plan: Plan) -> str:
     """The running total in two lines: over budget is said in capitals, never by colour alone."""
     position = budget_position(plan)
     period = budget_words(plan.finance)
-    budget = f"Budget {format_money(position.budget)} {period}" if position.budget is not None else "No budget entered yet"
-    first = f"{budget} · planned {format_money(position.planned)} · contingency fund {format_money(position.contingency)}"
+    budget = (
+        f"Budget {format_money(position.budget)} {period}" if position.budget is not None else "No budget entered yet"
+    )
+    first = (
+        f"{budget} · planned {format_money(position.planned)} · contingency fund {format_money(position.contingency)}"
+    )
     if position.one_off and plan.finance.budget_period not in (Period.YEAR, Period.ONE_OFF):
         first += f" · one-offs {format_money(position.one_off)} (separate)"
     remaining = position.remaining

@@ -27,27 +27,57 @@ PERSON_FIELDS = [
     FieldSpec("name", "Full name"),
     FieldSpec("preferred_name", "What they like to be called"),
     FieldSpec("date_of_birth", "Date of birth", "date", placeholder="31/01/1960", help="Optional. Day, month, year."),
-    FieldSpec("nhs_number", "NHS number", placeholder="943 476 5919", help="Optional. Ten digits, on letters from the NHS."),
+    FieldSpec(
+        "nhs_number", "NHS number", placeholder="943 476 5919", help="Optional. Ten digits, on letters from the NHS."
+    ),
 ]
 
 PLAN_FIELDS = [
-    FieldSpec("icb_name", "Local ICB", placeholder="NHS West Yorkshire ICB", help="The Integrated Care Board that agrees budgets where you live (it replaced the CCG)."),
+    FieldSpec(
+        "icb_name",
+        "Local ICB",
+        placeholder="NHS West Yorkshire ICB",
+        help="The Integrated Care Board that agrees budgets where you live (it replaced the CCG).",
+    ),
     FieldSpec("eligibility", "Why you can have a budget", "choice", choices=EligibilityRoute),
-    FieldSpec("stage", "Where you are in the journey", "choice", choices=JourneyStage, help="It usually takes months from start to finish; delays are common."),
+    FieldSpec(
+        "stage",
+        "Where you are in the journey",
+        "choice",
+        choices=JourneyStage,
+        help="It usually takes months from start to finish; delays are common.",
+    ),
 ]
 
 CONTACT_FIELDS = [
-    FieldSpec("lead_professional", "Care coordinator or lead professional", placeholder="Name and role", help="The person at the NHS who leads on your care, if you have one."),
+    FieldSpec(
+        "lead_professional",
+        "Care coordinator or lead professional",
+        placeholder="Name and role",
+        help="The person at the NHS who leads on your care, if you have one.",
+    ),
     FieldSpec("lead_professional_contact", "How to reach them", placeholder="Phone or email"),
     FieldSpec("gp", "GP practice"),
-    FieldSpec("icb_contact", "Who deals with your budget at the ICB", placeholder="Team or person, with phone or email"),
-    FieldSpec("case_reference", "Case reference", help="Optional. The reference on letters from the ICB, if there is one."),
+    FieldSpec(
+        "icb_contact", "Who deals with your budget at the ICB", placeholder="Team or person, with phone or email"
+    ),
+    FieldSpec(
+        "case_reference", "Case reference", help="Optional. The reference on letters from the ICB, if there is one."
+    ),
 ]
 
 HELPERS = ListSpec[Helper](
     noun="helper",
-    columns=[("Who", lambda h: h.name or h.role.label), ("Role", lambda h: h.role.label), ("Contact", lambda h: h.contact)],
-    fields=[FieldSpec("role", "Their role", "choice", choices=HelperRole), FieldSpec("name", "Name"), FieldSpec("contact", "Phone or email")],
+    columns=[
+        ("Who", lambda h: h.name or h.role.label),
+        ("Role", lambda h: h.role.label),
+        ("Contact", lambda h: h.contact),
+    ],
+    fields=[
+        FieldSpec("role", "Their role", "choice", choices=HelperRole),
+        FieldSpec("name", "Name"),
+        FieldSpec("contact", "Phone or email"),
+    ],
     make=lambda: Helper(role=HelperRole.SELF),
     empty="Nobody listed yet: press A to add who is helping write this plan.",
 )
@@ -65,7 +95,10 @@ CONTACTS = ListSpec[Contact](
     empty="No contacts yet: peer networks, user-led organisations and brokers are good places to start.",
 )
 
-QUESTION_FIELDS = [FieldSpec("text", "Question", "text"), FieldSpec("private", "Keep private", "bool", placeholder="Keep this private (left out of anything you share)")]
+QUESTION_FIELDS = [
+    FieldSpec("text", "Question", "text"),
+    FieldSpec("private", "Keep private", "bool", placeholder="Keep this private (left out of anything you share)"),
+]
 WORRY_FIELDS = [FieldSpec("text", "Worry", "text"), QUESTION_FIELDS[1]]
 
 
@@ -91,7 +124,11 @@ class GetInformedScreen(StepScreen):
         yield Static("Things to find out", classes="step-section")
         checklist = ListSpec[ChecklistItem](
             noun="thing to find out",
-            columns=[("Done", lambda c: "yes" if c.done else "not yet"), ("Question", lambda c: c.question), ("Notes", lambda c: c.notes.text)],
+            columns=[
+                ("Done", lambda c: "yes" if c.done else "not yet"),
+                ("Question", lambda c: c.question),
+                ("Notes", lambda c: c.notes.text),
+            ],
             fields=[
                 FieldSpec("question", "What to find out"),
                 FieldSpec("done", "Found out", "bool", placeholder="I have found this out"),

@@ -29,11 +29,25 @@ OPTIONS = {
 }
 
 QUESTIONS = [
-    FieldSpec("control_wanted", "How much control do you want over the money and your support?", "choice", choices=ControlWanted),
-    FieldSpec("managing_money", "How confident are you managing money and keeping records?", "choice", choices=Confidence),
-    FieldSpec("using_computers", "How confident are you using a computer or phone for banking and forms?", "choice", choices=Confidence),
+    FieldSpec(
+        "control_wanted",
+        "How much control do you want over the money and your support?",
+        "choice",
+        choices=ControlWanted,
+    ),
+    FieldSpec(
+        "managing_money", "How confident are you managing money and keeping records?", "choice", choices=Confidence
+    ),
+    FieldSpec(
+        "using_computers",
+        "How confident are you using a computer or phone for banking and forms?",
+        "choice",
+        choices=Confidence,
+    ),
     FieldSpec("employing_staff", "How confident are you employing and managing staff?", "choice", choices=Confidence),
-    FieldSpec("who_can_help", "Who could help?", "text", help="Family, friends, or organisations people near you have used."),
+    FieldSpec(
+        "who_can_help", "Who could help?", "text", help="Family, friends, or organisations people near you have used."
+    ),
 ]
 
 CHOICE = [
@@ -52,7 +66,13 @@ DIRECT_PAYMENT = [
         choices=DirectPaymentRecipient,
         help="\n".join(f"{who.label}: {who.explained}" for who in DirectPaymentRecipient),
     ),
-    FieldSpec("held_in", "Where the money is kept", "choice", choices=DirectPaymentAccount, help="Always apart from your own money."),
+    FieldSpec(
+        "held_in",
+        "Where the money is kept",
+        "choice",
+        choices=DirectPaymentAccount,
+        help="Always apart from your own money.",
+    ),
     FieldSpec(
         "agreement_signed",
         "Agreement",
@@ -61,6 +81,7 @@ DIRECT_PAYMENT = [
         help="It is signed before any money is paid.",
     ),
 ]
+
 
 class ManagementScreen(StepScreen):
     STEP = Step.MANAGEMENT
@@ -93,12 +114,16 @@ class ManagementScreen(StepScreen):
         if suggestion.option and self.plan.management.option == suggestion.option:
             lines.append("This is what you have chosen.")
         elif suggestion.option and self.plan.management.option:
-            lines.append(f"You have chosen {self.plan.management.option.label.lower()} instead, which is your decision to make.")
+            lines.append(
+                f"You have chosen {self.plan.management.option.label.lower()} instead, which is your decision to make."
+            )
         self.query_one("#suggestion", Static).update("\n".join(line for line in lines if line))
         note = choice_note(self.plan)
         self.query_one("#choice-note", Static).update(note)
         self.query_one("#choice-note", Static).display = bool(note)
-        self.query_one("#accept", Button).disabled = suggestion.option is None or suggestion.option == self.plan.management.option
+        self.query_one("#accept", Button).disabled = (
+            suggestion.option is None or suggestion.option == self.plan.management.option
+        )
 
     @on(Button.Pressed, "#accept")
     def _accept(self) -> None:

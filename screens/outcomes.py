@@ -17,7 +17,12 @@ OUTCOME_FIELDS = [
     FieldSpec("what_matters", "What matters to me", "text", help="The life you want, in your words."),
     FieldSpec("outcome", "The outcome I want", "text", help="What you want to achieve or keep."),
     FieldSpec("how_i_will_know", "How I will know it is happening", "text"),
-    FieldSpec("evidence", "Why I think this will help (evidence)", "text", help="Research, professional advice or your own experience."),
+    FieldSpec(
+        "evidence",
+        "Why I think this will help (evidence)",
+        "text",
+        help="Research, professional advice or your own experience.",
+    ),
     FieldSpec("risk_if_not_met", "The risk if this is not met", "text"),
     FieldSpec("priority", "Priority", "choice", choices=Priority),
 ]
@@ -76,7 +81,11 @@ class OutcomesScreen(StepScreen):
 
     def plan_edited(self) -> None:
         linked = served_outcome_ids(self.plan)
-        waiting = [f"{n}. {o.outcome or o.what_matters or o.id}" for n, o in enumerate(self.plan.outcomes, 1) if o.id not in linked]
+        waiting = [
+            f"{n}. {o.outcome or o.what_matters or o.id}"
+            for n, o in enumerate(self.plan.outcomes, 1)
+            if o.id not in linked
+        ]
         text = (
             "Not yet linked to any spending or other support (link them in steps 4 and 5):\n" + "\n".join(waiting)
             if waiting

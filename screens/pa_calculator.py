@@ -25,14 +25,27 @@ FIELDS = [
     FieldSpec("hourly_rate", "Hourly rate (£)", "money", placeholder="12.71"),
     FieldSpec("hours_per_week", "Hours a week", "quantity", placeholder="20"),
     FieldSpec(
-        "claim_employment_allowance", "Employment Allowance", "bool", placeholder="I can claim the Employment Allowance",
+        "claim_employment_allowance",
+        "Employment Allowance",
+        "bool",
+        placeholder="I can claim the Employment Allowance",
         help="Most people who employ care and support workers at home can. It takes up to £10,500 a year off employer's NI.",
     ),
     FieldSpec("pension_eligible", "Pension", "bool", placeholder="The PA is 22 or over, under State Pension age"),
     FieldSpec("holiday_cover", "Holiday cover", "bool", placeholder="Someone else covers the PA's holidays"),
-    FieldSpec("insurance_per_year", "Employer's liability insurance a year (£)", "money", help="A legal requirement. Get a quote."),
+    FieldSpec(
+        "insurance_per_year",
+        "Employer's liability insurance a year (£)",
+        "money",
+        help="A legal requirement. Get a quote.",
+    ),
     FieldSpec("payroll_per_year", "Payroll service a year (£)", "money"),
-    FieldSpec("sickness_cover_weeks", "Weeks of sickness cover to keep", "quantity", help="Some ICBs suggest one week of costs."),
+    FieldSpec(
+        "sickness_cover_weeks",
+        "Weeks of sickness cover to keep",
+        "quantity",
+        help="Some ICBs suggest one week of costs.",
+    ),
     FieldSpec("outcome_ids", "Which outcomes the PA's support serves", "links", help="Space to tick or untick."),
 ]
 
@@ -98,4 +111,3 @@ class PACalculatorDialog(ModalScreen[list[LineItem] | None]):
     @on(Button.Pressed, "#close")
     def action_cancel(self) -> None:
         self.dismiss(None)
-

@@ -42,7 +42,9 @@ class ResourcesScreen(StepScreen):
                 FieldSpec("who_or_where", "Who or where"),
                 FieldSpec("outcome_ids", "Which outcomes it helps with", "links", help="Space to tick or untick."),
             ],
-            make=lambda: Resource(id=next_id("r", (r.id for r in plan.resources)), kind=ResourceKind.OWN_SKILL, description=""),
+            make=lambda: Resource(
+                id=next_id("r", (r.id for r in plan.resources)), kind=ResourceKind.OWN_SKILL, description=""
+            ),
             empty="Nothing listed yet: press A to add your skills, people, or community services.",
         )
         yield ItemList(lambda: plan.resources, spec, links=lambda: outcome_choices(plan), id="resources")

@@ -17,8 +17,16 @@ from .base import StepScreen
 
 RISKS = ListSpec[Risk](
     noun="risk",
-    columns=[("Risk", lambda r: r.description or "(not described yet)"), ("How it is managed", lambda r: r.mitigation), ("Who acts", lambda r: r.who_acts)],
-    fields=[FieldSpec("description", "What could go wrong", "text"), FieldSpec("mitigation", "How it is managed", "text"), FieldSpec("who_acts", "Who acts")],
+    columns=[
+        ("Risk", lambda r: r.description or "(not described yet)"),
+        ("How it is managed", lambda r: r.mitigation),
+        ("Who acts", lambda r: r.who_acts),
+    ],
+    fields=[
+        FieldSpec("description", "What could go wrong", "text"),
+        FieldSpec("mitigation", "How it is managed", "text"),
+        FieldSpec("who_acts", "Who acts"),
+    ],
     make=lambda: Risk(description=""),
     empty="No risks listed: what could go wrong, and what would you do?",
 )
@@ -33,14 +41,22 @@ CONTINGENCY_PLAN = [
 ]
 
 REVIEW_FIELDS = [
-    FieldSpec("first_review", "First review", "date", placeholder="31/01/2027", help="Usually within about three months."),
-    FieldSpec("every_months", "Then every how many months", "int", placeholder="12", help="At least once a year: 12 or fewer."),
+    FieldSpec(
+        "first_review", "First review", "date", placeholder="31/01/2027", help="Usually within about three months."
+    ),
+    FieldSpec(
+        "every_months", "Then every how many months", "int", placeholder="12", help="At least once a year: 12 or fewer."
+    ),
     FieldSpec("monitored_by", "Who keeps an eye on the plan"),
 ]
 
 LOG = ListSpec[ReviewEntry](
     noun="review",
-    columns=[("Date", lambda r: format_date_text(r.reviewed_on)), ("Working", lambda r: r.working), ("Not working", lambda r: r.not_working)],
+    columns=[
+        ("Date", lambda r: format_date_text(r.reviewed_on)),
+        ("Working", lambda r: r.working),
+        ("Not working", lambda r: r.not_working),
+    ],
     fields=[
         FieldSpec("reviewed_on", "Date of the review", "date"),
         FieldSpec("working", "What is working", "text"),
@@ -54,8 +70,16 @@ LOG = ListSpec[ReviewEntry](
 
 SIGN_OFF = ListSpec[SignOff](
     noun="person agreeing",
-    columns=[("Name", lambda s: s.name), ("Role", lambda s: s.role), ("Agreed on", lambda s: format_date_text(s.agreed_on) or "not yet")],
-    fields=[FieldSpec("name", "Name"), FieldSpec("role", "Role", placeholder="Budget holder, CHC nurse assessor..."), FieldSpec("agreed_on", "Date agreed", "date")],
+    columns=[
+        ("Name", lambda s: s.name),
+        ("Role", lambda s: s.role),
+        ("Agreed on", lambda s: format_date_text(s.agreed_on) or "not yet"),
+    ],
+    fields=[
+        FieldSpec("name", "Name"),
+        FieldSpec("role", "Role", placeholder="Budget holder, CHC nurse assessor..."),
+        FieldSpec("agreed_on", "Date agreed", "date"),
+    ],
     make=lambda: SignOff(name=""),
     empty="Nobody has signed off yet.",
 )

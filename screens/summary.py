@@ -54,7 +54,9 @@ class SummaryScreen(StepScreen):
         readiness = self.query_one("#readiness", OptionList)
         readiness.clear_options()
         if gaps:
-            heading.update(f"What a reviewer would ask about ({len(gaps)}): press Enter on one to go to the step that fixes it")
+            heading.update(
+                f"What a reviewer would ask about ({len(gaps)}): press Enter on one to go to the step that fixes it"
+            )
             for criterion, found in gaps_by_criterion(gaps).items():
                 readiness.add_option(Option(criterion.question, disabled=True))
                 readiness.add_options([Option(as_written(f"  {gap}"), id=str(gaps.index(gap))) for gap in found])

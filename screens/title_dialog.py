@@ -24,7 +24,7 @@ class TitleDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.heading, classes="dialog-heading")
-            yield Static("A short name you will recognise, like \"Mum's plan 2026\".")
+            yield Static('A short name you will recognise, like "Mum\'s plan 2026".')
             yield Input(self.initial, placeholder="Plan name", id="title")
             yield Static(id="problem", classes="field-error", markup=False)  # May quote what was typed.
             yield Button(self.button, variant="primary", id="ok")

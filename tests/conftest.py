@@ -50,7 +50,7 @@ def store(isolated_folders: Path) -> PlanStore:
 def example_toml() -> str:
     """The complete example from docs/plan-format.md, exactly as a reader would copy it."""
     text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
-    complete = text[text.index("## A complete example"):]
+    complete = text[text.index("## A complete example") :]
     blocks = re.findall(r"```toml\n(.*?)```", complete, re.S)
     assert len(blocks) == 1, "the format document should end with exactly one complete example"
     return blocks[0]

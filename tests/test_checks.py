@@ -30,7 +30,14 @@ def test_a_good_plan_has_no_gaps(example_plan: Plan) -> None:
 
 
 def _item(description: str, **changes: object) -> LineItem:
-    return LineItem(id="x1", description=description, unit_cost=Decimal("10.00"), period=Period.ONE_OFF, outcome_ids=["o1"], **changes)  # type: ignore[arg-type]
+    return LineItem(
+        id="x1",
+        description=description,
+        unit_cost=Decimal("10.00"),
+        period=Period.ONE_OFF,
+        outcome_ids=["o1"],
+        **changes,
+    )  # type: ignore[arg-type]
 
 
 def _no_outcomes(plan: Plan) -> None:
@@ -152,10 +159,20 @@ def test_things_a_budget_cannot_pay_for_are_spotted(example_plan: Plan, descript
 
 @pytest.mark.parametrize(
     "description",
-    ["Ginger tea", "Engine oil for the wheelchair van", "Begin physio", "Betty's hairdresser", "Rumble strips", "Regular swim"],
+    [
+        "Ginger tea",
+        "Engine oil for the wheelchair van",
+        "Begin physio",
+        "Betty's hairdresser",
+        "Rumble strips",
+        "Regular swim",
+    ],
 )
 def test_ordinary_words_containing_those_letters_are_not_flagged(example_plan: Plan, description: str) -> None:
-    example_plan.finance.line_items = [*example_plan.finance.line_items, _item(description, category=SpendCategory.OTHER)]
+    example_plan.finance.line_items = [
+        *example_plan.finance.line_items,
+        _item(description, category=SpendCategory.OTHER),
+    ]
     assert "restricted-spending" not in rules(example_plan)
 
 

@@ -75,7 +75,7 @@ def test_the_app_needs_a_terminal_and_says_so(isolated_folders: Path) -> None:
     assert result.returncode == 0
     result = run_phb("open", "Terminal test", data_dir=isolated_folders)
     assert result.returncode == 2
-    assert 'phb show PLAN' in result.stderr
+    assert "phb show PLAN" in result.stderr
 
 
 # --- new, list, import ---------------------------------------------------------------------------
@@ -129,7 +129,9 @@ def test_list_shows_what_a_broker_needs(capsys: pytest.CaptureFixture[str], stor
     assert "1 file(s) could not be opened" in out
 
 
-def test_import_checks_the_file_and_keeps_it_separate(capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path) -> None:
+def test_import_checks_the_file_and_keeps_it_separate(
+    capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path
+) -> None:
     source = tmp_path / "from-broker.toml"
     source.write_text(example_toml(), encoding="utf-8")
     status, _out, _ = phb(capsys, "import", str(source))
@@ -139,7 +141,9 @@ def test_import_checks_the_file_and_keeps_it_separate(capsys: pytest.CaptureFixt
     assert (store.plans_dir / "daniels-plan-2026-2.toml").is_file()
 
 
-def test_import_of_a_bad_file_names_the_problem_and_copies_nothing(capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path) -> None:
+def test_import_of_a_bad_file_names_the_problem_and_copies_nothing(
+    capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path
+) -> None:
     source = tmp_path / "typo.toml"
     source.write_text(example_toml().replace('budget_period = "year"', 'budget_period = "yearly"'), encoding="utf-8")
     before = source.read_bytes()
@@ -153,10 +157,20 @@ def test_import_of_a_bad_file_names_the_problem_and_copies_nothing(capsys: pytes
 # --- show, export, check -------------------------------------------------------------------------
 
 
-def test_show_prints_the_whole_summary_including_private_notes(capsys: pytest.CaptureFixture[str], daniel: Plan) -> None:
+def test_show_prints_the_whole_summary_including_private_notes(
+    capsys: pytest.CaptureFixture[str], daniel: Plan
+) -> None:
     status, out, _ = phb(capsys, "show", "Daniel's plan 2026")
     assert status == 0
-    for heading in ("Who the plan is for", "Outcomes, and what serves each one", "Financial plan", "Risks and contingency plan", "Reviews", "Agreement and sign-off", "Getting informed"):
+    for heading in (
+        "Who the plan is for",
+        "Outcomes, and what serves each one",
+        "Financial plan",
+        "Risks and contingency plan",
+        "Reviews",
+        "Agreement and sign-off",
+        "Getting informed",
+    ):
         assert heading in out
     assert "Who do I call if payroll goes wrong? (private)" in out
     status, out, _ = phb(capsys, "show", "daniels-plan-2026", "--hide-private")
@@ -206,7 +220,9 @@ def test_export_html_is_one_self_contained_page(capsys: pytest.CaptureFixture[st
     assert "<h1>Daniel&#x27;s plan 2026</h1>" in out
 
 
-def test_export_to_a_file_never_overwrites_without_force(capsys: pytest.CaptureFixture[str], daniel: Plan, tmp_path: Path) -> None:
+def test_export_to_a_file_never_overwrites_without_force(
+    capsys: pytest.CaptureFixture[str], daniel: Plan, tmp_path: Path
+) -> None:
     target = tmp_path / "summary.md"
     status, _, err = phb(capsys, "export", "daniels-plan-2026", "--format", "md", "-o", str(target))
     assert status == 0 and "Notes marked private were left out" in err
@@ -234,9 +250,13 @@ def test_check_passes_a_ready_plan(capsys: pytest.CaptureFixture[str], daniel: P
     assert "ready for review" in out
 
 
-def test_check_reports_spending_over_budget(capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path) -> None:
+def test_check_reports_spending_over_budget(
+    capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path
+) -> None:
     source = tmp_path / "over.toml"
-    source.write_text(example_toml().replace('budget_amount = "52000.00"', 'budget_amount = "40000.00"'), encoding="utf-8")
+    source.write_text(
+        example_toml().replace('budget_amount = "52000.00"', 'budget_amount = "40000.00"'), encoding="utf-8"
+    )
     status, out, _ = phb(capsys, "check", str(source))
     assert status == 1
     assert "£10,997.99 a year over the budget" in out
@@ -250,7 +270,9 @@ def test_check_of_a_broken_file_is_an_error_not_a_gap(capsys: pytest.CaptureFixt
     assert "line 2" in err and "the same key is written twice" in err
 
 
-def test_export_into_a_folder_makes_a_safe_file_name(capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path) -> None:
+def test_export_into_a_folder_makes_a_safe_file_name(
+    capsys: pytest.CaptureFixture[str], store: PlanStore, tmp_path: Path
+) -> None:
     phb(capsys, "new", '../../Zoë "Jo" O\'Neil / 2026')
     (slug,) = [p.stem for p in store.plans_dir.glob("*.toml")]
     folder = tmp_path / "to-share"
@@ -269,7 +291,9 @@ def test_show_can_draw_the_rich_view(capsys: pytest.CaptureFixture[str], daniel:
     assert "─" not in phb(capsys, "show", "daniels-plan-2026")[1]
 
 
-def test_the_rich_view_shows_brackets_and_colons_in_a_plan_as_written(capsys: pytest.CaptureFixture[str], store: PlanStore, example_plan: Plan) -> None:
+def test_the_rich_view_shows_brackets_and_colons_in_a_plan_as_written(
+    capsys: pytest.CaptureFixture[str], store: PlanStore, example_plan: Plan
+) -> None:
     example_plan.finance.line_items[0].provider = "Ann [b]&[/b] Co [/] :pill:"  # Shown in a table.
     store.add(example_plan)
     status, out, err = phb(capsys, "show", "daniels-plan-2026", "--rich", "--width", "200")

@@ -76,7 +76,9 @@ def _plan_with(*items: LineItem, budget: str | None = None, period: Period = Per
 
 def test_rounding_happens_once_not_per_item() -> None:
     # Three items of a third of a penny a week each: rounded one by one they would be 0.00 a week.
-    items = [LineItem(id=f"i{n}", description="x", unit_cost="0.01", quantity="0.34", period=Period.WEEK) for n in range(3)]
+    items = [
+        LineItem(id=f"i{n}", description="x", unit_cost="0.01", quantity="0.34", period=Period.WEEK) for n in range(3)
+    ]
     plan = _plan_with(*items, period=Period.WEEK)
     assert budget_position(plan).planned == D("0.01")  # 3 x 0.0034 = 0.0102
 
@@ -91,7 +93,9 @@ def test_one_offs_count_inside_a_yearly_budget_and_beside_any_other() -> None:
 
 
 def test_a_shared_item_is_split_equally_and_the_parts_add_up() -> None:
-    shared = LineItem(id="a", description="Taxi", unit_cost="100.00", period=Period.YEAR, outcome_ids=["o1", "o2", "o3"])
+    shared = LineItem(
+        id="a", description="Taxi", unit_cost="100.00", period=Period.YEAR, outcome_ids=["o1", "o2", "o3"]
+    )
     plan = _plan_with(shared)
     assert by_outcome(plan) == {"o1": D("33.34"), "o2": D("33.33"), "o3": D("33.33")}
 
@@ -140,7 +144,9 @@ def test_every_breakdown_adds_up_to_the_total_exactly(items: list[LineItem]) -> 
 
 @settings(max_examples=200, deadline=None)
 @given(items=line_items(), period=budget_periods)
-def test_the_yearly_plan_is_the_budget_period_plan_scaled_within_a_penny_per_period(items: list[LineItem], period: Period) -> None:
+def test_the_yearly_plan_is_the_budget_period_plan_scaled_within_a_penny_per_period(
+    items: list[LineItem], period: Period
+) -> None:
     plan = _plan_with(*items, period=period)
     recurring = [i for i in items if i.period != Period.ONE_OFF]
     in_period = budget_position(plan).recurring

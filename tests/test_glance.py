@@ -19,7 +19,17 @@ from plan_store.vocabulary import JourneyStage
 
 def comparable(seen: PlanGlance) -> tuple[object, ...]:
     costs = [(cost.unit_cost, cost.quantity, cost.period) for cost in seen.costs]
-    return (seen.title, seen.name, seen.preferred_name, seen.stage, seen.updated, seen.finance.budget_amount, seen.finance.budget_period, seen.finance.year, costs)
+    return (
+        seen.title,
+        seen.name,
+        seen.preferred_name,
+        seen.stage,
+        seen.updated,
+        seen.finance.budget_amount,
+        seen.finance.budget_period,
+        seen.finance.year,
+        costs,
+    )
 
 
 def full_read(text: str) -> PlanGlance:
@@ -41,11 +51,11 @@ awkward_text = st.one_of(
     st.sampled_from(
         [
             'He said "hello" and \'\'\' then """ and \\n',
-            "[finance]\nbudget_amount = \"1.00\"",
+            '[finance]\nbudget_amount = "1.00"',
             '"""\n[[finance.line_items]]\nunit_cost = "999.00"\n"""',
-            "title = \"Not this\"\n[person]\nname = \"Nobody\"",
+            'title = "Not this"\n[person]\nname = "Nobody"',
             "ends with a backslash \\",
-            "ends with quotes \"\"",
+            'ends with quotes ""',
             "Daniel's plan, 'quoted'",
             "line one\n\nline three\n",
             "# not a comment\n[[outcomes]]",
@@ -54,12 +64,16 @@ awkward_text = st.one_of(
 )
 
 
-one_line_titles = ['Sam "Sammy" Smith', "Zoë O'Neill", "C:\\Users\\Sam", "ends in \\", "[finance] # 1", "title = \"x\""]
+one_line_titles = ['Sam "Sammy" Smith', "Zoë O'Neill", "C:\\Users\\Sam", "ends in \\", "[finance] # 1", 'title = "x"']
 
 
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
-    title = draw(st.one_of(st.sampled_from(one_line_titles), st.text(typed, min_size=1, max_size=30)).filter(lambda t: t.strip() and "\n" not in t))
+    title = draw(
+        st.one_of(st.sampled_from(one_line_titles), st.text(typed, min_size=1, max_size=30)).filter(
+            lambda t: t.strip() and "\n" not in t
+        )
+    )
     plan = new_plan(title.strip())
     plan.person.name = draw(st.sampled_from(["", "Sam", *one_line_titles]))
     plan.stage = draw(st.sampled_from(list(JourneyStage)))
@@ -123,7 +137,9 @@ def test_a_hand_edit_the_quick_read_cannot_be_sure_of_is_left_to_the_full_read(e
     text = plan_to_toml(example_plan)
     old, new = HAND_EDITS[edit]
     if edit == "person as an inline table":
-        edited = text.replace(old, "").replace("schema_version = 2", 'schema_version = 2\nperson = { name = "Someone Else" }')
+        edited = text.replace(old, "").replace(
+            "schema_version = 2", 'schema_version = 2\nperson = { name = "Someone Else" }'
+        )
     else:
         assert old in text
         edited = text.replace(old, new, 1) if edit != "windows line ends" else text.replace(old, new)
@@ -132,7 +148,9 @@ def test_a_hand_edit_the_quick_read_cannot_be_sure_of_is_left_to_the_full_read(e
 
 def test_the_list_reads_a_hand_edited_plan_in_full(store: PlanStore, example_plan: Plan) -> None:
     opened = store.add(example_plan)
-    text = opened.path.read_text(encoding="utf-8").replace('[person]\nname = "Daniel Price"', "[person]\nname = 'Daniel Price'")
+    text = opened.path.read_text(encoding="utf-8").replace(
+        '[person]\nname = "Daniel Price"', "[person]\nname = 'Daniel Price'"
+    )
     opened.path.write_text(text, encoding="utf-8")
     (row,) = plan_rows(store)
     assert (row.title, row.person, row.problem) == (example_plan.title, "Dan", "")

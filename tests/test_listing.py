@@ -19,7 +19,9 @@ def test_a_plan_changed_since_the_last_list_is_read_again(store: PlanStore, exam
     assert [row.title for row in plan_rows(store)] == ["Dan's new plan"]
 
 
-def test_rows_come_from_the_cache_when_nothing_changed(store: PlanStore, example_plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rows_come_from_the_cache_when_nothing_changed(
+    store: PlanStore, example_plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.add(example_plan)
     first = plan_rows(store)
     with monkeypatch.context() as patched:

@@ -115,7 +115,9 @@ def _problems(text: str) -> list[str]:
 
 
 def test_a_link_to_a_missing_outcome_is_named_with_its_place() -> None:
-    text = example_toml().replace('outcome_ids = ["o2"]\nnotes = "Leisure card rate."', 'outcome_ids = ["o9"]\nnotes = "Leisure card rate."')
+    text = example_toml().replace(
+        'outcome_ids = ["o2"]\nnotes = "Leisure card rate."', 'outcome_ids = ["o9"]\nnotes = "Leisure card rate."'
+    )
     problems = _problems(text)
     assert problems == [
         'finance.line_items[4].outcome_ids[0]: links to outcome "o9", but the plan has no outcome '
@@ -131,19 +133,47 @@ def test_ids_used_twice_are_refused() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('unit_cost = "14.50"', 'unit_cost = "14.505"', "finance.line_items[0].unit_cost: has more than two decimal places"),
+        (
+            'unit_cost = "14.50"',
+            'unit_cost = "14.505"',
+            "finance.line_items[0].unit_cost: has more than two decimal places",
+        ),
         ('budget_amount = "52000.00"', 'budget_amount = "-5"', "finance.budget_amount: cannot be negative"),
         ('period = "week"', 'period = "fortnight"', 'finance.line_items[0].period: must be one of "one_off", "week"'),
-        ("budget_end = 2027-11-30", "budget_end = 2026-01-31", "finance.budget_end: is 31/01/2026, before the budget starts (01/12/2026)"),
-        ('unit_cost = "389.99"', 'unit_cost = "389.99"\ncontribution = "400.00"', "finance.line_items[5].contribution: is £400.00, more than the full price each time (£389.99)"),
-        ('checked_reason = "Advice on running the direct payment account, not paying off debts."', "", "finance.line_items[6].checked_reason: is needed when the item is marked as checked"),
-        ('nhs_number = "943 476 5919"', 'nhs_number = "943 476 5918"', "person.nhs_number: does not pass the NHS number check"),
+        (
+            "budget_end = 2027-11-30",
+            "budget_end = 2026-01-31",
+            "finance.budget_end: is 31/01/2026, before the budget starts (01/12/2026)",
+        ),
+        (
+            'unit_cost = "389.99"',
+            'unit_cost = "389.99"\ncontribution = "400.00"',
+            "finance.line_items[5].contribution: is £400.00, more than the full price each time (£389.99)",
+        ),
+        (
+            'checked_reason = "Advice on running the direct payment account, not paying off debts."',
+            "",
+            "finance.line_items[6].checked_reason: is needed when the item is marked as checked",
+        ),
+        (
+            'nhs_number = "943 476 5919"',
+            'nhs_number = "943 476 5918"',
+            "person.nhs_number: does not pass the NHS number check",
+        ),
         ("date_of_birth = 1991-06-03", "date_of_birth = 2999-06-03", "person.date_of_birth: is in the future"),
-        ('done = true', 'done = "maybe"', "informed.checklist[0].done: must be true or false"),
+        ("done = true", 'done = "maybe"', "informed.checklist[0].done: must be true or false"),
         ("every_months = 12", "every_months = 13", "reviews.every_months: must be 12 or less"),
         ('id = "o1"', 'id = "Outcome One"', "outcomes[0].id: 'Outcome One' is not a usable id"),
-        ('priority = "high"', 'priorty = "high"', 'outcomes[0].priorty: is not a field this version of PHB Planner knows; did you mean "priority"?'),
-        ('[person]\nname = "Daniel Price"', '[person]\nname = "Daniel\\u0000Price"', "person.name: contains an invisible control character (U+0000)"),
+        (
+            'priority = "high"',
+            'priorty = "high"',
+            'outcomes[0].priorty: is not a field this version of PHB Planner knows; did you mean "priority"?',
+        ),
+        (
+            '[person]\nname = "Daniel Price"',
+            '[person]\nname = "Daniel\\u0000Price"',
+            "person.name: contains an invisible control character (U+0000)",
+        ),
     ],
 )
 def test_a_bad_field_names_the_field_and_what_is_allowed(old: str, new: str, expected: str) -> None:
@@ -154,12 +184,16 @@ def test_a_bad_field_names_the_field_and_what_is_allowed(old: str, new: str, exp
 
 
 def test_every_problem_is_reported_at_once() -> None:
-    text = example_toml().replace('unit_cost = "14.50"', 'unit_cost = "abc"', 1).replace('kind = "own_skill"', 'kind = "talent"')
+    text = (
+        example_toml()
+        .replace('unit_cost = "14.50"', 'unit_cost = "abc"', 1)
+        .replace('kind = "own_skill"', 'kind = "talent"')
+    )
     assert len(_problems(text)) == 2
 
 
 def test_a_missing_required_field_says_so() -> None:
-    assert _problems('schema_version = 1\ncreated = 2026-01-01T00:00:00Z\nupdated = 2026-01-01T00:00:00Z\n') == [
+    assert _problems("schema_version = 1\ncreated = 2026-01-01T00:00:00Z\nupdated = 2026-01-01T00:00:00Z\n") == [
         "title: is required but missing"
     ]
 

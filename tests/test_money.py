@@ -89,4 +89,6 @@ def test_figures_too_long_or_in_other_digits_are_refused_in_words(typed: str) ->
 def test_quantities_too_long_or_in_other_digits_are_refused_in_words(typed: str) -> None:
     with pytest.raises(ValidationError) as refused:
         LineItem(id="i1", description="x", unit_cost="1", quantity=typed)
-    assert "quantity" in str(refused.value) and ("larger than any plan" in str(refused.value) or "digits 0 to 9" in str(refused.value))
+    assert "quantity" in str(refused.value) and (
+        "larger than any plan" in str(refused.value) or "digits 0 to 9" in str(refused.value)
+    )

@@ -86,7 +86,9 @@ def test_the_parts_become_yearly_line_items_that_keep_the_total() -> None:
 def test_a_persons_own_rates_file_is_used_and_a_broken_one_is_explained(tmp_path: Path) -> None:
     shipped = (Path(__file__).parent.parent / "phb_tui" / "rates-2026-27.toml").read_text(encoding="utf-8")
     own = tmp_path / "rates.toml"
-    own.write_text(shipped.replace('national_living_wage = "12.71"', 'national_living_wage = "13.10"'), encoding="utf-8")
+    own.write_text(
+        shipped.replace('national_living_wage = "12.71"', 'national_living_wage = "13.10"'), encoding="utf-8"
+    )
     loaded = load_rates(own)
     assert loaded.rates.national_living_wage == D("13.10") and "your own file" in loaded.source
     own.write_text(shipped.replace('employer_ni_rate = "0.15"', 'employer_ni_rate = "15"'), encoding="utf-8")

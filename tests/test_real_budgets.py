@@ -91,13 +91,19 @@ def test_a_one_off_wheelchair_budget_with_a_top_up_is_ready_with_its_true_price(
 ) -> None:
     path = write(tmp_path, WHEELCHAIR)
     status, out, _ = run(capsys, "check", str(path))
-    assert (status, out.strip()) == (0, '"Amira\'s wheelchair" is ready for review. PHB Planner\'s checks found nothing missing. Your NHS team may still ask about other things.')
+    assert (status, out.strip()) == (
+        0,
+        "\"Amira's wheelchair\" is ready for review. PHB Planner's checks found nothing missing. Your NHS team may still ask about other things.",
+    )
 
     status, out, _ = run(capsys, "export", str(path), "--format", "txt")
     assert status == 0
     flat = " ".join(out.split())
     # The chair's true price, the NHS share, and who pays the rest.
-    assert "Item 1: Lightweight active user wheelchair: full price £4,200.00; the budget pays £2,700.00 and £1,500.00 comes from a charity (Wheels for Life Trust)." in flat
+    assert (
+        "Item 1: Lightweight active user wheelchair: full price £4,200.00; the budget pays £2,700.00 and £1,500.00 comes from a charity (Wheels for Life Trust)."
+        in flat
+    )
     assert "Budget: £3,000.00, one amount" in flat and "Recurring costs counted over: 60 months" in flat
     # 2,700.00 once + 50.00 a year for 60 months = 2,950.00, against the one-off budget, not "a year".
     assert "Planned spending: £2,950.00 in all" in flat and "Left over: £50.00 in all" in flat
@@ -105,7 +111,9 @@ def test_a_one_off_wheelchair_budget_with_a_top_up_is_ready_with_its_true_price(
     assert "The chair: The NHS owns and repairs it; extras paid for by a top-up may not be repaired by the NHS." in flat
 
 
-def test_a_one_off_budget_with_recurring_costs_and_no_dates_asks_for_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_one_off_budget_with_recurring_costs_and_no_dates_asks_for_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write(tmp_path, WHEELCHAIR.replace("budget_start = 2026-12-01\nbudget_end = 2031-11-30\n", ""))
     status, out, _ = run(capsys, "check", str(path))
     assert status == 1
@@ -116,7 +124,9 @@ def test_a_one_off_budget_with_recurring_costs_and_no_dates_asks_for_them(tmp_pa
 def test_a_contribution_in_a_continuing_healthcare_plan_is_raised_naming_the_item(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    text = example_toml().replace('unit_cost = "389.99"', 'unit_cost = "389.99"\ncontribution = "100.00"\ncontribution_from = "own_money"')
+    text = example_toml().replace(
+        'unit_cost = "389.99"', 'unit_cost = "389.99"\ncontribution = "100.00"\ncontribution_from = "own_money"'
+    )
     status, out, _ = run(capsys, "check", str(write(tmp_path, text)))
     assert status == 1
     assert "Is everything in it allowed?" in out
@@ -125,9 +135,15 @@ def test_a_contribution_in_a_continuing_healthcare_plan_is_raised_naming_the_ite
 
 
 def test_a_wheelchair_budget_that_buys_care_is_raised(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = WHEELCHAIR.replace('description = "Tyres and servicing"\ncategory = "equipment"', 'description = "Carer for trips"\ncategory = "personal_assistant"')
+    text = WHEELCHAIR.replace(
+        'description = "Tyres and servicing"\ncategory = "equipment"',
+        'description = "Carer for trips"\ncategory = "personal_assistant"',
+    )
     status, out, _ = run(capsys, "check", str(write(tmp_path, text)))
-    assert status == 1 and "Item 2: Carer for trips is care, but a personal wheelchair budget pays for the wheelchair" in out
+    assert (
+        status == 1
+        and "Item 2: Carer for trips is care, but a personal wheelchair budget pays for the wheelchair" in out
+    )
 
 
 def test_a_wheelchair_budget_cannot_be_a_direct_payment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -136,25 +152,40 @@ def test_a_wheelchair_budget_cannot_be_a_direct_payment(tmp_path: Path, capsys: 
     assert status == 1 and "A personal wheelchair budget cannot be a direct payment" in out
 
 
-def test_money_kept_back_on_purpose_is_the_persons_reason_not_a_gap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_money_kept_back_on_purpose_is_the_persons_reason_not_a_gap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     generous = example_toml().replace('budget_amount = "52000.00"', 'budget_amount = "60000.00"')
-    unexplained = generous.replace('kept_back_reason = "The rest is kept for the rise in PA pay next April, to be agreed at the first review."\n', "")
+    unexplained = generous.replace(
+        'kept_back_reason = "The rest is kept for the rise in PA pay next April, to be agreed at the first review."\n',
+        "",
+    )
     status, out, _ = run(capsys, "check", str(write(tmp_path, unexplained, "a.toml")))
     assert status == 1 and "£9,002.01 a year is not planned for" in out
 
-    explained = generous.replace("The rest is kept for the rise in PA pay next April", "Saving for a week's short break each summer")
+    explained = generous.replace(
+        "The rest is kept for the rise in PA pay next April", "Saving for a week's short break each summer"
+    )
     path = write(tmp_path, explained, "b.toml")
     assert run(capsys, "check", str(path))[0] == 0
     summary = " ".join(run(capsys, "export", str(path))[1].split())
-    assert "Kept back on purpose: £9,002.01 a year is left unplanned. The reason: Saving for a week's short break each summer" in summary
+    assert (
+        "Kept back on purpose: £9,002.01 a year is left unplanned. The reason: Saving for a week's short break each summer"
+        in summary
+    )
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "html"])
-def test_a_checked_flagged_item_and_item_notes_reach_every_export(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_checked_flagged_item_and_item_notes_reach_every_export(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, out, _ = run(capsys, "export", str(write(tmp_path, example_toml())), "--format", fmt)
     assert status == 0
     flat = " ".join(out.replace("<li>", " ").split()).replace("&#x27;", "'").replace("\\", "")
-    assert "looked like debt repayment. Reason given: Advice on running the direct payment account, not paying off debts." in flat
+    assert (
+        "looked like debt repayment. Reason given: Advice on running the direct payment account, not paying off debts."
+        in flat
+    )
     assert "Item 11: Workplace pension for Sam (employer's 3%): 3% of qualifying earnings" in flat
     assert "Mum covers the other nights for now." not in flat  # A private note stays out of exports...
 
@@ -163,16 +194,21 @@ def test_show_prints_everything_with_private_parts_labelled(tmp_path: Path, caps
     status, out, _ = run(capsys, "show", str(write(tmp_path, example_toml())))
     flat = " ".join(out.split())
     assert status == 0
-    assert "Item 4: Waking night care, two nights a week: Mum covers the other nights for now. (private)" in flat  # ...but not from show.
+    assert (
+        "Item 4: Waking night care, two nights a week: Mum covers the other nights for now. (private)" in flat
+    )  # ...but not from show.
     assert "Reason given: Advice on running the direct payment account" in flat
     assert "Case reference: WY-CHC-20417" in flat and "What the assessment found" in flat
 
 
-def test_a_direct_payment_that_employs_a_pa_without_insurance_is_a_gap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = example_toml().replace('description = "Employer\'s liability insurance"', 'description = "Cover note"').replace(
-        'provider = "PA employer insurance scheme"', 'provider = "A broker"'
-    ).replace(
-        'notes = "Cover of £5 million, from the first day of employment."\n', ""
+def test_a_direct_payment_that_employs_a_pa_without_insurance_is_a_gap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        example_toml()
+        .replace('description = "Employer\'s liability insurance"', 'description = "Cover note"')
+        .replace('provider = "PA employer insurance scheme"', 'provider = "A broker"')
+        .replace('notes = "Cover of £5 million, from the first day of employment."\n', "")
     )
     status, out, _ = run(capsys, "check", str(write(tmp_path, text)))
     assert status == 1
@@ -194,9 +230,21 @@ def test_direct_payment_details_are_asked_for_and_shown(tmp_path: Path, capsys: 
 @pytest.mark.parametrize(
     ("old", "new", "says"),
     [
-        ('contribution = "1500.00"', 'contribution = "4500.00"', "finance.line_items[0].contribution: is £4,500.00, more than the full price each time (£4,200.00)"),
-        ("budget_end = 2031-11-30", "budget_end = 2026-11-30", "finance.budget_end: is 30/11/2026, before the budget starts (01/12/2026)"),
-        ('notes = "The supplier\'s yearly service."', "checked_allowed = true", "finance.line_items[1].checked_reason: is needed when the item is marked as checked"),
+        (
+            'contribution = "1500.00"',
+            'contribution = "4500.00"',
+            "finance.line_items[0].contribution: is £4,500.00, more than the full price each time (£4,200.00)",
+        ),
+        (
+            "budget_end = 2031-11-30",
+            "budget_end = 2026-11-30",
+            "finance.budget_end: is 30/11/2026, before the budget starts (01/12/2026)",
+        ),
+        (
+            'notes = "The supplier\'s yearly service."',
+            "checked_allowed = true",
+            "finance.line_items[1].checked_reason: is needed when the item is marked as checked",
+        ),
     ],
 )
 def test_bad_input_is_refused_with_the_field_and_changes_nothing(
@@ -231,7 +279,14 @@ def test_more_things_a_budget_cannot_buy_are_flagged(description: str, kind: str
 
 @pytest.mark.parametrize(
     "description",
-    ["Engine service for the car", "Ginger biscuits", "GP practice travel", "Taxi to the dentist", "Physio after knee surgery", "Alcohol-free beer"],
+    [
+        "Engine service for the car",
+        "Ginger biscuits",
+        "GP practice travel",
+        "Taxi to the dentist",
+        "Physio after knee surgery",
+        "Alcohol-free beer",
+    ],
 )
 def test_words_that_only_look_alike_or_mean_something_else_are_not_flagged(description: str, example_plan) -> None:  # type: ignore[no-untyped-def]
     example_plan.finance.line_items[4].description = description
@@ -247,10 +302,15 @@ def test_a_version_1_plan_keeps_its_checked_flag_with_an_honest_reason(
     item = plan.finance.line_items[0]
     assert item.checked_allowed and "none was recorded" in item.checked_reason
     summary = " ".join(run(capsys, "show", "nias-plan")[1].split())
-    assert "Item 1: Apple cider vinegar drink, before bed: looked like alcohol. Reason given: checked before PHB Planner asked for a reason" in summary
+    assert (
+        "Item 1: Apple cider vinegar drink, before bed: looked like alcohol. Reason given: checked before PHB Planner asked for a reason"
+        in summary
+    )
 
 
-def test_each_saved_change_raises_the_revision_the_summary_quotes(store: PlanStore, capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_saved_change_raises_the_revision_the_summary_quotes(
+    store: PlanStore, capsys: pytest.CaptureFixture[str]
+) -> None:
     opened = store.create("Counting")
     assert opened.plan.revision == 0
     for expected in (1, 2):
@@ -261,7 +321,9 @@ def test_each_saved_change_raises_the_revision_the_summary_quotes(store: PlanSto
     assert "from revision 2 of the plan" in out and "Prepared on" in out
 
 
-def test_the_printed_page_says_whose_plan_it_is_on_every_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_printed_page_says_whose_plan_it_is_on_every_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     hostile = example_toml().replace('name = "Daniel Price"', 'name = "Dan \\"</style><script>x()</script>"', 1)
     html = run(capsys, "export", str(write(tmp_path, hostile)), "--format", "html")[1]
     assert "@top-left" in html and 'counter(page) " of " counter(pages)' in html

@@ -206,7 +206,7 @@ def test_a_version_0_plan_is_upgraded_and_keeps_the_old_file_as_backup(store: Pl
     [
         (lambda p: p.mkdir(), "this is a folder"),
         (lambda p: p.symlink_to(p.with_name("gone.toml")), "a link to a file that no longer exists"),
-        (lambda p: p.write_bytes(b"title = \"\xff\xfe\"\n"), "not a text file"),
+        (lambda p: p.write_bytes(b'title = "\xff\xfe"\n'), "not a text file"),
     ],
 )
 def test_files_that_cannot_be_read_say_why(store: PlanStore, make: Callable[[Path], object], says: str) -> None:

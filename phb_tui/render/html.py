@@ -82,7 +82,9 @@ def css_string(text: str) -> str:
     Everything but plain letters, digits, spaces and a few marks is written as a CSS escape, so
     quotes, backslashes, line breaks and a "</style>" in a person's name stay text.
     """
-    safe = "".join(char if (char.isalnum() and char.isascii()) or char in " .,:'-" else f"\\{ord(char):x} " for char in text)
+    safe = "".join(
+        char if (char.isalnum() and char.isascii()) or char in " .,:'-" else f"\\{ord(char):x} " for char in text
+    )
     return f'"{safe}"'
 
 
@@ -110,12 +112,12 @@ def _block(block: Block) -> str:
 
 def _table(table: Table) -> str:
     table = table.with_numbers()
+
     def cells(row: list[str], tag: str) -> str:
         scope = ' scope="col"' if tag == "th" else ""
         numeric = ' class="num"'
         return "".join(
-            f"<{tag}{scope}{numeric if n in table.numeric else ''}>{escape(cell)}</{tag}>"
-            for n, cell in enumerate(row)
+            f"<{tag}{scope}{numeric if n in table.numeric else ''}>{escape(cell)}</{tag}>" for n, cell in enumerate(row)
         )
 
     head = f"<thead><tr>{cells(table.headers, 'th')}</tr></thead>"

@@ -34,7 +34,10 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, BulletList):
         return [f"- {_escape(item)}" for item in block.items]
     if isinstance(block, BarChart):
-        return [f"- **{_escape(bar.label)}:** {_escape(bar.amount)} ({bar.percent}) `{'#' * bar.cells(30) or '-'}`" for bar in block.bars]
+        return [
+            f"- **{_escape(bar.label)}:** {_escape(bar.amount)} ({bar.percent}) `{'#' * bar.cells(30) or '-'}`"
+            for bar in block.bars
+        ]
     if isinstance(block, Facts):
         return [f"- **{_escape(label)}:** {_escape(value)}" for label, value in block.rows]
     return _table(block)
@@ -42,6 +45,7 @@ def _block(block: Block) -> list[str]:
 
 def _table(table: Table) -> list[str]:
     table = table.with_numbers()
+
     def row(cells: list[str], bold: bool = False) -> str:
         shown = [_escape(cell).replace("  \n", " ") for cell in cells]
         return "| " + " | ".join(f"**{cell}**" if bold and cell else cell for cell in shown) + " |"

@@ -53,7 +53,9 @@ def _block(block: Block) -> RenderableType:
         chart.add_column(justify="right", no_wrap=True)
         chart.add_column(ratio=3, no_wrap=True)
         for bar in block.bars:
-            chart.add_row(as_written(bar.label), as_written(f"{bar.amount} ({bar.percent})"), "█" * bar.cells(30) or "-")
+            chart.add_row(
+                as_written(bar.label), as_written(f"{bar.amount} ({bar.percent})"), "█" * bar.cells(30) or "-"
+            )
         return chart
     if isinstance(block, Facts):
         grid = RichTable.grid(padding=(0, 2))

@@ -28,7 +28,9 @@ def _wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[st
     out: list[str] = []
     for number, paragraph in enumerate(text.split("\n")):
         first = indent if number == 0 else hanging
-        out += textwrap.wrap(paragraph, width, initial_indent=first, subsequent_indent=hanging, break_on_hyphens=False) or [first.rstrip()]
+        out += textwrap.wrap(
+            paragraph, width, initial_indent=first, subsequent_indent=hanging, break_on_hyphens=False
+        ) or [first.rstrip()]
     return out
 
 
@@ -73,7 +75,10 @@ def _table(table: Table, width: int) -> list[str]:
     widths = [max(len(cell) for cell in column) for column in zip(table.headers, *rows, strict=True)]
 
     def line(cells: list[str]) -> str:
-        padded = [cell.rjust(w) if n in table.numeric else cell.ljust(w) for n, (cell, w) in enumerate(zip(cells, widths, strict=True))]
+        padded = [
+            cell.rjust(w) if n in table.numeric else cell.ljust(w)
+            for n, (cell, w) in enumerate(zip(cells, widths, strict=True))
+        ]
         return "  ".join(padded).rstrip()
 
     rule = "  ".join("-" * w for w in widths)

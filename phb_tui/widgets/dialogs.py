@@ -37,7 +37,9 @@ class EntryDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         """Start in the first field, so a person can type straight away."""
-        first = self.query(".field Input, .field TextArea, .field Select, .field Checkbox, .field SelectionList").first()
+        first = self.query(
+            ".field Input, .field TextArea, .field Select, .field Checkbox, .field SelectionList"
+        ).first()
         first.focus()
 
     @on(Button.Pressed, "#done")
@@ -48,7 +50,11 @@ class EntryDialog(ModalScreen[None]):
         refused = form.refused
         if refused:
             names = ", ".join(self.query_one(ModelForm).specs[name].label for name in refused)
-            self.notify(f"Not saved, because it was not valid: {names}. The earlier value was kept.", severity="warning", timeout=8)
+            self.notify(
+                f"Not saved, because it was not valid: {names}. The earlier value was kept.",
+                severity="warning",
+                timeout=8,
+            )
         self.dismiss(None)
 
 

@@ -79,7 +79,9 @@ class ModelForm(Vertical):
                 if spec.help:
                     yield Static(spec.help, classes="field-help")
                 yield from self._editors(spec)
-                yield Static("", classes="field-error", id=f"error-{spec.name}", markup=False)  # May quote what was typed.
+                yield Static(
+                    "", classes="field-error", id=f"error-{spec.name}", markup=False
+                )  # May quote what was typed.
 
     def _editors(self, spec: FieldSpec) -> ComposeResult:
         value = getattr(self.model, spec.name)
@@ -90,7 +92,9 @@ class ModelForm(Vertical):
             yield TextArea(value, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
         elif spec.kind == "note":
             yield TextArea(value.text, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
-            yield Checkbox("Keep this private (left out of anything you share)", value.private, id=f"{field_id}-private")
+            yield Checkbox(
+                "Keep this private (left out of anything you share)", value.private, id=f"{field_id}-private"
+            )
         elif spec.kind == "bool":
             yield Checkbox(spec.placeholder or spec.label, bool(value), id=field_id)
         elif spec.kind == "choice":
@@ -98,7 +102,13 @@ class ModelForm(Vertical):
             options = [(member.label, member.value) for member in spec.choices]
             field = type(self.model).model_fields[spec.name]
             optional = not field.is_required() and field.default is None
-            yield Select(options, value=value.value if value else Select.NULL, allow_blank=optional, prompt="Not chosen yet", id=field_id)
+            yield Select(
+                options,
+                value=value.value if value else Select.NULL,
+                allow_blank=optional,
+                prompt="Not chosen yet",
+                id=field_id,
+            )
         elif spec.kind == "links":
             from textual.widgets import SelectionList
 
@@ -220,7 +230,12 @@ class ModelForm(Vertical):
         if spec.kind == "note":
             private = self.query_one(f"#field-{spec.name}-private", Checkbox).value
             return type(getattr(self.model, spec.name))(text=raw, private=private)
-        if blank and spec.kind in ("line", "money", "int", "date", "quantity") and field.default is None and not field.is_required():
+        if (
+            blank
+            and spec.kind in ("line", "money", "int", "date", "quantity")
+            and field.default is None
+            and not field.is_required()
+        ):
             return None  # Blank means "not given yet" wherever the plan allows that.
         if spec.kind == "date":
             try:
@@ -257,4 +272,3 @@ def _as_text(kind: FieldKind, value: Any) -> str:
     if kind == "date":
         return format_date_text(value)
     return str(value)
-

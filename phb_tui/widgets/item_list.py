@@ -53,7 +53,9 @@ class ItemList(Vertical, can_focus=False):
     class Changed(Message):
         item_list: ItemList
 
-    def __init__(self, entries: Callable[[], list[Any]], spec: ListSpec[Any], links: LinkOptions | None = None, **kwargs: Any):
+    def __init__(
+        self, entries: Callable[[], list[Any]], spec: ListSpec[Any], links: LinkOptions | None = None, **kwargs: Any
+    ):
         super().__init__(**kwargs)
         self.entries = entries
         self.spec = spec
@@ -133,7 +135,9 @@ class ItemList(Vertical, can_focus=False):
                     self.spec.on_remove(entry)
                 self._changed()
 
-        self.app.push_screen(ConfirmDialog(f'Remove the {self.spec.noun} "{name}"?', f"Yes, remove the {self.spec.noun}"), answered)
+        self.app.push_screen(
+            ConfirmDialog(f'Remove the {self.spec.noun} "{name}"?', f"Yes, remove the {self.spec.noun}"), answered
+        )
 
     def add_entries(self, entries: list[Any]) -> None:
         """Add entries made elsewhere (such as by the PA cost calculator), and say so."""

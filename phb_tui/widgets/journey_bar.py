@@ -44,7 +44,11 @@ class JourneyBar(Static):
         line = Text()
         for step in Step:
             named = roomy or step == self.current
-            label = f"{step.number} {_SHORT[step]} {progress[step].state.mark}" if named else f"{step.number}{progress[step].state.mark}"
+            label = (
+                f"{step.number} {_SHORT[step]} {progress[step].state.mark}"
+                if named
+                else f"{step.number}{progress[step].state.mark}"
+            )
             if step == self.current:
                 line.append(f"▶{label}◀", style="bold reverse")
             else:

@@ -17,7 +17,7 @@ class SaveStatus(Static):
 
     def show(self, status: str, problem: bool) -> None:
         if problem:
-            text = f"{status} (Ctrl+P, then \"Save a copy elsewhere\", keeps your changes)"
+            text = f'{status} (Ctrl+P, then "Save a copy elsewhere", keeps your changes)'
         else:
             text = f"{status}   ({self.reminder})"
         if (text, problem) == self._shown:

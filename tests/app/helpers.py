@@ -71,7 +71,7 @@ def error_text(app: PhbApp, field: str) -> str:
 def screen_text(app: PhbApp) -> str:
     """The words painted on the terminal, taken from Textual's own screenshot."""
     svg = app.export_screenshot()
-    body = svg[svg.index("<g class"):] if "<g class" in svg else svg
+    body = svg[svg.index("<g class") :] if "<g class" in svg else svg
     return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
 
 

@@ -35,7 +35,9 @@ async def test_budget_amounts_people_type_are_accepted(store: PlanStore, typed: 
         ("1,20", "is not an amount"),
     ],
 )
-async def test_bad_amounts_are_refused_and_nothing_is_saved(store: PlanStore, example_plan: Plan, typed: str, says: str) -> None:
+async def test_bad_amounts_are_refused_and_nothing_is_saved(
+    store: PlanStore, example_plan: Plan, typed: str, says: str
+) -> None:
     async with plan_open_at(store, example_plan, Step.FINANCE) as (app, pilot, path):
         before = path.read_bytes()
         await fill(pilot, "#field-budget_amount", typed)
@@ -62,7 +64,12 @@ async def test_line_items_are_added_and_the_total_shows_over_budget_in_words(sto
         assert "OVER BUDGET by £8.75 a week" in totals(app)
         await pilot.press("ctrl+s")
     item = saved(store, path).finance.line_items[0]
-    assert (item.description, item.provider, item.unit_cost, item.quantity) == ("PA mornings", "Jo Bloggs", Decimal("14.50"), Decimal("7.5"))
+    assert (item.description, item.provider, item.unit_cost, item.quantity) == (
+        "PA mornings",
+        "Jo Bloggs",
+        Decimal("14.50"),
+        Decimal("7.5"),
+    )
     assert item.period == Period.WEEK and item.route == ManagementRoute.DIRECT_PAYMENT
 
 
@@ -137,13 +144,17 @@ async def test_a_wage_below_the_living_wage_is_warned_in_the_calculator(store: P
         assert saved(store, path).finance.line_items == []
 
 
-async def test_a_one_off_wheelchair_budget_with_a_top_up_is_typed_in_and_refusals_change_nothing(store: PlanStore) -> None:
+async def test_a_one_off_wheelchair_budget_with_a_top_up_is_typed_in_and_refusals_change_nothing(
+    store: PlanStore,
+) -> None:
     async with plan_open_at(store, step=Step.FINANCE, size=(100, 40)) as (app, pilot, path):
         await fill(pilot, "#field-budget_amount", "3000")
         await choose(pilot, "#field-budget_period", "one_off")
         await fill(pilot, "#field-budget_start", "01/12/2026")
         await fill(pilot, "#field-budget_end", "30/11/2025")
-        assert "The budget runs to is 30/11/2025, before the budget starts (01/12/2026)" in error_text(app, "budget_end")
+        assert "The budget runs to is 30/11/2025, before the budget starts (01/12/2026)" in error_text(
+            app, "budget_end"
+        )
         await fill(pilot, "#field-budget_end", "30/11/2031")
         assert error_text(app, "budget_end") == ""
 
@@ -168,7 +179,11 @@ async def test_a_one_off_wheelchair_budget_with_a_top_up_is_typed_in_and_refusal
     assert plan.finance.budget_period == Period.ONE_OFF
     assert (plan.finance.budget_start, plan.finance.budget_end) == (date(2026, 12, 1), date(2031, 11, 30))
     (item,) = plan.finance.line_items
-    assert (item.unit_cost, item.contribution, item.contribution_from) == (Decimal("4200.00"), Decimal("1200.00"), "own_money")
+    assert (item.unit_cost, item.contribution, item.contribution_from) == (
+        Decimal("4200.00"),
+        Decimal("1200.00"),
+        "own_money",
+    )
     assert item.checked_allowed is False
 
 

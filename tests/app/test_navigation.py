@@ -135,7 +135,9 @@ async def test_keys_can_be_remapped(store: PlanStore, tmp_path: Path) -> None:
         assert "f9" in screen_text(app)
 
 
-async def test_every_step_fits_80_by_24_and_reads_without_colour(store: PlanStore, example_plan: Plan, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_every_step_fits_80_by_24_and_reads_without_colour(
+    store: PlanStore, example_plan: Plan, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("NO_COLOR", "1")
     async with plan_open_at(store, example_plan) as (app, pilot, _path):
         for step in Step:
@@ -148,7 +150,9 @@ async def test_every_step_fits_80_by_24_and_reads_without_colour(store: PlanStor
         assert isinstance(app.screen, SummaryScreen)
 
 
-async def test_moving_through_fields_without_changing_them_changes_nothing(store: PlanStore, example_plan: Plan) -> None:
+async def test_moving_through_fields_without_changing_them_changes_nothing(
+    store: PlanStore, example_plan: Plan
+) -> None:
     async with plan_open_at(store, example_plan, Step.FINANCE) as (app, pilot, path):
         before = path.read_bytes()
         await pilot.press("tab", "tab", "shift+tab", "shift+tab")

@@ -27,7 +27,9 @@ async def test_a_ready_plan_says_so(store: PlanStore, example_plan: Plan) -> Non
         assert "Ready for review" in screen_text(app)
 
 
-async def test_export_writes_a_shareable_file_without_private_notes(store: PlanStore, example_plan: Plan, tmp_path: Path) -> None:
+async def test_export_writes_a_shareable_file_without_private_notes(
+    store: PlanStore, example_plan: Plan, tmp_path: Path
+) -> None:
     target = tmp_path / "for-the-nurse.md"
     async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
         await pilot.press("e")

@@ -148,7 +148,11 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
     assert len(items) == 9
     for item, (description, category, cost, quantity, period, route, outcomes) in zip(items, LINE_ITEMS, strict=True):
         assert (item.description, item.category, item.unit_cost, item.quantity, item.period) == (
-            description, category, Decimal(cost), Decimal(quantity), period
+            description,
+            category,
+            Decimal(cost),
+            Decimal(quantity),
+            period,
         )
         assert item.route == ManagementRoute(route)
         assert item.outcome_ids == [f"o{n}" for n in outcomes]

@@ -25,8 +25,16 @@ GOOD = example_toml()
 BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
     "truncated": (lambda p: p.write_text(GOOD[: len(GOOD) // 2], encoding="utf-8"), "line"),
     "random bytes": (lambda p: p.write_bytes(bytes(range(256)) * 8), "not a text file"),
-    "wrong types": (lambda p: p.write_text(GOOD.replace('quantity = 20', 'quantity = "lots"'), encoding="utf-8"), "finance.line_items[0].quantity"),
-    "duplicated key": (lambda p: p.write_text(GOOD.replace('stage = "plan_written"', 'stage = "plan_written"\nstage = "plan_written"'), encoding="utf-8"), "the same key is written twice"),
+    "wrong types": (
+        lambda p: p.write_text(GOOD.replace("quantity = 20", 'quantity = "lots"'), encoding="utf-8"),
+        "finance.line_items[0].quantity",
+    ),
+    "duplicated key": (
+        lambda p: p.write_text(
+            GOOD.replace('stage = "plan_written"', 'stage = "plan_written"\nstage = "plan_written"'), encoding="utf-8"
+        ),
+        "the same key is written twice",
+    ),
     "huge": (lambda p: p.open("wb").truncate(50 * 1024 * 1024), "far larger than any plan"),
     "a folder": (lambda p: p.mkdir(), "this is a folder"),
     "dangling link": (lambda p: p.symlink_to(p.with_name("gone.toml")), "no longer exists"),
@@ -50,7 +58,12 @@ def test_the_cli_explains_and_changes_nothing(kind: str, store: PlanStore, capsy
     path = store.plans_dir / "broken.toml"
     make(path)
     before = _snapshot(path)
-    for command in (["show", "broken.toml"], ["check", "broken.toml"], ["export", "broken.toml", "--format", "html"], ["import", str(path)]):
+    for command in (
+        ["show", "broken.toml"],
+        ["check", "broken.toml"],
+        ["export", "broken.toml", "--format", "html"],
+        ["import", str(path)],
+    ):
         assert main(command) == 2, command
         out, err = capsys.readouterr()
         assert says in err and "Traceback" not in err and out == "", (command, err)
@@ -58,7 +71,9 @@ def test_the_cli_explains_and_changes_nothing(kind: str, store: PlanStore, capsy
     assert sorted(p.name for p in store.plans_dir.iterdir()) == ["broken.toml"]
 
 
-def test_a_file_that_cannot_be_read_for_permission(store: PlanStore, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_cannot_be_read_for_permission(
+    store: PlanStore, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.plans_dir.mkdir(parents=True)
     path = store.plans_dir / "locked.toml"
     path.write_text(GOOD, encoding="utf-8")
@@ -103,7 +118,9 @@ async def test_the_app_explains_and_changes_nothing(kind: str, store: PlanStore)
     assert _snapshot(path) == before
 
 
-_toml_ish = st.text(alphabet=st.sampled_from(list('[]{}="\'\n .,#-_0123456789abcdefghijklmnopqrstuvwxyz\\£\x00\t')), max_size=400)
+_toml_ish = st.text(
+    alphabet=st.sampled_from(list("[]{}=\"'\n .,#-_0123456789abcdefghijklmnopqrstuvwxyz\\£\x00\t")), max_size=400
+)
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -53,5 +53,7 @@ def test_sigkill_during_saves_never_leaves_a_broken_plan(store: PlanStore, capsy
         assert len(older.outcomes) == on_disk - 1
         outcomes_seen.add(on_disk - confirmed)
     with capsys.disabled():
-        print(f"\n{KILLS} kills during saving: the plan and its backup loaded every time "
-              f"(killed after the save finished: {1 in outcomes_seen}; before: {0 in outcomes_seen}).")
+        print(
+            f"\n{KILLS} kills during saving: the plan and its backup loaded every time "
+            f"(killed after the save finished: {1 in outcomes_seen}; before: {0 in outcomes_seen})."
+        )

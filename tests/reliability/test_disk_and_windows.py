@@ -35,7 +35,12 @@ def _refuse_writes_in(folder: Path, code: int, patched: pytest.MonkeyPatch) -> N
 
 @pytest.mark.parametrize("code", [errno.EROFS, errno.ENOSPC, errno.EACCES])
 async def test_a_refused_save_keeps_the_work_and_a_copy_can_be_saved_elsewhere(
-    code: int, store: PlanStore, example_plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    code: int,
+    store: PlanStore,
+    example_plan: Plan,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     async with plan_open_at(store, example_plan, size=(100, 30)) as (app, pilot, path):
         before = path.read_bytes()
@@ -70,7 +75,10 @@ async def test_a_refused_save_keeps_the_work_and_a_copy_can_be_saved_elsewhere(
 async def test_a_second_window_is_warned_and_cannot_overwrite_the_first(store: PlanStore, example_plan: Plan) -> None:
     opened = store.add(example_plan)
     # Another window (a live process that is not this one) has the plan open.
-    marker_for(opened.path).write_text(f'process = {os.getppid()}\nhost = "{os.uname().nodename}"\nsince = 2026-11-23T09:30:00+00:00\n', encoding="utf-8")
+    marker_for(opened.path).write_text(
+        f'process = {os.getppid()}\nhost = "{os.uname().nodename}"\nsince = 2026-11-23T09:30:00+00:00\n',
+        encoding="utf-8",
+    )
     second = PhbApp(store, store.open(opened.path), autosave_seconds=3600, keys_file=store.data_dir / "none.toml")
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -97,7 +105,9 @@ async def test_closing_the_plan_removes_this_windows_marker(store: PlanStore) ->
 
 async def test_a_marker_left_by_a_crashed_window_is_ignored(store: PlanStore) -> None:
     opened = store.create("Crashed before")
-    marker_for(opened.path).write_text(f'process = 999999999\nhost = "{os.uname().nodename}"\nsince = 2026-11-23T09:30:00+00:00\n', encoding="utf-8")
+    marker_for(opened.path).write_text(
+        f'process = 999999999\nhost = "{os.uname().nodename}"\nsince = 2026-11-23T09:30:00+00:00\n', encoding="utf-8"
+    )
     app = PhbApp(store, store.open(opened.path), keys_file=store.data_dir / "none.toml")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

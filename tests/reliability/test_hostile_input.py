@@ -84,4 +84,6 @@ def test_no_odd_text_breaks_the_html_export(kind: str) -> None:
 def test_titles_made_only_of_separators_stay_inside(store: PlanStore) -> None:
     for title in ("/", "..", "../..", "\\\\server\\share", "~", "~/x"):
         opened = store.create(title)
-        assert opened.path.parent == store.plans_dir and Path(opened.path).resolve().is_relative_to(store.plans_dir.resolve())
+        assert opened.path.parent == store.plans_dir and Path(opened.path).resolve().is_relative_to(
+            store.plans_dir.resolve()
+        )

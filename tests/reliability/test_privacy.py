@@ -43,10 +43,15 @@ def test_no_file_under_the_data_folder_is_readable_by_others(
         for name in names:
             assert stat.S_IMODE(os.stat(Path(folder) / name).st_mode) == 0o600, name
             seen.append(name.split("-", 2)[-1] if Path(folder).name == "trash" else name)
-    assert sorted(seen) == sorted([
-        "daniels-plan-2026.toml", "daniels-plan-2026.toml.bak", "daniels-plan-2026-copy.toml",
-        "renamed-plan.toml", "renamed-plan.toml.bak",  # In the trash, with the backup from renaming.
-    ])
+    assert sorted(seen) == sorted(
+        [
+            "daniels-plan-2026.toml",
+            "daniels-plan-2026.toml.bak",
+            "daniels-plan-2026-copy.toml",
+            "renamed-plan.toml",
+            "renamed-plan.toml.bak",  # In the trash, with the backup from renaming.
+        ]
+    )
     for name in os.listdir(exported):
         assert stat.S_IMODE(os.stat(exported / name).st_mode) == 0o600, name
 
