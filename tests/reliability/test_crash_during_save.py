@@ -14,18 +14,23 @@ import pytest
 from plan_store import PlanStore
 
 KILLS = 200
+RUNS = 4
+"""The kills are shared between runs on separate plans, so parallel test workers can share them."""
 HERE = Path(__file__).resolve().parent
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is a POSIX signal")
-def test_sigkill_during_saves_never_leaves_a_broken_plan(store: PlanStore, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("run", range(RUNS))
+def test_sigkill_during_saves_never_leaves_a_broken_plan(
+    run: int, store: PlanStore, capsys: pytest.CaptureFixture[str]
+) -> None:
     opened = store.create("Crash test")
     path, backup = opened.path, opened.backup_path
-    chooser = random.Random(20261123)  # Fixed, so a failure can be repeated.
+    chooser = random.Random(20261123 + run)  # Fixed, so a failure can be repeated.
     environment = {**os.environ, "PYTHONPATH": str(HERE.parent.parent)}
     outcomes_seen = set()
-    for _ in range(KILLS):
+    for _ in range(KILLS // RUNS):
         child = subprocess.Popen(
             [sys.executable, str(HERE / "saver.py"), str(store.data_dir), "crash-test"],
             stdout=subprocess.PIPE,
@@ -54,6 +59,6 @@ def test_sigkill_during_saves_never_leaves_a_broken_plan(store: PlanStore, capsy
         outcomes_seen.add(on_disk - confirmed)
     with capsys.disabled():
         print(
-            f"\n{KILLS} kills during saving: the plan and its backup loaded every time "
+            f"\n{KILLS // RUNS} kills during saving (run {run + 1} of {RUNS}): the plan and its backup loaded every time "
             f"(killed after the save finished: {1 in outcomes_seen}; before: {0 in outcomes_seen})."
         )
