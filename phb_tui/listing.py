@@ -70,8 +70,8 @@ def plan_rows(store: PlanStore) -> list[PlanRow]:
     for path in store.plan_paths():
         stamp = _stamp(path)
         entry = cached.get(path.name)
-        fresh_enough = entry is not None and entry.get("stamp") == stamp
-        row = PlanRow(**entry["row"]) if fresh_enough else read_row(store, path)  # type: ignore[arg-type,index]
+        kept = entry.get("row") if entry is not None and entry.get("stamp") == stamp else None
+        row = PlanRow(**kept) if isinstance(kept, dict) else read_row(store, path)
         rows.append(row)
         fresh[path.name] = {"stamp": stamp, "row": asdict(row)}
     if fresh != cached:

@@ -144,27 +144,33 @@ class ModelForm(Vertical):
         """
         for spec in self.specs.values():
             value = getattr(self.model, spec.name)
-            field = self.query_one(f"#field-{spec.name}")
-            if spec.kind == "note":
-                if field.text != value.text:  # type: ignore[attr-defined]
-                    field.text = value.text  # type: ignore[attr-defined]
-                self.query_one(f"#field-{spec.name}-private", Checkbox).value = value.private
-            elif spec.kind == "text":
-                if field.text != value:  # type: ignore[attr-defined]
-                    field.text = value  # type: ignore[attr-defined]
+            selector = f"#field-{spec.name}"
+            if spec.kind in ("note", "text"):
+                from textual.widgets import TextArea  # Already loaded: the form drew one.
+
+                area = self.query_one(selector, TextArea)
+                text = value.text if spec.kind == "note" else value
+                if area.text != text:
+                    area.text = text
+                if spec.kind == "note":
+                    self.query_one(f"{selector}-private", Checkbox).value = value.private
             elif spec.kind == "bool":
-                field.value = bool(value)  # type: ignore[attr-defined]
+                self.query_one(selector, Checkbox).value = bool(value)
             elif spec.kind == "choice":
+                choice: Select[str] = self.query_one(selector, Select)
                 if value is None:
-                    field.clear()  # type: ignore[attr-defined]
+                    choice.clear()
                 else:
-                    field.value = value.value  # type: ignore[attr-defined]
+                    choice.value = value.value
             elif spec.kind == "links":
+                from textual.widgets import SelectionList  # Already loaded: the form drew one.
+
+                links: SelectionList[str] = self.query_one(selector, SelectionList)
+                links.clear_options()
                 options = self.links() if self.links else []
-                field.clear_options()  # type: ignore[attr-defined]
-                field.add_options([(as_written(label), key, key in value) for label, key in options])  # type: ignore[attr-defined]
+                links.add_options([(as_written(label), key, key in value) for label, key in options])
             else:
-                field.value = _as_text(spec.kind, value)  # type: ignore[attr-defined]
+                self.query_one(selector, Input).value = _as_text(spec.kind, value)
             self._clear(spec)
 
     def commit(self) -> bool:
@@ -187,8 +193,12 @@ class ModelForm(Vertical):
     def _ticked(self, event: Checkbox.Changed) -> None:
         if spec := self._spec_for(event.checkbox):
             event.stop()
-            raw = self.query_one(f"#field-{spec.name}").text if spec.kind == "note" else event.value  # type: ignore[attr-defined]
-            self._apply(spec, raw, show=True)
+            if spec.kind == "note":  # The tick says whether the note beside it is private.
+                from textual.widgets import TextArea  # Already loaded: the form drew one.
+
+                self._apply(spec, self.query_one(f"#field-{spec.name}", TextArea).text, show=True)
+            else:
+                self._apply(spec, event.value, show=True)
 
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:

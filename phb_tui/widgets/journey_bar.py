@@ -26,8 +26,8 @@ _SHORT = {
 
 
 class JourneyBar(Static):
-    def __init__(self, plan: Plan, current: Step, **kwargs: object):
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, plan: Plan, current: Step, *, id: str | None = None):
+        super().__init__(id=id)
         self.plan = plan
         self.current = current
 

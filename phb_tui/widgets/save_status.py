@@ -10,8 +10,8 @@ KEYS_REMINDER = "Ctrl+S saves now · Ctrl+P: all commands"
 class SaveStatus(Static):
     """Also names the keys the footer has no room for, so every key stays on screen."""
 
-    def __init__(self, extra_keys: str = "", **kwargs: object):
-        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]  # It may quote a folder or an error.
+    def __init__(self, extra_keys: str = "", *, id: str | None = None):
+        super().__init__(markup=False, id=id)  # It may quote a folder or an error.
         self.reminder = f"{KEYS_REMINDER} · {extra_keys}" if extra_keys else KEYS_REMINDER
         self._shown: tuple[str, bool] | None = None
 
