@@ -27,6 +27,17 @@ from plan_store import OpenPlan, OverwriteRefused, PlanError, PlanStore, write_e
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
+from screens.messages import (
+    DuplicateWanted,
+    ExportChoice,
+    ExportWanted,
+    NewPlanWanted,
+    PlanChosen,
+    RefreshWanted,
+    RenameWanted,
+    SampleWanted,
+    TrashWanted,
+)
 
 from .keymap import keymap_path, load_keymap
 from .plain_text import as_written
@@ -57,16 +68,7 @@ def step_screen(step: Step) -> type[StepScreen]:
 
 
 if TYPE_CHECKING:
-    from screens.export_dialog import ExportChoice
     from screens.picker import PickerScreen
-    from screens.summary import SummaryScreen
-
-    SummaryScreenExportWanted = SummaryScreen.ExportWanted
-    PlanChosen = PickerScreen.PlanChosen
-    NewPlanWanted = PickerScreen.NewPlanWanted
-    RenameWanted = PickerScreen.RenameWanted
-    DuplicateWanted = PickerScreen.DuplicateWanted
-    TrashWanted = PickerScreen.TrashWanted
 
 SAMPLE_PLAN = Path(__file__).parent / "sample-plan.toml"
 
@@ -242,35 +244,40 @@ class PhbApp(App[None]):
         if 0 <= target < len(steps):
             self.show_step(steps[target])
 
-    # The picker's messages are handled by name, so that the picker need not be imported to start.
-    def on_picker_screen_plan_chosen(self, message: PlanChosen) -> None:
+    @on(PlanChosen)
+    def _plan_chosen(self, message: PlanChosen) -> None:
         if opened := self._attempt(partial(self.store.open, message.path), "This plan cannot be opened"):
             self._open_session(PlanSession(self.store, opened))
 
-    def on_picker_screen_new_plan_wanted(self, message: NewPlanWanted) -> None:
+    @on(NewPlanWanted)
+    def _new_plan(self, message: NewPlanWanted) -> None:
         if opened := self._attempt(partial(self.store.create, message.title), "The plan could not be started"):
             self._refresh_picker()
             self._open_session(PlanSession(self.store, opened))
 
-    def on_picker_screen_sample_wanted(self) -> None:
+    @on(SampleWanted)
+    def _sample(self) -> None:
         text = SAMPLE_PLAN.read_text(encoding="utf-8")
         plan = plan_from_toml(text, Path("sample-plan.toml"))
         self._open_session(PlanSession(self.store, OpenPlan(Path("sample-plan.toml"), plan, None), sample=True))
         self.notify("This is a sample plan to explore. Change anything you like: nothing is saved.", timeout=8)
 
-    def on_picker_screen_rename_wanted(self, message: RenameWanted) -> None:
+    @on(RenameWanted)
+    def _rename(self, message: RenameWanted) -> None:
         def rename() -> OpenPlan:
             return self.store.rename(self.store.open(message.path), message.title)
 
         if self._attempt(rename, "The plan could not be renamed"):
             self._refresh_picker()
 
-    def on_picker_screen_duplicate_wanted(self, message: DuplicateWanted) -> None:
+    @on(DuplicateWanted)
+    def _duplicate(self, message: DuplicateWanted) -> None:
         if copy := self._attempt(partial(self.store.duplicate, message.path), "The plan could not be copied"):
             self.notify(f'Made a copy: "{copy.plan.title}".')
             self._refresh_picker()
 
-    def on_picker_screen_trash_wanted(self, message: TrashWanted) -> None:
+    @on(TrashWanted)
+    def _trash(self, message: TrashWanted) -> None:
         if target := self._attempt(partial(self.store.trash, message.path), "The plan could not be deleted"):
             self.notify(
                 f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12
@@ -288,10 +295,9 @@ class PhbApp(App[None]):
                 self.notify(str(error), title=failure, severity="error", timeout=20)
             return None
 
-    def on_picker_screen_refresh(self) -> None:
-        self._refresh_picker()
-
+    @on(RefreshWanted)
     def _refresh_picker(self) -> None:
+
         picker = next((s for s in self.screen_stack if isinstance(s, _picker_screen())), None)
         if picker is not None:
             from .listing import plan_rows
@@ -402,8 +408,8 @@ class PhbApp(App[None]):
 
     # --- export ---------------------------------------------------------------------------------
 
-    def on_summary_screen_export_wanted(self, message: SummaryScreenExportWanted) -> None:
-        """Handles SummaryScreen.ExportWanted (named, not imported, so start-up need not load it)."""
+    @on(ExportWanted)
+    def _export_wanted(self, message: ExportWanted) -> None:
         self.export(message.choice, force=False)
 
     def export(self, choice: ExportChoice, force: bool, whole_plan: bool = False) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -16,19 +15,14 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from phb_tui.exporting import export_file_name
 from plan_store import Plan
 
+from .messages import ExportChoice
+
 FORMATS = [
     ("Web page to view or print (HTML)", "html"),
     ("Plain text, for screen readers and email", "txt"),
     ("Markdown", "md"),
     ("The plan file itself (TOML)", "toml"),
 ]
-
-
-@dataclass(frozen=True)
-class ExportChoice:
-    format: str
-    path: Path
-    include_private: bool
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):

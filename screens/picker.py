@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -17,6 +15,15 @@ from phb_tui.plain_text import as_written
 from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.steady_footer import SteadyFooter
 
+from .messages import (
+    DuplicateWanted,
+    NewPlanWanted,
+    PlanChosen,
+    RefreshWanted,
+    RenameWanted,
+    SampleWanted,
+    TrashWanted,
+)
 from .title_dialog import TitleDialog
 
 _COLUMNS = ("Title", "Person", "Stage", "Last saved")
@@ -34,33 +41,6 @@ class PickerScreen(Screen[None]):
         Binding("s", "sample", "Sample", id="picker.sample"),
         Binding("f5", "refresh", "Refresh", id="picker.refresh", show=False),
     ]
-
-    @dataclass
-    class PlanChosen(Message):
-        path: Path
-
-    @dataclass
-    class NewPlanWanted(Message):
-        title: str
-
-    @dataclass
-    class RenameWanted(Message):
-        path: Path
-        title: str
-
-    @dataclass
-    class DuplicateWanted(Message):
-        path: Path
-
-    @dataclass
-    class TrashWanted(Message):
-        path: Path
-
-    class SampleWanted(Message):
-        """Open the built-in sample plan, which is never saved."""
-
-    class Refresh(Message):
-        """Ask the app to read the plans folder again."""
 
     def __init__(self, rows: list[PlanRow], plans_dir: Path):
         super().__init__()
@@ -117,7 +97,7 @@ class PickerScreen(Screen[None]):
 
     def action_open_plan(self) -> None:
         if row := self._chosen():
-            self.post_message(self.PlanChosen(self._path(row)))
+            self.post_message(PlanChosen(self._path(row)))
 
     @on(DataTable.RowSelected, "#plans")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -127,7 +107,7 @@ class PickerScreen(Screen[None]):
     def action_new_plan(self) -> None:
         def started(title: str | None) -> None:
             if title:
-                self.post_message(self.NewPlanWanted(title))
+                self.post_message(NewPlanWanted(title))
 
         self.app.push_screen(TitleDialog("Start a new plan", "Start plan"), started)
 
@@ -138,14 +118,14 @@ class PickerScreen(Screen[None]):
 
         def renamed(title: str | None) -> None:
             if title and title != row.title:
-                self.post_message(self.RenameWanted(self._path(row), title))
+                self.post_message(RenameWanted(self._path(row), title))
 
         self.app.push_screen(TitleDialog("Rename the plan", "Rename", row.title), renamed)
 
     def action_duplicate(self) -> None:
         row = self._chosen()
         if row is not None and not row.problem:
-            self.post_message(self.DuplicateWanted(self._path(row)))
+            self.post_message(DuplicateWanted(self._path(row)))
 
     def action_trash(self) -> None:
         row = self._chosen()
@@ -155,13 +135,13 @@ class PickerScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.post_message(self.TrashWanted(self._path(row)))
+                self.post_message(TrashWanted(self._path(row)))
 
         question = f'Delete "{name}"?\n\nIt moves to the trash folder, from where it can be put back by hand.'
         self.app.push_screen(ConfirmDialog(question, "Yes, delete it"), answered)
 
     def action_sample(self) -> None:
-        self.post_message(self.SampleWanted())
+        self.post_message(SampleWanted())
 
     def action_refresh(self) -> None:
-        self.post_message(self.Refresh())
+        self.post_message(RefreshWanted())

@@ -6,13 +6,11 @@ what they hand over.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -24,17 +22,14 @@ from phb_tui.steps import Step
 from phb_tui.summary import build_summary
 
 from .base import STEP_BINDINGS, StepScreen
-from .export_dialog import ExportChoice, ExportDialog
+from .export_dialog import ExportDialog
+from .messages import ExportChoice, ExportWanted
 
 
 class SummaryScreen(StepScreen):
     STEP = Step.SUMMARY
     CSS_PATH = ["base.tcss", "summary.tcss"]
     BINDINGS = [*STEP_BINDINGS, Binding("e", "export", "Export", id="summary.export")]
-
-    @dataclass
-    class ExportWanted(Message):
-        choice: ExportChoice
 
     _gaps: list[Gap] = []
 
@@ -74,6 +69,6 @@ class SummaryScreen(StepScreen):
     def action_export(self, folder: Path | None = None) -> None:
         def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
-                self.post_message(self.ExportWanted(choice))
+                self.post_message(ExportWanted(choice))
 
         self.app.push_screen(ExportDialog(self.plan, folder), chosen)

@@ -1,0 +1,61 @@
+"""What the plan list and the Summary step ask the app to do, as messages.
+
+Kept apart from the screens that send them, and light (Textual's Message and dataclasses only),
+so the app can handle them by their classes from the start without loading those screens. A
+renamed message then fails loudly at import, instead of a handler named by a string going quiet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+
+@dataclass
+class PlanChosen(Message):
+    path: Path
+
+
+@dataclass
+class NewPlanWanted(Message):
+    title: str
+
+
+@dataclass
+class RenameWanted(Message):
+    path: Path
+    title: str
+
+
+@dataclass
+class DuplicateWanted(Message):
+    path: Path
+
+
+@dataclass
+class TrashWanted(Message):
+    path: Path
+
+
+class SampleWanted(Message):
+    """Open the built-in sample plan, which is never saved."""
+
+
+class RefreshWanted(Message):
+    """Read the plans folder again."""
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """Where to write a summary (or a copy of the whole plan), and whether private notes go in."""
+
+    format: str
+    path: Path
+    include_private: bool
+
+
+@dataclass
+class ExportWanted(Message):
+    choice: ExportChoice
