@@ -15,7 +15,7 @@ from phb_tui.steps import Step
 from phb_tui.summary import spending_charts
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
-from plan_store import ContributionSource, LineItem, ManagementRoute, Period, Plan, SpendCategory, format_money, next_id
+from plan_store import LineItem, Period, Plan, format_money, next_id
 
 from .base import STEP_BINDINGS, StepScreen
 from .pa_calculator import PACalculatorDialog
@@ -25,22 +25,18 @@ BUDGET_FIELDS = [
     FieldSpec(
         "budget_amount",
         "Indicative budget (£)",
-        "money",
         placeholder="12,000.00",
         help="The amount your NHS team has told you. Ask for it if you have not been told.",
     ),
     FieldSpec(
         "budget_period",
         "The budget is for",
-        "choice",
-        choices=Period,
         help="Choose one-off for one amount, such as a personal wheelchair budget.",
     ),
-    FieldSpec("budget_start", "The budget starts on", "date", placeholder="dd/mm/yyyy"),
+    FieldSpec("budget_start", "The budget starts on", placeholder="dd/mm/yyyy"),
     FieldSpec(
         "budget_end",
         "The budget runs to",
-        "date",
         placeholder="dd/mm/yyyy",
         help="The last day it covers, if it has one. A wheelchair budget usually covers about 5 years for an adult, 3 for a child.",
     ),
@@ -48,76 +44,68 @@ BUDGET_FIELDS = [
 
 ITEM_FIELDS = [
     FieldSpec("description", "What will be bought", placeholder="Personal assistant, mornings"),
-    FieldSpec("category", "Kind of spending", "choice", choices=SpendCategory),
+    FieldSpec("category", "Kind of spending"),
     FieldSpec("provider", "From whom"),
     FieldSpec(
         "unit_cost",
         "Cost of one unit (£)",
-        "money",
         placeholder="14.50",
         help="For example the hourly rate, or the price of one session.",
     ),
     FieldSpec(
         "quantity",
         "How many units each time",
-        "quantity",
         placeholder="20",
         help="For example hours a week. Up to two decimal places.",
     ),
-    FieldSpec("period", "How often", "choice", choices=Period),
+    FieldSpec("period", "How often"),
     FieldSpec(
         "contribution",
         "Money from elsewhere toward the price (£, each time)",
-        "money",
         placeholder="0.00",
         help="For a wheelchair budget top-up, or a charity or agency paying part. Only the rest comes from the budget.",
     ),
-    FieldSpec("contribution_from", "Who pays that part", "choice", choices=ContributionSource),
+    FieldSpec("contribution_from", "Who pays that part"),
     FieldSpec("contributor", "Their name", placeholder="For example the charity's name"),
     FieldSpec(
         "route",
         "How it is paid for",
-        "choice",
-        choices=ManagementRoute,
         help="Only needed when the plan mixes ways of managing the money.",
     ),
     FieldSpec(
         "outcome_ids",
         "Which outcomes it serves",
-        "links",
         help="Space to tick or untick. Spending must serve at least one outcome.",
     ),
-    FieldSpec("notes", "Notes", "note"),
+    FieldSpec("notes", "Notes"),
     FieldSpec(
         "checked_reason",
         "If this item is flagged: why it is allowed",
         placeholder="For example: this is non-alcoholic",
         help=f"Only needed if the plan flags it as {', '.join(KINDS[:-1])} or {KINDS[-1]}, and it is not. The reviewer sees the flag and your reason.",
     ),
-    FieldSpec("checked_allowed", "Checked", "bool", placeholder="I have checked: a budget can pay for this"),
+    FieldSpec("checked_allowed", "Checked", placeholder="I have checked: a budget can pay for this"),
 ]
 
 CONTINGENCY_FIELDS = [
     FieldSpec(
         "contingency",
         "Contingency fund (£, for the same period as the budget)",
-        "money",
         placeholder="0.00",
         help="Money set aside for the unexpected, such as cover when a PA is ill. Some ICBs suggest a week of costs.",
     ),
-    FieldSpec("contingency_notes", "What the contingency fund is for", "text"),
+    FieldSpec("contingency_notes", "What the contingency fund is for"),
     FieldSpec(
         "kept_back_reason",
         "Why some of the budget is left unplanned (if it is)",
-        "text",
         help="For example, saving for a short break each year, or held back as agreed with the ICB. The reviewer sees this as your reason.",
     ),
 ]
 
 FLEXIBILITY_FIELDS = [
-    FieldSpec("free_to_change", "What I may change without asking", "text"),
-    FieldSpec("must_ask_first", "What I must ask about first", "text"),
-    FieldSpec("evidence_of_spending", "When they may ask for receipts or statements", "text"),
+    FieldSpec("free_to_change", "What I may change without asking"),
+    FieldSpec("must_ask_first", "What I must ask about first"),
+    FieldSpec("evidence_of_spending", "When they may ask for receipts or statements"),
 ]
 
 

@@ -11,11 +11,8 @@ from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import (
     ChecklistItem,
     Contact,
-    ContactKind,
-    EligibilityRoute,
     Helper,
     HelperRole,
-    JourneyStage,
     Note,
     PrivateNote,
     next_id,
@@ -26,7 +23,7 @@ from .base import StepScreen
 PERSON_FIELDS = [
     FieldSpec("name", "Full name"),
     FieldSpec("preferred_name", "What they like to be called"),
-    FieldSpec("date_of_birth", "Date of birth", "date", placeholder="31/01/1960", help="Optional. Day, month, year."),
+    FieldSpec("date_of_birth", "Date of birth", placeholder="31/01/1960", help="Optional. Day, month, year."),
     FieldSpec(
         "nhs_number", "NHS number", placeholder="943 476 5919", help="Optional. Ten digits, on letters from the NHS."
     ),
@@ -39,12 +36,10 @@ PLAN_FIELDS = [
         placeholder="NHS West Yorkshire ICB",
         help="The Integrated Care Board that agrees budgets where you live (it replaced the CCG).",
     ),
-    FieldSpec("eligibility", "Why you can have a budget", "choice", choices=EligibilityRoute),
+    FieldSpec("eligibility", "Why you can have a budget"),
     FieldSpec(
         "stage",
         "Where you are in the journey",
-        "choice",
-        choices=JourneyStage,
         help="It usually takes months from start to finish; delays are common.",
     ),
 ]
@@ -66,6 +61,12 @@ CONTACT_FIELDS = [
     ),
 ]
 
+CHECKLIST_FIELDS = [
+    FieldSpec("question", "What to find out"),
+    FieldSpec("done", "Found out", placeholder="I have found this out"),
+    FieldSpec("notes", "What I found out"),
+]
+
 HELPERS = ListSpec[Helper](
     noun="helper",
     columns=[
@@ -74,7 +75,7 @@ HELPERS = ListSpec[Helper](
         ("Contact", lambda h: h.contact),
     ],
     fields=[
-        FieldSpec("role", "Their role", "choice", choices=HelperRole),
+        FieldSpec("role", "Their role"),
         FieldSpec("name", "Name"),
         FieldSpec("contact", "Phone or email"),
     ],
@@ -87,19 +88,19 @@ CONTACTS = ListSpec[Contact](
     columns=[("Name", lambda c: c.name), ("Kind", lambda c: c.kind.label), ("How to reach", lambda c: c.how_to_reach)],
     fields=[
         FieldSpec("name", "Name"),
-        FieldSpec("kind", "What kind of contact", "choice", choices=ContactKind),
+        FieldSpec("kind", "What kind of contact"),
         FieldSpec("how_to_reach", "How to reach them", placeholder="Phone, email, or where they meet"),
-        FieldSpec("notes", "Notes", "note"),
+        FieldSpec("notes", "Notes"),
     ],
     make=lambda: Contact(name=""),
     empty="No contacts yet: peer networks, user-led organisations and brokers are good places to start.",
 )
 
 QUESTION_FIELDS = [
-    FieldSpec("text", "Question", "text"),
-    FieldSpec("private", "Keep private", "bool", placeholder="Keep this private (left out of anything you share)"),
+    FieldSpec("text", "Question"),
+    FieldSpec("private", "Keep private", placeholder="Keep this private (left out of anything you share)"),
 ]
-WORRY_FIELDS = [FieldSpec("text", "Worry", "text"), QUESTION_FIELDS[1]]
+WORRY_FIELDS = [FieldSpec("text", "Worry"), QUESTION_FIELDS[1]]
 
 
 def _private(note: Note) -> str:
@@ -129,11 +130,7 @@ class GetInformedScreen(StepScreen):
                 ("Question", lambda c: c.question),
                 ("Notes", lambda c: c.notes.text),
             ],
-            fields=[
-                FieldSpec("question", "What to find out"),
-                FieldSpec("done", "Found out", "bool", placeholder="I have found this out"),
-                FieldSpec("notes", "What I found out", "note"),
-            ],
+            fields=CHECKLIST_FIELDS,
             make=lambda: ChecklistItem(key=next_id("mine-", (c.key for c in plan.informed.checklist)), question=""),
         )
         yield ItemList(lambda: plan.informed.checklist, checklist, id="checklist")

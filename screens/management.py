@@ -12,9 +12,6 @@ from phb_tui.advice import choice_note, suggest_management
 from phb_tui.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from plan_store import (
-    Confidence,
-    ControlWanted,
-    DirectPaymentAccount,
     DirectPaymentRecipient,
     ManagementOption,
 )
@@ -32,29 +29,21 @@ QUESTIONS = [
     FieldSpec(
         "control_wanted",
         "How much control do you want over the money and your support?",
-        "choice",
-        choices=ControlWanted,
     ),
-    FieldSpec(
-        "managing_money", "How confident are you managing money and keeping records?", "choice", choices=Confidence
-    ),
+    FieldSpec("managing_money", "How confident are you managing money and keeping records?"),
     FieldSpec(
         "using_computers",
         "How confident are you using a computer or phone for banking and forms?",
-        "choice",
-        choices=Confidence,
     ),
-    FieldSpec("employing_staff", "How confident are you employing and managing staff?", "choice", choices=Confidence),
-    FieldSpec(
-        "who_can_help", "Who could help?", "text", help="Family, friends, or organisations people near you have used."
-    ),
+    FieldSpec("employing_staff", "How confident are you employing and managing staff?"),
+    FieldSpec("who_can_help", "Who could help?", help="Family, friends, or organisations people near you have used."),
 ]
 
 CHOICE = [
-    FieldSpec("option", "How the money will be held", "choice", choices=ManagementOption),
+    FieldSpec("option", "How the money will be held"),
     FieldSpec("managed_by", "Who will manage it", help="You, a representative, a nominee, or an organisation."),
     FieldSpec("helped_by", "Who will help"),
-    FieldSpec("notes", "Notes", "text"),
+    FieldSpec("notes", "Notes"),
 ]
 
 
@@ -62,21 +51,16 @@ DIRECT_PAYMENT = [
     FieldSpec(
         "received_by",
         "Who the direct payment is paid to",
-        "choice",
-        choices=DirectPaymentRecipient,
         help="\n".join(f"{who.label}: {who.explained}" for who in DirectPaymentRecipient),
     ),
     FieldSpec(
         "held_in",
         "Where the money is kept",
-        "choice",
-        choices=DirectPaymentAccount,
         help="Always apart from your own money.",
     ),
     FieldSpec(
         "agreement_signed",
         "Agreement",
-        "bool",
         placeholder="The direct payment agreement is signed",
         help="It is signed before any money is paid.",
     ),

@@ -9,22 +9,21 @@ from phb_tui.checks import served_outcome_ids
 from phb_tui.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
-from plan_store import LineItem, Outcome, Plan, Priority, Resource, next_id
+from plan_store import LineItem, Outcome, Plan, Resource, next_id
 
 from .base import StepScreen
 
 OUTCOME_FIELDS = [
-    FieldSpec("what_matters", "What matters to me", "text", help="The life you want, in your words."),
-    FieldSpec("outcome", "The outcome I want", "text", help="What you want to achieve or keep."),
-    FieldSpec("how_i_will_know", "How I will know it is happening", "text"),
+    FieldSpec("what_matters", "What matters to me", help="The life you want, in your words."),
+    FieldSpec("outcome", "The outcome I want", help="What you want to achieve or keep."),
+    FieldSpec("how_i_will_know", "How I will know it is happening"),
     FieldSpec(
         "evidence",
         "Why I think this will help (evidence)",
-        "text",
         help="Research, professional advice or your own experience.",
     ),
-    FieldSpec("risk_if_not_met", "The risk if this is not met", "text"),
-    FieldSpec("priority", "Priority", "choice", choices=Priority),
+    FieldSpec("risk_if_not_met", "The risk if this is not met"),
+    FieldSpec("priority", "Priority"),
 ]
 
 
@@ -32,7 +31,6 @@ NEEDS_FIELDS = [
     FieldSpec(
         "assessed_needs",
         "What the assessment found",
-        "text",
         help="Your health needs, in your own words, as the assessment of your needs found them.",
     ),
 ]

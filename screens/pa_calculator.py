@@ -22,31 +22,28 @@ from plan_store import LineItem, Period, Plan, format_money
 
 FIELDS = [
     FieldSpec("who", "Who is this for", placeholder="Personal assistant, mornings"),
-    FieldSpec("hourly_rate", "Hourly rate (£)", "money", placeholder="12.71"),
-    FieldSpec("hours_per_week", "Hours a week", "quantity", placeholder="20"),
+    FieldSpec("hourly_rate", "Hourly rate (£)", placeholder="12.71"),
+    FieldSpec("hours_per_week", "Hours a week", placeholder="20"),
     FieldSpec(
         "claim_employment_allowance",
         "Employment Allowance",
-        "bool",
         placeholder="I can claim the Employment Allowance",
         help="Most people who employ care and support workers at home can. It takes up to £10,500 a year off employer's NI.",
     ),
-    FieldSpec("pension_eligible", "Pension", "bool", placeholder="The PA is 22 or over, under State Pension age"),
-    FieldSpec("holiday_cover", "Holiday cover", "bool", placeholder="Someone else covers the PA's holidays"),
+    FieldSpec("pension_eligible", "Pension", placeholder="The PA is 22 or over, under State Pension age"),
+    FieldSpec("holiday_cover", "Holiday cover", placeholder="Someone else covers the PA's holidays"),
     FieldSpec(
         "insurance_per_year",
         "Employer's liability insurance a year (£)",
-        "money",
         help="A legal requirement. Get a quote.",
     ),
-    FieldSpec("payroll_per_year", "Payroll service a year (£)", "money"),
+    FieldSpec("payroll_per_year", "Payroll service a year (£)"),
     FieldSpec(
         "sickness_cover_weeks",
         "Weeks of sickness cover to keep",
-        "quantity",
         help="Some ICBs suggest one week of costs.",
     ),
-    FieldSpec("outcome_ids", "Which outcomes the PA's support serves", "links", help="Space to tick or untick."),
+    FieldSpec("outcome_ids", "Which outcomes the PA's support serves", help="Space to tick or untick."),
 ]
 
 

@@ -11,6 +11,13 @@ from plan_store import Plan, Resource, ResourceKind, next_id
 
 from .base import StepScreen
 
+RESOURCE_FIELDS = [
+    FieldSpec("kind", "What kind of support"),
+    FieldSpec("description", "What it is"),
+    FieldSpec("who_or_where", "Who or where"),
+    FieldSpec("outcome_ids", "Which outcomes it helps with", help="Space to tick or untick."),
+]
+
 
 def outcome_choices(plan: Plan) -> list[tuple[str, str]]:
     """Outcomes as people see them in lists: numbered, in the plan's order."""
@@ -36,12 +43,7 @@ class ResourcesScreen(StepScreen):
                 ("Who or where", lambda r: r.who_or_where),
                 ("Outcomes", lambda r: outcome_numbers(plan, r.outcome_ids)),
             ],
-            fields=[
-                FieldSpec("kind", "What kind of support", "choice", choices=ResourceKind),
-                FieldSpec("description", "What it is", "text"),
-                FieldSpec("who_or_where", "Who or where"),
-                FieldSpec("outcome_ids", "Which outcomes it helps with", "links", help="Space to tick or untick."),
-            ],
+            fields=RESOURCE_FIELDS,
             make=lambda: Resource(
                 id=next_id("r", (r.id for r in plan.resources)), kind=ResourceKind.OWN_SKILL, description=""
             ),

@@ -23,8 +23,8 @@ RISKS = ListSpec[Risk](
         ("Who acts", lambda r: r.who_acts),
     ],
     fields=[
-        FieldSpec("description", "What could go wrong", "text"),
-        FieldSpec("mitigation", "How it is managed", "text"),
+        FieldSpec("description", "What could go wrong"),
+        FieldSpec("mitigation", "How it is managed"),
         FieldSpec("who_acts", "Who acts"),
     ],
     make=lambda: Risk(description=""),
@@ -35,17 +35,14 @@ CONTINGENCY_PLAN = [
     FieldSpec(
         "contingency_plan",
         "If planned support fails",
-        "text",
         help="Who steps in, and who to call, if support does not turn up. (The contingency fund, money set aside, is in step 5.)",
     ),
 ]
 
 REVIEW_FIELDS = [
+    FieldSpec("first_review", "First review", placeholder="31/01/2027", help="Usually within about three months."),
     FieldSpec(
-        "first_review", "First review", "date", placeholder="31/01/2027", help="Usually within about three months."
-    ),
-    FieldSpec(
-        "every_months", "Then every how many months", "int", placeholder="12", help="At least once a year: 12 or fewer."
+        "every_months", "Then every how many months", placeholder="12", help="At least once a year: 12 or fewer."
     ),
     FieldSpec("monitored_by", "Who keeps an eye on the plan"),
 ]
@@ -58,11 +55,11 @@ LOG = ListSpec[ReviewEntry](
         ("Not working", lambda r: r.not_working),
     ],
     fields=[
-        FieldSpec("reviewed_on", "Date of the review", "date"),
-        FieldSpec("working", "What is working", "text"),
-        FieldSpec("not_working", "What is not working", "text"),
-        FieldSpec("changes", "What will change", "text"),
-        FieldSpec("outcomes_progress", "How the outcomes are going", "text"),
+        FieldSpec("reviewed_on", "Date of the review"),
+        FieldSpec("working", "What is working"),
+        FieldSpec("not_working", "What is not working"),
+        FieldSpec("changes", "What will change"),
+        FieldSpec("outcomes_progress", "How the outcomes are going"),
     ],
     make=lambda: ReviewEntry(reviewed_on=date.today()),
     empty="No reviews yet.",
@@ -78,7 +75,7 @@ SIGN_OFF = ListSpec[SignOff](
     fields=[
         FieldSpec("name", "Name"),
         FieldSpec("role", "Role", placeholder="Budget holder, CHC nurse assessor..."),
-        FieldSpec("agreed_on", "Date agreed", "date"),
+        FieldSpec("agreed_on", "Date agreed"),
     ],
     make=lambda: SignOff(name=""),
     empty="Nobody has signed off yet.",

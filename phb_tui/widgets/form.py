@@ -7,8 +7,11 @@ in words, and each accepted change is announced with `ModelForm.Edited` for the 
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -21,8 +24,8 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from phb_tui.plain_text import as_written
 from plan_store.dates import DateError, format_date_text, parse_date_text
-from plan_store.fields import assign
-from plan_store.money import money_to_str
+from plan_store.fields import Note, Quantity, Text, assign
+from plan_store.money import Money, money_to_str
 from plan_store.validation import problems_from
 from plan_store.vocabulary import Choice
 
@@ -39,12 +42,67 @@ LinkOptions = Callable[[], list[tuple[str, str]]]
 
 @dataclass(frozen=True)
 class FieldSpec:
+    """What a person reads about a field. How it is drawn comes from the model (`field_kind`)."""
+
     name: str
     label: str
-    kind: FieldKind = "line"
     help: str = ""
-    choices: type[Choice] | None = None
     placeholder: str = ""
+    """Example text in an empty box; for a tick box, the words beside it."""
+
+
+@dataclass(frozen=True)
+class FormField:
+    """A field as the form draws it: the spec, with the kind and choices the model gives it."""
+
+    name: str
+    label: str
+    help: str
+    placeholder: str
+    kind: FieldKind
+    choices: type[Choice] | None
+
+    @classmethod
+    def of(cls, spec: FieldSpec, model: type[BaseModel]) -> FormField:
+        kind, choices = field_kind(model, spec.name)
+        return cls(spec.name, spec.label, spec.help, spec.placeholder, kind, choices)
+
+
+_MARKED: list[tuple[Any, FieldKind]] = [(Money, "money"), (Quantity, "quantity"), (Text, "text")]
+"""Field types told apart by the validator inside them, since each is a Decimal or a str underneath."""
+
+
+def field_kind(model: type[BaseModel], name: str) -> tuple[FieldKind, type[Choice] | None]:
+    """How a field of `model` is edited, read from its annotation: the model is the one source."""
+    field = model.model_fields[name]
+    marks = {id(item) for item in field.metadata}
+    annotation = field.annotation
+    parts = (
+        typing.get_args(annotation)
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType)
+        else (annotation,)
+    )
+    kinds = []
+    for part in parts:
+        if typing.get_origin(part) is typing.Annotated:
+            part, *metadata = typing.get_args(part)
+            marks |= {id(item) for item in metadata}
+        if part is not type(None):
+            kinds.append(part)
+    (value_type,) = kinds  # A field holds one kind of value, or nothing yet.
+    for alias, kind in _MARKED:
+        if id(typing.get_args(alias)[1]) in marks:
+            return kind, None
+    if typing.get_origin(value_type) is list:
+        return "links", None
+    simple: dict[Any, FieldKind] = {bool: "bool", int: "int", date: "date", str: "line"}
+    if value_type in simple:
+        return simple[value_type], None
+    if isinstance(value_type, type) and issubclass(value_type, Choice):
+        return "choice", value_type
+    if isinstance(value_type, type) and issubclass(value_type, Note):
+        return "note", None
+    raise TypeError(f"{model.__name__}.{name}: a form cannot edit a field of type {annotation}")
 
 
 class FieldRefused(ValueError):
@@ -67,7 +125,7 @@ class ModelForm(Vertical):
     def __init__(self, model: BaseModel, specs: Sequence[FieldSpec], links: LinkOptions | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         self.model = model
-        self.specs = {spec.name: spec for spec in specs}
+        self.specs = {spec.name: FormField.of(spec, type(model)) for spec in specs}
         self.links = links
         self.refused: dict[str, str] = {}
         """Fields whose on-screen text the model refused, with the reason shown."""
@@ -83,7 +141,7 @@ class ModelForm(Vertical):
                     "", classes="field-error", id=f"error-{spec.name}", markup=False
                 )  # May quote what was typed.
 
-    def _editors(self, spec: FieldSpec) -> ComposeResult:
+    def _editors(self, spec: FormField) -> ComposeResult:
         value = getattr(self.model, spec.name)
         field_id = f"field-{spec.name}"
         if spec.kind in ("text", "note"):
@@ -121,7 +179,7 @@ class ModelForm(Vertical):
 
     # --- events ---------------------------------------------------------------------------------
 
-    def _spec_for(self, widget: Widget) -> FieldSpec | None:
+    def _spec_for(self, widget: Widget) -> FormField | None:
         name = (widget.id or "").removeprefix("field-").removesuffix("-private")
         return self.specs.get(name)
 
@@ -214,7 +272,7 @@ class ModelForm(Vertical):
 
     # --- applying -------------------------------------------------------------------------------
 
-    def _apply(self, spec: FieldSpec, raw: Any, show: bool, announce: bool = True) -> bool:
+    def _apply(self, spec: FormField, raw: Any, show: bool, announce: bool = True) -> bool:
         """Write the value if the model accepts it; otherwise keep the old value and say why."""
         before = getattr(self.model, spec.name)
         try:
@@ -234,7 +292,7 @@ class ModelForm(Vertical):
             self.post_message(self.Edited(self, spec.name))
         return True
 
-    def _convert(self, spec: FieldSpec, raw: Any) -> Any:
+    def _convert(self, spec: FormField, raw: Any) -> Any:
         field = type(self.model).model_fields[spec.name]
         blank = isinstance(raw, str) and not raw.strip()
         if spec.kind == "note":
@@ -258,14 +316,14 @@ class ModelForm(Vertical):
         # there rather than half-understood here.
         return raw.strip() if isinstance(raw, str) and spec.kind in ("int", "money", "quantity") else raw
 
-    def _refuse(self, spec: FieldSpec, message: str, show: bool, label: str = "") -> None:
+    def _refuse(self, spec: FormField, message: str, show: bool, label: str = "") -> None:
         self.refused[spec.name] = message
         if show:
             error = self.query_one(f"#error-{spec.name}", Static)
             error.update(f"Not saved: {label or spec.label} {message}.")
             error.add_class("shown")
 
-    def _clear(self, spec: FieldSpec) -> None:
+    def _clear(self, spec: FormField) -> None:
         if self.refused.pop(spec.name, None) is None:
             return  # Nothing shown to clear; leaving a step must not redraw every field.
         error = self.query_one(f"#error-{spec.name}", Static)
