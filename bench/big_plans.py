@@ -12,8 +12,8 @@ import tomllib
 from pathlib import Path
 
 from bench.common import big_plan, median_seconds, ms, table
-from phb_tui.checks import find_gaps
-from phb_tui.exporting import export_text
+from phb_tui.planning.checks import find_gaps
+from phb_tui.summary.exporting import export_text
 from plan_store import Plan, PlanStore
 
 

@@ -22,7 +22,7 @@ from textual.widgets import Footer, Header, Input, Label
 from bench.common import big_plan, ms, table
 from bench.frames import FrameClock
 from phb_tui.app import PhbApp
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from plan_store import PlanStore
 
 ROUNDS = 3

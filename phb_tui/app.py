@@ -41,8 +41,8 @@ from screens.messages import (
 
 from .keymap import keymap_path, load_keymap
 from .plain_text import as_written
+from .planning.steps import Step
 from .session import FAULT, REPORT, PlanSession
-from .steps import Step
 from .widgets.dialogs import ConfirmDialog
 from .widgets.form import ModelForm
 from .widgets.item_list import ItemList
@@ -173,7 +173,7 @@ class PhbApp(App[None]):
         self.push_screen(self._new_picker())
 
     def _new_picker(self) -> PickerScreen:
-        from .listing import plan_rows
+        from .summary.listing import plan_rows
 
         return _picker_screen()(plan_rows(self.store), self.store.plans_dir)
 
@@ -300,7 +300,7 @@ class PhbApp(App[None]):
 
         picker = next((s for s in self.screen_stack if isinstance(s, _picker_screen())), None)
         if picker is not None:
-            from .listing import plan_rows
+            from .summary.listing import plan_rows
 
             picker.show(plan_rows(self.store))
 
@@ -415,7 +415,7 @@ class PhbApp(App[None]):
     def export(self, choice: ExportChoice, force: bool, whole_plan: bool = False) -> None:
         if self.session is None:
             return
-        from .exporting import export_text  # The renderers cost start-up time; only exporting needs them.
+        from .summary.exporting import export_text  # The renderers cost start-up time; only exporting needs them.
 
         text = (
             plan_to_toml(self.session.plan)

@@ -18,8 +18,8 @@ from plan_store import OpenPlan, PlanError, PlanStore
 from plan_store.store import write_export
 
 from . import __version__
-from .exporting import FORMATS, export_file_name, export_text
 from .launch import collector_paused
+from .summary.exporting import FORMATS, export_file_name, export_text
 
 # Each command imports what only it needs, so that `phb open` starts without loading the summary
 # and its renderers, and the other commands without Textual.
@@ -157,8 +157,8 @@ def _new(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _list(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .listing import plan_rows, plan_table
-    from .render.text import render_table
+    from .summary.listing import plan_rows, plan_table
+    from .summary.render.text import render_table
 
     rows = plan_rows(store)
     if not rows:
@@ -198,9 +198,9 @@ def _run_app(store: PlanStore, opened: OpenPlan | None) -> int:
 
 
 def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .privacy import without_private
-    from .render import render_text
-    from .summary import build_summary
+    from .summary.build import build_summary
+    from .summary.privacy import without_private
+    from .summary.render import render_text
 
     plan = _open_plan(store, arguments.plan).plan
     include_private = not arguments.hide_private
@@ -210,7 +210,7 @@ def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
     if arguments.rich:
         from rich.console import Console  # Only this option needs Rich's console.
 
-        from .render.terminal import render_rich
+        from .summary.render.terminal import render_rich
 
         Console(width=width).print(render_rich(document))
     else:
@@ -234,7 +234,7 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .checks import ALL_CLEAR, find_gaps, gaps_by_criterion
+    from .planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion
 
     plan = _open_plan(store, arguments.plan).plan
     gaps = find_gaps(plan)

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
 from phb_tui.guidance import guidance, intro
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.help_dialog import HelpDialog
 from phb_tui.widgets.item_list import ItemList

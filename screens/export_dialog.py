@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from phb_tui.exporting import export_file_name
+from phb_tui.summary.exporting import export_file_name
 from plan_store import Plan
 
 from .messages import ExportChoice

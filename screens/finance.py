@@ -7,12 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Static
 
-from phb_tui.employer_rates import load_rates
-from phb_tui.finance import budget_position, budget_words, item_cost_each_time
-from phb_tui.render.terminal import render_blocks
-from phb_tui.restricted import KINDS
-from phb_tui.steps import Step
-from phb_tui.summary import spending_charts
+from phb_tui.planning.employer_rates import load_rates
+from phb_tui.planning.finance import budget_position, budget_words, item_cost_each_time
+from phb_tui.planning.restricted import KINDS
+from phb_tui.planning.steps import Step
+from phb_tui.summary.build import spending_charts
+from phb_tui.summary.render.terminal import render_blocks
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import LineItem, Period, Plan, format_money, next_id

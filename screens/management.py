@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.widgets import Button, Select, Static
 
-from phb_tui.advice import choice_note, suggest_management
-from phb_tui.steps import Step
+from phb_tui.planning.advice import choice_note, suggest_management
+from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from plan_store import (
     DirectPaymentRecipient,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from phb_tui.checks import served_outcome_ids
-from phb_tui.steps import Step
+from phb_tui.planning.checks import served_outcome_ids
+from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import LineItem, Outcome, Plan, Resource, next_id

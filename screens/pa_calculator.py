@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from phb_tui.employer_rates import LoadedRates
-from phb_tui.finance import convert
-from phb_tui.pa_costs import PAInputs, as_line_items, pa_costs
 from phb_tui.plain_text import as_written
+from phb_tui.planning.employer_rates import LoadedRates
+from phb_tui.planning.finance import convert
+from phb_tui.planning.pa_costs import PAInputs, as_line_items, pa_costs
 from phb_tui.widgets.form import FieldSpec, LinkOptions, ModelForm
 from plan_store import LineItem, Period, Plan, format_money
 

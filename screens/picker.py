@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from phb_tui.listing import PlanRow
 from phb_tui.plain_text import as_written
+from phb_tui.summary.listing import PlanRow
 from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.steady_footer import SteadyFooter
 

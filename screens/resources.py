@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import Plan, Resource, ResourceKind, next_id

@@ -7,7 +7,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import ReviewEntry, Risk, SignOff

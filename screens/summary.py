@@ -14,12 +14,12 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from phb_tui.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion
 from phb_tui.plain_text import as_written
-from phb_tui.privacy import without_private
-from phb_tui.render.terminal import render_rich
-from phb_tui.steps import Step
-from phb_tui.summary import build_summary
+from phb_tui.planning.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion
+from phb_tui.planning.steps import Step
+from phb_tui.summary.build import build_summary
+from phb_tui.summary.privacy import without_private
+from phb_tui.summary.render.terminal import render_rich
 
 from .base import STEP_BINDINGS, StepScreen
 from .export_dialog import ExportDialog

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from phb_tui.checks import find_gaps
-from phb_tui.steps import Step
+from phb_tui.planning.checks import find_gaps
+from phb_tui.planning.steps import Step
 from plan_store import (
     EligibilityRoute,
     LineItem,

@@ -61,7 +61,7 @@ def test_an_internal_fault_is_explained_without_a_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr("phb_tui.checks.find_gaps", broken)
+    monkeypatch.setattr("phb_tui.planning.checks.find_gaps", broken)
     status, _out, err = phb(capsys, "check", "daniels-plan-2026")
     assert status == 2
     assert "fault in the program" in err and "PHB_DEBUG=1" in err and "Traceback" not in err

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from phb_tui.finance import (
+from phb_tui.planning.finance import (
     apportion,
     basis_total,
     budget_position,

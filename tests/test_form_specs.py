@@ -15,7 +15,7 @@ import pytest
 from pydantic import BaseModel
 
 import screens
-from phb_tui.pa_costs import PAInputs
+from phb_tui.planning.pa_costs import PAInputs
 from phb_tui.widgets.form import FieldSpec, FormField, field_kind
 from phb_tui.widgets.item_list import ListSpec
 from plan_store import (

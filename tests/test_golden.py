@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from phb_tui.exporting import export_text
+from phb_tui.summary.exporting import export_text
 from plan_store import Plan
 
 from .conftest import ROOT

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from phb_tui.listing import CACHE_NAME, plan_rows
+from phb_tui.summary.listing import CACHE_NAME, plan_rows
 from plan_store import Plan, PlanStore
 
 

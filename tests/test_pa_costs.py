@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from phb_tui.employer_rates import load_rates
-from phb_tui.pa_costs import PAInputs, as_line_items, pa_costs
+from phb_tui.planning.employer_rates import load_rates
+from phb_tui.planning.pa_costs import PAInputs, as_line_items, pa_costs
 from plan_store import Period
 
 RATES = load_rates(Path("/nonexistent/rates.toml")).rates
@@ -84,7 +84,7 @@ def test_the_parts_become_yearly_line_items_that_keep_the_total() -> None:
 
 
 def test_a_persons_own_rates_file_is_used_and_a_broken_one_is_explained(tmp_path: Path) -> None:
-    shipped = (Path(__file__).parent.parent / "phb_tui" / "rates-2026-27.toml").read_text(encoding="utf-8")
+    shipped = (Path(__file__).parent.parent / "phb_tui" / "planning" / "rates-2026-27.toml").read_text(encoding="utf-8")
     own = tmp_path / "rates.toml"
     own.write_text(
         shipped.replace('national_living_wage = "12.71"', 'national_living_wage = "13.10"'), encoding="utf-8"

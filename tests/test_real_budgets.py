@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from phb_tui.checks import find_gaps
 from phb_tui.cli import main
+from phb_tui.planning.checks import find_gaps
 from plan_store import PlanStore
 
 from .conftest import FIXTURES, example_toml

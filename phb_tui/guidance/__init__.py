@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-from ..steps import Step
+from ..planning.steps import Step
 
 
 @cache

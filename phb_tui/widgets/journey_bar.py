@@ -11,8 +11,8 @@ from textual.widgets import Static
 
 from plan_store import Plan
 
-from ..progress import StepState, journey_progress
-from ..steps import Step
+from ..planning.progress import StepState, journey_progress
+from ..planning.steps import Step
 
 _SHORT = {
     Step.GET_INFORMED: "Informed",

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, TextArea
 
 from phb_tui.app import PhbApp
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from plan_store import Plan, PlanStore
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.item_list import ItemList
 from plan_store import Outcome, PlanStore, new_plan

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from textual.widgets import Static
 
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from plan_store import ManagementRoute, Period, Plan, PlanStore
 
 from .helpers import choose, error_text, fill, keys, paste, plan_open_at, saved, screen_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Button, Static
 
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from plan_store import EligibilityRoute, ManagementOption, PlanStore, new_plan
 
 from .helpers import choose, fill, plan_open_at, saved, screen_text

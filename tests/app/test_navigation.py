@@ -7,7 +7,7 @@ from pathlib import Path
 from textual import events
 
 from phb_tui.app import PhbApp
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from plan_store import Plan, PlanStore
 from screens.base import StepScreen
 from screens.finance import FinanceScreen

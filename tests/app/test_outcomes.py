@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from plan_store import Plan, PlanStore, Priority
 
 from .helpers import choose, keys, plan_open_at, saved

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from plan_store import Plan, PlanStore, ResourceKind
 
 from .helpers import choose, keys, plan_open_at, saved

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from plan_store import PlanStore
 
 from .helpers import error_text, fill, keys, plan_open_at, saved

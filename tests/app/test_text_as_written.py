@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import DataTable
 
 from phb_tui.app import PhbApp
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from plan_store import Helper, HelperRole, Note, Outcome, Plan, PlanStore, new_plan
 
 from .helpers import plan_open_at, screen_text

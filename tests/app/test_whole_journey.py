@@ -8,7 +8,7 @@ from decimal import Decimal
 from textual.pilot import Pilot
 
 from phb_tui.cli import main
-from phb_tui.finance import budget_position
+from phb_tui.planning.finance import budget_position
 from plan_store import DirectPaymentAccount, DirectPaymentRecipient, ManagementOption, ManagementRoute, PlanStore
 
 from .helpers import choose, fill, paste, plan_open_at, saved

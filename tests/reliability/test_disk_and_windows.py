@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from phb_tui.app import PhbApp
 from phb_tui.cli import main
-from phb_tui.steps import Step
+from phb_tui.planning.steps import Step
 from plan_store import Plan, PlanStore
 from plan_store.open_marks import marker_for
 from screens.export_dialog import ExportDialog

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from phb_tui.exporting import export_text
+from phb_tui.summary.exporting import export_text
 from plan_store import Outcome, PlanStore, PrivateNote, new_plan
 
 ODD = {

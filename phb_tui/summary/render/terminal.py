@@ -13,8 +13,8 @@ from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from ...plain_text import as_written
 from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
-from ..plain_text import as_written
 
 
 def render_rich(document: Document) -> RenderableType:

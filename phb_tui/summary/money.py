@@ -11,9 +11,8 @@ from __future__ import annotations
 from plan_store import LineItem, Plan, format_money
 from plan_store.vocabulary import ManagementOption, ManagementRoute, Period, SpendCategory
 
-from .checks import item_name
-from .document import Alert, Bar, BarChart, Block, BulletList, Facts, Paragraph, Section, Table
-from .finance import (
+from ..planning.checks import item_name
+from ..planning.finance import (
     NO_OUTCOME,
     basis_total,
     basis_words,
@@ -29,6 +28,7 @@ from .finance import (
     item_cost_per_year,
     item_price_each_time,
 )
+from .document import Alert, Bar, BarChart, Block, BulletList, Facts, Paragraph, Section, Table
 from .wording import NOT_GIVEN, long_date, visible
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 from plan_store import PlanFileError, PlanStore, format_money
 from plan_store.safe_files import write_atomically
 
-from . import __version__
+from .. import __version__
+from ..planning.finance import budget_short_words, position_against_budget
 from .document import Table
-from .finance import budget_short_words, position_against_budget
 
 HEADERS = ["Title", "Person", "Stage", "Budget", "Planned", "Last saved"]
 CACHE_NAME = "list-cache.json"

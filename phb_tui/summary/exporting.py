@@ -23,9 +23,9 @@ def export_text(plan: Plan, fmt: str, include_private: bool = False, prepared_on
     The summary says the day it was prepared: today, unless `prepared_on` says otherwise.
     """
     # Imported here so that the command line can name the formats without loading the renderers.
+    from .build import build_summary
     from .privacy import without_private
     from .render import render_html, render_markdown, render_text
-    from .summary import build_summary
 
     shared = plan if include_private else without_private(plan)
     if fmt == "toml":

@@ -15,11 +15,11 @@ from plan_store import Plan
 from plan_store.nhs_number import format_nhs_number
 from plan_store.vocabulary import EligibilityRoute, HelperRole
 
-from .advice import wheelchair_ownership
-from .checks import ALL_CLEAR, find_gaps, gaps_by_criterion, item_name, uses_direct_payment
+from ..planning.advice import wheelchair_ownership
+from ..planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion, item_name, uses_direct_payment
+from ..planning.restricted import restricted_kind
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
-from .restricted import restricted_kind
-from .summary_money import budget_facts, cost_phrase, money_section, spending_charts
+from .money import budget_facts, cost_phrase, money_section, spending_charts
 from .wording import NOT_GIVEN, long_date, note_suffix, or_missing, visible
 
 SIGNATURE_LINE = "Signed: ___________________  Name: ___________________  Date: __________"
