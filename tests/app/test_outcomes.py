@@ -7,18 +7,23 @@ from textual.widgets import Static
 from phb_tui.planning.steps import Step
 from plan_store import Plan, PlanStore, Priority
 
-from .helpers import choose, keys, plan_open_at, saved
+from .helpers import choose, paste, plan_open_at, saved
 
 
 async def test_an_outcome_is_added_with_every_field(store: PlanStore) -> None:
     async with plan_open_at(store, step=Step.OUTCOMES) as (app, pilot, path):
         app.screen.query_one("#outcomes DataTable").focus()
         await pilot.press("a")
-        await pilot.press(*keys("Seeing my friends"), "tab")
-        await pilot.press(*keys("I go to lunch club every week"), "tab")
-        await pilot.press(*keys("I have not missed a week"), "tab")
-        await pilot.press(*keys("Loneliness makes my COPD worse"), "tab")
-        await pilot.press(*keys("Isolation and more hospital stays"), "tab")
+        # Pasted: typing letter by letter is tested elsewhere, and Pilot waits for idle after each key.
+        for text in (
+            "Seeing my friends",
+            "I go to lunch club every week",
+            "I have not missed a week",
+            "Loneliness makes my COPD worse",
+            "Isolation and more hospital stays",
+        ):
+            await paste(pilot, text)
+            await pilot.press("tab")
         await choose(pilot, "#field-priority", "high")
         await pilot.press("escape", "ctrl+s")
         assert "Not yet linked to any spending" in str(app.screen.query_one("#unlinked", Static).render())
