@@ -3,6 +3,9 @@ read as markup or emoji codes: the app carries on, and the screen shows the word
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from textual.widgets import DataTable
 
@@ -95,3 +98,16 @@ async def test_numbers_no_model_can_take_are_refused_in_words(store: PlanStore, 
         assert error_text(app, "budget_amount").startswith("Not saved: Indicative budget (£)")
         assert app.is_running
     assert saved(store, path).finance.budget_amount is None and saved(store, path).reviews.every_months is None
+
+
+async def test_a_rates_file_named_with_markup_is_shown_as_written(store: PlanStore, isolated_folders: Path) -> None:
+    shipped = (Path(__file__).parents[2] / "phb_tui" / "planning" / "rates-2026-27.toml").read_text(encoding="utf-8")
+    own = isolated_folders.parent / "home" / ".config" / "phb-planner" / "rates.toml"
+    own.parent.mkdir(parents=True)
+    own.write_text(re.sub(r'(?m)^name = ".*"$', 'name = "Our [b]rates[/b] [/] :pill:"', shipped), encoding="utf-8")
+    async with plan_open_at(store, step=Step.FINANCE, size=(100, 50)) as (app, pilot, _path):
+        await pilot.press("f6")
+        await pilot.pause()
+        app.screen.query_one("#pa-rates").scroll_visible(animate=False)
+        await pilot.pause()
+        assert "Rates used: Our [b]rates[/b] [/] :pill: (your own file" in screen_text(app)
