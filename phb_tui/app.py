@@ -11,7 +11,6 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable
 from functools import partial
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -48,23 +47,42 @@ from .widgets.form import ModelForm
 from .widgets.item_list import ItemList
 from .widgets.save_status import SaveStatus
 
-#: Each step's screen, imported the first time it is shown: only the first step is needed to
-#: start, and loading all of them (and the export and calculator code behind them) slows start-up.
-STEP_SCREENS: dict[Step, str] = {
-    Step.GET_INFORMED: "screens.get_informed:GetInformedScreen",
-    Step.OUTCOMES: "screens.outcomes:OutcomesScreen",
-    Step.MANAGEMENT: "screens.management:ManagementScreen",
-    Step.RESOURCES: "screens.resources:ResourcesScreen",
-    Step.FINANCE: "screens.finance:FinanceScreen",
-    Step.REVIEW: "screens.review:ReviewScreen",
-    Step.SUMMARY: "screens.summary:SummaryScreen",
-}
 
-
+# Each step's screen is imported the first time it is shown: only the first step is needed to
+# start, and loading all of them (and the export and calculator code behind them) slows start-up.
 def step_screen(step: Step) -> type[StepScreen]:
-    module, name = STEP_SCREENS[step].split(":")
-    screen: type[StepScreen] = getattr(import_module(module), name)
-    return screen
+    """The step's screen class, imported the first time it is wanted.
+
+    Written out rather than looked up by name, so a type checker follows each import and a renamed
+    screen fails the checks instead of the first visit to its step.
+    """
+    if step is Step.GET_INFORMED:
+        from screens.get_informed import GetInformedScreen
+
+        return GetInformedScreen
+    if step is Step.OUTCOMES:
+        from screens.outcomes import OutcomesScreen
+
+        return OutcomesScreen
+    if step is Step.MANAGEMENT:
+        from screens.management import ManagementScreen
+
+        return ManagementScreen
+    if step is Step.RESOURCES:
+        from screens.resources import ResourcesScreen
+
+        return ResourcesScreen
+    if step is Step.FINANCE:
+        from screens.finance import FinanceScreen
+
+        return FinanceScreen
+    if step is Step.REVIEW:
+        from screens.review import ReviewScreen
+
+        return ReviewScreen
+    from screens.summary import SummaryScreen
+
+    return SummaryScreen
 
 
 if TYPE_CHECKING:
