@@ -75,6 +75,17 @@ class PlanChangedOnDisk(PlanError):
         )
 
 
+class PlanBusy(PlanError):
+    """Another window or program kept the plan locked for longer than a save ever takes."""
+
+    def __init__(self, path: Path, waited: float):
+        self.path = path
+        super().__init__(
+            f"{path} is being saved by another window or program, which did not finish within "
+            f"{waited:.0f} seconds. Nothing was saved; your changes are still here. Try again in a moment."
+        )
+
+
 class PlanSaveError(PlanError):
     """The disk refused a write (full, read-only, no permission). Nothing on disk was damaged."""
 

@@ -30,6 +30,7 @@ from .errors import (
 )
 from .fields import MAX_TITLE, check_title
 from .glance import PlanGlance, glance
+from .locking import plan_locked
 from .plan import Plan, utc_now
 from .safe_files import ensure_private_folder, remove_stale_temporaries, write_atomically, write_new_file
 from .slugs import is_slug, slugify, unique_slug
@@ -165,18 +166,24 @@ class PlanStore:
             Plan.model_validate(plan.model_dump())
         except ValidationError as error:
             raise PlanValidationError(open_plan.path, problems_from(error, Plan)) from None
-        _refuse_if_changed(open_plan)
         before = plan.updated, plan.revision
-        plan.updated = utc_now()
-        plan.revision += 1
-        data = plan_to_toml(plan).encode("utf-8")
         try:
             if open_plan.path.parent == self.plans_dir:
                 self._ensure_folders()
-            write_atomically(open_plan.path, data, backup=open_plan.backup_path)
+            # Checking for changes and replacing the file are one step: another window's save
+            # waits for this one, then finds the file changed, rather than both succeeding.
+            with plan_locked(open_plan.path):
+                _refuse_if_changed(open_plan)
+                plan.updated = utc_now()
+                plan.revision += 1
+                data = plan_to_toml(plan).encode("utf-8")
+                write_atomically(open_plan.path, data, backup=open_plan.backup_path)
         except OSError as error:
             plan.updated, plan.revision = before  # Nothing was saved, so nothing was revised.
             raise PlanSaveError(open_plan.path, error) from None
+        except PlanError:
+            plan.updated, plan.revision = before
+            raise
         open_plan.disk_digest = _digest(data)
         remove_stale_temporaries(open_plan.path)
 
