@@ -22,7 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
-from plan_store import OpenPlan, OverwriteRefused, PlanError, PlanStore, write_export
+from plan_store import OpenPlan, OverwriteRefused, PlanError, PlanStore, visible, write_export
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
@@ -157,7 +157,7 @@ class PhbApp(App[None]):
         Messages quote plan titles, file names and errors; read as markup, a person's "[...]"
         would vanish or stop the app. Screens' `notify` comes here too, so this is the one place.
         """
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     # --- a fault in the program ------------------------------------------------------------------
     # Textual's only hooks for an error that nothing else caught are private methods; Textual is

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from plan_store import OpenPlan, PlanError, PlanStore
+from plan_store import OpenPlan, PlanError, PlanStore, visible
 from plan_store.store import write_export
 
 from . import __version__
@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(arguments.handler(store, arguments))
     except PlanError as error:
-        print(f"phb: {error}", file=sys.stderr)
+        print(f"phb: {visible(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("phb: stopped.", file=sys.stderr)

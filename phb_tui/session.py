@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from plan_store import OpenPlan, Plan, PlanError, PlanStore
+from plan_store import OpenPlan, Plan, PlanError, PlanStore, visible
 
 FAULT = "PHB Planner stopped because of a fault in the program. It was not something you did."
 REPORT = (
@@ -47,7 +47,7 @@ class PlanSession:
         try:
             self.store.save(self.opened)
         except PlanError as error:
-            self.problem = str(error)
+            self.problem = visible(str(error))
             return False
         self.unsaved = False
         self.problem = None

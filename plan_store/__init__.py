@@ -16,6 +16,7 @@ from .errors import (
     PlanSaveError,
     PlanValidationError,
     TomlSyntaxError,
+    visible,
 )
 from .fields import Note, PrivateNote
 from .models import (
@@ -119,5 +120,6 @@ __all__ = [
     "next_id",
     "parse_money",
     "round_pennies",
+    "visible",
     "write_export",
 ]

@@ -6,8 +6,22 @@ CLI prints it as it is and the app shows it, so no caller ever needs a traceback
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# Everything a terminal might act on, or that hides or reorders text: C0 and C1 controls (line
+# breaks and tabs aside), DEL, and the direction and invisible formatting characters.
+_UNSEEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """Text that quotes a file's content or name, safe to print: controls become visible escapes.
+
+    A plan or a file name received from someone else may hold escape codes that would clear the
+    screen, set the clipboard (OSC 52) or recolour the terminal if printed as they are.
+    """
+    return _UNSEEN.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class PlanError(Exception):

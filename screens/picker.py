@@ -14,6 +14,7 @@ from phb_tui.plain_text import as_written
 from phb_tui.summary.listing import PlanRow
 from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.steady_footer import SteadyFooter
+from plan_store import visible
 
 from .messages import (
     DuplicateWanted,
@@ -82,7 +83,7 @@ class PickerScreen(Screen[None]):
     def show_problem(self, text: str) -> None:
         """Keep a problem on screen until the next action, rather than a message that fades."""
         problem = self.query_one("#problem", Static)
-        problem.update(text)
+        problem.update(visible(text))
         problem.set_class(bool(text), "shown")
 
     def on_key(self) -> None:

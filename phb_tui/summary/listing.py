@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from plan_store import PlanFileError, PlanStore, format_money
+from plan_store import PlanFileError, PlanStore, format_money, visible
 from plan_store.safe_files import write_atomically
 
 from .. import __version__
@@ -105,7 +105,7 @@ def plan_table(rows: list[PlanRow]) -> Table:
         shown = row.cells()
         if not row.problem and titles[row.title.casefold()] > 1:
             shown[0] = f"{shown[0]} [{row.slug}]"
-        cells.append(shown)
+        cells.append([visible(cell) for cell in shown])  # A file name may hold escape codes.
     return Table(HEADERS, cells, numeric=frozenset({3, 4}))
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from phb_tui.cli import main
 from phb_tui.summary.exporting import export_text
 from plan_store import Outcome, PlanStore, PrivateNote, new_plan
 
@@ -87,3 +88,32 @@ def test_titles_made_only_of_separators_stay_inside(store: PlanStore) -> None:
         assert opened.path.parent == store.plans_dir and Path(opened.path).resolve().is_relative_to(
             store.plans_dir.resolve()
         )
+
+
+ESCAPES = "\\u001b]52;c;aGVsbG8=\\u0007\\u001b[2J\\u001b[31m"  # Set the clipboard, clear the screen, turn red.
+
+
+@pytest.mark.parametrize("command", ["import", "show", "check"])
+def test_escape_codes_quoted_from_a_received_file_are_shown_not_obeyed(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    received = tmp_path / "received.toml"
+    received.write_text(
+        'schema_version = 2\ntitle = "x"\ncreated = 2026-01-01T00:00:00Z\nupdated = 2026-01-01T00:00:00Z\n'
+        f'"{ESCAPES}" = 1\n',
+        encoding="utf-8",
+    )
+    assert main([command, str(received)]) == 2
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    assert "\\x1b]52;c;aGVsbG8=\\x07\\x1b[2J" in err
+
+
+def test_a_file_name_with_escape_codes_is_listed_as_visible_escapes(
+    store: PlanStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.plans_dir.mkdir(parents=True)
+    (store.plans_dir / "bad\x1b[2J\x1b]52;c;aGk=\x07.toml").write_text("title = ", encoding="utf-8")
+    assert main(["list"]) == 0
+    out, _ = capsys.readouterr()
+    assert "\x1b" not in out and "bad\\x1b[2J\\x1b]52;c;aGk=\\x07.toml" in out
