@@ -16,7 +16,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from .errors import NewerPlanError, PlanValidationError, TomlSyntaxError
+from .errors import NewerPlanError, PlanFileError, PlanValidationError, TomlSyntaxError
 from .migrations import file_version, upgrade
 from .plan import SCHEMA_VERSION, Plan
 from .validation import problems_from
@@ -58,6 +58,8 @@ def plan_from_toml(text: str, path: Path) -> Plan:
         raw = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(path, str(error), text) from None
+    except RecursionError:  # Lists or tables inside each other thousands of times over.
+        raise PlanFileError(path, "its lists or tables are nested far too deeply to be a plan") from None
     version = file_version(raw)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise NewerPlanError(
@@ -66,7 +68,15 @@ def plan_from_toml(text: str, path: Path) -> Plan:
             f"version reads formats up to {SCHEMA_VERSION}). Update PHB Planner to open it.",
         )
     try:
-        return Plan.model_validate(upgrade(raw))
+        upgraded = upgrade(raw)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError):
+        # The upgrade steps expect the old layout; a hand-edited old file may not have it.
+        raise PlanFileError(
+            path,
+            f"this plan is in an older layout (format {version}) with values of the wrong kind, so it cannot be upgraded",
+        ) from None
+    try:
+        return Plan.model_validate(upgraded)
     except ValidationError as error:
         raise PlanValidationError(path, problems_from(error, Plan)) from None
 

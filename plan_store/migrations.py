@@ -40,7 +40,7 @@ def _v0_to_v1(old: Table) -> Table:
     now = utc_now()
     new.setdefault("created", now)
     new.setdefault("updated", now)
-    if "person_name" in old:
+    if "person_name" in old and isinstance(old.get("person", {}), dict):
         new["person"] = {**old.get("person", {}), "name": old["person_name"]}
     if "ccg" in old:
         new["icb_name"] = old["ccg"]  # Clinical Commissioning Groups became ICBs in July 2022.
@@ -50,12 +50,14 @@ def _v0_to_v1(old: Table) -> Table:
         finance["budget_amount"] = old["budget"]
     if "budget_period" in old:
         finance["budget_period"] = old["budget_period"]
-    if "items" in old:
+    if isinstance(old.get("items"), list):
         finance["line_items"] = [_v0_item(item, n) for n, item in enumerate(old["items"], 1)]
+    elif "items" in old:
+        finance["line_items"] = old["items"]  # Not a list: validation names it.
     if finance:
         new["finance"] = finance
 
-    if "outcomes" in old:
+    if isinstance(old.get("outcomes"), list):  # Anything else is left for validation to name.
         new["outcomes"] = [_renamed(outcome, _V0_OUTCOME_NAMES) for outcome in old["outcomes"]]
     return new
 

@@ -280,12 +280,19 @@ def read_plan_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise PlanFileError(path, "this is a folder, not a plan file")
+        if path.exists() and not path.is_file():
+            # A pipe or a device would make every command wait, or read for ever.
+            raise PlanFileError(path, "this is not an ordinary file (it may be a pipe or a device), so it is not read")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise PlanFileError(
                 path, f"this file is {size / 1_048_576:.0f} MB, far larger than any plan; it is probably not a plan"
             )
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # Bounded, even if the file grows meanwhile.
+        if len(data) > MAX_FILE_BYTES:
+            raise PlanFileError(path, "this file is far larger than any plan; it is probably not a plan")
+        return data
     except FileNotFoundError:
         reason = "this is a link to a file that no longer exists" if path.is_symlink() else "there is no such file"
         raise PlanFileError(path, reason) from None

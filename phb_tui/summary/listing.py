@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from plan_store import PlanFileError, PlanStore, format_money, visible
+from plan_store import PlanError, PlanStore, format_money, visible
 from plan_store.safe_files import write_atomically
 
 from .. import __version__
@@ -82,7 +82,7 @@ def plan_rows(store: PlanStore) -> list[PlanRow]:
 def read_row(store: PlanStore, path: Path) -> PlanRow:
     try:
         plan = store.glance(path)
-    except PlanFileError as error:
+    except PlanError as error:  # One file that cannot be read never hides the others.
         return PlanRow(path.name, problem=str(error))
     position = position_against_budget(plan.finance, plan.costs)
     period = budget_short_words(plan.finance)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -77,16 +78,16 @@ def test_a_file_that_cannot_be_read_for_permission(
     store.plans_dir.mkdir(parents=True)
     path = store.plans_dir / "locked.toml"
     path.write_text(GOOD, encoding="utf-8")
-    real = Path.read_bytes
+    real = Path.open
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == "locked.toml":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(self, *args, **kwargs)
 
     # Tests may run as root, which reads anything, so the refusal is simulated at the read.
     with monkeypatch.context() as patched:
-        patched.setattr(Path, "read_bytes", refuse)
+        patched.setattr(Path, "open", refuse)
         assert main(["show", "locked.toml"]) == 2
     assert "you do not have permission to read this file" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == GOOD
@@ -140,3 +141,37 @@ def test_a_damaged_copy_of_a_real_plan_only_raises_the_loaders_error(cut: int, j
         plan_from_toml(GOOD[:cut] + junk + GOOD[cut:], Path("fuzz.toml"))
     except PlanFileError as error:
         assert str(error)
+
+
+def _one_good_among_bad(plans: Path) -> None:
+    head = 'schema_version = 2\ntitle = "{}"\ncreated = 2026-01-01T00:00:00Z\nupdated = 2026-01-01T00:00:00Z\n'
+    plans.mkdir(parents=True)
+    (plans / "good.toml").write_text(head.format("Good plan"), encoding="utf-8")
+    (plans / "huge-number.toml").write_text(head.format("A") + "[finance]\nbudget_amount = 1e30\n", encoding="utf-8")
+    (plans / "long-number.toml").write_text(
+        head.format("B") + f'[finance]\nbudget_amount = "{"9" * 31}"\n', encoding="utf-8"
+    )
+    (plans / "old-wrong-types.toml").write_text(
+        'title = "old"\nbudget = [1, 2]\nitems = "x"\noutcomes = 5\nperson = 3\nperson_name = "x"\n', encoding="utf-8"
+    )
+    (plans / "deep.toml").write_text('title = "deep"\nx = ' + "[" * 20000 + "]" * 20000 + "\n", encoding="utf-8")
+    if os.name == "posix":
+        os.mkfifo(plans / "pipe.toml")  # Reading it would wait for ever.
+        (plans / "zero.toml").symlink_to("/dev/zero")  # Reading it would never end.
+
+
+def test_one_bad_file_never_hides_the_other_plans(store: PlanStore) -> None:
+    _one_good_among_bad(store.plans_dir)
+    result = run_phb("list", data_dir=store.data_dir)  # In its own process, so a hang fails the test.
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "Good plan" in result.stdout
+    bad = [line for line in result.stdout.splitlines() if "CANNOT OPEN" in line]
+    assert len(bad) == (6 if os.name == "posix" else 4), result.stdout
+
+
+async def test_the_list_of_plans_opens_with_bad_files_beside_good_ones(store: PlanStore) -> None:
+    _one_good_among_bad(store.plans_dir)
+    app = PhbApp(store, keys_file=store.data_dir / "none.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen) and "Good plan" in screen_text(app)
