@@ -40,6 +40,24 @@ def write_atomically(path: Path, data: bytes, backup: Path | None = None) -> Non
     _sync_folder(path.parent)
 
 
+def move_without_replacing(source: Path, target: Path) -> None:
+    """Move a file to a name that must be free: FileExistsError rather than replace what is there.
+
+    A hard link claims the new name in one step, failing if it is taken; where links are not
+    supported, the name is checked first.
+    """
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(target) from None
+        os.replace(source, target)
+        return
+    os.unlink(source)
+
+
 def write_new_file(path: Path, data: bytes) -> None:
     """Write a file that must not exist yet; raises FileExistsError rather than overwrite."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)

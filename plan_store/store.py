@@ -32,7 +32,13 @@ from .fields import MAX_TITLE, check_title
 from .glance import PlanGlance, glance
 from .locking import plan_locked
 from .plan import Plan, utc_now
-from .safe_files import ensure_private_folder, remove_stale_temporaries, write_atomically, write_new_file
+from .safe_files import (
+    ensure_private_folder,
+    move_without_replacing,
+    remove_stale_temporaries,
+    write_atomically,
+    write_new_file,
+)
 from .slugs import is_slug, slugify, unique_slug
 from .starter import new_plan
 from .validation import problems_from
@@ -228,13 +234,21 @@ class PlanStore:
         trash = self.data_dir / "trash"
         stamp = utc_now().strftime("%Y%m%d-%H%M%S")
         slug = path.name.removesuffix(PLAN_SUFFIX)
-        target = trash / f"{stamp}-{slug}{PLAN_SUFFIX}"
         try:
             ensure_private_folder(trash)
-            os.replace(path, target)
+            # Never over another trashed plan: two plans of one name trashed in the same second
+            # each keep their own file (-2, -3...).
+            while True:
+                name = unique_slug(f"{stamp}-{slug}", {entry.name.split(".")[0] for entry in trash.iterdir()})
+                target = trash / f"{name}{PLAN_SUFFIX}"
+                try:
+                    move_without_replacing(path, target)
+                    break
+                except FileExistsError:
+                    continue  # Taken since we looked: look again.
             backup = path.with_name(slug + BACKUP_SUFFIX)
             if backup.exists():
-                os.replace(backup, trash / f"{stamp}-{slug}{BACKUP_SUFFIX}")
+                os.replace(backup, trash / f"{name}{BACKUP_SUFFIX}")
         except OSError as error:
             raise PlanSaveError(path, error) from None
         return target

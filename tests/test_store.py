@@ -261,3 +261,15 @@ def test_a_written_plan_reads_back_identically(store: PlanStore, example_plan: P
     opened = store.add(example_plan)
     assert opened.path.read_text(encoding="utf-8") == plan_to_toml(example_plan)
     assert store.open(opened.path).plan == example_plan
+
+
+def test_plans_of_one_name_trashed_in_the_same_second_each_keep_their_file(store: PlanStore) -> None:
+    for number in range(3):
+        opened = store.create("Twin")
+        opened.plan.icb_name = f"ICB {number}"
+        store.save(opened)
+        store.trash(opened.path)
+    trash = store.data_dir / "trash"
+    trashed = sorted(trash.glob("*.toml"))
+    assert len(trashed) == 3 and len(list(trash.glob("*.toml.bak"))) == 3
+    assert sorted(store.open(path).plan.icb_name for path in trashed) == ["ICB 0", "ICB 1", "ICB 2"]
