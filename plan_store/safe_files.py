@@ -89,6 +89,9 @@ def _keep_backup(path: Path, backup: Path) -> None:
     staging = backup.with_name(f".{backup.name}.{secrets.token_hex(6)}.tmp")
     try:
         os.link(path, staging)
+        # A link shares the plan's permissions; a plan copied in readable by others must not
+        # leave a backup readable by others. The plan itself is about to be replaced anyway.
+        staging.chmod(PRIVATE_FILE)
     except OSError:
         staging.unlink(missing_ok=True)
         staging = _write_temporary(backup.parent, backup.name, path.read_bytes())

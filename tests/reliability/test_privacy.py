@@ -66,3 +66,14 @@ def test_nothing_is_written_outside_the_data_folder(store: PlanStore, tmp_path: 
         result = run_phb(*args, data_dir=store.data_dir, extra_env=environment)
         assert result.returncode in (0, 1), (args, result.stderr)
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_plan_copied_in_readable_by_others_leaves_a_private_backup(store: PlanStore) -> None:
+    opened = store.create("Shared copy")
+    opened.path.chmod(0o644)  # As a copy from a USB stick or an email might arrive.
+    reopened = store.open(opened.path)
+    reopened.plan.icb_name = "NHS Kent and Medway ICB"
+    store.save(reopened)
+    assert stat.S_IMODE(reopened.backup_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(reopened.path.stat().st_mode) == 0o600
