@@ -180,7 +180,7 @@ def totals_text(plan: Plan) -> str:
     first = (
         f"{budget} · planned {format_money(position.planned)} · contingency fund {format_money(position.contingency)}"
     )
-    if position.one_off and plan.finance.budget_period not in (Period.YEAR, Period.ONE_OFF):
+    if position.one_offs_on_top:
         first += f" · one-offs {format_money(position.one_off)} (separate)"
     remaining = position.remaining
     if position.uncounted:

@@ -24,6 +24,8 @@ from plan_store.models import Costed, FinancialPlan, YearConvention
 PENNY = Decimal("0.01")
 EXACT_DIGITS = 60
 """Enough digits that no rounding happens before a figure is rounded to the penny on purpose."""
+ONE_OFFS_INSIDE = (Period.YEAR, Period.ONE_OFF)
+"""Budgets whose planned spending includes one-off purchases: a year's, and a one-off budget."""
 NO_OUTCOME = ""
 """The key under which spending linked to no outcome is totalled."""
 
@@ -151,6 +153,11 @@ class BudgetPosition:
     """Recurring items that could not be counted: a one-off budget with no end date."""
 
     @property
+    def one_offs_on_top(self) -> bool:
+        """One-off purchases are shown beside a budget for a week, four weeks or a month, not in it."""
+        return bool(self.one_off) and self.period not in ONE_OFFS_INSIDE
+
+    @property
     def remaining(self) -> Decimal | None:
         """Budget less planned spending less contingency; negative means over budget."""
         if self.budget is None:
@@ -183,8 +190,7 @@ def position_against_budget(finance: FinancialPlan, items: Sequence[Costed]) -> 
         recurring = _exact(lambda: recurring_yearly * months / convention.months)
     else:
         recurring, uncounted = Decimal(0), len(repeating)
-    counts_one_offs = finance.budget_period in (Period.YEAR, Period.ONE_OFF)
-    planned = recurring + one_off if counts_one_offs else recurring
+    planned = recurring + one_off if finance.budget_period in ONE_OFFS_INSIDE else recurring
     return BudgetPosition(
         period=finance.budget_period,
         budget=finance.budget_amount,

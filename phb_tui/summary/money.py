@@ -14,6 +14,7 @@ from plan_store.vocabulary import ManagementOption, ManagementRoute, Period, Spe
 from ..planning.checks import item_name
 from ..planning.finance import (
     NO_OUTCOME,
+    BudgetPosition,
     basis_total,
     basis_words,
     budget_position,
@@ -93,7 +94,7 @@ def money_section(plan: Plan, include_private: bool) -> Section:
         return [label, "", amount, when, "", ""] + ([""] if show_route else [])
 
     totals = [total("Planned spending", format_money(position.planned))]
-    if position.one_off and finance.budget_period not in (Period.YEAR, Period.ONE_OFF):
+    if position.one_offs_on_top:
         totals.append(total("One-off purchases, on top", format_money(position.one_off), "one-off"))
     totals.append(total("Contingency fund", format_money(position.contingency)))
     remaining = position.remaining
@@ -110,7 +111,7 @@ def money_section(plan: Plan, include_private: bool) -> Section:
         blocks.append(Paragraph("Nothing is planned yet."))
     if remaining is not None and remaining < 0:
         blocks.append(Alert(f"Planned spending is over the budget by {format_money(-remaining)} {period}."))
-    blocks += _how_counted(plan)
+    blocks += _how_counted(plan, position)
     if finance.kept_back_reason.strip():
         left = f"{format_money(remaining)} {period} is" if remaining and remaining > 0 else "Part of the budget is"
         blocks.append(
@@ -133,9 +134,8 @@ def _basis_cell(plan: Plan, item: LineItem) -> str:
     return format_money(over_span) if over_span is not None else "not counted"
 
 
-def _how_counted(plan: Plan) -> list[Block]:
+def _how_counted(plan: Plan, position: BudgetPosition) -> list[Block]:
     finance = plan.finance
-    position = budget_position(plan)
     if position.span_months is not None and finance.budget_start and finance.budget_end:
         months = _months(position.span_months)
         return [
