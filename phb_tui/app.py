@@ -7,8 +7,10 @@ saves first, and asks before anything unsaved could be lost.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
+import signal
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -22,7 +24,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
-from plan_store import OpenPlan, OverwriteRefused, PlanError, PlanStore, visible, write_export
+from plan_store import AlreadyExists, OpenPlan, PlanError, PlanStore, visible
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
@@ -137,6 +139,9 @@ class PhbApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_keymap()
+        self._catch_stop_signals(install=True)
+        for warning in self.store.folder_warnings():
+            self.notify(warning, title="Your plans may not be private", severity="warning", timeout=20)
         if self._first_plan is not None:
             # Straight to the plan; the list of plans is built only if the person goes back to it.
             self._open_session(PlanSession(self.store, self._first_plan))
@@ -175,8 +180,40 @@ class PhbApp(App[None]):
             self._commit_typing()
         note = self.session.rescue()
         with contextlib.suppress(OSError):
-            clear_mark(self.session.opened.path)  # So the next window is not told it is open here.
+            clear_mark(self.session.marker)  # So the next window is not told it is open here.
         return note
+
+    # --- the terminal closing, or the computer asking the app to stop ---------------------------
+
+    STOP_SIGNALS = ("SIGHUP", "SIGTERM")
+
+    def _catch_stop_signals(self, install: bool) -> None:
+        """Closing the terminal window (SIGHUP) or a shutdown (SIGTERM) would end the app at once,
+        losing what is typed and not yet saved; caught, they save first."""
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # Not on Windows.
+            loop = asyncio.get_running_loop()
+            for name in self.STOP_SIGNALS:
+                number = getattr(signal, name, None)
+                if number is None:
+                    continue
+                if install:
+                    loop.add_signal_handler(number, self._stop_by_signal)
+                else:
+                    loop.remove_signal_handler(number)
+
+    def on_unmount(self) -> None:
+        self._catch_stop_signals(install=False)
+
+    def _stop_by_signal(self) -> None:
+        """Keep everything typed, in the plan or else in a rescued copy, then close."""
+        session = self.session
+        if session is not None:
+            with contextlib.suppress(Exception):  # Whatever a screen is doing, the plan is whole.
+                self._commit_typing()
+            if not session.save():
+                session.rescue()
+            self._close_session()
+        self.exit()
 
     def _fatal_error(self) -> None:
         """Plain words on closing, instead of a traceback whose values would print the plan's details."""
@@ -198,7 +235,7 @@ class PhbApp(App[None]):
     def _apply_keymap(self) -> None:
         if not self._keys_file.is_file():
             return  # The usual case; no need to gather every binding just to check an empty file.
-        keymap, problems = load_keymap(self._keys_file, remappable_ids())
+        keymap, problems = load_keymap(self._keys_file, usual_keys())
         if keymap:
             self.set_keymap(keymap)
         for problem in problems:
@@ -211,7 +248,7 @@ class PhbApp(App[None]):
         self._session_number += 1
         if not session.sample:
             path = session.opened.path
-            if other := open_elsewhere(path):
+            if other := open_elsewhere(path, own=session.marker):
                 session.open_elsewhere_since = other.since
                 self.notify(
                     f"This plan is also open in another window (since {other.since.astimezone():%H:%M}). You can "
@@ -221,12 +258,12 @@ class PhbApp(App[None]):
                     severity="warning",
                     timeout=20,
                 )
-            mark_open(path)
+            session.marker = mark_open(path)
         self.show_step(step)
 
     def _close_session(self) -> None:
-        if self.session is not None and not self.session.sample:
-            clear_mark(self.session.opened.path)
+        if self.session is not None:
+            clear_mark(self.session.marker)
         self.session = None
 
     def _forget_step_screens(self, names: list[str]) -> None:
@@ -346,6 +383,10 @@ class PhbApp(App[None]):
         if self.session is None:
             return
         self.session.changed()
+        self._save_soon()
+
+    def _save_soon(self) -> None:
+        """Every change to the plan comes here, so none waits for a save that never starts."""
         if self._autosave is not None:
             self._autosave.stop()
         if self._autosave_seconds <= 0:
@@ -358,10 +399,14 @@ class PhbApp(App[None]):
         """Take in whatever is typed in a box the person has not left yet, on every open screen."""
         if self.session is None:
             return
+        committed = False
         for screen in self.screen_stack:
             for form in screen.query(ModelForm):
                 if form.commit():
                     self.session.changed()
+                    committed = True
+        if committed:
+            self._save_soon()
 
     def action_save(self) -> None:
         if self.session is None:
@@ -441,8 +486,8 @@ class PhbApp(App[None]):
             else export_text(self.session.plan, choice.format, choice.include_private)
         )
         try:
-            write_export(choice.path, text, force=force)
-        except OverwriteRefused:
+            self.store.export(choice.path, text, force=force)
+        except AlreadyExists:
 
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -521,3 +566,26 @@ def remappable_ids() -> set[str]:
         ItemList,
     ]
     return {binding.id for cls in classes for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id}
+
+
+def usual_keys() -> list[dict[str, str]]:
+    """For each screen, the remappable bindings in use together there, with their usual keys.
+
+    keys.toml may give two actions one key when they are never on screen together (the list of
+    plans and a step), so a clash is looked for one screen at a time.
+    """
+    screens: list[list[type[DOMNode]]] = [
+        [PhbApp, _picker_screen()],
+        [PhbApp, StepScreen, ItemList],
+        [PhbApp, step_screen(Step.FINANCE), ItemList],
+        [PhbApp, step_screen(Step.SUMMARY)],
+    ]
+    return [
+        {
+            binding.id: binding.key
+            for cls in classes
+            for binding in cls.BINDINGS
+            if isinstance(binding, Binding) and binding.id
+        }
+        for classes in screens
+    ]

@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from plan_store import OpenPlan, PlanError, PlanStore, visible
-from plan_store.store import write_export
 
 from . import __version__
 from .launch import collector_paused
@@ -35,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
     store = PlanStore(getattr(arguments, "data_dir", None))
+    if arguments.handler not in (_open, _open_picker):  # The app shows them on its own screen.
+        for warning in store.folder_warnings():
+            print(f"phb: warning: {visible(warning)}", file=sys.stderr)
     try:
         return int(arguments.handler(store, arguments))
     except PlanError as error:
@@ -189,6 +191,7 @@ def _open_picker(store: PlanStore, arguments: argparse.Namespace) -> int:
 def _run_app(store: PlanStore, opened: OpenPlan | None) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise PlanError('The app needs an interactive terminal. To read a plan without one, use "phb show PLAN".')
+    store.tidy()  # Before any window of this run writes: what is left over now was cut off.
     with collector_paused():  # The app's imports are most of the time taken to start.
         from .app import PhbApp
 
@@ -227,7 +230,7 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
         return EXIT_OK
     if arguments.output.is_dir():
         arguments.output = arguments.output / export_file_name(plan, arguments.format)
-    write_export(arguments.output, text, force=arguments.force)
+    store.export(arguments.output, text, force=arguments.force)
     left_out = "" if include_private else " Notes marked private were left out."
     print(f"Wrote {arguments.output}.{left_out}", file=sys.stderr)
     return EXIT_OK

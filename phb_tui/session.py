@@ -7,6 +7,7 @@ the app shows and tests can check directly.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from plan_store import OpenPlan, Plan, PlanError, PlanStore, visible
 
@@ -31,6 +32,8 @@ class PlanSession:
         self.saved_at: datetime | None = None
         self.open_elsewhere_since: datetime | None = None
         """Set when another window had this plan open as it was opened here."""
+        self.marker: Path | None = None
+        """This window's open-marker beside the plan, so other windows can warn."""
 
     @property
     def plan(self) -> Plan:

@@ -5,6 +5,7 @@ by the app, the command line, tests and any future tool.
 """
 
 from .errors import (
+    AlreadyExists,
     FieldProblem,
     NewerPlanError,
     OverwriteRefused,
@@ -12,8 +13,10 @@ from .errors import (
     PlanChangedOnDisk,
     PlanError,
     PlanFileError,
+    PlanGone,
     PlanNotFound,
     PlanSaveError,
+    PlanTooLarge,
     PlanValidationError,
     TomlSyntaxError,
     visible,
@@ -63,6 +66,7 @@ from .vocabulary import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AlreadyExists",
     "ChecklistItem",
     "Confidence",
     "Contact",
@@ -99,9 +103,11 @@ __all__ = [
     "PlanChangedOnDisk",
     "PlanError",
     "PlanFileError",
+    "PlanGone",
     "PlanNotFound",
     "PlanSaveError",
     "PlanStore",
+    "PlanTooLarge",
     "PlanValidationError",
     "Priority",
     "PrivateNote",

@@ -6,13 +6,14 @@ CLI prints it as it is and the app shows it, so no caller ever needs a traceback
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 # Everything a terminal might act on, or that hides or reorders text: C0 and C1 controls (line
 # breaks and tabs aside), DEL, and the direction and invisible formatting characters.
-_UNSEEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_UNSEEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
 
 
 def visible(text: str) -> str:
@@ -89,6 +90,31 @@ class PlanChangedOnDisk(PlanError):
         )
 
 
+class PlanGone(PlanChangedOnDisk):
+    """The file was renamed, moved to the trash or deleted since it was opened here."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        PlanError.__init__(
+            self,
+            f"{path} is no longer there: it was renamed, moved to the trash or deleted (perhaps in another "
+            "window) since it was opened here. Nothing was saved, so that change stands. Your changes are "
+            "still on screen: save them as a copy, or go back to the list of plans to find the plan.",
+        )
+
+
+class PlanTooLarge(PlanError):
+    """A plan too large to open again is never written: the work stays on screen instead."""
+
+    def __init__(self, path: Path, size: int, limit: int):
+        self.path = path
+        super().__init__(
+            f"{path} was not saved: it would be {size / 1_048_576:.1f} MB, and a plan file can be at most "
+            f"{limit / 1_048_576:.0f} MB, so it could never be opened again. Your work is still here. "
+            "Shorten the longest notes (a plan is usually well under 1 MB), then save again."
+        )
+
+
 class PlanBusy(PlanError):
     """Another window or program kept the plan locked for longer than a save ever takes."""
 
@@ -107,9 +133,20 @@ class PlanSaveError(PlanError):
         self.path = path
         reason = error.strerror or str(error)
         super().__init__(
-            f"Could not save {path}: {reason}. The file on disk is unchanged and your work is "
-            "still open; free some space or save it somewhere else."
+            f"Could not save {path}: {reason}. The file on disk is unchanged and your work is still open. "
+            f"{_advice(path, error.errno)}".rstrip()
         )
+
+
+def _advice(path: Path, code: int | None) -> str:
+    folder = path if path.is_dir() else path.parent
+    if code in (errno.EACCES, errno.EPERM):
+        return f"You may not write in {folder}: it may have been made read-only."
+    if code == errno.EROFS:
+        return "That disk can only be read, not written to."
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return "The disk is full: free some space."
+    return ""
 
 
 class PlanNotFound(PlanError):
@@ -118,3 +155,7 @@ class PlanNotFound(PlanError):
 
 class OverwriteRefused(PlanError):
     """A file is already where something would be written, and was left alone."""
+
+
+class AlreadyExists(OverwriteRefused):
+    """An ordinary file is already there, and may be replaced if the person says so."""

@@ -7,6 +7,7 @@ characters, runaway lengths) and says so in words a person can act on.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar
@@ -33,6 +34,18 @@ MAX_TITLE = 120
 # differently from what it says. Joiners and direction marks (U+200B-200F) stay: emoji such as
 # "woman in wheelchair" and several scripts need them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+# In a title or a name, characters that show nothing would let two different names look the same
+# ("Amira" and "Amira" with a zero-width space), so a plan could pass for another: zero-width
+# spaces, the byte order mark, soft hyphens, direction marks, word joiners, Hangul fillers, and
+# tag characters. Two exceptions keep real names and emoji working: joiners (U+200C, U+200D)
+# after a character outside ASCII, where scripts such as Persian and Hindi and emoji such as
+# "woman in wheelchair" need them, and tag characters that spell a flag after its black flag
+# (England's flag is written that way).
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u2060-\u2064\u3164\ufeff\uffa0\ufff9-\ufffb]"
+    "|(?<![^\x00-\x7f])[\u200c\u200d]"
+    "|(?<![\U0001f3f4\U000e0020-\U000e007f])[\U000e0000-\U000e007f]"
+)
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 
 
@@ -75,10 +88,23 @@ def _text(value: str) -> str:
     return value
 
 
+def _no_invisible(text: str) -> str:
+    match = _INVISIBLE.search(text)
+    if match:
+        character = match.group()
+        name = unicodedata.name(character, "").lower() or "an invisible character"
+        raise ValueError(
+            f"contains a character that cannot be seen (U+{ord(character):04X}, {name}) at position "
+            f"{match.start() + 1}, so it could look like another name; remove it, or type the name again"
+        )
+    return text
+
+
 def _line(value: str) -> str:
     if "\n" in value or "\r" in value:
         raise ValueError("must be a single line (no line breaks)")
     _no_control(value)
+    _no_invisible(value)
     if len(value) > MAX_LINE:
         raise ValueError(f"is {len(value):,} characters long; the most allowed is {MAX_LINE}")
     return value

@@ -49,10 +49,20 @@ else:
         return True
 
 
-@contextlib.contextmanager
-def plan_locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
+def plan_locked(path: Path, wait: float = WAIT_SECONDS) -> contextlib.AbstractContextManager[None]:
     """Hold the lock of the plan's folder while the block runs; PlanBusy if held past `wait`."""
-    descriptor = _open_lock(path.parent)
+    return folder_locked(path.parent, wait, path)
+
+
+@contextlib.contextmanager
+def folder_locked(folder: Path, wait: float = WAIT_SECONDS, subject: Path | None = None) -> Iterator[None]:
+    """Hold a folder's lock while the block runs: every change to the plans in it takes turns.
+
+    The lock is not re-entrant (a second hold in the same process waits like any other), so
+    only the store's public operations take it, never the steps inside them.
+    """
+    path = subject or folder
+    descriptor = _open_lock(folder)
     try:
         deadline = time.monotonic() + wait
         while not _try_lock(descriptor):

@@ -10,20 +10,41 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import time
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
+TEMPORARY_SUFFIX = ".tmp"
+
+#: Never through a link: a link planted where PHB Planner writes must not redirect the write.
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def ensure_private_folder(folder: Path) -> Path:
-    """Create the folder (and parents) readable by the owner only, and tighten it if it exists."""
+    """Create the folder (and parents) readable by the owner only.
+
+    A folder that already exists is left as the person set it: one they made read-only stays
+    read-only (writing then says why), and one others can read is reported by `folder_warnings`,
+    not silently changed.
+    """
     folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-    if os.name == "posix" and (folder.stat().st_mode & 0o777) != PRIVATE_FOLDER:
-        with contextlib.suppress(PermissionError):  # Not ours to change; writing will say so.
-            folder.chmod(PRIVATE_FOLDER)
     return folder
+
+
+def shared_folder_warning(folder: Path) -> str | None:
+    """Plain words when other people on the computer could look into `folder`, else None."""
+    if os.name != "posix":
+        return None
+    try:
+        mode = folder.stat().st_mode & 0o777
+    except OSError:
+        return None
+    if not mode & 0o077:
+        return None
+    return (
+        f"Other people who use this computer may be able to see into {folder} (its permissions are "
+        f"{mode:o}). Plans hold health details; to keep them private, run: chmod 700 '{folder}'"
+    )
 
 
 def write_atomically(path: Path, data: bytes, backup: Path | None = None) -> None:
@@ -33,6 +54,22 @@ def write_atomically(path: Path, data: bytes, backup: Path | None = None) -> Non
         if backup is not None and path.exists():
             _keep_backup(path, backup)
         os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    _sync_folder(path.parent)
+
+
+def create_atomically(path: Path, data: bytes) -> None:
+    """Write a file that must not exist yet, whole or not at all: FileExistsError if it is taken.
+
+    The data is written to a temporary file first, so a kill or a full disk never leaves a
+    half-written or empty file under the real name.
+    """
+    temporary = _write_temporary(path.parent, path.name, data)
+    try:
+        move_without_replacing(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -59,24 +96,31 @@ def move_without_replacing(source: Path, target: Path) -> None:
 
 
 def write_new_file(path: Path, data: bytes) -> None:
-    """Write a file that must not exist yet; raises FileExistsError rather than overwrite."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    """Write a file that must not exist yet; raises FileExistsError rather than overwrite.
+
+    Exclusive creation never follows a link. If the write fails part-way (a full disk), the
+    file this call created is removed, so nothing half-written is left.
+    """
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW, PRIVATE_FILE)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
+def temporary_name(folder: Path, name: str) -> Path:
+    """A fresh hidden name beside `name`, which `remove_temporaries` knows to tidy."""
+    return folder / f".{name}.{secrets.token_hex(6)}{TEMPORARY_SUFFIX}"
 
 
 def _write_temporary(folder: Path, name: str, data: bytes) -> Path:
-    temporary = folder / f".{name}.{secrets.token_hex(6)}.tmp"
-    try:
-        write_new_file(temporary, data)
-    except FileExistsError:
-        raise  # Not ours, however unlikely the name clash: leave it alone.
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+    temporary = temporary_name(folder, name)
+    write_new_file(temporary, data)
     return temporary
 
 
@@ -86,7 +130,7 @@ def _keep_backup(path: Path, backup: Path) -> None:
     A hard link costs nothing and stays correct because `path` is only ever replaced, never
     written in place. Where links are not supported, a synced copy does the same job.
     """
-    staging = backup.with_name(f".{backup.name}.{secrets.token_hex(6)}.tmp")
+    staging = temporary_name(backup.parent, backup.name)
     try:
         os.link(path, staging)
         # A link shares the plan's permissions; a plan copied in readable by others must not
@@ -103,17 +147,22 @@ def _keep_backup(path: Path, backup: Path) -> None:
         raise
 
 
-#: Older than this, a temporary file is left over from a crash: no save takes anywhere near as long.
-STALE_SECONDS = 600
+def remove_temporaries(folder: Path, prefix: str = ".") -> int:
+    """Tidy away temporary files in `folder` left by writes that were cut off (a crash, a kill).
 
-
-def remove_stale_temporaries(path: Path) -> None:
-    """Tidy away temporary copies of `path` left by saves that were cut off (a crash, a power cut)."""
-    cutoff = time.time() - STALE_SECONDS
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
+    Only safe while holding the folder's lock: every write that makes a temporary file in a
+    folder of plans holds it until its temporary file is gone. `prefix` narrows the tidy to one
+    plan's temporaries in a folder PHB Planner does not own. Returns how many were removed.
+    """
+    removed = 0
+    with contextlib.suppress(OSError):
+        for leftover in folder.iterdir():
+            if leftover.name.startswith(prefix) and leftover.name.endswith(TEMPORARY_SUFFIX):
+                with contextlib.suppress(OSError):
+                    if leftover.is_file() or leftover.is_symlink():
+                        leftover.unlink()
+                        removed += 1
+    return removed
 
 
 def _sync_folder(folder: Path) -> None:

@@ -7,6 +7,7 @@ platform's usual place for application data.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tomllib
@@ -20,24 +21,29 @@ from pydantic import ValidationError
 
 from .codec import plan_from_toml, plan_to_toml
 from .errors import (
+    AlreadyExists,
     OverwriteRefused,
+    PlanBusy,
     PlanChangedOnDisk,
     PlanError,
     PlanFileError,
+    PlanGone,
     PlanNotFound,
     PlanSaveError,
+    PlanTooLarge,
     PlanValidationError,
 )
 from .fields import MAX_TITLE, check_title
 from .glance import PlanGlance, glance
-from .locking import plan_locked
+from .locking import folder_locked, plan_locked
 from .plan import Plan, utc_now
 from .safe_files import (
+    create_atomically,
     ensure_private_folder,
     move_without_replacing,
-    remove_stale_temporaries,
+    remove_temporaries,
+    shared_folder_warning,
     write_atomically,
-    write_new_file,
 )
 from .slugs import is_slug, slugify, unique_slug
 from .starter import new_plan
@@ -142,6 +148,9 @@ class PlanStore:
                 yield path, title
 
     # --- writing --------------------------------------------------------------------------------
+    # Every change to the plans folder holds its lock (`folder_locked`) from checking to the last
+    # rename, so operations from different windows and processes take turns, and the lock's
+    # holder knows that any temporary file in the folder was left by a write that was cut off.
 
     def create(self, title: str) -> OpenPlan:
         """A new plan in its own new file; an existing file is never reused."""
@@ -149,23 +158,14 @@ class PlanStore:
 
     def add(self, plan: Plan) -> OpenPlan:
         """Save `plan` as a new file, with a slug no other plan has."""
-        data = plan_to_toml(plan).encode("utf-8")
-        try:
-            self._ensure_folders()
-            taken = {path.name.split(".")[0] for path in self.plans_dir.iterdir()}
-            path = self.plans_dir / f"{unique_slug(slugify(plan.title), taken)}{PLAN_SUFFIX}"
-            write_new_file(path, data)
-        except FileExistsError:  # Appeared since we looked: another window made one.
-            raise OverwriteRefused("Another plan was saved with the same name at the same moment; try again.") from None
-        except OSError as error:
-            raise PlanSaveError(self.plans_dir, error) from None
-        return OpenPlan(path, plan, _digest(data))
+        with self._changing():
+            return self._add(plan)
 
     def save(self, open_plan: OpenPlan) -> None:
         """Write the plan over its file, keeping the previous version as the backup.
 
-        Refuses if the file changed since it was read, and validates the whole plan first, so
-        an edit that broke a link between sections is caught before it reaches the disk.
+        Refuses if the file changed (or went) since it was read, and validates the whole plan
+        first, so an edit that broke a link between sections is caught before it reaches the disk.
         """
         plan = open_plan.plan
         try:
@@ -182,8 +182,9 @@ class PlanStore:
                 _refuse_if_changed(open_plan)
                 plan.updated = utc_now()
                 plan.revision += 1
-                data = plan_to_toml(plan).encode("utf-8")
+                data = _encoded(plan, open_plan.path)
                 write_atomically(open_plan.path, data, backup=open_plan.backup_path)
+                self._tidy_beside(open_plan.path)
         except OSError as error:
             plan.updated, plan.revision = before  # Nothing was saved, so nothing was revised.
             raise PlanSaveError(open_plan.path, error) from None
@@ -191,19 +192,18 @@ class PlanStore:
             plan.updated, plan.revision = before
             raise
         open_plan.disk_digest = _digest(data)
-        remove_stale_temporaries(open_plan.path)
 
     def rename(self, open_plan: OpenPlan, title: str) -> OpenPlan:
         """Give a plan a new title and a file name to match; the old file becomes its backup."""
         renamed = _with_title(open_plan.plan, title)
-        _refuse_if_changed(open_plan)
-        moved = self.add(renamed)
-        try:
-            if open_plan.path.exists():
+        with self._changing():
+            _refuse_if_changed(open_plan)
+            moved = self._add(renamed)
+            try:
                 os.replace(open_plan.path, moved.backup_path)
-            open_plan.backup_path.unlink(missing_ok=True)
-        except OSError as error:
-            raise PlanSaveError(open_plan.path, error) from None
+                open_plan.backup_path.unlink(missing_ok=True)
+            except OSError as error:
+                raise PlanSaveError(open_plan.path, error) from None
         return moved
 
     def rescue(self, open_plan: OpenPlan, when: datetime | None = None) -> OpenPlan:
@@ -235,33 +235,114 @@ class PlanStore:
         stamp = utc_now().strftime("%Y%m%d-%H%M%S")
         slug = path.name.removesuffix(PLAN_SUFFIX)
         try:
-            ensure_private_folder(trash)
-            # Never over another trashed plan: two plans of one name trashed in the same second
-            # each keep their own file (-2, -3...).
-            while True:
-                name = unique_slug(f"{stamp}-{slug}", {entry.name.split(".")[0] for entry in trash.iterdir()})
-                target = trash / f"{name}{PLAN_SUFFIX}"
-                try:
-                    move_without_replacing(path, target)
-                    break
-                except FileExistsError:
-                    continue  # Taken since we looked: look again.
-            backup = path.with_name(slug + BACKUP_SUFFIX)
-            if backup.exists():
-                os.replace(backup, trash / f"{name}{BACKUP_SUFFIX}")
+            with plan_locked(path):
+                ensure_private_folder(trash)
+                # Never over another trashed plan: two plans of one name trashed in the same second
+                # each keep their own file (-2, -3...).
+                while True:
+                    taken = {entry.name.split(".")[0] for entry in trash.iterdir()}
+                    name = unique_slug(f"{stamp}-{slug}", taken)
+                    target = trash / f"{name}{PLAN_SUFFIX}"
+                    try:
+                        move_without_replacing(path, target)
+                        break
+                    except FileExistsError:
+                        continue  # Taken since we looked: look again.
+                backup = path.with_name(slug + BACKUP_SUFFIX)
+                if backup.exists():
+                    os.replace(backup, trash / f"{name}{BACKUP_SUFFIX}")
+                self._tidy_beside(path)
+        except FileNotFoundError:
+            raise PlanNotFound(
+                f"{path} is no longer there; it may have been renamed or deleted in another window."
+            ) from None
         except OSError as error:
             raise PlanSaveError(path, error) from None
         return target
-
-    def _ensure_folders(self) -> None:
-        """Both folders this store owns are private; folders above them are not ours to change."""
-        ensure_private_folder(self.data_dir)
-        ensure_private_folder(self.plans_dir)
 
     def import_file(self, source: Path) -> OpenPlan:
         """Copy a plan from elsewhere into the data folder, checked, under a new file name."""
         plan = self.open(source).plan
         return self.add(plan)
+
+    def tidy(self) -> int:
+        """Remove what writes cut off by a crash or a kill left behind; how many files went.
+
+        Run as the app or a command starts. Waiting for the lock means no write is under way, so
+        every temporary file in the folder is a leftover, however new.
+        """
+        if not self.plans_dir.is_dir():
+            return 0
+        try:
+            with folder_locked(self.plans_dir, wait=1.0):
+                return remove_temporaries(self.plans_dir)
+        except (PlanBusy, OSError):
+            return 0  # Another window is busy saving; it can tidy another time.
+
+    def export(self, path: Path, text: str, force: bool = False) -> None:
+        """`write_export`, never into the plans folder.
+
+        An export there would show up as a plan without its private notes, or with `force`
+        replace a live plan without keeping a backup.
+        """
+        if _same_folder(path.parent, self.plans_dir):
+            raise OverwriteRefused(
+                f"{path.parent} is where PHB Planner keeps its plans, so nothing is exported there. "
+                "Choose another folder, such as your Documents folder."
+            )
+        write_export(path, text, force)
+
+    def read_cache(self, name: str) -> bytes | None:
+        """A cache file of the data folder, or None if there is none usable (never an error)."""
+        try:
+            return read_plan_bytes(self.data_dir / name)
+        except PlanError:
+            return None
+
+    def write_cache(self, name: str, data: bytes) -> None:
+        """Best effort, like any cache: whole or not at all, and never through a planted link."""
+        if not self.plans_dir.is_dir():
+            return
+        path = self.data_dir / name
+        with contextlib.suppress(PlanError, OSError), folder_locked(self.plans_dir, wait=1.0):
+            write_atomically(path, data)
+            remove_temporaries(self.data_dir, f".{name}.")
+
+    def folder_warnings(self) -> list[str]:
+        """Plain warnings about the data folder that the person should hear about, once."""
+        return [warning for folder in (self.data_dir, self.plans_dir) if (warning := shared_folder_warning(folder))]
+
+    def _tidy_beside(self, path: Path) -> None:
+        """With the folder's lock held: every leftover in the plans folder, or elsewhere only this plan's."""
+        remove_temporaries(path.parent, "." if path.parent == self.plans_dir else f".{path.name}.")
+
+    def _add(self, plan: Plan) -> OpenPlan:
+        """`add`, for a caller already holding the folder's lock."""
+        data = _encoded(plan, self.plans_dir / f"{slugify(plan.title)}{PLAN_SUFFIX}")
+        try:
+            taken = {path.name.split(".")[0] for path in self.plans_dir.iterdir()}
+            path = self.plans_dir / f"{unique_slug(slugify(plan.title), taken)}{PLAN_SUFFIX}"
+            create_atomically(path, data)
+        except FileExistsError:  # Made since we looked, by a program that does not take turns.
+            raise OverwriteRefused("Another plan was saved with the same name at the same moment; try again.") from None
+        except OSError as error:
+            raise PlanSaveError(self.plans_dir, error) from None
+        return OpenPlan(path, plan, _digest(data))
+
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[None]:
+        """The plans folder, made if need be, held for one change."""
+        try:
+            self._ensure_folders()
+        except OSError as error:
+            raise PlanSaveError(self.plans_dir, error) from None
+        with folder_locked(self.plans_dir):
+            yield
+
+    def _ensure_folders(self) -> None:
+        """Both folders this store owns are private; folders above them are not ours to change."""
+        ensure_private_folder(self.data_dir)
+        ensure_private_folder(self.plans_dir)
 
 
 def _with_title(plan: Plan, title: str) -> Plan:
@@ -274,15 +355,18 @@ def _with_title(plan: Plan, title: str) -> Plan:
 
 
 def write_export(path: Path, text: str, force: bool = False) -> None:
-    """Write an export for sharing; an existing file is only replaced when asked (`force`)."""
+    """Write an export for sharing; an existing file is only replaced when asked (`force`).
+
+    Whole or not at all, like a save: a kill or a full disk never leaves half an export.
+    """
     data = text.encode("utf-8")
     try:
         if force:
             write_atomically(path, data)
         else:
-            write_new_file(path, data)
+            create_atomically(path, data)
     except FileExistsError:
-        raise OverwriteRefused(f"{path} already exists. Choose another name, or add --force to replace it.") from None
+        raise AlreadyExists(f"{path} already exists. Choose another name, or add --force to replace it.") from None
     except IsADirectoryError:
         raise OverwriteRefused(f"{path} is a folder; give a file name to export to.") from None
     except OSError as error:
@@ -330,10 +414,27 @@ def _digest(data: bytes) -> str:
 
 
 def _refuse_if_changed(open_plan: OpenPlan) -> None:
-    """Stop before writing if someone else changed the file since it was read."""
+    """Stop before writing if someone else changed, renamed or deleted the file since it was read."""
     current = _digest_if_exists(open_plan.path)
+    if current is None and open_plan.disk_digest is not None:
+        raise PlanGone(open_plan.path)
     if current is not None and current != open_plan.disk_digest:
         raise PlanChangedOnDisk(open_plan.path)
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return one.expanduser().resolve() == other.resolve()
+    except OSError:
+        return False
+
+
+def _encoded(plan: Plan, path: Path) -> bytes:
+    """The plan as file bytes; refused if larger than a plan file may be, so none is unreadable."""
+    data = plan_to_toml(plan).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanTooLarge(path, len(data), MAX_FILE_BYTES)
+    return data
 
 
 def _digest_if_exists(path: Path) -> str | None:

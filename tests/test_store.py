@@ -92,11 +92,16 @@ def test_files_are_private_to_their_owner(store: PlanStore, isolated_folders: Pa
 
 
 @posix_only
-def test_a_data_folder_open_to_others_is_tightened(store: PlanStore, isolated_folders: Path) -> None:
-    store.plans_dir.mkdir(parents=True)
+def test_a_data_folder_open_to_others_is_reported_not_changed(store: PlanStore, isolated_folders: Path) -> None:
+    isolated_folders.mkdir(mode=0o700)
+    store.plans_dir.mkdir()
     store.plans_dir.chmod(0o755)
-    store.create("Tighten")
-    assert _mode(store.plans_dir) == 0o700
+    store.create("Shared folder")
+    assert _mode(store.plans_dir) == 0o755  # The person's choice, and theirs to change.
+    (warning,) = store.folder_warnings()
+    assert str(store.plans_dir) in warning and "chmod 700" in warning
+    store.plans_dir.chmod(0o700)
+    assert store.folder_warnings() == []
 
 
 @pytest.mark.parametrize(

@@ -9,16 +9,13 @@ again only when its file has changed. A damaged or missing cache is simply rebui
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
 from plan_store import PlanError, PlanStore, format_money, visible
-from plan_store.safe_files import write_atomically
 
 from .. import __version__
 from ..planning.finance import budget_short_words, position_against_budget
@@ -63,8 +60,7 @@ class PlanRow:
 
 def plan_rows(store: PlanStore) -> list[PlanRow]:
     """A row for every plan file, read from the cache where the file has not changed."""
-    cache_path = store.data_dir / CACHE_NAME
-    cached = _read_cache(cache_path)
+    cached = _read_cache(store.read_cache(CACHE_NAME))
     rows: list[PlanRow] = []
     fresh: dict[str, dict[str, object]] = {}
     for path in store.plan_paths():
@@ -75,7 +71,8 @@ def plan_rows(store: PlanStore) -> list[PlanRow]:
         rows.append(row)
         fresh[path.name] = {"stamp": stamp, "row": asdict(row)}
     if fresh != cached:
-        _write_cache(cache_path, fresh)
+        text = json.dumps({"format": _CACHE_FORMAT, "plans": fresh}, ensure_ascii=False, separators=(",", ":"))
+        store.write_cache(CACHE_NAME, text.encode("utf-8"))
     return rows
 
 
@@ -117,23 +114,13 @@ def _stamp(path: Path) -> list[int]:
     return [status.st_mtime_ns, status.st_size, status.st_ino]
 
 
-def _read_cache(path: Path) -> dict[str, dict[str, object]]:
+def _read_cache(stored: bytes | None) -> dict[str, dict[str, object]]:
+    """The cached rows, or none at all if the cache is missing, damaged or from another version."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(stored or b"")
+    except ValueError:
         return {}
     if not isinstance(data, dict) or data.get("format") != _CACHE_FORMAT or not isinstance(data.get("plans"), dict):
         return {}
     plans: dict[str, dict[str, object]] = data["plans"]
     return plans
-
-
-def _write_cache(path: Path, plans: dict[str, dict[str, object]]) -> None:
-    """Best effort: a list that cannot be cached is still shown, just read in full next time."""
-    if not path.parent.is_dir():
-        return
-    text = json.dumps({"format": _CACHE_FORMAT, "plans": plans}, ensure_ascii=False, separators=(",", ":"))
-    with contextlib.suppress(OSError):
-        write_atomically(path, text.encode("utf-8"))
-        if os.name == "posix":
-            os.chmod(path, 0o600)

@@ -8,7 +8,7 @@ import pytest
 from phb_tui.app import PhbApp
 from phb_tui.session import PlanSession
 from plan_store import PlanStore
-from plan_store.open_marks import marker_for
+from plan_store.open_marks import markers_of
 
 from .helpers import fill
 
@@ -32,7 +32,7 @@ async def test_a_fault_keeps_the_typing_in_a_rescued_plan_and_leaves_the_plan_al
 
     assert app.return_code == 1
     assert opened.path.read_bytes() == before
-    assert not marker_for(opened.path).exists()
+    assert markers_of(opened.path) == []
     (rescued,) = [path for path in store.plan_paths() if path != opened.path]
     plan = store.open(rescued).plan
     assert plan.title.startswith("Mum's plan (rescued ") and plan.person.name == "Amira Khan"

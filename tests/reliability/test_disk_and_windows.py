@@ -14,10 +14,19 @@ from phb_tui.app import PhbApp
 from phb_tui.cli import main
 from phb_tui.planning.steps import Step
 from plan_store import Plan, PlanStore
-from plan_store.open_marks import marker_for
+from plan_store.open_marks import markers_of
 from screens.export_dialog import ExportDialog
 
 from ..app.helpers import fill, plan_open_at, screen_text
+
+
+def other_window(path: Path, process: int) -> Path:
+    """The marker another window (process `process`, on this computer) leaves beside an open plan."""
+    marker = path.with_name(f".{path.name}.{process}.open")
+    marker.write_text(
+        f'process = {process}\nhost = "{os.uname().nodename}"\nsince = 2026-11-23T09:30:00+00:00\n', encoding="utf-8"
+    )
+    return marker
 
 
 def _refuse_writes_in(folder: Path, code: int, patched: pytest.MonkeyPatch) -> None:
@@ -75,10 +84,7 @@ async def test_a_refused_save_keeps_the_work_and_a_copy_can_be_saved_elsewhere(
 async def test_a_second_window_is_warned_and_cannot_overwrite_the_first(store: PlanStore, example_plan: Plan) -> None:
     opened = store.add(example_plan)
     # Another window (a live process that is not this one) has the plan open.
-    marker_for(opened.path).write_text(
-        f'process = {os.getppid()}\nhost = "{os.uname().nodename}"\nsince = 2026-11-23T09:30:00+00:00\n',
-        encoding="utf-8",
-    )
+    other_window(opened.path, os.getppid())
     second = PhbApp(store, store.open(opened.path), autosave_seconds=3600, keys_file=store.data_dir / "none.toml")
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -97,17 +103,15 @@ async def test_a_second_window_is_warned_and_cannot_overwrite_the_first(store: P
 
 async def test_closing_the_plan_removes_this_windows_marker(store: PlanStore) -> None:
     async with plan_open_at(store) as (_app, pilot, path):
-        assert marker_for(path).exists()
+        assert len(markers_of(path)) == 1
         await pilot.press("f2")
         await pilot.pause()
-        assert not marker_for(path).exists()
+        assert markers_of(path) == []
 
 
 async def test_a_marker_left_by_a_crashed_window_is_ignored(store: PlanStore) -> None:
     opened = store.create("Crashed before")
-    marker_for(opened.path).write_text(
-        f'process = 999999999\nhost = "{os.uname().nodename}"\nsince = 2026-11-23T09:30:00+00:00\n', encoding="utf-8"
-    )
+    other_window(opened.path, 999999999)
     app = PhbApp(store, store.open(opened.path), keys_file=store.data_dir / "none.toml")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
