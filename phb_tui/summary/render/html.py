@@ -2,27 +2,39 @@
 
 Everything is inline: no fonts, scripts, images or links to fetch, so it opens offline and leaks
 nothing. Every piece of plan text is escaped, so nothing a person typed can run as code.
+
+Long text with no spaces (a web address, say) breaks to fit the page rather than running off the
+edge of the paper. Everywhere, a word too long for its line is broken (`overflow-wrap: break-word`).
+A table column is as wide as its longest word, though, so a table cell holding a very long word
+is marked `long` and may break anywhere, which lets its column narrow; other cells keep their
+words whole, so short headings such as "No." and "Outcome" are never split between lines.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
 
+_LONG_WORD = re.compile(r"\S{21,}")
+"""More characters without a space than a narrow column holds: a web address, an email, a pasted code."""
+
 _STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45;
-       color: #111; max-width: 48em; margin: 2em auto; padding: 0 1em; }
+       color: #111; max-width: 48em; margin: 2em auto; padding: 0 1em;
+       overflow-wrap: break-word; }
 h1 { font-size: 18pt; margin-bottom: 0.2em; }
 h2 { font-size: 13pt; border-bottom: 1px solid #444; margin-top: 1.6em; }
 h3 { font-size: 11pt; margin: 1.2em 0 0.3em; }
-dl { display: grid; grid-template-columns: minmax(9em, 14em) 1fr; gap: 0.2em 1em; }
+dl { display: grid; grid-template-columns: minmax(9em, 14em) minmax(0, 1fr); gap: 0.2em 1em; }
 dt { font-weight: bold; }
 dd { margin: 0; white-space: pre-wrap; }
 p, li { white-space: pre-wrap; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; }
 th, td { border: 1px solid #666; padding: 0.25em 0.4em; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.long, th.long { overflow-wrap: anywhere; word-break: break-word; }
 tfoot td { font-weight: bold; }
 .alert { border: 2px solid #000; padding: 0.4em 0.6em; }
 .bars { margin: 0.6em 0; }
@@ -113,12 +125,14 @@ def _block(block: Block) -> str:
 def _table(table: Table) -> str:
     table = table.with_numbers()
 
+    def kind(n: int, cell: str) -> str:
+        if n in table.numeric:
+            return ' class="num"'
+        return ' class="long"' if _LONG_WORD.search(cell) else ""
+
     def cells(row: list[str], tag: str) -> str:
         scope = ' scope="col"' if tag == "th" else ""
-        numeric = ' class="num"'
-        return "".join(
-            f"<{tag}{scope}{numeric if n in table.numeric else ''}>{escape(cell)}</{tag}>" for n, cell in enumerate(row)
-        )
+        return "".join(f"<{tag}{scope}{kind(n, cell)}>{escape(cell)}</{tag}>" for n, cell in enumerate(row))
 
     head = f"<thead><tr>{cells(table.headers, 'th')}</tr></thead>"
     body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in table.rows)
