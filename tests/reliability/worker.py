@@ -73,8 +73,7 @@ def churn(store: PlanStore, operation: str, source: Path) -> None:
         elif operation == "copy":
             store.duplicate(store.plans_dir / "original.toml")
         elif operation == "rename":
-            (current,) = [path for path in store.plan_paths()]
-            store.rename(store.open(current), f"Renamed {number}")
+            store.rename(store.open(store.plan_paths()[0]), f"Renamed {number}")
         elif operation == "trash":
             store.trash(store.import_file(source).path)
         elif operation == "export":

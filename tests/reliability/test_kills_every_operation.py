@@ -1,0 +1,91 @@
+"""Kill a process in the middle of every store operation, not only saving: whatever it was doing,
+every plan, backup, trashed plan and export left behind opens whole, and what a kill leaves over
+is tidied when PHB Planner next starts."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plan_store import Outcome, PlanStore
+from plan_store.codec import plan_to_toml
+
+KILLS = 20
+"""For each operation; with saving's own 200 (test_crash_during_save.py), 320 kills in all."""
+HERE = Path(__file__).resolve().parent
+OPERATIONS = ["new", "import", "copy", "rename", "trash", "export"]
+
+
+def _big_plan_file(store: PlanStore, folder: Path) -> Path:
+    """A plan of about 300 KB, so that writing it takes long enough for kills to land mid-way."""
+    opened = store.create("Original")
+    for number in range(150):
+        opened.plan.outcomes.append(Outcome(id=f"o{number}", outcome="A long outcome. " * 125))
+    store.save(opened)
+    source = folder / "received.toml"
+    source.write_text(plan_to_toml(opened.plan), encoding="utf-8")
+    return source
+
+
+def _everything_left_opens(store: PlanStore, export_text: str) -> tuple[int, int]:
+    """Every file PHB Planner wrote opens whole; how many plans and how many leftovers there are."""
+    for folder in (store.plans_dir, store.data_dir / "trash"):
+        if folder.is_dir():
+            for path in folder.iterdir():
+                if path.name.endswith((".toml", ".toml.bak")) and not path.name.startswith("."):
+                    store.open(path)  # Raises if empty, cut short or damaged.
+    exports = store.data_dir / "exports"
+    for export in exports.glob("export-*.toml"):
+        assert export.read_text(encoding="utf-8") == export_text, f"{export.name} is not whole"
+    leftovers = [path for path in store.plans_dir.iterdir() if path.name.endswith(".tmp")]
+    return len(store.plan_paths()), len(leftovers)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is a POSIX signal")
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_sigkill_during_any_operation_never_leaves_a_broken_file(
+    operation: str, store: PlanStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _big_plan_file(store, tmp_path)
+    if operation not in ("copy", "rename"):
+        store.trash(store.plans_dir / "original.toml")
+    export_text = source.read_text(encoding="utf-8")
+    chooser = random.Random(f"20261124-{operation}")  # Fixed, so a failure can be repeated.
+    environment = {**os.environ, "PYTHONPATH": str(HERE.parent.parent)}
+    leftovers_seen = 0
+    for _ in range(KILLS):
+        child = subprocess.Popen(
+            [sys.executable, str(HERE / "worker.py"), str(store.data_dir), "churn", operation, str(source)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        assert child.stdout is not None
+        for _ in range(chooser.randint(1, 3)):  # Operations to let finish before killing the next.
+            if not child.stdout.readline():
+                break
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        plans, leftovers = _everything_left_opens(store, export_text)
+        leftovers_seen += leftovers
+        if operation == "rename":
+            # A kill between writing the renamed plan and retiring the old file leaves both, whole
+            # and alike: one plan too many, never one too few.
+            assert plans in (1, 2)
+            if plans == 2:
+                store.trash(store.plan_paths()[0])
+        store.tidy()  # As the app does when it starts.
+        assert [path.name for path in store.plans_dir.iterdir() if path.name.endswith(".tmp")] == []
+    with capsys.disabled():
+        print(
+            f"\n{KILLS} kills during {operation}: every file left opened whole; "
+            f"{leftovers_seen} temporary files left by kills were tidied at the next start."
+        )
