@@ -14,13 +14,24 @@ from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
-from plan_store.money import Money
+from plan_store import visible
+from plan_store.money import Money, format_money
 from plan_store.store import APP_NAME
 from plan_store.validation import problems_from
 
 SHIPPED = "rates-2026-27.toml"
+INSTEAD = "the figures shipped with PHB Planner are used instead."
+
+
+# Bounds on a person's own figures, far beyond any real rate, to catch a slip of the keyboard (a
+# yearly figure typed as the hourly wage, a missing decimal point) rather than to judge policy: the
+# National Living Wage is about £13 an hour, and the largest yearly figure, the pension upper limit,
+# about £50,000. So a wage above £1,000 an hour, or a yearly threshold or allowance above
+# £1,000,000, is never real.
+MOST_AN_HOUR = Decimal("1000.00")
+MOST_A_YEAR = Decimal("1000000.00")
 
 
 class EmployerRates(BaseModel):
@@ -35,10 +46,63 @@ class EmployerRates(BaseModel):
     employer_ni_threshold: Money
     employment_allowance: Money
     holiday_weeks: Decimal = Field(ge=0, le=10)
-    pension_trigger: Money
-    pension_lower_limit: Money
+    # Upper limit first: pydantic checks fields in this order, and each check below can only see
+    # the fields before it. So a lower limit above the upper one, or a trigger outside the two, is
+    # reported against the field that is out of place, alongside every other problem in the file.
     pension_upper_limit: Money
+    pension_lower_limit: Money
+    pension_trigger: Money
     pension_employer_rate: Decimal = Field(ge=0, le=1)
+
+    @field_validator("valid_to")
+    @classmethod
+    def _after_valid_from(cls, valid_to: date, info: ValidationInfo) -> date:
+        valid_from = info.data.get("valid_from")
+        if valid_from is not None and valid_to <= valid_from:
+            raise ValueError(f"must be a date after valid_from ({valid_from.isoformat()})")
+        return valid_to
+
+    @field_validator("national_living_wage")
+    @classmethod
+    def _an_hourly_wage(cls, wage: Decimal) -> Decimal:
+        if not Decimal(0) < wage <= MOST_AN_HOUR:
+            raise ValueError(f"must be an hourly wage more than £0.00 and at most {format_money(MOST_AN_HOUR)}")
+        return wage
+
+    @field_validator("employer_ni_threshold", "employment_allowance", "pension_upper_limit")
+    @classmethod
+    def _a_yearly_amount(cls, amount: Decimal) -> Decimal:
+        if amount > MOST_A_YEAR:
+            raise ValueError(f"must be a yearly amount of at most {format_money(MOST_A_YEAR)}")
+        return amount
+
+    @field_validator("pension_lower_limit")
+    @classmethod
+    def _below_the_upper_limit(cls, lower: Decimal, info: ValidationInfo) -> Decimal:
+        upper = info.data.get("pension_upper_limit")
+        if lower > MOST_A_YEAR:
+            raise ValueError(f"must be a yearly amount of at most {format_money(MOST_A_YEAR)}")
+        if upper is not None and lower >= upper:
+            raise ValueError(f"must be less than pension_upper_limit ({format_money(upper)})")
+        return lower
+
+    @field_validator("pension_trigger")
+    @classmethod
+    def _between_the_limits(cls, trigger: Decimal, info: ValidationInfo) -> Decimal:
+        # In every year since automatic enrolment began in 2012, the trigger has been between the
+        # lower and upper limits of qualifying earnings.
+        lower = info.data.get("pension_lower_limit")
+        upper = info.data.get("pension_upper_limit")
+        if trigger <= 0:
+            raise ValueError("must be more than £0.00: with no trigger, every PA would be enrolled")
+        if trigger > MOST_A_YEAR:
+            raise ValueError(f"must be a yearly amount of at most {format_money(MOST_A_YEAR)}")
+        if lower is not None and upper is not None and not lower <= trigger <= upper:
+            raise ValueError(
+                f"must be between pension_lower_limit ({format_money(lower)}) "
+                f"and pension_upper_limit ({format_money(upper)})"
+            )
+        return trigger
 
 
 @dataclass(frozen=True)
@@ -63,10 +127,12 @@ def load_rates(own: Path | None = None) -> LoadedRates:
     try:
         rates = _parse(own.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return LoadedRates(shipped, f"{shipped.name} (shipped)", f"{own} could not be read ({error}).")
+        return LoadedRates(
+            shipped, f"{shipped.name} (shipped)", visible(f"{own} could not be read ({error}); {INSTEAD}")
+        )
     except ValidationError as error:
         problems = "; ".join(str(p) for p in problems_from(error, EmployerRates))
-        return LoadedRates(shipped, f"{shipped.name} (shipped)", f"{own} was not used: {problems}.")
+        return LoadedRates(shipped, f"{shipped.name} (shipped)", visible(f"{own} was not used ({problems}); {INSTEAD}"))
     return LoadedRates(rates, f"{rates.name} (your own file, {own})")
 
 
