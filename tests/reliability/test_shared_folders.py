@@ -233,3 +233,16 @@ def test_a_plans_folder_made_read_only_stays_read_only(store: PlanStore) -> None
         assert store.plans_dir.stat().st_mode & 0o777 == 0o500
     finally:
         store.plans_dir.chmod(0o700)
+
+
+@posix_only
+def test_a_data_folder_others_can_read_gets_a_warning_on_the_command_line(
+    store: PlanStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.create("Shared")
+    store.data_dir.chmod(0o755)
+    assert main(["list"]) == 0
+    error = capsys.readouterr().err
+    assert "warning: Other people who use this computer may be able to see into" in error
+    assert f"chmod 700 '{store.data_dir}'" in error
+    assert store.data_dir.stat().st_mode & 0o777 == 0o755
