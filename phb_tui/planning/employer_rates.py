@@ -69,7 +69,9 @@ class EmployerRates(BaseModel):
             raise ValueError(f"must be an hourly wage more than £0.00 and at most {format_money(MOST_AN_HOUR)}")
         return wage
 
-    @field_validator("employer_ni_threshold", "employment_allowance", "pension_upper_limit")
+    @field_validator(
+        "employer_ni_threshold", "employment_allowance", "pension_upper_limit", "pension_lower_limit", "pension_trigger"
+    )
     @classmethod
     def _a_yearly_amount(cls, amount: Decimal) -> Decimal:
         if amount > MOST_A_YEAR:
@@ -80,8 +82,6 @@ class EmployerRates(BaseModel):
     @classmethod
     def _below_the_upper_limit(cls, lower: Decimal, info: ValidationInfo) -> Decimal:
         upper = info.data.get("pension_upper_limit")
-        if lower > MOST_A_YEAR:
-            raise ValueError(f"must be a yearly amount of at most {format_money(MOST_A_YEAR)}")
         if upper is not None and lower >= upper:
             raise ValueError(f"must be less than pension_upper_limit ({format_money(upper)})")
         return lower
@@ -95,8 +95,6 @@ class EmployerRates(BaseModel):
         upper = info.data.get("pension_upper_limit")
         if trigger <= 0:
             raise ValueError("must be more than £0.00: with no trigger, every PA would be enrolled")
-        if trigger > MOST_A_YEAR:
-            raise ValueError(f"must be a yearly amount of at most {format_money(MOST_A_YEAR)}")
         if lower is not None and upper is not None and not lower <= trigger <= upper:
             raise ValueError(
                 f"must be between pension_lower_limit ({format_money(lower)}) "
