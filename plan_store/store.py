@@ -54,6 +54,9 @@ DATA_DIR_VARIABLE = "PHB_DATA_DIR"
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".toml.bak"
 
+LIST_CACHE = "list-cache.json"
+"""What the list of plans shows, kept so thousands of plans list quickly (see phb_tui's listing)."""
+
 #: Far beyond any real plan (a 1,000-item plan is about 200 KB); refusing protects memory.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -268,14 +271,14 @@ class PlanStore:
     def tidy(self) -> int:
         """Remove what writes cut off by a crash or a kill left behind; how many files went.
 
-        Run as the app or a command starts. Waiting for the lock means no write is under way, so
-        every temporary file in the folder is a leftover, however new.
+        Run as the app starts. Waiting for the lock means no write is under way, so every
+        temporary file in the folder is a leftover, however new.
         """
         if not self.plans_dir.is_dir():
             return 0
         try:
             with folder_locked(self.plans_dir, wait=1.0):
-                return remove_temporaries(self.plans_dir)
+                return remove_temporaries(self.plans_dir) + remove_temporaries(self.data_dir, f".{LIST_CACHE}.")
         except (PlanBusy, OSError):
             return 0  # Another window is busy saving; it can tidy another time.
 
@@ -292,21 +295,20 @@ class PlanStore:
             )
         write_export(path, text, force)
 
-    def read_cache(self, name: str) -> bytes | None:
-        """A cache file of the data folder, or None if there is none usable (never an error)."""
+    def read_list_cache(self) -> bytes | None:
+        """What the list of plans showed last time, or None if there is nothing usable (never an error)."""
         try:
-            return read_plan_bytes(self.data_dir / name)
+            return read_plan_bytes(self.data_dir / LIST_CACHE)
         except PlanError:
             return None
 
-    def write_cache(self, name: str, data: bytes) -> None:
+    def write_list_cache(self, data: bytes) -> None:
         """Best effort, like any cache: whole or not at all, and never through a planted link."""
         if not self.plans_dir.is_dir():
             return
-        path = self.data_dir / name
         with contextlib.suppress(PlanError, OSError), folder_locked(self.plans_dir, wait=1.0):
-            write_atomically(path, data)
-            remove_temporaries(self.data_dir, f".{name}.")
+            write_atomically(self.data_dir / LIST_CACHE, data)
+            remove_temporaries(self.data_dir, f".{LIST_CACHE}.")
 
     def folder_warnings(self) -> list[str]:
         """Plain warnings about the data folder that the person should hear about, once."""

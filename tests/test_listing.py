@@ -7,8 +7,9 @@ import stat
 
 import pytest
 
-from phb_tui.summary.listing import CACHE_NAME, plan_rows
+from phb_tui.summary.listing import plan_rows
 from plan_store import Plan, PlanStore
+from plan_store.store import LIST_CACHE as CACHE_NAME
 
 
 def test_a_plan_changed_since_the_last_list_is_read_again(store: PlanStore, example_plan: Plan) -> None:

@@ -22,7 +22,6 @@ from ..planning.finance import budget_short_words, position_against_budget
 from .document import Table
 
 HEADERS = ["Title", "Person", "Stage", "Budget", "Planned", "Last saved"]
-CACHE_NAME = "list-cache.json"
 _CACHE_FORMAT = f"2/{__version__}"  # A new version of the program may list plans differently.
 
 
@@ -60,7 +59,7 @@ class PlanRow:
 
 def plan_rows(store: PlanStore) -> list[PlanRow]:
     """A row for every plan file, read from the cache where the file has not changed."""
-    cached = _read_cache(store.read_cache(CACHE_NAME))
+    cached = _read_cache(store.read_list_cache())
     rows: list[PlanRow] = []
     fresh: dict[str, dict[str, object]] = {}
     for path in store.plan_paths():
@@ -72,7 +71,7 @@ def plan_rows(store: PlanStore) -> list[PlanRow]:
         fresh[path.name] = {"stamp": stamp, "row": asdict(row)}
     if fresh != cached:
         text = json.dumps({"format": _CACHE_FORMAT, "plans": fresh}, ensure_ascii=False, separators=(",", ":"))
-        store.write_cache(CACHE_NAME, text.encode("utf-8"))
+        store.write_list_cache(text.encode("utf-8"))
     return rows
 
 

@@ -246,3 +246,11 @@ def test_a_data_folder_others_can_read_gets_a_warning_on_the_command_line(
     assert "warning: Other people who use this computer may be able to see into" in error
     assert f"chmod 700 '{store.data_dir}'" in error
     assert store.data_dir.stat().st_mode & 0o777 == 0o755
+
+
+def test_leftovers_of_the_list_of_plans_are_tidied_too(store: PlanStore) -> None:
+    store.create("Listed")
+    leftover = store.data_dir / ".list-cache.json.0123456789ab.tmp"
+    leftover.write_text("half a list")
+    assert store.tidy() == 1
+    assert not leftover.exists()
