@@ -11,8 +11,9 @@ import asyncio
 import contextlib
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -40,11 +41,11 @@ from screens.messages import (
     TrashWanted,
 )
 
-from .keymap import keymap_path, load_keymap
+from .keymap import SECOND_KEYS, key_words, keymap_path, keys_words, load_keymap, terminal_keymap
 from .plain_text import as_written
 from .planning.steps import Step
 from .session import FAULT, REPORT, PlanSession
-from .widgets.dialogs import ConfirmDialog
+from .widgets.dialogs import ConfirmDialog, EntryDialog
 from .widgets.form import ModelForm
 from .widgets.item_list import ItemList
 from .widgets.save_status import SaveStatus
@@ -110,7 +111,9 @@ class PhbApp(App[None]):
     SUB_TITLE = "Plan a personal health budget"
     CSS_PATH = ["widgets/widgets.tcss"]
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding(SECOND_KEYS["app.quit"], "quit", "Quit", id="app.quit", priority=True),
+        # The command palette under an id of its own, so keys.toml can remap it like any other.
+        Binding(SECOND_KEYS["app.palette"], "command_palette", "Commands", id="app.palette", show=False, priority=True),
         # Priority, so it works in dialogs too. Saving is automatic, so the footer leaves it out to
         # fit 80 columns; the status line above the footer names it (and Ctrl+P) instead.
         Binding("ctrl+s", "save", "Save", id="app.save", show=False, priority=True),
@@ -233,13 +236,25 @@ class PhbApp(App[None]):
         return _picker_screen()(plan_rows(self.store), self.store.plans_dir)
 
     def _apply_keymap(self) -> None:
-        if not self._keys_file.is_file():
-            return  # The usual case; no need to gather every binding just to check an empty file.
-        keymap, problems = load_keymap(self._keys_file, usual_keys())
+        """This terminal's order of the usual keys, then the person's own keys.toml over it."""
+        keymap = terminal_keymap(os.environ, sys.platform)
+        problems: list[str] = []
+        if self._keys_file.is_file():  # Usually not; then no need to gather every binding.
+            own, problems = load_keymap(self._keys_file, usual_keys())
+            keymap.update(own)
         if keymap:
             self.set_keymap(keymap)
         for problem in problems:
             self.notify(problem, title="Key settings", severity="warning", timeout=12)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """One notation for keys everywhere: "Ctrl+Q", never "^q"."""
+        return binding.key_display or key_words(binding.key)
+
+    def keys_for(self, binding_id: str, first: bool = False) -> str:
+        """The keys of a binding as they are now (after keys.toml), in words: "F8 or Ctrl+N"."""
+        keys = self._keymap.get(binding_id) or _usual_key(binding_id)
+        return keys_words(keys.split(",")[0] if first else keys) if keys else ""
 
     # --- opening and leaving plans --------------------------------------------------------------
 
@@ -280,7 +295,7 @@ class PhbApp(App[None]):
         if name not in self._step_screens:
             # Built once per open plan, then reused: building a step's widgets is what takes time.
             session = self.session
-            screen = step_screen(step)(session.plan, lambda: session.revision, session.status_line)
+            screen = step_screen(step)(session.plan, lambda: session.revision, self._status_line)
             self.install_screen(screen, name)
             self._step_screens.append(name)
         if isinstance(self.screen, StepScreen):
@@ -416,7 +431,7 @@ class PhbApp(App[None]):
             self._autosave.stop()
             self._autosave = None
         if not self.session.save():
-            advice = '\n\nTo keep your changes, press Ctrl+P and choose "Save a copy elsewhere".'
+            advice = f'\n\nTo keep your changes, press {self.keys_for("app.palette", first=True)} and choose "Save a copy elsewhere".'
             self.notify(
                 (self.session.problem or "") + advice,
                 title="Your changes are not saved yet",
@@ -442,13 +457,59 @@ class PhbApp(App[None]):
     def _show_status(self) -> None:
         if self.session is not None:
             for indicator in self.screen.query(SaveStatus):
-                indicator.show(*self.session.status_line())
+                indicator.show(*self._status_line())
+
+    @on(ModelForm.RefusalsChanged)
+    def _refusals_changed(self) -> None:
+        self._show_status()
+
+    def _refused_fields(self) -> list[str]:
+        """Fields on any step or dialog of the open plan whose typed text was refused."""
+        screens = [*self.screen_stack, *(self.get_screen(name) for name in self._step_screens)]
+        seen: list[str] = []
+        for screen in dict.fromkeys(screens):
+            for form in screen.query(ModelForm):
+                seen += [label for label in form.refused_labels() if label not in seen]
+        return seen
+
+    def _status_line(self) -> tuple[str, bool]:
+        """What the status line says: a refused value is unsaved work, and is said to be."""
+        if self.session is None:
+            return "", False
+        refused = self._refused_fields()
+        if refused and not self.session.problem and not self.session.sample:
+            names = ", ".join(f'"{label}"' for label in refused)
+            return f"Not saved: what is typed in {names} was not accepted; the earlier value is kept", True
+        status, problem = self.session.status_line()
+        if problem:
+            palette = self.keys_for("app.palette", first=True)
+            status = f'{status} ({palette}, then "Save a copy elsewhere", keeps your changes)'
+        return status, problem
 
     def _after_saving(self, then: Callable[[], object], doing: str) -> None:
-        """Save, and only then run `then`; if saving fails, ask before losing anything."""
+        """Save, and only then run `then`; if saving fails, or a field's text was refused, ask
+        before losing anything."""
         self._commit_typing()
-        if self.session is None or self.session.save():
+        if self.session is None:
             then()
+            return
+        if self.session.save():
+            refused = [] if self.session.sample else self._refused_fields()
+            if not refused:
+                then()
+                return
+            self._show_status()
+            names = ", ".join(f'"{label}"' for label in refused)
+            question = (
+                f"What is typed in {names} was not accepted, so it is not saved: the earlier value is "
+                f"kept.\n\nDo you want to {doing} anyway and lose what you typed there?"
+            )
+
+            def lose_it(yes: bool | None) -> None:
+                if yes:
+                    then()
+
+            self.push_screen(ConfirmDialog(question, f"Yes, {doing} and lose it", "No, stay here"), lose_it)
             return
         self._show_status()
 
@@ -564,8 +625,15 @@ def remappable_ids() -> set[str]:
         step_screen(Step.SUMMARY),
         step_screen(Step.FINANCE),
         ItemList,
+        EntryDialog,
     ]
     return {binding.id for cls in classes for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id}
+
+
+@cache
+def _usual_key(binding_id: str) -> str:
+    """The key a binding has when no keymap changes it."""
+    return next((keys[binding_id] for keys in usual_keys() if binding_id in keys), "")
 
 
 def usual_keys() -> list[dict[str, str]]:
@@ -579,6 +647,7 @@ def usual_keys() -> list[dict[str, str]]:
         [PhbApp, StepScreen, ItemList],
         [PhbApp, step_screen(Step.FINANCE), ItemList],
         [PhbApp, step_screen(Step.SUMMARY)],
+        [PhbApp, EntryDialog],
     ]
     return [
         {

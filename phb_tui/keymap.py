@@ -134,7 +134,8 @@ def key_problem(key: str) -> str | None:
 
 
 def _stays(usual: Mapping[str, str], action: str) -> str:
-    return f"The usual key ({usual[action]}) stays."
+    keys = usual[action]
+    return f"The usual {'keys' if ',' in keys else 'key'} ({keys_words(keys)}) {'stay' if ',' in keys else 'stays'}."
 
 
 def _entry_problem(action: str, value: str) -> str | None:
@@ -282,3 +283,81 @@ def _clash(where: str, key: str, changed: list[str], unchanged: list[str]) -> st
         f"same screen, so only one of them will work. Choose a different key, or give {others} a key of its own "
         "in the file too."
     )
+
+
+# --- how keys are written for people --------------------------------------------------------------
+
+_KEY_WORDS = {
+    "escape": "Esc",
+    "enter": "Enter",
+    "delete": "Delete",
+    "backspace": "Backspace",
+    "tab": "Tab",
+    "space": "Space",
+    "insert": "Insert",
+    "home": "Home",
+    "end": "End",
+    "pageup": "Page Up",
+    "pagedown": "Page Down",
+    "up": "Up",
+    "down": "Down",
+    "left": "Left",
+    "right": "Right",
+}
+
+
+def key_words(key: str) -> str:
+    """One key as people write it, the same in the footer, the status line, buttons and help.
+
+    "ctrl+q" is "Ctrl+Q" (never "^q"), "f7" is "F7", "alt+up" is "Alt+Up", "question_mark" is "?".
+    """
+    if len(key) == 1:
+        return key.upper() if key.isalpha() else key
+    *modifiers, base = key.split("+")
+    if base in _KEY_WORDS:
+        shown = _KEY_WORDS[base]
+    elif len(base) == 1 or (base.startswith("f") and base[1:].isdigit()):
+        shown = base.upper()
+    else:
+        shown = _named_character(base) or base.replace("_", " ").title()
+    return "+".join([*(modifier.capitalize() for modifier in modifiers), shown])
+
+
+def keys_words(keys: str, joiner: str = " or ") -> str:
+    """A comma-separated list of keys in words: "f8,ctrl+n" is "F8 or Ctrl+N"."""
+    return joiner.join(key_words(key.strip()) for key in keys.split(",") if key.strip())
+
+
+# --- keys that reach PHB Planner in the terminals people use ------------------------------------
+# Every main action has two keys. Some terminals keep keys for themselves: VS Code's terminal takes
+# Ctrl+P, F1 and F6; a Mac's function keys control brightness, media and volume unless Fn is held;
+# Windows Terminal takes Alt+arrows for its panes. Both keys always work where they reach the app;
+# this only chooses which one the footer and the status line show first.
+
+SECOND_KEYS = {
+    "step.previous": "f7,ctrl+o",
+    "step.next": "f8,ctrl+n",
+    "step.help": "f1,ctrl+g",
+    "app.plans": "f2,ctrl+l",
+    "finance.pa_costs": "f6,ctrl+t",
+    "app.quit": "ctrl+q,f10",
+    "app.palette": "ctrl+p,ctrl+r",
+    "list.up": "alt+up,shift+up",
+    "list.down": "alt+down,shift+down",
+}
+"""The usual keys of the actions that have two, in the order shown where nothing is known."""
+
+_FUNCTION_KEYS_TAKEN = ("step.previous", "step.next", "step.help", "app.plans", "finance.pa_costs")
+
+
+def terminal_keymap(environment: Mapping[str, str], platform: str) -> dict[str, str]:
+    """The usual keys reordered so the one shown first reaches PHB Planner in this terminal."""
+    program = environment.get("TERM_PROGRAM", "")
+    first_second: set[str] = set()
+    if program == "vscode":
+        first_second |= {"step.help", "finance.pa_costs", "app.palette"}
+    if platform == "darwin" or program in ("Apple_Terminal", "iTerm.app"):
+        first_second |= set(_FUNCTION_KEYS_TAKEN)
+    if environment.get("WT_SESSION"):
+        first_second |= {"list.up", "list.down"}
+    return {action: ",".join(reversed(SECOND_KEYS[action].split(","))) for action in sorted(first_second)}

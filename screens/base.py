@@ -12,7 +12,6 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -24,24 +23,18 @@ from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.help_dialog import HelpDialog
 from phb_tui.widgets.item_list import ItemList
 from phb_tui.widgets.journey_bar import JourneyBar
+from phb_tui.widgets.key_hints import keys_named
 from phb_tui.widgets.save_status import SaveStatus
 from phb_tui.widgets.steady_footer import SteadyFooter
+from phb_tui.widgets.step_keys import STEP_BINDINGS
 from plan_store import Plan
-
-# Priority: the step's keys win wherever the cursor is. A long-text box takes F6 and F7 for its
-# own use otherwise, and pressing F7 there would select all the person's text.
-STEP_BINDINGS: list[BindingType] = [
-    Binding("f7", "go(-1)", "Back", id="step.previous", priority=True),
-    Binding("f8", "go(1)", "Next", id="step.next", priority=True),
-    Binding("f1", "help", "Help", id="step.help", priority=True),
-    Binding("f2", "app.plans", "Plans", id="app.plans", priority=True),
-]
 
 
 class StepScreen(Screen[None]):
     STEP: ClassVar[Step]
-    EXTRA_KEYS: ClassVar[str] = ""
-    """Keys this step adds that the footer has no room for; the status line names them."""
+    EXTRA_KEYS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    """Keys this step adds that the footer has no room for, as (binding id, usual key, what it
+    does); the status line names them."""
     CSS_PATH = ["base.tcss"]
     BINDINGS = STEP_BINDINGS
     AUTO_FOCUS = ""
@@ -83,9 +76,10 @@ class StepScreen(Screen[None]):
             yield from self.compose_step()
             with Horizontal(classes="step-nav"):
                 if self.STEP.number > 1:
-                    yield Button("◀ Back (F7)", id="step-back")
+                    yield Button(f"◀ Back ({keys_named(self, 'step.previous', 'f7', first=True)})", id="step-back")
                 if self.STEP.number < len(Step):
-                    yield Button("Next step (F8) ▶", id="step-next", variant="primary")
+                    nxt = keys_named(self, "step.next", "f8", first=True)
+                    yield Button(f"Next step ({nxt}) ▶", id="step-next", variant="primary")
         yield SaveStatus(self.EXTRA_KEYS, id="save-status")
         yield SteadyFooter(show_command_palette=False)
 

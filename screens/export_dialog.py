@@ -48,7 +48,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 yield Label("Export the summary", classes="dialog-heading")
             yield Select(FORMATS, value=fmt, allow_blank=False, id="format", disabled=self.rescue)
             yield Label("Save to")
-            yield Input(str(self.folder / export_file_name(self.plan, fmt)), id="path")
+            yield Input(str(self.folder / export_file_name(self.plan, fmt)), id="path", select_on_focus=False)
             yield Checkbox("Include notes marked private", self.rescue, id="private", disabled=self.rescue)
             yield Static("" if self.rescue else "Private notes are left out unless you tick this.", id="private-help")
             yield Button("Save the copy" if self.rescue else "Export", variant="primary", id="export")

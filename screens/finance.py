@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Button, Static
 
 from phb_tui.planning.employer_rates import load_rates
@@ -15,9 +14,11 @@ from phb_tui.summary.build import spending_charts
 from phb_tui.summary.render.terminal import render_blocks
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
+from phb_tui.widgets.key_hints import keys_named
+from phb_tui.widgets.step_keys import PA_COSTS_BINDING, STEP_BINDINGS
 from plan_store import LineItem, Period, Plan, format_money, next_id
 
-from .base import STEP_BINDINGS, StepScreen
+from .base import StepScreen
 from .pa_calculator import PACalculatorDialog
 from .resources import outcome_choices, outcome_numbers
 
@@ -117,8 +118,8 @@ def _cost(item: LineItem) -> str:
 class FinanceScreen(StepScreen):
     STEP = Step.FINANCE
     CSS_PATH = ["base.tcss", "finance.tcss"]
-    BINDINGS = [*STEP_BINDINGS, Binding("f6", "pa_costs", "PA costs", id="finance.pa_costs", show=False, priority=True)]
-    EXTRA_KEYS = "F6: PA costs"
+    BINDINGS = [*STEP_BINDINGS, PA_COSTS_BINDING]
+    EXTRA_KEYS = (("finance.pa_costs", "f6", "PA costs"),)
 
     def compose_step(self) -> ComposeResult:
         plan = self.plan
@@ -142,7 +143,8 @@ class FinanceScreen(StepScreen):
             empty="Nothing yet: press A to add the first thing the budget will buy.",
         )
         yield ItemList(lambda: plan.finance.line_items, spec, links=lambda: outcome_choices(plan), id="line-items")
-        yield Button("Employing a personal assistant? Work out the full cost (F6)", id="pa-costs")
+        pa_costs = keys_named(self, "finance.pa_costs", "f6", first=True)
+        yield Button(f"Employing a personal assistant? Work out the full cost ({pa_costs})", id="pa-costs")
         yield Static("Where the money goes", classes="step-section")
         yield Static(id="chart", classes="step-note")
         yield Static("Money set aside", classes="step-section")

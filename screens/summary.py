@@ -20,8 +20,9 @@ from phb_tui.planning.steps import Step
 from phb_tui.summary.build import build_summary
 from phb_tui.summary.privacy import without_private
 from phb_tui.summary.render.terminal import render_rich
+from phb_tui.widgets.step_keys import STEP_BINDINGS
 
-from .base import STEP_BINDINGS, StepScreen
+from .base import StepScreen
 from .export_dialog import ExportDialog
 from .messages import ExportChoice, ExportWanted
 

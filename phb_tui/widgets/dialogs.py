@@ -13,12 +13,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from .form import FieldSpec, LinkOptions, ModelForm
+from .key_hints import keys_named
+from .step_keys import DIALOG_STEP_BINDINGS
 
 
-class EntryDialog(ModalScreen[None]):
-    """Edits one entry of a list (an outcome, a line item...). Changes apply as they are typed."""
+class EntryDialog(ModalScreen[bool]):
+    """Edits one entry of a list (an outcome, a line item...). Changes apply as they are typed.
 
-    BINDINGS = [Binding("escape", "close", "Done", id="entry.done")]
+    Closes with True when the person chose Cancel: the list then puts the entry back as it was,
+    or removes it if it was new.
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "Done", id="entry.done"),
+        Binding("f4", "cancel", "Cancel", id="entry.cancel"),
+        *DIALOG_STEP_BINDINGS,
+    ]
     AUTO_FOCUS = ""  # Off: `on_mount` chooses, without first focusing (and restyling) the scrolling body.
 
     def __init__(self, title: str, entry: BaseModel, fields: Sequence[FieldSpec], links: LinkOptions | None = None):
@@ -33,7 +43,11 @@ class EntryDialog(ModalScreen[None]):
             yield Label(self.heading, classes="dialog-heading")
             with VerticalScroll(classes="dialog-body"):
                 yield ModelForm(self.entry, self.fields, self.links, id="entry-form")
-            yield Button("Done (Esc)", id="done", variant="primary")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(
+                    f"Done ({keys_named(self, 'entry.done', 'escape', first=True)})", id="done", variant="primary"
+                )
+                yield Button(f"Cancel ({keys_named(self, 'entry.cancel', 'f4', first=True)})", id="cancel")
 
     def on_mount(self) -> None:
         """Start in the first field, so a person can type straight away."""
@@ -55,7 +69,27 @@ class EntryDialog(ModalScreen[None]):
                 severity="warning",
                 timeout=8,
             )
-        self.dismiss(None)
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(True)
+
+    def action_on_step(self, action: str) -> None:
+        """A step key pressed in the dialog: keep the entry as Done does, then act on the step."""
+        below = self.app.screen_stack[-2]
+        self.action_close()
+        self.app.call_later(self.app.run_action, action, below)
+
+    def action_step_help(self) -> None:
+        self.app.call_later(self.app.run_action, "help", self.app.screen_stack[-2])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "on_step" and parameters:
+            below = self.app.screen_stack[-2]
+            name = str(parameters[0])
+            return name.startswith("app.") or hasattr(below, f"action_{name.split('(')[0]}")
+        return True
 
 
 class ConfirmDialog(ModalScreen[bool]):

@@ -12,6 +12,7 @@ import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -33,6 +34,31 @@ if TYPE_CHECKING:
     # Imported where they are drawn: many forms have neither, and they are slow to load, so the
     # app's first screen need not wait for them. Their messages are handled by name for that reason.
     from textual.widgets import SelectionList, TextArea
+
+
+@cache
+def text_box_class() -> type[TextArea]:
+    """Textual's multi-line box without its F6 and F7 (select the line, select all).
+
+    Those are the journey's keys. The step's own bindings win when pressed, but the box's would
+    still hide "F7 Back" from the footer while the cursor is in it.
+    """
+    from textual.binding import Binding
+    from textual.containers import ScrollableContainer
+    from textual.widgets import TextArea
+
+    kept = [
+        binding
+        for owner in (ScrollableContainer, TextArea)
+        for binding in owner.BINDINGS
+        if not (isinstance(binding, Binding) and binding.key in ("f6", "f7"))
+    ]
+
+    class TextBox(TextArea, inherit_bindings=False):
+        BINDINGS = kept
+
+    return TextBox
+
 
 FieldKind = Literal["line", "text", "money", "quantity", "int", "date", "choice", "bool", "note", "links"]
 
@@ -122,6 +148,12 @@ class ModelForm(Vertical):
         form: ModelForm
         field: str
 
+    @dataclass
+    class RefusalsChanged(Message):
+        """A field's text was refused, or a refusal was put right: what is unsaved has changed."""
+
+        form: ModelForm
+
     def __init__(self, model: BaseModel, specs: Sequence[FieldSpec], links: LinkOptions | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         self.model = model
@@ -145,11 +177,11 @@ class ModelForm(Vertical):
         value = getattr(self.model, spec.name)
         field_id = f"field-{spec.name}"
         if spec.kind in ("text", "note"):
-            from textual.widgets import TextArea
+            TextBox = text_box_class()
         if spec.kind == "text":
-            yield TextArea(value, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
+            yield TextBox(value, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
         elif spec.kind == "note":
-            yield TextArea(value.text, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
+            yield TextBox(value.text, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
             yield Checkbox(
                 "Keep this private (left out of anything you share)", value.private, id=f"{field_id}-private"
             )
@@ -175,7 +207,9 @@ class ModelForm(Vertical):
             if not options:
                 yield Static("There are no outcomes yet: add them in step 2 first.", classes="field-help")
         else:
-            yield Input(_as_text(spec.kind, value), placeholder=spec.placeholder, id=field_id)
+            # The cursor goes to the end, with nothing selected: the first key typed after coming
+            # into a box adds to what is there, and never replaces a name already written.
+            yield Input(_as_text(spec.kind, value), placeholder=spec.placeholder, id=field_id, select_on_focus=False)
 
     # --- events ---------------------------------------------------------------------------------
 
@@ -316,7 +350,13 @@ class ModelForm(Vertical):
         # there rather than half-understood here.
         return raw.strip() if isinstance(raw, str) and spec.kind in ("int", "money", "quantity") else raw
 
+    def refused_labels(self) -> list[str]:
+        """The names people read of the fields whose typed text was refused, in form order."""
+        return [spec.label for name, spec in self.specs.items() if name in self.refused]
+
     def _refuse(self, spec: FormField, message: str, show: bool, label: str = "") -> None:
+        if self.refused.get(spec.name) != message:
+            self.post_message(self.RefusalsChanged(self))
         self.refused[spec.name] = message
         if show:
             error = self.query_one(f"#error-{spec.name}", Static)
@@ -326,6 +366,7 @@ class ModelForm(Vertical):
     def _clear(self, spec: FormField) -> None:
         if self.refused.pop(spec.name, None) is None:
             return  # Nothing shown to clear; leaving a step must not redraw every field.
+        self.post_message(self.RefusalsChanged(self))
         error = self.query_one(f"#error-{spec.name}", Static)
         error.update("")
         error.remove_class("shown")

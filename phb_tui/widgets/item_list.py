@@ -19,9 +19,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from ..keymap import SECOND_KEYS
 from ..plain_text import as_written
 from .dialogs import ConfirmDialog, EntryDialog
 from .form import FieldSpec, LinkOptions
+from .key_hints import keys_named
 
 Entry = TypeVar("Entry", bound=BaseModel)
 
@@ -45,8 +47,8 @@ class ItemList(Vertical, can_focus=False):
         # Priority, so the footer shows it: the table's own Enter binding is hidden and would win.
         Binding("enter", "edit", "Edit", id="list.edit", priority=True),
         Binding("delete", "remove", "Remove", id="list.remove"),
-        Binding("alt+up", "move(-1)", "Move up", id="list.up", show=False),
-        Binding("alt+down", "move(1)", "Move down", id="list.down", show=False),
+        Binding(SECOND_KEYS["list.up"], "move(-1)", "Move up", id="list.up", show=False),
+        Binding(SECOND_KEYS["list.down"], "move(1)", "Move down", id="list.down", show=False),
     ]
 
     @dataclass
@@ -63,7 +65,9 @@ class ItemList(Vertical, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", zebra_stripes=True, classes="entries")
-        yield Static("A: add   Enter: edit   Delete: remove   Alt+Up/Down: move", classes="list-keys")
+        up, down = (keys_named(self, f"list.{way}", f"alt+{way}", first=True) for way in ("up", "down"))
+        hints = [keys_named(self, f"list.{name}", usual) + f": {does}" for name, usual, does in _HINTS]
+        yield Static("   ".join([*hints, f"{up}/{down}: move"]), classes="list-keys", markup=False)
 
     def on_mount(self) -> None:
         self.redraw()
@@ -98,8 +102,9 @@ class ItemList(Vertical, can_focus=False):
         self._changed()
         self.table.move_cursor(row=len(self.entries()) - 1)
 
-        def finished(_: None) -> None:
-            if entry == blank and entry in self.entries():  # Opened and left empty: nothing added.
+        def finished(cancelled: bool | None) -> None:
+            # Cancelled, or opened and left empty: nothing was added.
+            if (cancelled or entry == blank) and entry in self.entries():
                 self.entries().remove(entry)
                 self._changed()
 
@@ -107,13 +112,20 @@ class ItemList(Vertical, can_focus=False):
 
     def action_edit(self) -> None:
         entry = self._current()
-        if entry is not None:
-            self._edit(entry, f"Edit {self.spec.noun}", lambda _: None)
-
-    def _edit(self, entry: Any, title: str, finished: Callable[[None], None]) -> None:
+        if entry is None:
+            return
         before = entry.model_copy(deep=True)
 
-        def closed(result: None) -> None:
+        def finished(cancelled: bool | None) -> None:
+            if cancelled:  # Back as it was when the dialog opened, every field.
+                entry.__dict__.update(before.model_copy(deep=True).__dict__)
+
+        self._edit(entry, f"Edit {self.spec.noun}", finished)
+
+    def _edit(self, entry: Any, title: str, finished: Callable[[bool | None], None]) -> None:
+        before = entry.model_copy(deep=True)
+
+        def closed(result: bool | None) -> None:
             finished(result)
             if entry != before:
                 self._changed()  # So totals and progress on the step behind the dialog update.
@@ -161,6 +173,9 @@ class ItemList(Vertical, can_focus=False):
     def _changed(self) -> None:
         self.redraw()
         self.post_message(self.Changed(self))
+
+
+_HINTS = (("add", "a", "add"), ("edit", "enter", "edit"), ("remove", "delete", "remove"))
 
 
 def _first_line(text: str, limit: int = 36) -> str:

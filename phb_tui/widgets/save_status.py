@@ -4,25 +4,33 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-KEYS_REMINDER = "Ctrl+S saves now · Ctrl+P: all commands"
+from .key_hints import keys_named
+
+KEYS_REMINDED = (("app.save", "ctrl+s", "saves now"), ("app.palette", "ctrl+p", "all commands"))
+"""Keys the footer has no room for, as (binding id, usual key, what it does)."""
 
 
 class SaveStatus(Static):
-    """Also names the keys the footer has no room for, so every key stays on screen."""
+    """Also names the keys the footer has no room for, so every key stays on screen.
 
-    def __init__(self, extra_keys: str = "", *, id: str | None = None):
+    Keys are named as the person has them (keys.toml, or the key that works in this terminal),
+    and the line wraps rather than cutting a key off at 80 columns.
+    """
+
+    def __init__(self, extra_keys: tuple[tuple[str, str, str], ...] = (), *, id: str | None = None):
         super().__init__(markup=False, id=id)  # It may quote a folder or an error.
-        self.reminder = f"{KEYS_REMINDER} · {extra_keys}" if extra_keys else KEYS_REMINDER
+        self.keys = KEYS_REMINDED + extra_keys
         self._shown: tuple[str, bool] | None = None
 
+    def reminder(self) -> str:
+        return " · ".join(
+            f"{keys_named(self, binding, usual, first=True)} {does}" for binding, usual, does in self.keys
+        )
+
     def show(self, status: str, problem: bool) -> None:
-        if problem:
-            text = f'{status} (Ctrl+P, then "Save a copy elsewhere", keeps your changes)'
-        else:
-            text = f"{status}   ({self.reminder})"
+        text = status if problem else f"{status} · {self.reminder()}"
         if (text, problem) == self._shown:
             return
-        # One line high unless there is a problem to explain, so only then can its size change.
-        self.update(text, layout=problem or self.has_class("problem"))
+        self.update(text)
         self.set_class(problem, "problem")
         self._shown = (text, problem)

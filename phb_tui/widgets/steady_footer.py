@@ -17,7 +17,9 @@ KeyShown = tuple[str, str, str, str, bool, str, object]
 
 class SteadyFooter(Footer):
     def __init__(self, *, show_command_palette: bool = True) -> None:
-        super().__init__(show_command_palette=show_command_palette)
+        # Compact: keys are named in words ("Ctrl+Q", "Delete"), and a list's keys and the
+        # journey's must all fit in 80 columns.
+        super().__init__(show_command_palette=show_command_palette, compact=True)
         self._keys_shown: tuple[KeyShown, ...] | None = None
 
     def _keys_to_show(self, screen: Screen[object]) -> tuple[KeyShown, ...]:

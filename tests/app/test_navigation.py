@@ -132,7 +132,7 @@ async def test_keys_can_be_remapped(store: PlanStore, tmp_path: Path) -> None:
         await pilot.press("f9")
         await pilot.pause()
         assert app.screen.STEP == Step.OUTCOMES
-        assert "f9" in screen_text(app)
+        assert "F9 Next" in screen_text(app)
 
 
 async def test_every_step_fits_80_by_24_and_reads_without_colour(
@@ -145,8 +145,8 @@ async def test_every_step_fits_80_by_24_and_reads_without_colour(
             await pilot.pause()
             text = screen_text(app)
             assert f"▶{step.number} " in text, step
-            assert "f7 Back" in text and "f8 Next" in text and "^q Quit" in text, step
-            assert "Ctrl+S saves now" in text and "Ctrl+P: all commands" in text, step
+            assert "F7 Back" in text and "F8 Next" in text and "Ctrl+Q Quit" in text, step
+            assert "Ctrl+S saves now" in text and "Ctrl+P all commands" in text, step
         assert isinstance(app.screen, SummaryScreen)
 
 

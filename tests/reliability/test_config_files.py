@@ -60,7 +60,7 @@ async def test_a_key_name_textual_does_not_know_is_named_and_the_usual_key_stays
         assert len(shown) == 1, shown
         assert f'"{key}"' in shown[0] and '"step.next"' in shown[0] and "keys.toml" in shown[0]
         assert "ctrl+s" in shown[0] and "f9" in shown[0]  # What a valid name looks like.
-        assert "The usual key (f8) stays." in shown[0]
+        assert "The usual keys (F8 or Ctrl+N) stay." in shown[0]
         await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, StepScreen) and app.screen.STEP == Step.OUTCOMES
@@ -137,7 +137,7 @@ async def test_quit_on_a_letter_is_refused_and_the_usual_quit_key_still_works(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert len(shown) == 1, shown
-        assert '"app.quit"' in shown[0] and '"q"' in shown[0] and "The usual key (ctrl+q) stays." in shown[0]
+        assert '"app.quit"' in shown[0] and '"q"' in shown[0] and "The usual keys (Ctrl+Q or F10) stay." in shown[0]
         field = app.focused  # The step's first field.
         assert isinstance(field, Input)
         await pilot.press("q")
