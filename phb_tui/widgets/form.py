@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -59,6 +59,9 @@ def text_box_class() -> type[TextArea]:
 
     return TextBox
 
+
+ONE_ROW_KINDS = frozenset({"line", "money", "quantity", "int", "date", "choice"})
+"""Fields whose box is one row high, drawn beside their label."""
 
 FieldKind = Literal["line", "text", "money", "quantity", "int", "date", "choice", "bool", "note", "links"]
 
@@ -165,10 +168,18 @@ class ModelForm(Vertical):
     def compose(self) -> ComposeResult:
         for spec in self.specs.values():
             with Vertical(classes=f"field field-{spec.kind}"):
-                yield Label(spec.label, classes="field-label")
-                if spec.help:
-                    yield Static(spec.help, classes="field-help")
-                yield from self._editors(spec)
+                if spec.kind in ONE_ROW_KINDS:
+                    # Label and box on one row, so a step at 80x24 shows several fields at once.
+                    with Horizontal(classes="field-row"):
+                        yield Label(spec.label, classes="field-label")
+                        yield from self._editors(spec)
+                    if spec.help:
+                        yield Static(spec.help, classes="field-help")
+                else:
+                    yield Label(spec.label, classes="field-label")
+                    if spec.help:
+                        yield Static(spec.help, classes="field-help")
+                    yield from self._editors(spec)
                 yield Static(
                     "", classes="field-error", id=f"error-{spec.name}", markup=False
                 )  # May quote what was typed.
@@ -198,6 +209,7 @@ class ModelForm(Vertical):
                 allow_blank=optional,
                 prompt="Not chosen yet",
                 id=field_id,
+                compact=True,
             )
         elif spec.kind == "links":
             from textual.widgets import SelectionList
@@ -209,7 +221,9 @@ class ModelForm(Vertical):
         else:
             # The cursor goes to the end, with nothing selected: the first key typed after coming
             # into a box adds to what is there, and never replaces a name already written.
-            yield Input(_as_text(spec.kind, value), placeholder=spec.placeholder, id=field_id, select_on_focus=False)
+            yield Input(
+                _as_text(spec.kind, value), placeholder=spec.placeholder, id=field_id, select_on_focus=False, compact=True
+            )
 
     # --- events ---------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from ..planning.steps import Step
 _SHORT = {
     Step.GET_INFORMED: "Informed",
     Step.OUTCOMES: "Outcomes",
-    Step.MANAGEMENT: "Money held",
+    Step.MANAGEMENT: "Money",
     Step.RESOURCES: "Support",
     Step.FINANCE: "Finance",
     Step.REVIEW: "Review",
@@ -39,20 +39,27 @@ class JourneyBar(Static):
 
     def refresh_progress(self) -> None:
         progress = journey_progress(self.plan)
-        # Below 100 columns only the current step is named, so the bar stays on one line.
-        roomy = self.size.width >= 100
-        line = Text()
-        for step in Step:
-            named = roomy or step == self.current
-            label = (
-                f"{step.number} {_SHORT[step]} {progress[step].state.mark}"
-                if named
+        # Every step named, in the widest layout that fits on one line; numbers alone only when
+        # even the tightest cannot (narrower than 80 columns).
+        width = self.size.width
+        for pad, named in ((" ", True), ("", True), ("", False)):
+            gap = " " if pad else ""
+            labels = [
+                f"{step.number} {_SHORT[step]}{gap}{progress[step].state.mark}"
+                if named or step == self.current
                 else f"{step.number}{progress[step].state.mark}"
-            )
+                for step in Step
+            ]
+            length = sum(len(label) + 2 * len(pad) + 1 for label in labels) + 2
+            if length <= width:
+                break
+        roomy = width >= 100
+        line = Text()
+        for step, label in zip(Step, labels, strict=True):
             if step == self.current:
                 line.append(f"▶{label}◀", style="bold reverse")
             else:
-                line.append(f" {label} ", style="dim" if progress[step].state == StepState.NOT_STARTED else "")
+                line.append(f"{pad}{label}{pad}", style="dim" if progress[step].state == StepState.NOT_STARTED else "")
             line.append(" ")
         here = progress[self.current]
         detail = f"Step {self.current.number} of {len(Step)}: {self.current.heading} ({here.state.value})."

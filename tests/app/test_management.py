@@ -74,7 +74,9 @@ async def test_a_wheelchair_budget_says_its_rules_beside_the_choice(store: PlanS
 
 async def test_direct_payment_details_are_chosen_with_each_role_explained(store: PlanStore) -> None:
     async with plan_open_at(store, step=Step.MANAGEMENT, size=(80, 40)) as (app, pilot, path):
-        app.screen.query_one("#field-received_by").scroll_visible(animate=False)
+        field = app.screen.query_one("#field-received_by").parent
+        assert field is not None and field.parent is not None
+        field.parent.scroll_visible(animate=False, top=True)  # The whole field: its box, then its help.
         await pilot.pause()
         await pilot.pause()
         text = " ".join(screen_text(app).split())

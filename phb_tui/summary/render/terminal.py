@@ -7,7 +7,8 @@ plain string in a Rich table is read as markup, so a person's "[...]" would vani
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table as RichTable
@@ -49,9 +50,10 @@ def _block(block: Block) -> RenderableType:
         return bullets
     if isinstance(block, BarChart):
         chart = RichTable.grid(padding=(0, 1))
-        chart.add_column(ratio=2)
+        # On a narrow screen the bars are cropped, never the words or the amounts.
+        chart.add_column(ratio=2, min_width=12, overflow="fold")
         chart.add_column(justify="right", no_wrap=True)
-        chart.add_column(ratio=3, no_wrap=True)
+        chart.add_column(ratio=3, no_wrap=True, overflow="crop")
         for bar in block.bars:
             chart.add_row(
                 as_written(bar.label), as_written(f"{bar.amount} ({bar.percent})"), "█" * bar.cells(30) or "-"
@@ -68,12 +70,66 @@ def _block(block: Block) -> RenderableType:
 
 
 def _table(table: Table) -> RenderableType:
-    table = table.with_numbers()
-    rich_table = RichTable(show_footer=False, expand=True)
-    for number, header in enumerate(table.headers):
-        rich_table.add_column(as_written(header), justify="right" if number in table.numeric else "left")
-    for number, row in enumerate(table.rows):
-        rich_table.add_row(*map(as_written, row), end_section=number == len(table.rows) - 1)
-    for row in table.totals:
-        rich_table.add_row(*map(as_written, row), style="bold")
-    return rich_table
+    return _FittedTable(table.with_numbers())
+
+
+_READABLE = 12
+"""Wide enough for most words a person writes in a table cell, so they are rarely broken."""
+
+
+class _FittedTable:
+    """A table laid out for the width it is given: figures are never cut or broken, text gives way.
+
+    Rich shares out a narrow width by its own rules, which at 80 columns cut "£15,080.00" to
+    "£15,08…". Here each figure column is at least as wide as its longest word (an amount is one
+    word), wider if there is room, and the text columns share what is left, wrapping between words.
+    """
+
+    def __init__(self, table: Table):
+        self.table = table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table = self.table
+        rows = [*table.rows, *table.totals]
+        count = len(table.headers)
+        natural = [
+            max(len(line) for text in [header, *(row[n] for row in rows)] for line in text.splitlines() or [""])
+            for n, header in enumerate(table.headers)
+        ]
+        words = [
+            max(len(word) for text in [header, *(row[n] for row in rows)] for word in text.split() or [""])
+            for n, header in enumerate(table.headers)
+        ]
+        fixed = {n for n in range(count) if n in table.numeric or (n == 0 and table.headers[0] == "No.")}
+        heading_words = [max(len(word) for word in header.split() or [""]) for header in table.headers]
+        least = [words[n] if n in fixed else min(natural[n], max(6, heading_words[n])) for n in range(count)]
+        room = options.max_width - 2 * (count - 1)  # Two spaces between columns, none at the edges.
+        widths = least[:]
+        text = [n for n in range(count) if n not in fixed]
+        # Text to a readable width first, then figures to one line each, then text to its own.
+        for group, cap in ((text, _READABLE), (sorted(fixed), None), (text, None)):
+            spare = room - sum(widths)
+            wanted = {n: min(natural[n], cap or natural[n]) - widths[n] for n in group}
+            wanted = {n: want for n, want in wanted.items() if want > 0}
+            total = sum(wanted.values())
+            if spare <= 0 or not total:
+                continue
+            share = {n: min(want, spare * want // total) for n, want in wanted.items()}
+            leftover = spare - sum(share.values())
+            for n in sorted(wanted, key=lambda n: share[n] - wanted[n]):  # Rounding's few columns.
+                extra = min(wanted[n] - share[n], leftover)
+                share[n] += extra
+                leftover -= extra
+            for n, given in share.items():
+                widths[n] += given
+        rich_table = RichTable(
+            show_footer=False, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0)
+        )
+        for n, header in enumerate(table.headers):
+            justify: JustifyMethod = "right" if n in table.numeric else "left"
+            rich_table.add_column(as_written(header), justify=justify, width=widths[n], overflow="fold")
+        for number, row in enumerate(table.rows):
+            rich_table.add_row(*map(as_written, row), end_section=number == len(table.rows) - 1)
+        for row in table.totals:
+            rich_table.add_row(*map(as_written, row), style="bold")
+        yield rich_table
