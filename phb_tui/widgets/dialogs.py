@@ -108,12 +108,16 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-question", markup=False)  # It may quote a person's words.
-            with Horizontal(classes="dialog-buttons"):
+            # Scrolls if long (a save problem quoted in full), so the answers always show.
+            with VerticalScroll(classes="dialog-question-box"):
+                yield Static(self.question, classes="dialog-question", markup=False)  # It may quote a person's words.
+            with Vertical(classes="dialog-buttons"):
                 yield Button(f"{self.no} (N)", id="no", variant="primary")
                 yield Button(f"{self.yes} (Y)", id="yes", variant="error")
 
     def on_mount(self) -> None:
+        # A message shown just before would cover the question; what it said is in the question.
+        self.app.clear_notifications()
         self.query_one("#no", Button).focus()
 
     @on(Button.Pressed)

@@ -76,17 +76,24 @@ class ItemList(Vertical, can_focus=False):
     def table(self) -> DataTable[Text]:
         return self.query_one(DataTable)
 
+    def on_resize(self) -> None:
+        self.redraw()
+
     def redraw(self) -> None:
         table = self.table
         row = table.cursor_row
-        # Columns too, so their widths fit what is shown now: a column never shrinks otherwise,
-        # and the wide "nothing yet" row would push the other columns off the screen for good.
+        headers = [title for title, _ in self.spec.columns]
+        rows = [[_first_line(show(entry)) for _, show in self.spec.columns] for entry in self.entries()]
+        if not rows and self.spec.empty:
+            rows = [[self.spec.empty, *("" for _ in headers[1:])]]
+        # Columns too, so their widths fit what is shown now and the width there is: every column
+        # on screen, figures whole, and long text shortened to fit.
+        widths = fit_columns(headers, rows, (self.size.width or 80) - 2 * len(headers) - 2)
         table.clear(columns=True)
-        table.add_columns(*(as_written(title) for title, _ in self.spec.columns))
-        for entry in self.entries():
-            table.add_row(*(_cell(show(entry)) for _, show in self.spec.columns))
-        if not self.entries() and self.spec.empty:
-            table.add_row(as_written(self.spec.empty), *(as_written("") for _ in self.spec.columns[1:]))
+        for header, width in zip(headers, widths, strict=True):
+            table.add_column(as_written(header), width=width)
+        for cells in rows:
+            table.add_row(*(as_written(_shortened(cell, width)) for cell, width in zip(cells, widths, strict=True)))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -138,7 +145,7 @@ class ItemList(Vertical, can_focus=False):
         entry = self._current()
         if entry is None:
             return
-        name = _first_line(self.spec.columns[0][1](entry)) or f"this {self.spec.noun}"
+        name = _shortened(_first_line(self.spec.columns[0][1](entry)), 36) or f"this {self.spec.noun}"
 
         def answered(yes: bool | None) -> None:
             if yes and entry in self.entries():
@@ -178,12 +185,33 @@ class ItemList(Vertical, can_focus=False):
 _HINTS = (("add", "a", "add"), ("edit", "enter", "edit"), ("remove", "delete", "remove"))
 
 
-def _first_line(text: str, limit: int = 36) -> str:
-    """The first line of the text, shortened if long: enough to recognise an entry by."""
-    first = text.strip().splitlines()[0] if text.strip() else ""
-    return first if len(first) <= limit else first[: limit - 3] + "..."
+def _first_line(text: str) -> str:
+    """The first line of the text: enough to recognise an entry by."""
+    return text.strip().splitlines()[0] if text.strip() else ""
 
 
-def _cell(text: str) -> Text:
-    """Drawn as written: the table would read square brackets in a person's words as formatting."""
-    return as_written(_first_line(text))
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: max(limit - 3, 1)] + "..."
+
+
+def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], room: int) -> list[int]:
+    """Column widths that fit `room`: figures (amounts, numbers) whole, text columns giving way.
+
+    A table cannot wrap, so a column wider than the screen pushes the others out of sight.
+    """
+    natural = [max([len(header), *(len(row[n]) for row in rows)]) for n, header in enumerate(headers)]
+    figures = {
+        n
+        for n in range(len(headers))
+        if rows and all(not row[n] or row[n][0] in "£0123456789" for row in rows) and any(row[n] for row in rows)
+    }
+    if sum(natural) <= room:
+        return natural
+    widths = [natural[n] if n in figures else min(natural[n], max(len(headers[n]), 6)) for n in range(len(headers))]
+    spare = room - sum(widths)
+    wanted = {n: natural[n] - widths[n] for n in range(len(headers)) if n not in figures and natural[n] > widths[n]}
+    total = sum(wanted.values())
+    for n, want in wanted.items():
+        if spare > 0 and total:
+            widths[n] += min(want, spare * want // total)
+    return widths
