@@ -23,6 +23,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.timer import Timer
 
 from plan_store import AlreadyExists, OpenPlan, PlanError, PlanStore, visible
@@ -45,10 +46,12 @@ from .keymap import SECOND_KEYS, key_words, keymap_path, keys_words, load_keymap
 from .plain_text import as_written
 from .planning.steps import Step
 from .session import FAULT, REPORT, PlanSession
+from .settings import load_theme, save_theme, settings_path
 from .widgets.dialogs import ConfirmDialog, EntryDialog
 from .widgets.form import ModelForm
 from .widgets.item_list import ItemList
 from .widgets.save_status import SaveStatus
+from .widgets.themes import HIGH_CONTRAST
 
 
 # Each step's screen is imported the first time it is shown: only the first step is needed to
@@ -125,8 +128,14 @@ class PhbApp(App[None]):
         opened: OpenPlan | None = None,
         autosave_seconds: float = AUTOSAVE_SECONDS,
         keys_file: Path | None = None,
+        theme: str | None = None,
+        settings_file: Path | None = None,
     ):
         super().__init__()
+        self.register_theme(HIGH_CONTRAST)
+        self._theme_asked = theme
+        """A theme given for this run (`phb --theme`), over the one remembered."""
+        self._settings_file = settings_file or settings_path()
         self.store = store
         self.session: PlanSession | None = None
         self.current_step = Step.GET_INFORMED
@@ -142,6 +151,7 @@ class PhbApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_keymap()
+        self._apply_theme()
         self._catch_stop_signals(install=True)
         for warning in self.store.folder_warnings():
             self.notify(warning, title="Your plans may not be private", severity="warning", timeout=20)
@@ -246,6 +256,28 @@ class PhbApp(App[None]):
             self.set_keymap(keymap)
         for problem in problems:
             self.notify(problem, title="Key settings", severity="warning", timeout=12)
+
+    def _apply_theme(self) -> None:
+        """The theme asked for, or the one remembered; a theme chosen later is remembered."""
+        themes = set(self.available_themes)
+        remembered, problem = load_theme(self._settings_file, themes)
+        if problem:
+            self.notify(problem, title="Settings", severity="warning", timeout=12)
+        if self._theme_asked is not None and self._theme_asked not in themes:
+            self.notify(
+                f'There is no theme called "{self._theme_asked}". These are: {", ".join(sorted(themes))}.',
+                title="Settings",
+                severity="warning",
+                timeout=12,
+            )
+        chosen = self._theme_asked if self._theme_asked in themes else remembered
+        if chosen:
+            self.theme = chosen
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name != self._theme_asked:
+            save_theme(self._settings_file, theme.name)
 
     def get_key_display(self, binding: Binding) -> str:
         """One notation for keys everywhere: "Ctrl+Q", never "^q"."""

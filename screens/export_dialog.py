@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from phb_tui.summary.exporting import export_file_name
+from phb_tui.widgets.ticks import TickBox
 from plan_store import Plan
 
 from .messages import ExportChoice
@@ -49,7 +50,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Select(FORMATS, value=fmt, allow_blank=False, id="format", disabled=self.rescue)
             yield Label("Save to")
             yield Input(str(self.folder / export_file_name(self.plan, fmt)), id="path", select_on_focus=False)
-            yield Checkbox("Include notes marked private", self.rescue, id="private", disabled=self.rescue)
+            yield TickBox("Include notes marked private", self.rescue, id="private", disabled=self.rescue)
             yield Static("" if self.rescue else "Private notes are left out unless you tick this.", id="private-help")
             yield Button("Save the copy" if self.rescue else "Export", variant="primary", id="export")
 

@@ -30,6 +30,8 @@ from plan_store.money import Money, money_to_str
 from plan_store.validation import problems_from
 from plan_store.vocabulary import Choice
 
+from .ticks import TickBox, tick_list_class
+
 if TYPE_CHECKING:
     # Imported where they are drawn: many forms have neither, and they are slow to load, so the
     # app's first screen need not wait for them. Their messages are handled by name for that reason.
@@ -193,11 +195,9 @@ class ModelForm(Vertical):
             yield TextBox(value, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
         elif spec.kind == "note":
             yield TextBox(value.text, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=spec.placeholder)
-            yield Checkbox(
-                "Keep this private (left out of anything you share)", value.private, id=f"{field_id}-private"
-            )
+            yield TickBox("Keep this private (left out of anything you share)", value.private, id=f"{field_id}-private")
         elif spec.kind == "bool":
-            yield Checkbox(spec.placeholder or spec.label, bool(value), id=field_id)
+            yield TickBox(spec.placeholder or spec.label, bool(value), id=field_id)
         elif spec.kind == "choice":
             assert spec.choices is not None
             options = [(member.label, member.value) for member in spec.choices]
@@ -212,17 +212,19 @@ class ModelForm(Vertical):
                 compact=True,
             )
         elif spec.kind == "links":
-            from textual.widgets import SelectionList
-
             options = self.links() if self.links else []
-            yield SelectionList[str](*((as_written(label), key, key in value) for label, key in options), id=field_id)
+            yield tick_list_class()(*((as_written(label), key, key in value) for label, key in options), id=field_id)
             if not options:
                 yield Static("There are no outcomes yet: add them in step 2 first.", classes="field-help")
         else:
             # The cursor goes to the end, with nothing selected: the first key typed after coming
             # into a box adds to what is there, and never replaces a name already written.
             yield Input(
-                _as_text(spec.kind, value), placeholder=spec.placeholder, id=field_id, select_on_focus=False, compact=True
+                _as_text(spec.kind, value),
+                placeholder=spec.placeholder,
+                id=field_id,
+                select_on_focus=False,
+                compact=True,
             )
 
     # --- events ---------------------------------------------------------------------------------

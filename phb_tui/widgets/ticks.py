@@ -1,0 +1,50 @@
+"""Tick boxes that read the same without colour: ticked shows an X, unticked shows a space.
+
+Textual draws an X in both states and tells them apart by colour alone, so with NO_COLOR, on a
+monochrome terminal or to someone who cannot see the colours, every box looks ticked.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widgets import Checkbox
+
+if TYPE_CHECKING:
+    from textual.widgets import SelectionList
+
+TICKED = "X"
+UNTICKED = " "
+
+
+class TickBox(Checkbox):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.BUTTON_INNER = TICKED if self.value else UNTICKED
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = TICKED if self.value else UNTICKED
+        super().watch_value()
+
+
+@cache
+def tick_list_class() -> type[SelectionList[str]]:
+    """Textual's list of tick boxes, made the first time it is wanted (it is slow to load)."""
+    from textual.widgets import SelectionList
+    from textual.widgets._toggle_button import ToggleButton
+
+    class TickList(SelectionList[str]):
+        def render_line(self, y: int) -> Strip:
+            line = super().render_line(y)
+            segments = list(line)
+            index = self.scroll_offset.y + y
+            if len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER or index >= self.option_count:
+                return line
+            ticked = self.get_option_at_index(index).value in self.selected
+            segments[1] = Segment(TICKED if ticked else UNTICKED, segments[1].style)
+            return Strip(segments, line.cell_length)
+
+    return TickList
