@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable
 from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -146,10 +146,15 @@ class PhbApp(App[None]):
         self._autosave_seconds = autosave_seconds
         self._autosave: Timer | None = None
         self._keys_file = keys_file or keymap_path()
+        self._held_messages: list[tuple[str, dict[str, Any]]] | None = None
+        """Messages given while starting, shown once the first screen is up."""
         self._fault_note: str | None = None
         """What went wrong, in plain words, once a fault in the program has stopped the app."""
 
     def on_mount(self) -> None:
+        # Messages from starting up wait for the first screen: shown before it, they would be
+        # drawn on the empty screen beneath it and never seen.
+        self._held_messages = []
         self._apply_keymap()
         self._apply_theme()
         self._catch_stop_signals(install=True)
@@ -160,6 +165,12 @@ class PhbApp(App[None]):
             self._open_session(PlanSession(self.store, self._first_plan))
         else:
             self._show_picker()
+        self.call_after_refresh(self._release_messages)
+
+    def _release_messages(self) -> None:
+        held, self._held_messages = self._held_messages, None
+        for message, options in held or []:
+            self.notify(message, **options)
 
     def notify(
         self,
@@ -175,6 +186,9 @@ class PhbApp(App[None]):
         Messages quote plan titles, file names and errors; read as markup, a person's "[...]"
         would vanish or stop the app. Screens' `notify` comes here too, so this is the one place.
         """
+        if self._held_messages is not None:
+            self._held_messages.append((message, {"title": title, "severity": severity, "timeout": timeout}))
+            return
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     # --- a fault in the program ------------------------------------------------------------------
