@@ -117,6 +117,8 @@ class PhbApp(App[None]):
         Binding(SECOND_KEYS["app.quit"], "quit", "Quit", id="app.quit", priority=True),
         # The command palette under an id of its own, so keys.toml can remap it like any other.
         Binding(SECOND_KEYS["app.palette"], "command_palette", "Commands", id="app.palette", show=False, priority=True),
+        # The panel of keys (from the command palette) closes with Esc like everything else.
+        Binding("escape", "hide_help_panel", "Close the keys", id="app.close_keys", show=False),
         # Priority, so it works in dialogs too. Saving is automatic, so the footer leaves it out to
         # fit 80 columns; the status line above the footer names it (and Ctrl+P) instead.
         Binding("ctrl+s", "save", "Save", id="app.save", show=False, priority=True),
@@ -292,6 +294,11 @@ class PhbApp(App[None]):
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self._theme_asked:
             save_theme(self._settings_file, theme.name)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hide_help_panel":
+            return bool(self.screen.query("HelpPanel"))  # Otherwise Esc is the screen's own.
+        return True
 
     def get_key_display(self, binding: Binding) -> str:
         """One notation for keys everywhere: "Ctrl+Q", never "^q"."""

@@ -60,3 +60,13 @@ async def test_ticked_and_unticked_boxes_differ_without_colour(store: PlanStore,
         await pilot.press("space")
         await pilot.pause()
         assert str(box.render()).startswith("▐X▌")
+
+
+async def test_the_keys_panel_closes_with_esc(store: PlanStore) -> None:
+    async with plan_open_at(store) as (app, pilot, _path):
+        app.action_show_help_panel()
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
