@@ -18,6 +18,7 @@ from plan_store import OpenPlan, PlanError, PlanStore, visible
 
 from . import __version__
 from .launch import collector_paused
+from .planning.reviews import TODAY_VARIABLE
 from .summary.exporting import FORMATS, export_file_name, export_text
 
 # Each command imports what only it needs, so that `phb open` starts without loading the summary
@@ -99,7 +100,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("title", help='a short name for the plan, like "Amira\'s plan 2026"')
     new.add_argument("--open", action="store_true", help="open it in the app straight away")
 
-    command("list", _list, "List your plans: title, person, stage, budget, planned total, last saved.")
+    lister = command("list", _list, "List your plans: title, person, stage, budget, planned total, last saved.")
+    lister.add_argument(
+        "--json",
+        action="store_true",
+        help='for scripts: every plan with its budget, gaps and next review, as JSON (money as text like "1234.50")',
+    )
 
     opener = command("open", _open, "Open a plan in the app.")
     opener.add_argument("plan", metavar="PLAN")
@@ -107,10 +113,17 @@ def _parser() -> argparse.ArgumentParser:
     show = command("show", _show, "Print the plan's summary as plain text, readable by screen readers.")
     show.add_argument("plan", metavar="PLAN")
     show.add_argument("--hide-private", action="store_true", help="leave out notes marked private")
-    show.add_argument("--width", type=int, default=78, help="wrap lines at this width (default 78)")
     show.add_argument(
-        "--rich", action="store_true", help="draw tables and boxes (plain text, the default, suits screen readers)"
+        "--width", type=int, default=78, help="wrap lines at this width (default 78; --plain never wraps)"
     )
+    looks = show.add_mutually_exclusive_group()
+    looks.add_argument(
+        "--plain",
+        "--screen-reader",
+        action="store_true",
+        help="for screen readers and braille displays: lines not wrapped, no rows of symbols, ticks said in words",
+    )
+    looks.add_argument("--rich", action="store_true", help="draw tables and boxes")
 
     export = command("export", _export, "Write the summary (or the plan file) to share with someone.")
     export.add_argument("plan", metavar="PLAN")
@@ -120,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="FILE",
-        help="write to FILE (or into a FOLDER, named after the plan) instead of the screen",
+        help='write to FILE (or into a FOLDER, named after the plan); "-" or nothing writes to the screen',
     )
     export.add_argument(
         "--include-private", action="store_true", help="include notes marked private (left out by default)"
@@ -130,10 +143,29 @@ def _parser() -> argparse.ArgumentParser:
     check = command(
         "check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error."
     )
-    check.add_argument("plan", metavar="PLAN")
+    check.add_argument("plan", metavar="PLAN", nargs="?", help="the plan to check (or use --all)")
+    check.add_argument(
+        "--all",
+        action="store_true",
+        help="check every plan, one line each; exit status 1 if any has gaps, 2 if any cannot be opened",
+    )
+    check.add_argument("--json", action="store_true", help="for scripts: the result as JSON")
+
+    reviews = command("reviews", _reviews, "Every plan's next review date, soonest first, saying which are overdue.")
+    reviews.epilog = (
+        f"Set {TODAY_VARIABLE}=YYYY-MM-DD to see the reviews as they will stand on another day. "
+        "Exit status 2 if a plan cannot be opened."
+    )
 
     importer = command("import", _import, "Copy a plan file from elsewhere into your plans, after checking it.")
     importer.add_argument("file", type=Path, metavar="FILE")
+
+    editor = command(
+        "edit",
+        _edit,
+        "Change a plan as text in your own editor ($VISUAL or $EDITOR); it is checked before it is kept.",
+    )
+    editor.add_argument("plan", metavar="PLAN")
     return parser
 
 
@@ -162,6 +194,11 @@ def _list(store: PlanStore, arguments: argparse.Namespace) -> int:
     from .summary.listing import plan_rows, plan_table
     from .summary.render.text import render_table
 
+    if arguments.json:
+        from .summary.all_plans import every_plan, list_json
+
+        print(list_json(store, every_plan(store)), end="")
+        return EXIT_OK
     rows = plan_rows(store)
     if not rows:
         print(f"No plans yet in {store.plans_dir}.")
@@ -203,14 +240,16 @@ def _run_app(store: PlanStore, opened: OpenPlan | None) -> int:
 def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
     from .summary.build import build_summary
     from .summary.privacy import without_private
-    from .summary.render import render_text
+    from .summary.render.text import render_plain, render_text
 
     plan = _open_plan(store, arguments.plan).plan
     include_private = not arguments.hide_private
     shown = plan if include_private else without_private(plan)
     document = build_summary(shown, include_private=include_private, personal=True)
     width = max(arguments.width, 40)
-    if arguments.rich:
+    if arguments.plain:
+        print(render_plain(document), end="")
+    elif arguments.rich:
         from rich.console import Console  # Only this option needs Rich's console.
 
         from .summary.render.terminal import render_rich
@@ -225,7 +264,7 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     plan = _open_plan(store, arguments.plan).plan
     include_private = arguments.include_private
     text = export_text(plan, arguments.format, include_private)
-    if arguments.output is None:
+    if arguments.output is None or str(arguments.output) == "-":  # "-" is the screen, as for most commands.
         print(text, end="")
         return EXIT_OK
     if arguments.output.is_dir():
@@ -239,8 +278,22 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
 def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
     from .planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion
 
-    plan = _open_plan(store, arguments.plan).plan
+    if arguments.all:
+        if arguments.plan is not None:
+            raise PlanError(f'Give a plan to check, or --all for every plan, not both (you gave "{arguments.plan}").')
+        return _check_all(store, arguments.json)
+    if arguments.plan is None:
+        raise PlanError(
+            'Say which plan to check, like: phb check "Mum\'s plan 2026", or check them all: phb check --all'
+        )
+    opened = _open_plan(store, arguments.plan)
+    plan = opened.plan
     gaps = find_gaps(plan)
+    if arguments.json:
+        from .summary.all_plans import PlanState, check_one_json
+
+        print(check_one_json(PlanState(opened.path, plan)), end="")
+        return EXIT_GAPS if gaps else EXIT_OK
     if not gaps:
         print(f'"{plan.title}" is ready for review. {ALL_CLEAR}')
         return EXIT_OK
@@ -252,11 +305,66 @@ def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
     return EXIT_GAPS
 
 
+def _check_all(store: PlanStore, as_json: bool) -> int:
+    from .summary.all_plans import check_all_json, check_line, check_totals, every_plan
+
+    states = every_plan(store)
+    if as_json:
+        print(check_all_json(store, states), end="")
+    elif not states:
+        print(f"No plans yet in {store.plans_dir}.")
+    else:
+        for state in states:
+            print(check_line(state))
+        print(f"\n{check_totals(states)} For the details of one: phb check FILE")
+    if any(state.plan is None for state in states):
+        return EXIT_ERROR
+    return EXIT_GAPS if any(state.gaps for state in states) else EXIT_OK
+
+
+def _reviews(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from .planning.reviews import today
+    from .summary.all_plans import every_plan, review_lines, review_totals
+    from .summary.wording import long_date
+
+    on = today()
+    states = every_plan(store)
+    if not states:
+        print(f"No plans yet in {store.plans_dir}.")
+        return EXIT_OK
+    print(f"Reviews as of {long_date(on)}, soonest first:\n")
+    for line in review_lines(states, on):
+        print(line)
+    print(f"\n{review_totals(states, on)}")
+    return EXIT_ERROR if any(state.plan is None for state in states) else EXIT_OK
+
+
 def _import(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from .summary.listing import plan_rows
+
     opened = store.import_file(arguments.file)
-    print(f'Imported "{opened.plan.title}" as {opened.path}')
+    title = opened.plan.title
+    print(f'Imported "{visible(title)}" as {opened.path}')
+    wanted = title.strip().casefold()
+    same = [
+        row.file
+        for row in plan_rows(store)
+        if not row.problem and row.file != opened.path.name and row.title.strip().casefold() == wanted
+    ]
+    if same:
+        already = f'A plan called "{visible(title)}" was' if len(same) == 1 else f'Plans called "{visible(title)}" were'
+        print(
+            f"{already} already in your plans ({', '.join(visible(name) for name in same)}); "
+            f"this one is saved as {opened.path.name}."
+        )
     print(f"Open it with: phb open {opened.slug}")
     return EXIT_OK
+
+
+def _edit(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from .editing import edit_plan
+
+    return edit_plan(store, _open_plan(store, arguments.plan))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,10 +2,15 @@
 
 No colour, no box drawing: headings are underlined with = and -, warnings say "WARNING", and a
 table too wide for the page becomes one labelled record per row, which also reads better aloud.
+
+`render_plain` goes further, for screen readers and braille displays: nothing is wrapped (they
+wrap to their own width, and a line broken mid-sentence is read as two), nothing is drawn with
+rows of symbols, every table is a list of labelled records, and tick boxes are said in words.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
@@ -22,6 +27,61 @@ def render_text(document: Document, width: int = 78) -> str:
         for block in section.blocks:
             lines += ["", *_block(block, width)]
     return "\n".join(lines) + "\n"
+
+
+def render_plain(document: Document) -> str:
+    """One line for each paragraph, heading or fact, with blank lines between blocks."""
+    lines = [document.title, *document.byline]
+    for notice in document.notices:
+        lines += ["", f"Note: {notice}"]
+    for section in document.sections:
+        lines += ["", section.title]
+        for block in section.blocks:
+            lines += ["", *_plain_block(block)]
+    return "\n".join(lines) + "\n"
+
+
+_TICKED = {"[x] ": "Done: ", "[ ] ": "Not done: "}
+_BLANK_TO_FILL = re.compile(r"_{3,}")
+
+
+def _spoken(text: str) -> str:
+    """Marks a reader would spell out, in words: tick boxes, and the lines left for a signature."""
+    for mark, words in _TICKED.items():
+        if text.startswith(mark):
+            text = words + text.removeprefix(mark)
+    return _BLANK_TO_FILL.sub("(blank)", text)
+
+
+def _plain_block(block: Block) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [_spoken(block.text)]
+    if isinstance(block, Subheading):
+        return [block.text]
+    if isinstance(block, Alert):
+        return [f"Warning: {block.text}"]
+    if isinstance(block, BulletList):
+        return [f"- {_spoken(item)}" for item in block.items]
+    if isinstance(block, BarChart):
+        return [f"{bar.label}: {bar.amount} ({bar.percent})" for bar in block.bars]
+    if isinstance(block, Facts):
+        return [f"{label}: {value}" for label, value in block.rows]
+    return _plain_records(block)
+
+
+def _plain_records(table: Table) -> list[str]:
+    """Each row as its own short paragraph: "1. Night care", then "Cost: £330.00" and so on."""
+    out: list[str] = []
+    for number, row in enumerate(table.rows, 1):
+        if out:
+            out.append("")
+        out.append(f"{number}. {row[0]}")
+        out += [f"{header}: {cell}" for header, cell in zip(table.headers[1:], row[1:], strict=True) if cell]
+    if table.totals:
+        out.append("")
+    for label, *rest in table.totals:
+        out.append(f"{label}: {' '.join(cell for cell in rest if cell)}")
+    return out
 
 
 def _wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[str]:

@@ -1,0 +1,232 @@
+"""Every plan in the folder at once, for brokers with many clients and for scripts.
+
+`phb list --json`, `phb check --all` (and `--json`) and `phb reviews` are built here. They start
+from the list of plans (`listing.plan_rows`), so they see the same files in the same order as
+`phb list`, then read each plan in full, because gaps and reviews need all of it. A plan that
+cannot be read is reported with its problem, and never hides the others.
+
+The JSON has stable keys: every key is always present, `null` where there is no value (a plan
+that cannot be opened has only `file`, `path` and `problem` filled in). Money is a string with
+two decimal places, like "1234.50", as in the plan files; dates are ISO 8601.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from plan_store import Plan, PlanError, PlanStore, visible
+from plan_store.money import money_to_str
+
+from ..planning import checks
+from ..planning.checks import Gap
+from ..planning.finance import budget_position
+from ..planning.reviews import NextReview, next_review, timing_words
+from .listing import plan_rows
+from .wording import long_date
+
+JSON_FORMAT = 1
+"""Goes up only if a key changes meaning or goes away; new keys may be added at any time."""
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """One plan file: the whole plan, or the reason it cannot be opened."""
+
+    path: Path
+    plan: Plan | None
+    problem: str = ""
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    @cached_property
+    def gaps(self) -> list[Gap] | None:
+        """What a reviewer would ask about, worked out once; None if the plan cannot be opened."""
+        # Looked up when used, not when imported, so that the rules in force are always the ones run.
+        return checks.find_gaps(self.plan) if self.plan is not None else None
+
+    def named(self) -> str:
+        """ "Daniel's plan 2026 (daniels-plan-2026.toml)", or the file name alone if it cannot be read."""
+        if self.plan is None:
+            return visible(self.file)
+        return f"{visible(self.plan.title)} ({visible(self.file)})"
+
+    def short_problem(self) -> str:
+        """The first line of the problem, without the path it starts with: fits on one line."""
+        first = self.problem.splitlines()[0] if self.problem else "it could not be read"
+        first = first.removeprefix(f"{self.path}: ").rstrip(":")
+        return visible(first)
+
+
+def every_plan(store: PlanStore) -> list[PlanState]:
+    states = []
+    for row in plan_rows(store):
+        path = store.plans_dir / row.file
+        if row.problem:
+            states.append(PlanState(path, None, row.problem))
+            continue
+        try:
+            states.append(PlanState(path, store.open(path).plan))
+        except PlanError as error:  # The quick read for the list can pass where the full one fails.
+            states.append(PlanState(path, None, str(error)))
+    return states
+
+
+def to_json(data: object) -> str:
+    """ASCII only: the output survives any terminal or pipe, and no character in a plan can act on a terminal."""
+    return json.dumps(data, indent=2, ensure_ascii=True) + "\n"
+
+
+# --- phb list --json ------------------------------------------------------------------------------
+
+
+def list_json(store: PlanStore, states: list[PlanState]) -> str:
+    return to_json(
+        {"format": JSON_FORMAT, "plans_folder": str(store.plans_dir), "plans": [_list_record(s) for s in states]}
+    )
+
+
+def _list_record(state: PlanState) -> dict[str, object]:
+    record: dict[str, object] = {
+        "file": state.file,
+        "path": str(state.path),
+        "title": None,
+        "person_name": None,
+        "preferred_name": None,
+        "stage": None,
+        "stage_number": None,
+        "stage_label": None,
+        "budget": None,
+        "budget_period": None,
+        "planned": None,
+        "last_saved": None,
+        "ready": None,
+        "gap_count": None,
+        "next_review": None,
+        "problem": state.problem or None,
+    }
+    plan = state.plan
+    if plan is None:
+        return record
+    position = budget_position(plan)
+    gaps = state.gaps or []
+    review = next_review(plan.reviews)
+    record.update(
+        title=plan.title,
+        person_name=plan.person.name.strip() or None,
+        preferred_name=plan.person.preferred_name.strip() or None,
+        stage=plan.stage.value,
+        stage_number=plan.stage.number,
+        stage_label=plan.stage.label,
+        budget=money_to_str(position.budget) if position.budget is not None else None,
+        budget_period=position.period.value,
+        planned=money_to_str(position.planned),
+        last_saved=plan.updated.isoformat(),
+        ready=not gaps,
+        gap_count=len(gaps),
+        next_review=review.due.isoformat() if review else None,
+    )
+    return record
+
+
+# --- phb check --json and --all -------------------------------------------------------------------
+
+
+def check_record(state: PlanState) -> dict[str, object]:
+    plan, gaps = state.plan, state.gaps
+    return {
+        "file": state.file,
+        "path": str(state.path),
+        "title": plan.title if plan is not None else None,
+        "ready": None if gaps is None else not gaps,
+        "gap_count": None if gaps is None else len(gaps),
+        "gaps": None if gaps is None else [_gap_record(gap) for gap in gaps],
+        "problem": state.problem or None,
+    }
+
+
+def check_all_json(store: PlanStore, states: list[PlanState]) -> str:
+    return to_json(
+        {"format": JSON_FORMAT, "plans_folder": str(store.plans_dir), "plans": [check_record(s) for s in states]}
+    )
+
+
+def check_one_json(state: PlanState) -> str:
+    return to_json({"format": JSON_FORMAT, **check_record(state)})
+
+
+def _gap_record(gap: Gap) -> dict[str, object]:
+    return {
+        "rule": gap.rule,
+        "criterion": gap.criterion.value,
+        "question": gap.criterion.question,
+        "step": gap.step.number,
+        "step_name": gap.step.heading,
+        "message": gap.message,
+    }
+
+
+def check_line(state: PlanState) -> str:
+    """ "Daniel's plan 2026 (daniels-plan-2026.toml): ready", "...: 3 gaps", or why it cannot be opened."""
+    if state.gaps is None:
+        return f"{state.named()}: cannot be opened: {state.short_problem()}"
+    count = len(state.gaps)
+    return f"{state.named()}: " + ("ready" if not count else "1 gap" if count == 1 else f"{count} gaps")
+
+
+def check_totals(states: list[PlanState]) -> str:
+    broken = sum(1 for s in states if s.gaps is None)
+    gaps = sum(1 for s in states if s.gaps)
+    ready = len(states) - broken - gaps
+    parts = [f"{ready} ready", f"{gaps} with gaps"]
+    if broken:
+        parts.append(f"{broken} that cannot be opened")
+    plans = "1 plan" if len(states) == 1 else f"{len(states)} plans"
+    return f"{plans}: {', '.join(parts)}."
+
+
+# --- phb reviews ----------------------------------------------------------------------------------
+
+
+def review_lines(states: list[PlanState], on: date) -> list[str]:
+    """One line for each plan, soonest review first; no review date, then unreadable plans, last."""
+    dated: list[tuple[NextReview, PlanState]] = []
+    undated: list[PlanState] = []
+    for state in states:
+        if state.plan is None:
+            continue
+        review = next_review(state.plan.reviews)
+        if review is None:
+            undated.append(state)
+        else:
+            dated.append((review, state))
+    dated.sort(key=lambda pair: (pair[0].due, _title_key(pair[1])))
+    undated.sort(key=_title_key)
+    lines = [
+        f"{state.named()}: {review.kind} {long_date(review.due)}, {timing_words(review.due, on)}"
+        for review, state in dated
+    ]
+    lines += [f"{state.named()}: no review date set" for state in undated]
+    lines += [f"{state.named()}: cannot be opened: {state.short_problem()}" for state in states if state.plan is None]
+    return lines
+
+
+def review_totals(states: list[PlanState], on: date) -> str:
+    reviews = [next_review(s.plan.reviews) for s in states if s.plan is not None]
+    overdue = sum(1 for review in reviews if review is not None and review.due < on)
+    undated = sum(1 for review in reviews if review is None)
+    broken = sum(1 for s in states if s.plan is None)
+    parts = [f"{overdue} overdue", f"{undated} with no review date set"]
+    if broken:
+        parts.append(f"{broken} that cannot be opened")
+    plans = "1 plan" if len(states) == 1 else f"{len(states)} plans"
+    return f"{plans}: {', '.join(parts)}."
+
+
+def _title_key(state: PlanState) -> tuple[str, str]:
+    return (state.plan.title.casefold() if state.plan else "", state.file)
