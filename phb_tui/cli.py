@@ -13,6 +13,7 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from plan_store import OpenPlan, PlanError, PlanStore, visible
 
@@ -84,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog='A PLAN is named by its title (in quotes if it has spaces), its file name from "phb list", or a path to a .toml file.',
     )
     parser.add_argument("--version", action="version", version=f"PHB Planner {__version__}")
+    parser.add_argument(
+        "--theme", default=argparse.SUPPRESS, help="colours for this run, like high-contrast or textual-light"
+    )
     # No default for data_dir here: argparse shares the option between the main parser and each
     # command (through `parents`), so a default set here would wipe a --data-dir given first.
     parser.set_defaults(handler=_open_picker)
@@ -109,6 +113,9 @@ def _parser() -> argparse.ArgumentParser:
 
     opener = command("open", _open, "Open a plan in the app.")
     opener.add_argument("plan", metavar="PLAN")
+    opener.add_argument(
+        "--theme", default=argparse.SUPPRESS, help="colours for this run, like high-contrast or textual-light"
+    )
 
     show = command("show", _show, "Print the plan's summary as plain text, readable by screen readers.")
     show.add_argument("plan", metavar="PLAN")
@@ -166,7 +173,111 @@ def _parser() -> argparse.ArgumentParser:
         "Change a plan as text in your own editor ($VISUAL or $EDITOR); it is checked before it is kept.",
     )
     editor.add_argument("plan", metavar="PLAN")
+
+    _pa_costs_command(command("pa-costs", _pa_costs, "The whole yearly cost of employing personal assistants."))
     return parser
+
+
+def _pa_costs_command(pa: argparse.ArgumentParser) -> None:
+    pa.add_argument(
+        "plan", metavar="PLAN", nargs="?", help="work out the costs for every PA a plan pays by the hour (optional)"
+    )
+    pa.add_argument("--who", default="Personal assistant", help="who the PA is, for the printout")
+    pa.add_argument("--rate", metavar="POUNDS", help="hourly rate, like 12.71 (needed without a PLAN)")
+    pa.add_argument("--hours", metavar="HOURS", help="hours a week, like 20 (needed without a PLAN)")
+    pa.add_argument("--days", metavar="DAYS", default="5", help="days a week (default 5; holiday is at most 28 days)")
+    pa.add_argument("--sleep-ins", metavar="NIGHTS", default="0", help="sleep-in nights a week (default 0)")
+    pa.add_argument("--sleep-in-rate", metavar="POUNDS", default="0", help="paid for each sleep-in night")
+    pa.add_argument(
+        "--pension",
+        choices=["automatic", "opted_in", "not_in"],  # PensionChoice's values, without loading it to start.
+        default="automatic",
+        help="automatic (aged 22 to State Pension age; the default), opted_in, or not_in",
+    )
+    pa.add_argument("--no-holiday-cover", action="store_true", help="nobody covers the PA's holidays")
+    pa.add_argument("--sick-weeks", metavar="WEEKS", default="1", help="weeks off sick to budget for (default 1)")
+    pa.add_argument("--no-employment-allowance", action="store_true", help="do not claim the Employment Allowance")
+    for name in ("insurance", "payroll", "recruitment", "training", "redundancy"):
+        pa.add_argument(f"--{name}", metavar="POUNDS", help=f"{name} a year")
+    pa.add_argument("--json", action="store_true", help="for scripts: the figures as JSON (money as text)")
+
+
+_PA_FLAGS = {
+    "who": "--who",
+    "hourly_rate": "--rate",
+    "hours_per_week": "--hours",
+    "days_per_week": "--days",
+    "sleep_in_nights": "--sleep-ins",
+    "sleep_in_rate": "--sleep-in-rate",
+    "sick_weeks": "--sick-weeks",
+    "insurance_per_year": "--insurance",
+    "payroll_per_year": "--payroll",
+    "recruitment_per_year": "--recruitment",
+    "training_per_year": "--training",
+    "redundancy_per_year": "--redundancy",
+}
+
+
+def _pa_costs(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from pydantic import BaseModel, ValidationError
+
+    from plan_store.validation import problems_from
+
+    from .planning.employer_rates import load_rates
+    from .planning.pa_costs import EmployerCosts, PersonalAssistant, employment_costs, pa_wage_lines
+    from .planning.reviews import today
+    from .summary.pa_report import pa_costs_json, pa_costs_text
+
+    answers = {
+        "days_per_week": arguments.days,
+        "sleep_in_nights": arguments.sleep_ins,
+        "sleep_in_rate": arguments.sleep_in_rate,
+        "pension": arguments.pension,
+        "holiday_cover": not arguments.no_holiday_cover,
+        "sick_weeks": arguments.sick_weeks,
+    }
+    employer_answers = {
+        f"{name}_per_year": value
+        for name in ("insurance", "payroll", "recruitment", "training", "redundancy")
+        if (value := getattr(arguments, name)) is not None
+    }
+
+    def checked(model: type[BaseModel], values: dict[str, object]) -> Any:
+        try:
+            return model.model_validate(values)
+        except ValidationError as error:
+            problems = [
+                f"{_PA_FLAGS.get(problem.path, problem.path)} {problem.message}"
+                for problem in problems_from(error, model)
+            ]
+            raise PlanError("The figures were not worked out: " + "; ".join(problems) + ".") from None
+
+    if arguments.plan:
+        plan = _open_plan(store, arguments.plan).plan
+        found = pa_wage_lines(plan.finance.line_items, plan.finance.year)
+        if not found:
+            raise PlanError(
+                f'"{plan.title}" pays no personal assistant by the hour yet: give --rate and --hours instead.'
+            )
+        pas = [checked(PersonalAssistant, {**pa.model_dump(), **answers}) for pa in found]
+        year = plan.finance.year
+    else:
+        if arguments.rate is None or arguments.hours is None:
+            raise PlanError("Give the hourly rate and hours a week, like: phb pa-costs --rate 12.71 --hours 20")
+        pas = [
+            checked(
+                PersonalAssistant,
+                {"who": arguments.who, "hourly_rate": arguments.rate, "hours_per_week": arguments.hours, **answers},
+            )
+        ]
+        year = None
+    employer = checked(
+        EmployerCosts, {"claim_employment_allowance": not arguments.no_employment_allowance, **employer_answers}
+    )
+    rates = load_rates()
+    costs = employment_costs(pas, employer, rates.rates, today=today(), year=year)
+    print(pa_costs_json(costs, rates) if arguments.json else pa_costs_text(costs, rates), end="")
+    return EXIT_OK
 
 
 def _open_plan(store: PlanStore, name: str) -> OpenPlan:
@@ -186,7 +297,7 @@ def _new(store: PlanStore, arguments: argparse.Namespace) -> int:
     print(f'Started "{plan.title}". Saved as {opened.path}')
     print(f"Open it with: phb open {opened.slug}")
     if arguments.open:
-        return _run_app(store, opened)
+        return _run_app(store, opened, getattr(arguments, "theme", None))
     return EXIT_OK
 
 
@@ -218,21 +329,21 @@ def _terminal_width() -> int:
 
 
 def _open(store: PlanStore, arguments: argparse.Namespace) -> int:
-    return _run_app(store, _open_plan(store, arguments.plan))
+    return _run_app(store, _open_plan(store, arguments.plan), getattr(arguments, "theme", None))
 
 
 def _open_picker(store: PlanStore, arguments: argparse.Namespace) -> int:
-    return _run_app(store, None)
+    return _run_app(store, None, getattr(arguments, "theme", None))
 
 
-def _run_app(store: PlanStore, opened: OpenPlan | None) -> int:
+def _run_app(store: PlanStore, opened: OpenPlan | None, theme: str | None = None) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise PlanError('The app needs an interactive terminal. To read a plan without one, use "phb show PLAN".')
     store.tidy()  # Before any window of this run writes: what is left over now was cut off.
     with collector_paused():  # The app's imports are most of the time taken to start.
         from .app import PhbApp
 
-        app = PhbApp(store, opened)
+        app = PhbApp(store, opened, theme=theme)
     app.run()
     return EXIT_ERROR if app.return_code else EXIT_OK  # Not zero after a fault in the program.
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
 from phb_tui.planning.employer_rates import load_rates
 from phb_tui.planning.finance import budget_position, budget_words, item_cost_each_time
+from phb_tui.planning.pa_costs import EmployerCosts, PersonalAssistant, PlanChange, pa_wage_lines
 from phb_tui.planning.restricted import KINDS
 from phb_tui.planning.steps import Step
 from phb_tui.summary.build import spending_charts
@@ -121,6 +124,12 @@ class FinanceScreen(StepScreen):
     BINDINGS = [*STEP_BINDINGS, PA_COSTS_BINDING]
     EXTRA_KEYS = (("finance.pa_costs", "f6", "PA costs"),)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pa_answers: list[PersonalAssistant] = []
+        """What the person told the PA cost calculator, kept while the plan is open."""
+        self.employer_answers = EmployerCosts()
+
     def compose_step(self) -> ComposeResult:
         plan = self.plan
         yield Static("The budget", classes="step-section")
@@ -158,13 +167,30 @@ class FinanceScreen(StepScreen):
 
     @on(Button.Pressed, "#pa-costs")
     def action_pa_costs(self) -> None:
-        def chosen(items: list[LineItem] | None) -> None:
-            if items:
-                self.query_one("#line-items", ItemList).add_entries(items)
-                self.notify(f"Added {len(items)} line items for the personal assistant, each paid for a year.")
+        # The PAs the plan pays by the hour now, with any answers given on an earlier visit.
+        remembered = {pa.wage_line: pa for pa in self.pa_answers if pa.wage_line}
+        current = [remembered.get(pa.wage_line or "", pa) for pa in pa_wage_lines(self.plan.finance.line_items)]
+        self.pa_answers = current + [pa for pa in self.pa_answers if not pa.wage_line]
+
+        def chosen(change: PlanChange | None) -> None:
+            if change is None:
+                return
+            for number, line_id in change.new_wage_lines.items():
+                self.pa_answers[number].wage_line = line_id
+            self.plan.finance.line_items[:] = change.line_items
+            items = self.query_one("#line-items", ItemList)
+            items.redraw()
+            items.post_message(ItemList.Changed(items))
+            self.notify(
+                f"Employer's costs put in the plan: {change.added} line items added, {change.updated} updated, "
+                f"{change.removed} removed. Each is paid for a year."
+            )
 
         rates = load_rates()
-        self.app.push_screen(PACalculatorDialog(self.plan, rates, lambda: outcome_choices(self.plan)), chosen)
+        dialog = PACalculatorDialog(
+            self.plan, rates, lambda: outcome_choices(self.plan), self.pa_answers, self.employer_answers
+        )
+        self.app.push_screen(dialog, chosen)
 
     def plan_edited(self) -> None:
         self.query_one("#totals", Static).update(totals_text(self.plan))

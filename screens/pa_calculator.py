@@ -1,11 +1,20 @@
-"""The cost of employing a personal assistant, worked out from a few answers and added to the plan."""
+"""The whole cost of employing personal assistants, worked out and put into the plan without
+counting anything twice.
+
+The PAs are the plan's own: every personal assistant line item paid by the hour is one, and the
+person answers a few questions about each (days a week, pension, cover, sickness). PAs not yet in
+the plan can be added here. The employer's own costs are asked once. The results scroll with the
+keyboard like the rest of the dialog, and `phb pa-costs` gives the same figures in plain text.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,97 +23,209 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from phb_tui.plain_text import as_written
-from phb_tui.planning.employer_rates import LoadedRates
+from phb_tui.planning.employer_rates import LoadedRates, rates_in_words
 from phb_tui.planning.finance import convert
-from phb_tui.planning.pa_costs import PAInputs, as_line_items, pa_costs
+from phb_tui.planning.pa_costs import (
+    WAGE_KEYS,
+    Costs,
+    EmployerCosts,
+    PersonalAssistant,
+    PlanChange,
+    apply_to_plan,
+    employment_costs,
+    lines_that_may_repeat,
+)
 from phb_tui.widgets.form import FieldSpec, LinkOptions, ModelForm
-from plan_store import LineItem, Period, Plan, format_money
+from plan_store import Period, Plan, format_money
 
-FIELDS = [
-    FieldSpec("who", "Who is this for", placeholder="Personal assistant, mornings"),
+NEW_PA_FIELDS = [
+    FieldSpec("who", "Who", placeholder="Personal assistant, evenings"),
     FieldSpec("hourly_rate", "Hourly rate (£)", placeholder="12.71"),
     FieldSpec("hours_per_week", "Hours a week", placeholder="20"),
+]
+PA_FIELDS = [
+    FieldSpec("days_per_week", "Days a week", help="Holiday is 5.6 weeks, but at most 28 days."),
+    FieldSpec("sleep_in_nights", "Sleep-in nights a week", help="Nights asleep at your home, on call."),
+    FieldSpec("sleep_in_rate", "Paid for a sleep-in night (£)", help="As you agree with the PA."),
+    FieldSpec("pension", "Workplace pension"),
+    FieldSpec("holiday_cover", "Holiday cover", placeholder="Someone else covers while they are on holiday"),
+    FieldSpec(
+        "sick_weeks",
+        "Weeks off sick to budget for",
+        help="Statutory Sick Pay from the first day, and cover while they are off.",
+    ),
+]
+NEW_PA_LINKS = FieldSpec("outcome_ids", "Which outcomes their support serves", help="Space to tick or untick.")
+EMPLOYER_FIELDS = [
     FieldSpec(
         "claim_employment_allowance",
         "Employment Allowance",
-        placeholder="I can claim the Employment Allowance",
-        help="Most people who employ care and support workers at home can. It takes up to £10,500 a year off employer's NI.",
+        placeholder="I will claim the Employment Allowance",
+        help="One claim for you as the employer covers every PA's National Insurance, up to the yearly limit.",
     ),
-    FieldSpec("pension_eligible", "Pension", placeholder="The PA is 22 or over, under State Pension age"),
-    FieldSpec("holiday_cover", "Holiday cover", placeholder="Someone else covers the PA's holidays"),
-    FieldSpec(
-        "insurance_per_year",
-        "Employer's liability insurance a year (£)",
-        help="A legal requirement. Get a quote.",
-    ),
-    FieldSpec("payroll_per_year", "Payroll service a year (£)"),
-    FieldSpec(
-        "sickness_cover_weeks",
-        "Weeks of sickness cover to keep",
-        help="Some ICBs suggest one week of costs.",
-    ),
-    FieldSpec("outcome_ids", "Which outcomes the PA's support serves", help="Space to tick or untick."),
+    FieldSpec("insurance_per_year", "Employer's liability insurance a year (£)", help="A legal requirement."),
+    FieldSpec("payroll_per_year", "Payroll service a year (£)", help="Enter 0 if you will do payroll yourself."),
+    FieldSpec("recruitment_per_year", "Recruiting a year (£)", help="Adverts, and DBS checks for new PAs."),
+    FieldSpec("training_per_year", "Training a year (£)"),
+    FieldSpec("redundancy_per_year", "Set aside for redundancy a year (£)", help="For PAs with you 2 years or more."),
 ]
 
 
-class PACalculatorDialog(ModalScreen[list[LineItem] | None]):
-    BINDINGS = [Binding("escape", "cancel", "Close", id="pa.close")]
+class PACalculatorDialog(ModalScreen[PlanChange | None]):
+    CSS_PATH = ["pa_calculator.tcss"]
+    BINDINGS = [
+        Binding("escape", "cancel", "Close", id="pa.close"),
+        Binding("f3", "new_pa", "Add a PA", id="pa.new"),
+        Binding("f5", "figures", "The figures", id="pa.figures"),
+        Binding("f9", "add", "Put in the plan", id="pa.add"),
+    ]
 
-    def __init__(self, plan: Plan, rates: LoadedRates, links: LinkOptions):
+    def __init__(
+        self,
+        plan: Plan,
+        rates: LoadedRates,
+        links: LinkOptions,
+        pas: list[PersonalAssistant],
+        employer: EmployerCosts,
+    ):
+        """`pas` and `employer` are kept by the step, so answers stay for the next visit."""
         super().__init__(classes="dialog-screen")
         self.plan = plan
         self.rates = rates
-        self.inputs = PAInputs()
         self.links = links
+        self.pas = pas
+        self.employer = employer
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Label("The full cost of employing a personal assistant", classes="dialog-heading")
-            with VerticalScroll(classes="dialog-body"):
-                yield ModelForm(self.inputs, FIELDS, self.links, id="pa-form")
-                yield Static(id="pa-result")
-                yield Static(as_written(f"Rates used: {self.rates.source}."), id="pa-rates")
+        with Vertical(classes="dialog wide", id="pa-dialog"):
+            yield Label("The whole cost of employing personal assistants", classes="dialog-heading")
+            with VerticalScroll(classes="dialog-body", id="pa-body"):
+                yield Static(self._intro(), classes="field-help", markup=False)
+                # The figures come first, so they are what the person sees; the questions below
+                # change them, and F5 comes back to them from anywhere.
+                yield Static("What it costs", classes="step-section")
+                result = Static(id="pa-result")
+                result.can_focus = True  # So Tab reaches the figures and the keys scroll them.
+                yield result
+                with Vertical(id="pa-list"):
+                    for number, pa in enumerate(self.pas):
+                        yield from self._pa_form(number, pa)
+                yield Static("You as the employer", classes="step-section")
+                yield ModelForm(self.employer, EMPLOYER_FIELDS, id="employer-form")
+                yield Static(as_written(rates_in_words(self.rates)), id="pa-rates")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Add these to the plan", id="add", variant="primary")
-                yield Button("Close (Esc)", id="close")
+                yield Button("Put in the plan (F9)", id="add", variant="primary")
+                yield Button("Add a PA (F3)", id="new-pa")
+                yield Button("Figures (F5)", id="figures")
+                yield Button("Close (Esc)", id="pa-close")
+
+    def _intro(self) -> str:
+        if any(pa.wage_line for pa in self.pas):
+            return (
+                "Your PAs are the personal assistants your plan pays by the hour. Their wages are already "
+                "in the plan, so only what is missing is added beside them: cover, National Insurance and "
+                "pension. Running this again updates those lines; nothing is counted twice."
+            )
+        return "Your plan pays no personal assistant by the hour yet. Add one here (F3), or add their wages first."
+
+    def _pa_form(self, number: int, pa: PersonalAssistant) -> ComposeResult:
+        if pa.wage_line:
+            yield Static(
+                as_written(
+                    f"{pa.who}: {format_money(pa.hourly_rate)} an hour, {pa.hours_per_week:f} hours a week "
+                    "(their wages are in the plan)"
+                ),
+                classes="step-section",
+            )
+            yield ModelForm(pa, PA_FIELDS, id=f"pa-{number}")
+        else:
+            yield Static(as_written(f"A PA not yet in the plan: {pa.who}"), classes="step-section")
+            yield ModelForm(pa, [*NEW_PA_FIELDS, *PA_FIELDS, NEW_PA_LINKS], self.links, id=f"pa-{number}")
 
     def on_mount(self) -> None:
         if self.rates.problem:
             self.notify(self.rates.problem, title="Your rates file", severity="warning", timeout=15)
+        if not self.pas:
+            self.action_new_pa()
         self._show()
-        self.query_one("#field-hourly_rate").focus()
+        self.action_figures()
+
+    def action_figures(self) -> None:
+        figures = self.query_one("#pa-result")
+        figures.focus(scroll_visible=False)
+        self.query_one("#pa-body").scroll_to_widget(figures, top=True, animate=False)
+
+    def action_new_pa(self) -> None:
+        pa = PersonalAssistant(who=f"Personal assistant {len(self.pas) + 1}")
+        self.pas.append(pa)
+        self.query_one("#pa-list").mount(*self._pa_form(len(self.pas) - 1, pa))
+        self._show()
 
     @on(ModelForm.Edited)
     def _recalculate(self, event: ModelForm.Edited) -> None:
-        event.stop()  # These answers are not part of the plan until they are added to it.
+        event.stop()  # These answers are not part of the plan until they are put in it.
         self._show()
 
+    def _costs(self) -> Costs:
+        return employment_costs(self.pas, self.employer, self.rates.rates, year=self.plan.finance.year)
+
     def _show(self) -> None:
-        costs = pa_costs(self.inputs, self.rates.rates, self.plan.finance.year)
+        costs = self._costs()
         period = self.plan.finance.budget_period
         # A second column in the budget's own period, when it recurs: a one-off budget has none.
         other = period not in (Period.YEAR, Period.ONE_OFF)
-        table = Table("Cost", "A year", period.label.capitalize() if other else "", expand=True)
+        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+        table.add_column("Cost", ratio=1)
+        table.add_column("A year", justify="right", no_wrap=True)
+        if other:
+            table.add_column(period.label.capitalize(), justify="right", no_wrap=True)
 
         def row(label: str, yearly: Decimal, style: str = "") -> None:
-            in_period = format_money(convert(yearly, Period.YEAR, period, self.plan.finance.year)) if other else ""
-            table.add_row(as_written(label), format_money(yearly), in_period, style=style)
+            cells: list[Text | str] = [as_written(label), format_money(yearly)]
+            if other:
+                cells.append(format_money(convert(yearly, Period.YEAR, period, self.plan.finance.year)))
+            table.add_row(*cells, style=style)
 
-        for part in costs.parts:
-            row(part.description, part.yearly)  # Names the PA in the person's own words.
-        row("Total", costs.yearly, style="bold")
-        result: RenderableType = table
-        if costs.warnings:
-            result = Group(table, as_written("\n".join(f"Warning: {warning}" for warning in costs.warnings)))
-        self.query_one("#pa-result", Static).update(result)
+        for cost in costs.per_pa:
+            for part in cost.parts:
+                if part.yearly or part.key in WAGE_KEYS:
+                    note = " (already in the plan)" if cost.pa.wage_line and part.key in WAGE_KEYS else ""
+                    row(part.description + note, part.yearly)
+        for part in costs.employer:
+            if part.yearly:
+                row(part.description, part.yearly)
+        row("Total, a year", costs.yearly, style="bold")
+        parts: list[RenderableType] = [table]
+        if costs.allowance_used:
+            parts.append(
+                Text(f"The Employment Allowance takes {format_money(costs.allowance_used)} off National Insurance.")
+            )
+        parts += [as_written(f"Warning: {warning}") for warning in costs.warnings]
+        if repeats := lines_that_may_repeat(self.plan.finance.line_items):
+            names = "; ".join(f'"{name}"' for name in repeats)
+            parts.append(
+                as_written(
+                    f"Your plan already has lines that may be some of these costs: {names}. Check them against "
+                    "the figures here. Where one is the same cost, change the answer here (for example, untick "
+                    "holiday cover) or remove the old line, so nothing is paid for twice."
+                )
+            )
+        self.query_one("#pa-result", Static).update(Group(*parts))
 
     @on(Button.Pressed, "#add")
-    def _add(self) -> None:
-        self.query_one(ModelForm).commit()
-        costs = pa_costs(self.inputs, self.rates.rates, self.plan.finance.year)
-        taken = {item.id for item in self.plan.finance.line_items}
-        self.dismiss(as_line_items(costs, 1, taken, list(self.inputs.outcome_ids)))
+    def action_add(self) -> None:
+        for form in self.query(ModelForm):
+            form.commit()
+        self.dismiss(apply_to_plan(self._costs(), self.plan.finance.line_items))
 
-    @on(Button.Pressed, "#close")
+    @on(Button.Pressed, "#figures")
+    def _figures_pressed(self) -> None:
+        self.action_figures()
+
+    @on(Button.Pressed, "#new-pa")
+    def _new_pa_pressed(self) -> None:
+        self.action_new_pa()
+
+    @on(Button.Pressed, "#pa-close")
     def action_cancel(self) -> None:
         self.dismiss(None)

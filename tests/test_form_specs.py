@@ -15,7 +15,7 @@ import pytest
 from pydantic import BaseModel
 
 import screens
-from phb_tui.planning.pa_costs import PAInputs
+from phb_tui.planning.pa_costs import EmployerCosts, PersonalAssistant
 from phb_tui.widgets.form import FieldSpec, FormField, field_kind
 from phb_tui.widgets.item_list import ListSpec
 from plan_store import (
@@ -56,7 +56,9 @@ FORMS: dict[str, type[BaseModel]] = {
     "finance.FLEXIBILITY_FIELDS": Flexibility,
     "review.CONTINGENCY_PLAN": Plan,
     "review.REVIEW_FIELDS": Reviews,
-    "pa_calculator.FIELDS": PAInputs,
+    "pa_calculator.NEW_PA_FIELDS": PersonalAssistant,
+    "pa_calculator.PA_FIELDS": PersonalAssistant,
+    "pa_calculator.EMPLOYER_FIELDS": EmployerCosts,
 }
 
 

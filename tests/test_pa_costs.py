@@ -1,97 +1,172 @@
-"""The cost of employing a personal assistant, checked against examples worked by hand."""
+"""The cost of employing personal assistants, checked against examples worked by hand.
+
+Rates are the shipped 2026-27 figures: National Insurance 15% above £5,000 a year per employee,
+Employment Allowance £10,500 a year per employer, holiday 5.6 weeks (at most 28 days), Statutory
+Sick Pay £123.25 a week or 80% of average weekly earnings, pension 3% of earnings between £6,240
+and £50,270 for those earning over £10,000, and a cover worker's holiday 12.07% of their pay.
+A year is 52 weeks.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from phb_tui.planning.employer_rates import load_rates
-from phb_tui.planning.pa_costs import PAInputs, as_line_items, pa_costs
-from plan_store import Period
+from phb_tui.planning.pa_costs import (
+    Costs,
+    EmployerCosts,
+    PensionChoice,
+    PersonalAssistant,
+    apply_to_plan,
+    employment_costs,
+    pa_wage_lines,
+)
+from plan_store import LineItem, Period, SpendCategory
 
 RATES = load_rates(Path("/nonexistent/rates.toml")).rates
 D = Decimal
+IN_DATE = date(2026, 11, 24)
 
 
-def _parts(**inputs: object) -> dict[str, Decimal]:
-    costs = pa_costs(PAInputs(who="PA", insurance_per_year="120.00", payroll_per_year="180.00", **inputs), RATES)  # type: ignore[arg-type]
-    return {part.description.removeprefix("PA: "): part.yearly for part in costs.parts}
+def _costs(*pas: PersonalAssistant, claim: bool = False, today: date = IN_DATE) -> Costs:
+    employer = EmployerCosts(claim_employment_allowance=claim, insurance_per_year=D("120.00"), payroll_per_year=D(0))
+    return employment_costs(list(pas), employer, RATES, today=today)
 
 
-def test_above_the_ni_threshold_without_the_allowance_with_a_pension() -> None:
-    parts = _parts(hourly_rate="13.00", hours_per_week="20", claim_employment_allowance=False)
-    # 13.00 x 20 = 260.00 a week; 260 x 52 = 13,520.00 a year of pay.
-    assert parts["wages for hours worked (46.4 weeks)"] == D("12064.00")  # 260 x 46.4
-    assert parts["holiday pay (5.6 weeks)"] == D("1456.00")  # 260 x 5.6
-    assert parts["cover while on holiday (5.6 weeks)"] == D("1456.00")
-    assert parts["employer's National Insurance"] == D("1278.00")  # 15% of (13,520 - 5,000)
-    assert parts["workplace pension (employer)"] == D("218.40")  # 3% of (13,520 - 6,240)
-    assert parts["cover for sickness (1 week)"] == D("260.00")
-    assert sum(parts.values()) == D("17032.40")  # With insurance 120 and payroll 180.
+def _parts(costs: Costs, n: int = 0) -> dict[str, Decimal]:
+    return {part.key: part.yearly for part in costs.per_pa[n].parts}
 
 
-def test_the_employment_allowance_takes_the_ni_to_nothing() -> None:
-    parts = _parts(hourly_rate="13.00", hours_per_week="20", claim_employment_allowance=True)
-    assert parts["employer's National Insurance"] == D("0.00")  # 1,278 is less than 10,500.
-    assert sum(parts.values()) == D("15754.40")
+def test_one_pa_every_part_of_the_cost() -> None:
+    # £13.00 x 20 hours = £260.00 a week, 5 days a week, one week off sick budgeted.
+    costs = _costs(PersonalAssistant(who="Sam", hourly_rate=D("13.00"), hours_per_week=D(20)))
+    parts = _parts(costs)
+    assert parts["wages"] == D("11804.00")  # 260 x (52 - 5.6 - 1)
+    assert parts["holiday_pay"] == D("1456.00")  # 260 x 5.6
+    assert parts["sick_pay"] == D("123.25")  # The weekly rate: 80% of 260 is 208, more than 123.25.
+    assert parts["holiday_cover"] == D("1631.74")  # 260 x 5.6 x 1.1207
+    assert parts["sick_cover"] == D("291.38")  # 260 x 1 x 1.1207
+    # Earnings 260 x 51 + 123.25 = 13,383.25; NI 15% of 8,383.25; the cover worker's 1,923.12 is
+    # under the threshold.
+    assert parts["ni"] == D("1257.49")
+    assert parts["pension"] == D("214.30")  # 3% of (13,383.25 - 6,240)
+    assert costs.per_pa[0].yearly == D("16778.16")
+    assert costs.yearly == D("16898.16")  # With £120 insurance.
 
 
-def test_no_pension_when_the_pa_does_not_qualify_by_age() -> None:
-    parts = _parts(hourly_rate="13.00", hours_per_week="20", claim_employment_allowance=False, pension_eligible=False)
-    assert parts["workplace pension (employer)"] == D("0.00")
-    assert sum(parts.values()) == D("16814.00")
+def test_two_pas_share_one_employment_allowance() -> None:
+    # Each £25 x 40 = £1,000 a week, £52,000 a year: NI 15% of 47,000 = 7,050 each, 14,100 in all.
+    pa = {"hourly_rate": D("25.00"), "hours_per_week": D(40), "holiday_cover": False, "sick_weeks": D(0)}
+    costs = _costs(PersonalAssistant(who="A", **pa), PersonalAssistant(who="B", **pa), claim=True)
+    assert costs.allowance_used == D("10500.00")  # The whole allowance, once, for the employer.
+    assert _parts(costs, 0)["ni"] == _parts(costs, 1)["ni"] == D("1800.00")  # 7,050 - 5,250 each
+    assert _parts(costs, 0)["pension"] == D("1320.90")  # 3% of (50,270 - 6,240): capped at the upper limit
 
 
-def test_below_the_ni_threshold_and_the_pension_trigger() -> None:
-    parts = _parts(hourly_rate="12.71", hours_per_week="7", claim_employment_allowance=False)
-    # 12.71 x 7 = 88.97 a week; x 52 = 4,626.44: under 5,000 (no NI) and under 10,000 (no pension).
-    assert parts["employer's National Insurance"] == D("0.00")
-    assert parts["workplace pension (employer)"] == D("0.00")
-    assert parts["holiday pay (5.6 weeks)"] == D("498.23")  # 88.97 x 5.6 = 498.232
+def test_the_allowance_takes_a_small_employers_ni_to_nothing_and_no_further() -> None:
+    costs = _costs(PersonalAssistant(hourly_rate=D("13.00"), hours_per_week=D(20)), claim=True)
+    assert _parts(costs)["ni"] == D("0.00")
+    assert costs.allowance_used == D("1257.49")
 
 
-def test_pay_above_the_upper_pension_limit() -> None:
-    parts = _parts(hourly_rate="25.00", hours_per_week="40", claim_employment_allowance=False)
-    # 25 x 40 x 52 = 52,000.00.
-    assert parts["employer's National Insurance"] == D("7050.00")  # 15% of 47,000
-    assert parts["workplace pension (employer)"] == D("1320.90")  # 3% of (50,270 - 6,240)
+def test_a_pa_under_the_pension_trigger_is_not_enrolled_but_may_opt_in() -> None:
+    # £12.71 x 10 = £127.10 a week, £6,609.20 a year: over the lower limit, under the trigger.
+    pa = {"hourly_rate": D("12.71"), "hours_per_week": D(10), "holiday_cover": False, "sick_weeks": D(0)}
+    assert _parts(_costs(PersonalAssistant(**pa)))["pension"] == D("0.00")
+    opted = _costs(PersonalAssistant(pension=PensionChoice.OPTED_IN, **pa))
+    assert _parts(opted)["pension"] == D("11.08")  # 3% of (6,609.20 - 6,240)
+    out = _costs(PersonalAssistant(hourly_rate=D("20"), hours_per_week=D(40), pension=PensionChoice.NOT_IN))
+    assert _parts(out)["pension"] == D("0.00")
 
 
-def test_the_allowance_only_reduces_ni_down_to_nothing_and_no_further() -> None:
-    parts = _parts(hourly_rate="40.00", hours_per_week="40", claim_employment_allowance=True)
-    # 40 x 40 x 52 = 83,200; 15% of 78,200 = 11,730; less 10,500 = 1,230.
-    assert parts["employer's National Insurance"] == D("1230.00")
+def test_statutory_sick_pay_for_a_low_earner_is_80_percent_of_earnings() -> None:
+    # £12.71 x 8 = £101.68 a week; 80% is £81.344, less than £123.25. Two weeks off sick.
+    costs = _costs(PersonalAssistant(hourly_rate=D("12.71"), hours_per_week=D(8), sick_weeks=D(2)))
+    assert _parts(costs)["sick_pay"] == D("162.69")
 
 
-def test_a_wage_below_the_national_living_wage_is_warned_about() -> None:
-    costs = pa_costs(PAInputs(hourly_rate="11.50", insurance_per_year="100.00"), RATES)
-    assert any("below the National Living Wage" in warning and "£12.71" in warning for warning in costs.warnings)
-    fair = pa_costs(PAInputs(hourly_rate="12.71", insurance_per_year="100.00"), RATES)
-    assert not any("National Living Wage" in warning for warning in fair.warnings)
+def test_statutory_sick_pay_for_a_higher_earner_is_the_weekly_rate() -> None:
+    costs = _costs(PersonalAssistant(hourly_rate=D("15.00"), hours_per_week=D(37.5), sick_weeks=D(2)))
+    assert _parts(costs)["sick_pay"] == D("246.50")  # 2 x 123.25
 
 
-def test_missing_insurance_is_warned_about() -> None:
-    costs = pa_costs(PAInputs(), RATES)
-    assert any("legal requirement" in warning for warning in costs.warnings)
+def test_holiday_is_capped_at_28_days_for_six_days_a_week() -> None:
+    costs = _costs(PersonalAssistant(hourly_rate=D("12.50"), hours_per_week=D(8), days_per_week=D(6)))
+    assert _parts(costs)["holiday_pay"] == D("466.67")  # £100 a week x 28/6 weeks
 
 
-def test_the_parts_become_yearly_line_items_that_keep_the_total() -> None:
-    costs = pa_costs(PAInputs(hourly_rate="13.00", hours_per_week="20", insurance_per_year="120.00"), RATES)
-    items = as_line_items(costs, 1, {"pa1"}, ["o1"])
-    assert [item.id for item in items][:2] == ["pa2", "pa3"]
-    assert all(item.period == Period.YEAR and item.outcome_ids == ["o1"] for item in items)
-    assert sum(item.unit_cost for item in items) == costs.yearly
+def test_sleep_in_nights_are_paid_as_agreed_and_noted() -> None:
+    pa = PersonalAssistant(hourly_rate=D("13.00"), hours_per_week=D(20), sleep_in_nights=D(2), sleep_in_rate=D(60))
+    costs = _costs(pa)
+    assert _parts(costs)["holiday_pay"] == D("2128.00")  # (260 + 120) x 5.6
+    assert any("Only time awake and working counts toward the minimum wage" in w for w in costs.warnings)
 
 
-def test_a_persons_own_rates_file_is_used_and_a_broken_one_is_explained(tmp_path: Path) -> None:
-    shipped = (Path(__file__).parent.parent / "phb_tui" / "planning" / "rates-2026-27.toml").read_text(encoding="utf-8")
-    own = tmp_path / "rates.toml"
-    own.write_text(
-        shipped.replace('national_living_wage = "12.71"', 'national_living_wage = "13.10"'), encoding="utf-8"
-    )
-    loaded = load_rates(own)
-    assert loaded.rates.national_living_wage == D("13.10") and "your own file" in loaded.source
-    own.write_text(shipped.replace('employer_ni_rate = "0.15"', 'employer_ni_rate = "15"'), encoding="utf-8")
-    loaded = load_rates(own)
-    assert loaded.rates.employer_ni_rate == D("0.15") and "shipped" in loaded.source
-    assert loaded.problem and "employer_ni_rate" in loaded.problem
+def test_rates_outside_their_dates_are_warned_about() -> None:
+    late = _costs(PersonalAssistant(), today=date(2027, 5, 1))
+    assert any("today is outside those dates" in warning for warning in late.warnings)
+    assert not any("outside those dates" in warning for warning in _costs(PersonalAssistant()).warnings)
+
+
+def test_below_the_living_wage_is_warned_never_refused() -> None:
+    costs = _costs(PersonalAssistant(who="Lee", hourly_rate=D("11.00")))
+    assert any("Lee: £11.00 an hour is below the National Living Wage (£12.71" in w for w in costs.warnings)
+
+
+def test_no_insurance_and_no_payroll_are_asked_about() -> None:
+    costs = employment_costs([PersonalAssistant()], EmployerCosts(), RATES, today=IN_DATE)
+    assert any("legal requirement" in w and "£5,000,000" in w for w in costs.warnings)
+    assert any("No cost yet for payroll" in w for w in costs.warnings)
+
+
+# --- into the plan ----------------------------------------------------------------------------------
+
+
+def _plan_items() -> list[LineItem]:
+    return [
+        LineItem(
+            id="l1",
+            description="Personal assistant, mornings (Sam)",
+            category=SpendCategory.PERSONAL_ASSISTANT,
+            unit_cost=D("14.50"),
+            quantity=D(20),
+            period=Period.WEEK,
+            outcome_ids=["o1"],
+        ),
+        LineItem(id="l2", description="Swimming", unit_cost=D("4.80"), quantity=D(8), outcome_ids=["o2"]),
+    ]
+
+
+def test_a_pas_wages_already_in_the_plan_get_only_their_employer_costs_beside_them() -> None:
+    items = _plan_items()
+    (sam,) = pa_wage_lines(items)
+    assert (sam.hourly_rate, sam.hours_per_week, sam.wage_line) == (D("14.50"), D(20), "l1")
+    change = apply_to_plan(_costs(sam), items)
+    ids = [item.id for item in change.line_items]
+    assert ids == ["l1", "l1-holcover", "l1-sickcover", "l1-ni", "l1-pension", "l2", "employer-insurance"]
+    assert all(item.outcome_ids == ["o1"] for item in change.line_items if item.id.startswith("l1-"))
+    assert not any("wages" in item.description for item in change.line_items[1:])  # Wages are not counted twice.
+    assert change.added == 5
+
+
+def test_running_the_calculator_again_updates_and_never_duplicates() -> None:
+    items = _plan_items()
+    first = apply_to_plan(_costs(*pa_wage_lines(items)), items).line_items
+    (sam,) = pa_wage_lines(first)  # The lines it made are not taken for another PA's wages.
+    again = apply_to_plan(_costs(sam.model_copy(update={"hourly_rate": D("15.00")})), first)
+    assert [item.id for item in again.line_items] == [item.id for item in first]
+    assert again.added == 0 and again.updated == 5
+    # With the allowance claimed, National Insurance is nothing: its line goes.
+    claimed = apply_to_plan(_costs(sam, claim=True), again.line_items)
+    assert "l1-ni" not in [item.id for item in claimed.line_items] and claimed.removed == 1
+
+
+def test_a_pa_not_yet_in_the_plan_gets_a_wage_line_too() -> None:
+    pa = PersonalAssistant(who="Lee", hourly_rate=D("13.00"), hours_per_week=D(15), outcome_ids=["o1"])
+    change = apply_to_plan(_costs(pa), [])
+    wage = change.line_items[0]
+    assert (wage.id, wage.unit_cost, wage.quantity, wage.period) == ("pa1", D("13.00"), D(15), Period.WEEK)
+    assert wage.outcome_ids == ["o1"] and "Lee: wages" in wage.description
+    assert [item.id for item in change.line_items][1:3] == ["pa1-holcover", "pa1-sickcover"]

@@ -42,10 +42,21 @@ class EmployerRates(BaseModel):
     valid_to: date
     sources: list[str] = Field(min_length=1)
     national_living_wage: Money
+    national_living_wage_from: date
+    """The wage changes on 1 April, a few days before the tax year."""
     employer_ni_rate: Decimal = Field(ge=0, le=1)
     employer_ni_threshold: Money
     employment_allowance: Money
     holiday_weeks: Decimal = Field(ge=0, le=10)
+    holiday_days_at_most: Decimal = Field(ge=0, le=60)
+    """The 5.6 weeks are capped at this many days for someone working six or seven days a week."""
+    holiday_accrual_share: Decimal = Field(ge=0, le=1)
+    """Holiday a cover worker on irregular hours builds up: this share of the hours they work."""
+    ssp_weekly_rate: Money
+    ssp_earnings_share: Decimal = Field(ge=0, le=1)
+    """Statutory Sick Pay is the weekly rate or this share of average weekly earnings, the lower."""
+    liability_cover_at_least: Money
+    """Employer's liability insurance must cover at least this much (a legal minimum, not a price)."""
     # Upper limit first: pydantic checks fields in this order, and each check below can only see
     # the fields before it. So a lower limit above the upper one, or a trigger outside the two, is
     # reported against the field that is out of place, alongside every other problem in the file.
@@ -136,3 +147,15 @@ def load_rates(own: Path | None = None) -> LoadedRates:
 
 def _parse(text: str) -> EmployerRates:
     return EmployerRates.model_validate(tomllib.loads(text, parse_float=Decimal))
+
+
+def rates_in_words(loaded: LoadedRates) -> str:
+    """Which figures were used, for when, and where they come from: shown beside every result."""
+    rates = loaded.rates
+    lines = [
+        f"Rates used: {loaded.source}, for {rates.valid_from:%-d %B %Y} to {rates.valid_to:%-d %B %Y} "
+        f"(the National Living Wage from {rates.national_living_wage_from:%-d %B %Y}).",
+        "Where the figures come from:",
+        *(f"- {source}" for source in rates.sources),
+    ]
+    return "\n".join(lines)

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from phb_tui.planning.steps import Step
 from plan_store import ManagementRoute, Period, Plan, PlanStore
+from screens.pa_calculator import PACalculatorDialog
 
 from .helpers import choose, error_text, fill, keys, paste, plan_open_at, saved, screen_text
 
@@ -103,41 +104,52 @@ async def test_spending_per_outcome_is_drawn_with_figures(store: PlanStore, exam
         assert "£50,997.99 of £52,000.00 (98%)" in chart
 
 
-async def test_the_pa_calculator_adds_each_part_of_the_cost(store: PlanStore, example_plan: Plan) -> None:
-    before = len(example_plan.finance.line_items)
-    async with plan_open_at(store, example_plan, Step.FINANCE, size=(100, 40)) as (app, pilot, path):
+async def test_the_pa_calculator_at_80x24_adds_only_what_is_missing_and_never_twice(
+    store: PlanStore, example_plan: Plan
+) -> None:
+    # The plan already pays Sam and Lee by the hour, and has its own insurance and payroll lines.
+    wages = {item.id: item for item in example_plan.finance.line_items if item.id in ("pa-mornings", "pa-evenings")}
+    async with plan_open_at(store, example_plan, Step.FINANCE, size=(80, 24)) as (app, pilot, path):
         await pilot.press("f6")
         await pilot.pause()
-        await fill(pilot, "#field-hourly_rate", "13.00")
-        await fill(pilot, "#field-hours_per_week", "20")
-        await fill(pilot, "#field-insurance_per_year", "120")
-        await fill(pilot, "#field-payroll_per_year", "180")
-        app.screen.query_one("#field-outcome_ids").focus()
-        await pilot.press("space")
-        app.screen.query_one("#pa-rates").scroll_visible(animate=False)
+        assert isinstance(app.screen, PACalculatorDialog)
+        assert app.focused is not None and app.focused.id == "pa-result"  # The figures, first.
+        seen = set()
+        for _ in range(30):  # Every figure can be reached by keyboard: PageDown through them all.
+            seen |= set(screen_text(app).split("\n"))
+            await pilot.press("pagedown")
+            await pilot.pause()
+        shown = "\n".join(seen)
+        assert "Rates used: Rates for 2026 to 2027" in shown
+        assert "(already in the plan)" in shown and "Total, a year" in shown
+        # Lines the person wrote in their own words that may be the same costs are pointed out.
+        assert "Employer's liability insurance" in shown and "may be some of these costs" in shown
+        await pilot.press("f9")
         await pilot.pause()
-        text = screen_text(app)
-        assert "Rates used: Rates for 2026 to 2027" in text
-        assert "15,754.40" in text
-        app.screen.query_one("#add").focus()
-        await pilot.press("enter")
+        first = [item.id for item in app.session.plan.finance.line_items]  # type: ignore[union-attr]
+        at = first.index("pa-mornings")
+        assert first[at + 1 : at + 3] == ["pa-mornings-holcover", "pa-mornings-sickcover"]
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("f9")  # Again: the same lines, updated.
         await pilot.pause()
         await pilot.press("ctrl+s")
-        assert app.session is not None and not app.session.unsaved
-    items = saved(store, path).finance.line_items[before:]
-    # With the Employment Allowance (no NI) and a pension: 15,754.40 a year, as worked by hand in
-    # tests/test_pa_costs.py; the employer's NI part is nothing, so it is not added.
-    assert sum(item.unit_cost for item in items) == Decimal("15754.40")
-    assert all(item.outcome_ids == ["o1"] and item.period == Period.YEAR for item in items)
-    assert len(items) == 7
+    items = saved(store, path).finance.line_items
+    assert [item.id for item in items] == first
+    assert len({item.id for item in items}) == len(items)
+    for line_id, wage in wages.items():  # The wages themselves are untouched, and not counted twice.
+        assert next(item for item in items if item.id == line_id) == wage
+        extras = [item for item in items if item.id.startswith(f"{line_id}-")]
+        assert extras and all(item.outcome_ids == wage.outcome_ids for item in extras)
+        assert not any("wages" in item.description for item in extras)
 
 
-async def test_a_wage_below_the_living_wage_is_warned_in_the_calculator(store: PlanStore) -> None:
+async def test_a_pa_not_in_the_plan_can_be_costed_and_a_low_wage_is_warned(store: PlanStore) -> None:
     async with plan_open_at(store, step=Step.FINANCE, size=(100, 50)) as (app, pilot, path):
         await pilot.press("f6")
         await pilot.pause()
         await fill(pilot, "#field-hourly_rate", "11.00")
-        app.screen.query_one("#pa-result").scroll_visible(animate=False)
+        await pilot.press("f5")
         await pilot.pause()
         assert "below the National Living Wage" in screen_text(app)
         await pilot.press("escape")
