@@ -232,3 +232,9 @@ def test_each_impossible_rate_is_named_at_once(tmp_path: Path) -> None:
         assert field in loaded.problem, (field, loaded.problem)
     assert "more than £0.00" in loaded.problem or "more than 0" in loaded.problem
     assert "2026-04-06" in loaded.problem  # The date it must not be before.
+
+
+def test_a_rates_file_from_last_year_missing_a_figure_names_it(tmp_path: Path) -> None:
+    loaded = load_rates(own_rates(tmp_path, ('ssp_weekly_rate = "123.25"\n', "")))
+    assert loaded.problem is not None and "ssp_weekly_rate" in loaded.problem
+    assert loaded.rates.ssp_weekly_rate == Decimal("123.25")  # The shipped figures, used instead.
