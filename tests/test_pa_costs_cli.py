@@ -37,8 +37,8 @@ def test_a_plans_pas_are_costed_together(
     store.add(example_plan)
     assert main(["pa-costs", "daniels-plan-2026"]) == 0
     out = capsys.readouterr().out
-    assert "Personal assistant, mornings (Sam): £14.50 an hour, 20 hours a week (their wages are" in out
-    assert "Personal assistant, evenings (Lee): £14.50 an hour, 15 hours a week" in out
+    assert "Sam: £14.50 an hour, 20 hours a week (their wages are already in the plan)" in out
+    assert "Lee: £14.50 an hour, 15 hours a week" in out
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ once. Every rate comes from the dated rates file (`employer_rates`), never from 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -310,7 +311,10 @@ def lines_that_may_repeat(items: list[LineItem]) -> list[str]:
 
 
 def _who(description: str) -> str:
-    return description.split(":")[0].strip()[:60] or "Personal assistant"
+    """A short name for the PA, for the lines made beside their wages: "(Sam)" in the wage line's
+    description if it names them, else the description itself."""
+    named = re.search(r"\(([^()]{1,40})\)\s*$", description)
+    return (named.group(1) if named else description.split(":")[0]).strip()[:60] or "Personal assistant"
 
 
 def apply_to_plan(costs: Costs, items: list[LineItem]) -> PlanChange:
