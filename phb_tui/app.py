@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable
 from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -31,6 +31,7 @@ from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
 from screens.messages import (
+    DeletedPlansWanted,
     DuplicateWanted,
     ExportChoice,
     ExportWanted,
@@ -38,6 +39,7 @@ from screens.messages import (
     PlanChosen,
     RefreshWanted,
     RenameWanted,
+    RestoreWanted,
     SampleWanted,
     TrashWanted,
 )
@@ -117,8 +119,9 @@ class PhbApp(App[None]):
         Binding(SECOND_KEYS["app.quit"], "quit", "Quit", id="app.quit", priority=True),
         # The command palette under an id of its own, so keys.toml can remap it like any other.
         Binding(SECOND_KEYS["app.palette"], "command_palette", "Commands", id="app.palette", show=False, priority=True),
-        # The panel of keys (from the command palette) closes with Esc like everything else.
-        Binding("escape", "hide_help_panel", "Close the keys", id="app.close_keys", show=False),
+        # The panel of keys (from the command palette) closes with Esc like everything else. No id:
+        # Esc closes things everywhere, so it is not a key to remap.
+        Binding("escape", "hide_help_panel", "Close the keys", show=False),
         # Priority, so it works in dialogs too. Saving is automatic, so the footer leaves it out to
         # fit 80 columns; the status line above the footer names it (and Ctrl+P) instead.
         Binding("ctrl+s", "save", "Save", id="app.save", show=False, priority=True),
@@ -148,15 +151,10 @@ class PhbApp(App[None]):
         self._autosave_seconds = autosave_seconds
         self._autosave: Timer | None = None
         self._keys_file = keys_file or keymap_path()
-        self._held_messages: list[tuple[str, dict[str, Any]]] | None = None
-        """Messages given while starting, shown once the first screen is up."""
         self._fault_note: str | None = None
         """What went wrong, in plain words, once a fault in the program has stopped the app."""
 
     def on_mount(self) -> None:
-        # Messages from starting up wait for the first screen: shown before it, they would be
-        # drawn on the empty screen beneath it and never seen.
-        self._held_messages = []
         self._apply_keymap()
         self._apply_theme()
         self._catch_stop_signals(install=True)
@@ -167,12 +165,6 @@ class PhbApp(App[None]):
             self._open_session(PlanSession(self.store, self._first_plan))
         else:
             self._show_picker()
-        self.call_after_refresh(self._release_messages)
-
-    def _release_messages(self) -> None:
-        held, self._held_messages = self._held_messages, None
-        for message, options in held or []:
-            self.notify(message, **options)
 
     def notify(
         self,
@@ -188,9 +180,6 @@ class PhbApp(App[None]):
         Messages quote plan titles, file names and errors; read as markup, a person's "[...]"
         would vanish or stop the app. Screens' `notify` comes here too, so this is the one place.
         """
-        if self._held_messages is not None:
-            self._held_messages.append((message, {"title": title, "severity": severity, "timeout": timeout}))
-            return
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     # --- a fault in the program ------------------------------------------------------------------
@@ -256,10 +245,11 @@ class PhbApp(App[None]):
     def _show_picker(self) -> None:
         self.push_screen(self._new_picker())
 
-    def _new_picker(self) -> PickerScreen:
+    def _new_picker(self, highlight: Path | None = None) -> PickerScreen:
         from .summary.listing import plan_rows
 
-        return _picker_screen()(plan_rows(self.store), self.store.plans_dir)
+        rows = plan_rows(self.store, checked=True)
+        return _picker_screen()(rows, self.store.plans_dir, highlight.name if highlight else None)
 
     def _apply_keymap(self) -> None:
         """This terminal's order of the usual keys, then the person's own keys.toml over it."""
@@ -390,22 +380,36 @@ class PhbApp(App[None]):
         def rename() -> OpenPlan:
             return self.store.rename(self.store.open(message.path), message.title)
 
-        if self._attempt(rename, "The plan could not be renamed"):
-            self._refresh_picker()
+        if renamed := self._attempt(rename, "The plan could not be renamed"):
+            self._refresh_picker(highlight=renamed.path)
 
     @on(DuplicateWanted)
     def _duplicate(self, message: DuplicateWanted) -> None:
-        if copy := self._attempt(partial(self.store.duplicate, message.path), "The plan could not be copied"):
+        if message.title:
+            copying = partial(self.store.copy_as, message.path, message.title)
+        else:
+            copying = partial(self.store.duplicate, message.path)
+        if copy := self._attempt(copying, "The plan could not be copied"):
             self.notify(f'Made a copy: "{copy.plan.title}".')
-            self._refresh_picker()
+            self._refresh_picker(highlight=copy.path)
 
     @on(TrashWanted)
     def _trash(self, message: TrashWanted) -> None:
         if target := self._attempt(partial(self.store.trash, message.path), "The plan could not be deleted"):
-            self.notify(
-                f"Moved to the trash: {target}. To get it back, move it into {self.store.plans_dir}.", timeout=12
-            )
-            self._refresh_picker()
+            restore = self.keys_for("picker.restore", first=True)
+            self.notify(f"Moved to the trash: {target}. To put it back, press {restore} in the list.", timeout=12)
+            self._refresh_picker()  # The highlight goes to the plan beside it.
+
+    @on(DeletedPlansWanted)
+    def _deleted_plans(self) -> None:
+        if isinstance(self.screen, _picker_screen()):
+            self.screen.choose_deleted(self.store.trashed_plans())
+
+    @on(RestoreWanted)
+    def _restore(self, message: RestoreWanted) -> None:
+        if restored := self._attempt(partial(self.store.restore, message.path), "The plan could not be put back"):
+            self.notify(f"Put back in your list of plans as {restored.name}.")
+            self._refresh_picker(highlight=restored)
 
     def _attempt(self, action: Callable[[], Result], failure: str) -> Result | None:
         """Run a store action; a PlanError becomes a message on screen and nothing else happens."""
@@ -419,26 +423,31 @@ class PhbApp(App[None]):
             return None
 
     @on(RefreshWanted)
-    def _refresh_picker(self) -> None:
+    def _refresh_wanted(self) -> None:
+        self._refresh_picker()
 
+    def _refresh_picker(self, highlight: Path | None = None) -> None:
+        """Read the list again; the highlight goes to `highlight`, or stays on the plan it was on."""
         picker = next((s for s in self.screen_stack if isinstance(s, _picker_screen())), None)
         if picker is not None:
             from .summary.listing import plan_rows
 
-            picker.show(plan_rows(self.store))
+            picker.show(plan_rows(self.store, checked=True), highlight.name if highlight else None)
 
     def action_plans(self) -> None:
         """Back to the list of plans, saving first."""
 
         def leave() -> None:
+            # Back on the plan just left, even if saving it moved it in the list.
+            left = self.session.opened.path if self.session and not self.session.sample else None
             self._close_session()
             closed, self._step_screens = self._step_screens, []
             if any(isinstance(screen, _picker_screen()) for screen in self.screen_stack):
                 while isinstance(self.screen, StepScreen):
                     self.pop_screen()
-                self._refresh_picker()
+                self._refresh_picker(highlight=left)
             else:
-                self.switch_screen(self._new_picker())
+                self.switch_screen(self._new_picker(highlight=left))
             self.call_after_refresh(self._forget_step_screens, closed)
 
         self._after_saving(leave, "leave this plan")

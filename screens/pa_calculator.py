@@ -97,6 +97,8 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
         self.employer = employer
 
     def compose(self) -> ComposeResult:
+        if not self.pas:  # A plan paying no PA by the hour yet: start with one to describe.
+            self.pas.append(PersonalAssistant(who="Personal assistant 1"))
         with Vertical(classes="dialog wide", id="pa-dialog"):
             yield Label("The whole cost of employing personal assistants", classes="dialog-heading")
             with VerticalScroll(classes="dialog-body", id="pa-body"):
@@ -145,8 +147,6 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
     def on_mount(self) -> None:
         if self.rates.problem:
             self.notify(self.rates.problem, title="Your rates file", severity="warning", timeout=15)
-        if not self.pas:
-            self.action_new_pa()
         self._show()
         self.action_figures()
 

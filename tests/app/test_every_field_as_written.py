@@ -81,10 +81,10 @@ async def test_the_pa_cost_dialog_shows_a_name_with_markup_as_written(store: Pla
     async with plan_open_at(store, step=Step.FINANCE, size=(100, 50)) as (app, pilot, _path):
         await pilot.press("f6")
         await pilot.pause()
-        await _fill_form(pilot, app.screen.query_one(ModelForm))
-        app.screen.query_one("#pa-result").scroll_visible(animate=False)
+        await _fill_form(pilot, app.screen.query_one("#pa-0", ModelForm))  # The PA not yet in the plan.
+        await pilot.press("f5")  # Back to the figures.
         await pilot.pause()
-        assert f"{MARK}: holiday pay" in screen_text(app)
+        assert f"{MARK}: paid holiday" in screen_text(app)
 
 
 @pytest.mark.parametrize("typed", ["²", "①", "١٢", "9" * 31, "1e30", "NaN"])
