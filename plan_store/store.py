@@ -10,10 +10,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -54,6 +55,10 @@ DATA_DIR_VARIABLE = "PHB_DATA_DIR"
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".toml.bak"
 
+TRASH_FOLDER = "trash"
+_TRASH_STAMP = re.compile(r"(\d{8}-\d{6})-(.+)")
+"""How `trash` names a plan: the moment it was deleted (UTC), then the plan's own file name."""
+
 LIST_CACHE = "list-cache.json"
 """What the list of plans shows, kept so thousands of plans list quickly (see phb_tui's listing)."""
 
@@ -86,6 +91,18 @@ class OpenPlan:
     @property
     def backup_path(self) -> Path:
         return self.path.with_name(self.slug + BACKUP_SUFFIX)
+
+
+@dataclass(frozen=True)
+class TrashedPlan:
+    """A plan in the trash folder, as the list of deleted plans shows it."""
+
+    path: Path
+    deleted: datetime | None
+    """When it was deleted, from the name `trash` gave it; None for a file put there some other way."""
+    title: str = ""
+    """Empty when the file cannot be read: the list then shows its file name."""
+    person: str = ""
 
 
 class PlanStore:
@@ -263,6 +280,77 @@ class PlanStore:
             raise PlanSaveError(path, error) from None
         return target
 
+    def copy_as(self, path: Path, title: str) -> OpenPlan:
+        """A copy of a plan under a title the person chose (`duplicate` chooses "<title> (copy)")."""
+        copy = _with_title(self.open(path).plan, title)
+        now = utc_now()
+        copy.created, copy.updated = now, now
+        return self.add(copy)
+
+    def trashed_plans(self) -> list[TrashedPlan]:
+        """The plans in the trash folder, most recently deleted first (then any of unknown date)."""
+        trash = self.data_dir / TRASH_FOLDER
+        if not trash.is_dir():
+            return []
+        found: list[TrashedPlan] = []
+        for path in trash.iterdir():
+            if not path.name.endswith(PLAN_SUFFIX) or path.name.startswith("."):
+                continue
+            stamp = _TRASH_STAMP.fullmatch(path.name.removesuffix(PLAN_SUFFIX))
+            try:
+                deleted = datetime.strptime(stamp[1], "%Y%m%d-%H%M%S").replace(tzinfo=UTC) if stamp else None
+            except ValueError:
+                deleted = None
+            try:
+                seen = self.glance(path)
+                found.append(TrashedPlan(path, deleted, seen.title, seen.name or seen.preferred_name))
+            except PlanError:  # Still listed, by its file name, so it can be put back and looked at.
+                found.append(TrashedPlan(path, deleted))
+        never = datetime.min.replace(tzinfo=UTC)
+        # Within one second, the one moved last: moving a file into the trash sets its change time.
+        return sorted(
+            found, key=lambda plan: (plan.deleted is not None, plan.deleted or never, _changed(plan.path)), reverse=True
+        )
+
+    def restore(self, trashed: Path) -> Path:
+        """Put a deleted plan (and its backup) back in the plans folder, where it was before.
+
+        Under its own file name, or a free one like it if a plan has that name now: never over
+        another plan. The file is moved as it is, so a plan that could not be opened comes back
+        unchanged too. Returns where it is now.
+        """
+        if trashed.parent != self.data_dir / TRASH_FOLDER or not trashed.name.endswith(PLAN_SUFFIX):
+            raise PlanNotFound(f"{trashed} is not a plan in the trash folder.")
+        base = _restored_slug(trashed, self._trashed_title(trashed))
+        try:
+            with self._changing():
+                while True:
+                    taken = {entry.name.split(".")[0] for entry in self.plans_dir.iterdir()}
+                    slug = unique_slug(base, taken)
+                    target = self.plans_dir / f"{slug}{PLAN_SUFFIX}"
+                    try:
+                        move_without_replacing(trashed, target)
+                        break
+                    except FileExistsError:
+                        continue  # Taken since we looked, by a program that does not take turns.
+                backup = trashed.with_name(trashed.name.removesuffix(PLAN_SUFFIX) + BACKUP_SUFFIX)
+                if backup.exists():
+                    os.replace(backup, self.plans_dir / f"{slug}{BACKUP_SUFFIX}")
+                self._tidy_beside(target)
+        except FileNotFoundError:
+            raise PlanNotFound(
+                f"{trashed.name} is no longer in the trash; it may have been put back in another window."
+            ) from None
+        except OSError as error:
+            raise PlanSaveError(trashed, error) from None
+        return target
+
+    def _trashed_title(self, trashed: Path) -> str:
+        try:
+            return self.glance(trashed).title
+        except PlanError:
+            return ""
+
     def import_file(self, source: Path) -> OpenPlan:
         """Copy a plan from elsewhere into the data folder, checked, under a new file name."""
         plan = self.open(source).plan
@@ -354,6 +442,22 @@ def _with_title(plan: Plan, title: str) -> Plan:
     except ValueError as error:
         raise PlanError(f"The title {error}.") from None
     return Plan.model_validate({**plan.model_dump(), "title": title})
+
+
+def _changed(path: Path) -> int:
+    try:
+        return path.stat().st_ctime_ns
+    except OSError:
+        return 0
+
+
+def _restored_slug(trashed: Path, title: str) -> str:
+    """The file name a deleted plan goes back under: from its title, else the name it had before."""
+    if title:
+        return slugify(title)
+    stamp = _TRASH_STAMP.fullmatch(trashed.name.removesuffix(PLAN_SUFFIX))
+    before = stamp[2] if stamp else trashed.name.removesuffix(PLAN_SUFFIX)
+    return before if is_slug(before) else slugify(before)
 
 
 def write_export(path: Path, text: str, force: bool = False) -> None:

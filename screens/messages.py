@@ -32,6 +32,8 @@ class RenameWanted(Message):
 @dataclass
 class DuplicateWanted(Message):
     path: Path
+    title: str = ""
+    """The copy's title, as the person chose it; empty for the usual "<title> (copy)"."""
 
 
 @dataclass
@@ -45,6 +47,17 @@ class SampleWanted(Message):
 
 class RefreshWanted(Message):
     """Read the plans folder again."""
+
+
+class DeletedPlansWanted(Message):
+    """Show the plans in the trash, so one can be chosen and put back."""
+
+
+@dataclass
+class RestoreWanted(Message):
+    """Put a plan from the trash back in the plans folder."""
+
+    path: Path
 
 
 @dataclass(frozen=True)

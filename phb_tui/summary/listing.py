@@ -5,24 +5,41 @@ take seconds. Two things keep the list quick. A plan is read only as far as the 
 (`PlanStore.glance`). And each plan's row is kept in `list-cache.json` in the data folder
 (private like everything there), keyed by the file's size, time and inode, so a plan is read
 again only when its file has changed. A damaged or missing cache is simply rebuilt.
+
+The app's list also says whether each plan is ready for review and when it is next reviewed,
+which needs the whole plan read and checked (`checked=True`): about five times as long as a
+glance, once per changed plan. `phb list` does not show them, so it keeps to the glance, and a
+row it caches is read in full the next time the app lists it.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from plan_store import PlanError, PlanStore, format_money, visible
+from plan_store.glance import PlanGlance
 
 from .. import __version__
 from ..planning.finance import budget_short_words, position_against_budget
 from .document import Table
 
 HEADERS = ["Title", "Person", "Stage", "Budget", "Planned", "Last saved"]
-_CACHE_FORMAT = f"2/{__version__}"  # A new version of the program may list plans differently.
+_CACHE_FORMAT = f"3/{__version__}"  # A new version of the program may list plans differently.
+
+NOT_GIVEN = "not given"
+
+ORDERS = {
+    "saved": "last saved, newest first",
+    "name": "name, A to Z",
+    "review": "next review, soonest first",
+}
+"""The orders the list can be sorted in, and how each is said; the first is the usual one."""
 
 
 @dataclass(frozen=True)
@@ -32,11 +49,18 @@ class PlanRow:
     file: str
     title: str = ""
     person: str = ""
+    """The name the person likes to be called by, or their name: what `phb list` shows."""
     stage: str = ""
     budget: str = ""
     planned: str = ""
     updated: str = ""
     """When the plan was last saved, as an ISO date and time (for sorting and showing)."""
+    gaps: int | None = None
+    """How many things a reviewer would ask about (0: ready); None if the plan was only glanced at."""
+    next_review: str = ""
+    """The date of the next review, ISO; empty if none is planned (or the plan was only glanced at)."""
+    full_name: str = ""
+    """The person's full name, which tells a broker's two Dans apart; empty if not given."""
     problem: str = ""
 
     @property
@@ -51,14 +75,41 @@ class PlanRow:
         local = datetime.fromisoformat(self.updated).astimezone()
         return f"{local.day} {local:%b %Y %H:%M}"
 
+    def saved_briefly(self, now: datetime | None = None) -> str:
+        """`last_saved` for a narrow list: "2 Nov 16:40" this year, "2 Nov 2025" before."""
+        if not self.updated:
+            return ""
+        local = datetime.fromisoformat(self.updated).astimezone()
+        if local.year == (now or datetime.now()).astimezone().year:
+            return f"{local.day} {local:%b %H:%M}"
+        return f"{local.day} {local:%b %Y}"
+
+    @property
+    def readiness(self) -> str:
+        """ "ready", "1 gap", "3 gaps"; empty if the plan was not checked."""
+        if self.gaps is None:
+            return ""
+        return "ready" if self.gaps == 0 else f"{self.gaps} gap{'' if self.gaps == 1 else 's'}"
+
+    @property
+    def review_words(self) -> str:
+        """ "26 Feb 2027", or "not set"."""
+        if not self.next_review:
+            return "not set"
+        day = date.fromisoformat(self.next_review)
+        return f"{day.day} {day:%b %Y}"
+
     def cells(self) -> list[str]:
         if self.problem:
             return [f"{self.file}: CANNOT OPEN", "", "", "", "", ""]
         return [self.title, self.person, self.stage, self.budget, self.planned, self.last_saved]
 
 
-def plan_rows(store: PlanStore) -> list[PlanRow]:
-    """A row for every plan file, read from the cache where the file has not changed."""
+def plan_rows(store: PlanStore, checked: bool = False) -> list[PlanRow]:
+    """A row for every plan file, read from the cache where the file has not changed.
+
+    With `checked`, every row says how ready the plan is and when it is next reviewed.
+    """
     cached = _read_cache(store.read_list_cache())
     rows: list[PlanRow] = []
     fresh: dict[str, dict[str, object]] = {}
@@ -66,7 +117,9 @@ def plan_rows(store: PlanStore) -> list[PlanRow]:
         stamp = _stamp(path)
         entry = cached.get(path.name)
         kept = entry.get("row") if entry is not None and entry.get("stamp") == stamp else None
-        row = PlanRow(**kept) if isinstance(kept, dict) else read_row(store, path)
+        if checked and isinstance(kept, dict) and kept.get("gaps") is None and not kept.get("problem"):
+            kept = None  # Cached by `phb list`, which does not check plans.
+        row = PlanRow(**kept) if isinstance(kept, dict) else read_row(store, path, checked)
         rows.append(row)
         fresh[path.name] = {"stamp": stamp, "row": asdict(row)}
     if fresh != cached:
@@ -75,9 +128,21 @@ def plan_rows(store: PlanStore) -> list[PlanRow]:
     return rows
 
 
-def read_row(store: PlanStore, path: Path) -> PlanRow:
+def read_row(store: PlanStore, path: Path, checked: bool = False) -> PlanRow:
+    gaps: int | None = None
+    review: date | None = None
     try:
-        plan = store.glance(path)
+        if checked:
+            # Only the app's list checks plans: `phb list` starts without these.
+            from ..planning.checks import find_gaps
+            from ..planning.reviews import next_review
+
+            whole = store.open(path).plan
+            plan = PlanGlance.of(whole)
+            gaps, due = len(find_gaps(whole)), next_review(whole.reviews)
+            review = due.due if due else None
+        else:
+            plan = store.glance(path)
     except PlanError as error:  # One file that cannot be read never hides the others.
         return PlanRow(path.name, problem=str(error))
     position = position_against_budget(plan.finance, plan.costs)
@@ -85,12 +150,53 @@ def read_row(store: PlanStore, path: Path) -> PlanRow:
     return PlanRow(
         file=path.name,
         title=plan.title,
-        person=plan.preferred_name or plan.name or "not given",
+        person=plan.preferred_name or plan.name or NOT_GIVEN,
         stage=f"{plan.stage.number} {plan.stage.short_label}",
         budget=f"{format_money(position.budget)}{period}" if position.budget is not None else "not set",
         planned=f"{format_money(position.planned)}{period}" if plan.costs else "none yet",
         updated=plan.updated.isoformat(),
+        gaps=gaps,
+        next_review=review.isoformat() if review else "",
+        full_name=plan.name or plan.preferred_name,
     )
+
+
+def sorted_rows(rows: Iterable[PlanRow], order: str) -> list[PlanRow]:
+    """The rows in one of the `ORDERS`; files that cannot be opened come last whatever the order."""
+    rows = list(rows)
+    good = [row for row in rows if not row.problem]
+    if order == "name":
+        good.sort(key=lambda row: (not row.full_name, folded(row.full_name), folded(row.title), row.file))
+    elif order == "review":
+        good.sort(key=lambda row: (not row.next_review, row.next_review, folded(row.full_name), row.file))
+    else:
+        good.sort(key=lambda row: (_moment(row.updated), row.file), reverse=True)
+    return good + sorted((row for row in rows if row.problem), key=lambda row: row.file)
+
+
+def matching(rows: Iterable[PlanRow], words: str) -> list[PlanRow]:
+    """The rows whose title or person's name holds every word typed, in any case, with or without
+    accents and apostrophes ("siobhan" finds Siobhán, "daniels" finds Daniel's plan)."""
+    wanted = folded(words).split()
+    return [row for row in rows if all(word in _searched(row) for word in wanted)]
+
+
+def folded(text: str) -> str:
+    """Text as a search compares it: no case, no accents, no apostrophes."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    return plain.casefold().replace("'", "").replace("\u2019", "")
+
+
+def _searched(row: PlanRow) -> str:
+    """Both the person's names; and a file that cannot be opened by its file name, its only name."""
+    return folded(f"{row.title} {row.full_name} {row.person} {row.file if row.problem else ''}")
+
+
+def _moment(updated: str) -> datetime:
+    try:
+        return datetime.fromisoformat(updated)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
 
 
 def plan_table(rows: list[PlanRow]) -> Table:
@@ -103,6 +209,92 @@ def plan_table(rows: list[PlanRow]) -> Table:
             shown[0] = f"{shown[0]} [{row.slug}]"
         cells.append([visible(cell) for cell in shown])  # A file name may hold escape codes.
     return Table(HEADERS, cells, numeric=frozenset({3, 4}))
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the app's list: its heading, what it shows of a row, and its width once fitted."""
+
+    heading: str
+    cell: Callable[[PlanRow], str]
+    whole: bool = False
+    """Figures and dates: never cut short. The title and the name give way instead."""
+    width: int = 0
+
+    def shown(self, row: PlanRow) -> str:
+        return shortened(self.cell(row), self.width)
+
+
+APP_COLUMNS = (
+    Column("Title", lambda row: row.file if row.problem else row.title),
+    Column("Person", lambda row: "" if row.problem else row.full_name or NOT_GIVEN),
+    Column("Stage", lambda row: row.stage),
+    Column("Budget", lambda row: row.budget, whole=True),
+    Column("Planned", lambda row: row.planned, whole=True),
+    # Never cut short, and in capitals, so a file that cannot be opened stands out without colour.
+    Column("Ready", lambda row: "CANNOT OPEN" if row.problem else row.readiness, whole=True),
+    Column("Next review", lambda row: "" if row.problem else row.review_words, whole=True),
+    Column("Last saved", lambda row: row.last_saved, whole=True),
+)
+_LEFT_OUT_FIRST = ("Planned", "Stage")
+"""Where the screen is too narrow for every column in full, these go, in this order."""
+COLUMN_PADDING = 2
+"""What a table adds around each column: a space each side."""
+
+
+def fit_app_columns(rows: Sequence[PlanRow], room: int, now: datetime | None = None) -> list[Column]:
+    """The app's columns that fit `room` cells, each with its width: money and dates whole, the
+    title and the name sharing what is left. At 80 columns the time of day is left off saves from
+    before this year, and the stage and planned spending wait for a wider screen."""
+    from rich.cells import cell_len  # Only the app fits columns, and it has Rich loaded already.
+
+    def natural(column: Column) -> int:
+        return max([cell_len(column.heading), *(cell_len(column.cell(row)) for row in rows)])
+
+    def needed(columns: list[Column]) -> int:
+        return sum(natural(column) + COLUMN_PADDING for column in columns)
+
+    columns = list(APP_COLUMNS)
+    for heading in _LEFT_OUT_FIRST:
+        if needed(columns) > room:
+            columns = [column for column in columns if column.heading != heading]
+    if needed(columns) > room:
+        brief = Column("Last saved", lambda row: row.saved_briefly(now), whole=True)
+        columns = [brief if column.heading == "Last saved" else column for column in columns]
+    fitted = [replace(column, width=natural(column)) for column in columns]
+    text = [n for n, column in enumerate(fitted) if not column.whole]
+    spare = room - sum(column.width + COLUMN_PADDING for column in fitted if column.whole)
+    spare -= COLUMN_PADDING * len(text)
+    if sum(fitted[n].width for n in text) > spare:
+        for n, width in zip(text, _shared(spare, [fitted[n].width for n in text]), strict=True):
+            fitted[n] = replace(fitted[n], width=width)
+    return fitted
+
+
+def _shared(room: int, wanted: list[int]) -> list[int]:
+    """Widths that together fit `room`: an equal share each, and what one needs less than its
+    share goes to the others."""
+    widths = [0] * len(wanted)
+    waiting = sorted(range(len(wanted)), key=lambda n: wanted[n])
+    while waiting:
+        n = waiting.pop(0)
+        widths[n] = min(wanted[n], max(room // (len(waiting) + 1), 1)) if waiting else max(room, 1)
+        room -= widths[n]
+    return widths
+
+
+def shortened(text: str, width: int) -> str:
+    """Cut to `width` cells, the last an ellipsis (one cell, so more of the words show)."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    kept = ""
+    for char in text:
+        if cell_len(kept + char) > width - 1:
+            break
+        kept += char
+    return kept + "…"
 
 
 def _stamp(path: Path) -> list[int]:

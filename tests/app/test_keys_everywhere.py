@@ -82,7 +82,7 @@ Check = Callable[[PhbApp, Place], bool]
 
 
 def _on_step(step: Step) -> Check:
-    return lambda app, place: isinstance(app.screen, StepScreen) and app.screen.STEP == step
+    return lambda app, place: isinstance(app.screen, StepScreen) and step == app.screen.STEP
 
 
 def _over(kind: type) -> Check:

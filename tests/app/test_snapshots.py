@@ -107,3 +107,32 @@ def test_exporting_the_summary(snap_compare: Snap, sample_app: PhbApp) -> None:
         pilot.app.screen.action_export(Path("/home/sam/Documents"))  # type: ignore[attr-defined]
 
     assert snap_compare(sample_app, terminal_size=(80, 24), run_before=_at(Step.SUMMARY, export))
+
+
+def test_editing_an_outcome(snap_compare: Snap, sample_app: PhbApp) -> None:
+    run_before = _at(Step.OUTCOMES, _focus("#outcomes DataTable"), _press("enter"))
+    assert snap_compare(sample_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_quitting_with_refused_text_asks(snap_compare: Snap, sample_app: PhbApp) -> None:
+    run_before = _at(Step.FINANCE, _focus("#field-budget_amount"), _press("x", "tab", "ctrl+q"))
+    assert snap_compare(sample_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_saving_a_copy_elsewhere(snap_compare: Snap, sample_app: PhbApp) -> None:
+    def save_copy(pilot: Pilot[Any]) -> None:
+        pilot.app.action_save_copy()  # type: ignore[attr-defined]
+
+    assert snap_compare(sample_app, terminal_size=(80, 24), run_before=_at(Step.REVIEW, save_copy))
+
+
+def test_the_command_palette(snap_compare: Snap, sample_app: PhbApp) -> None:
+    assert snap_compare(sample_app, terminal_size=(80, 24), run_before=_at(Step.OUTCOMES, _press("ctrl+p")))
+
+
+def test_a_step_on_a_wide_screen(snap_compare: Snap, sample_app: PhbApp) -> None:
+    assert snap_compare(sample_app, terminal_size=(200, 60), run_before=_at(Step.FINANCE))
+
+
+def test_the_summary_on_a_wide_screen(snap_compare: Snap, sample_app: PhbApp) -> None:
+    assert snap_compare(sample_app, terminal_size=(200, 60), run_before=_at(Step.SUMMARY))

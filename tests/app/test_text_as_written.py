@@ -67,6 +67,6 @@ async def test_a_message_that_quotes_a_title_shows_it_as_written(store: PlanStor
     app = PhbApp(store, None, autosave_seconds=3600, keys_file=store.data_dir / "no-keys.toml")
     async with app.run_test(size=(120, 30), notifications=True) as pilot:  # Tests hide messages unless asked.
         await pilot.pause()
-        await pilot.press("c")  # Copy the plan: the message names the copy.
+        await pilot.press("c", "enter")  # Copy the plan under the name offered: the message names the copy.
         await pilot.pause()
         assert f'Made a copy: "{TITLE} (copy)"' in screen_text(app)

@@ -50,6 +50,7 @@ def test_no_file_under_the_data_folder_is_readable_by_others(
             "daniels-plan-2026-copy.toml",
             "renamed-plan.toml",
             "renamed-plan.toml.bak",  # In the trash, with the backup from renaming.
+            "list-cache.json",  # Written when import looked for a plan of the same title.
         ]
     )
     for name in os.listdir(exported):
