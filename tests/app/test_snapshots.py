@@ -119,7 +119,9 @@ def test_quitting_with_refused_text_asks(snap_compare: Snap, sample_app: PhbApp)
     assert snap_compare(sample_app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_saving_a_copy_elsewhere(snap_compare: Snap, sample_app: PhbApp) -> None:
+def test_saving_a_copy_elsewhere(snap_compare: Snap, sample_app: PhbApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", "/home/sam")  # The folder offered is in the home folder: the same in every run.
+
     def save_copy(pilot: Pilot[Any]) -> None:
         pilot.app.action_save_copy()  # type: ignore[attr-defined]
 
