@@ -104,6 +104,9 @@ class _FittedTable:
         heading_words = [max(len(word) for word in header.split() or [""]) for header in table.headers]
         least = [words[n] if n in fixed else min(natural[n], max(6, heading_words[n])) for n in range(count)]
         room = options.max_width - 2 * (count - 1)  # Two spaces between columns, none at the edges.
+        if sum(least) > room:  # Too narrow for the columns: each row as a short record instead.
+            yield from self._records(table)
+            return
         widths = least[:]
         text = [n for n in range(count) if n not in fixed]
         # Text to a readable width first, then figures to one line each, then text to its own.
@@ -133,3 +136,13 @@ class _FittedTable:
         for row in table.totals:
             rich_table.add_row(*map(as_written, row), style="bold")
         yield rich_table
+
+    @staticmethod
+    def _records(table: Table) -> RenderResult:
+        """Each row as "heading: value" lines, wrapping as prose does, figures whole."""
+        numbered = table.headers[0] == "No."
+        for row in [*table.rows, *table.totals]:
+            pairs = list(zip(table.headers, row, strict=True))[1 if numbered else 0 :]
+            cells = " · ".join(f"{header}: {cell}" for header, cell in pairs if cell)
+            number = f"{row[0]}. " if numbered and row[0] else ""
+            yield as_written(number + cells, "bold" if row in table.totals else "")
