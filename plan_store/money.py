@@ -18,10 +18,8 @@ PENNY = Decimal("0.01")
 #: Larger than any personal health budget; a bigger figure is almost always a slip of the keyboard.
 MAX_AMOUNT = Decimal("9999999.99")
 
-MONEY_RULE = (
-    "an amount in pounds and pence, like 1234.50 or £1,234.50: "
-    "not negative, at most two decimal places, at most £9,999,999.99"
-)
+MONEY_RULE = "write pounds and pence, like 1234.50 or £1,234.50"
+"""Said after what is wrong, in few words: each message names one thing to put right."""
 
 # Either plain digits, or digits grouped in threes with commas ("1,234,567"); then optional pence.
 # Only the digits 0 to 9: Python would read other scripts' digits too, and silently.
@@ -40,7 +38,7 @@ def parse_money(value: object) -> Decimal:
     commas in odd places (is "1,50" one pound fifty or a slip?), or words.
     """
     if isinstance(value, bool):
-        raise MoneyError(f"must be {MONEY_RULE}")
+        raise MoneyError(f"must be an amount of money; {MONEY_RULE}")
     if isinstance(value, Decimal):
         amount = value
     elif isinstance(value, int):
@@ -48,7 +46,7 @@ def parse_money(value: object) -> Decimal:
     elif isinstance(value, str):
         amount = _parse_text(value)
     else:
-        raise MoneyError(f"must be {MONEY_RULE}")
+        raise MoneyError(f"must be an amount of money; {MONEY_RULE}")
     return _check_amount(amount)
 
 
@@ -57,25 +55,25 @@ def _parse_text(text: str) -> Decimal:
     if cleaned.startswith("£"):
         cleaned = cleaned[1:].strip()
     if cleaned.startswith("-"):
-        raise MoneyError(f"cannot be negative; enter {MONEY_RULE}")
+        raise MoneyError(f"cannot be less than £0; {MONEY_RULE}")
     if not cleaned or not _AMOUNT.match(cleaned) or cleaned == ".":
-        raise MoneyError(f"{text.strip()!r} is not an amount; enter {MONEY_RULE}")
+        raise MoneyError(f"{text.strip()!r} is not an amount of money; {MONEY_RULE}")
     try:
         return Decimal(cleaned.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern above already rules this out
-        raise MoneyError(f"{text.strip()!r} is not an amount; enter {MONEY_RULE}") from None
+        raise MoneyError(f"{text.strip()!r} is not an amount of money; {MONEY_RULE}") from None
 
 
 def _check_amount(amount: Decimal) -> Decimal:
     if not amount.is_finite():
-        raise MoneyError(f"must be {MONEY_RULE}")
+        raise MoneyError(f"must be an amount of money; {MONEY_RULE}")
     if amount < 0:
-        raise MoneyError(f"cannot be negative; enter {MONEY_RULE}")
+        raise MoneyError(f"cannot be less than £0; {MONEY_RULE}")
     # Before rounding: rounding a figure of 29 or more digits to pennies is itself an error.
     if amount > MAX_AMOUNT:
-        raise MoneyError(f"is larger than any budget could be; enter {MONEY_RULE}")
+        raise MoneyError("is more than any budget could be; the most is £9,999,999.99")
     if amount != amount.quantize(PENNY, rounding=ROUND_HALF_UP):
-        raise MoneyError(f"has more than two decimal places; enter {MONEY_RULE}")
+        raise MoneyError(f"has more than two decimal places; {MONEY_RULE}")
     return amount.quantize(PENNY)
 
 

@@ -202,8 +202,9 @@ _STAGE_SHORT = {
 _RECIPIENT_EXPLAINED = {
     "person": "The money is paid to you, and you decide how to spend it as the plan says.",
     "representative": (
-        "Someone who acts for you because you cannot manage it yourself: for a child, usually a parent; "
-        "for an adult who lacks capacity, often an attorney or a deputy."
+        "Someone who acts for you because you cannot manage the money yourself. For a child, this is "
+        "usually a parent. For an adult who cannot make these choices, it is often someone with a "
+        "lasting power of attorney, or a deputy named by a court."
     ),
     "nominee": "Someone you choose to receive and manage the money for you, while you still make the decisions.",
 }

@@ -86,7 +86,10 @@ ITEM_FIELDS = [
         "checked_reason",
         "If this item is flagged: why it is allowed",
         placeholder="For example: this is non-alcoholic",
-        help=f"Only needed if the plan flags it as {', '.join(KINDS[:-1])} or {KINDS[-1]}, and it is not. The reviewer sees the flag and your reason.",
+        help=(
+            f"Only needed if the plan flags it as one of these: {', '.join(KINDS)}. Tick it if the flag is "
+            "wrong, and say why. The reviewer sees the flag and your reason."
+        ),
     ),
     FieldSpec("checked_allowed", "Checked", placeholder="I have checked: a budget can pay for this"),
 ]

@@ -19,10 +19,16 @@ from plan_store import (
 from .base import StepScreen
 
 OPTIONS = {
-    ManagementOption.DIRECT_PAYMENT: "The money is paid to you, or someone acting for you, to buy the agreed care. Most control; you keep records and receipts.",
-    ManagementOption.NOTIONAL: "The NHS holds the money and arranges the care you agree together. Least paperwork for you.",
-    ManagementOption.THIRD_PARTY: "An independent organisation or person holds the money and arranges care with you.",
-    ManagementOption.MIXED: "Different arrangements for different parts of the plan, set item by item in the financial plan.",
+    ManagementOption.DIRECT_PAYMENT: (
+        "The money is paid to you, or to someone who acts for you, to buy the care you agreed. "
+        "You have the most say, and you keep records and receipts."
+    ),
+    ManagementOption.NOTIONAL: (
+        "The NHS keeps the money and arranges the care you agree together. The least paperwork for you, "
+        "and the way most budgets are held."
+    ),
+    ManagementOption.THIRD_PARTY: "A charity or other group outside the NHS holds the money and arranges care with you.",
+    ManagementOption.MIXED: "One way for some parts of the plan and another for the rest, set item by item.",
 }
 
 QUESTIONS = [
@@ -41,7 +47,11 @@ QUESTIONS = [
 
 CHOICE = [
     FieldSpec("option", "How the money will be held"),
-    FieldSpec("managed_by", "Who will manage it", help="You, a representative, a nominee, or an organisation."),
+    FieldSpec(
+        "managed_by",
+        "Who will manage it",
+        help="You, or someone who does it for you: a family member, a friend, or an organisation.",
+    ),
     FieldSpec("helped_by", "Who will help"),
     FieldSpec("notes", "Notes"),
 ]

@@ -138,7 +138,7 @@ def test_ids_used_twice_are_refused() -> None:
             'unit_cost = "14.505"',
             "finance.line_items[0].unit_cost: has more than two decimal places",
         ),
-        ('budget_amount = "52000.00"', 'budget_amount = "-5"', "finance.budget_amount: cannot be negative"),
+        ('budget_amount = "52000.00"', 'budget_amount = "-5"', "finance.budget_amount: cannot be less than £0"),
         ('period = "week"', 'period = "fortnight"', 'finance.line_items[0].period: must be one of "one_off", "week"'),
         (
             "budget_end = 2027-11-30",

@@ -10,6 +10,7 @@ import pytest
 from phb_tui.cli import main
 from plan_store import Plan, PlanStore
 
+
 @pytest.mark.parametrize("width", [60, 80, 120])
 def test_no_amount_is_cut_in_the_rich_summary(
     width: int, store: PlanStore, example_plan: Plan, capsys: pytest.CaptureFixture[str]

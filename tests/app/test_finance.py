@@ -31,7 +31,7 @@ async def test_budget_amounts_people_type_are_accepted(store: PlanStore, typed: 
     ("typed", "says"),
     [
         ("12.345", "more than two decimal places"),
-        ("-5", "cannot be negative"),
+        ("-5", "cannot be less than £0"),
         ("abc", "is not an amount"),
         ("1,20", "is not an amount"),
     ],

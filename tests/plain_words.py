@@ -1,0 +1,208 @@
+"""Every piece of guidance PHB Planner shows, gathered from where it lives, and how it reads.
+
+Used by test_readability.py, and to print a table of reading ease per step and help file:
+`python -m tests.plain_words`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import textstat
+
+from phb_tui.guidance import guidance, intro
+from phb_tui.planning.steps import Step
+from phb_tui.widgets.form import FieldSpec
+from phb_tui.widgets.item_list import ListSpec
+
+# Names of organisations, laws and documents are read as they are written, however long: each is
+# left out of scoring, one by one, with the reason.
+NAMES = {
+    "Employers' Liability (Compulsory Insurance) Act 1969": "the name of a law",
+    "Mental Health Act 1983": "the name of a law",
+    "National Health Service Act 2006": "the name of a law",
+    "Health and Safety Executive": "the name of an organisation",
+    "Department for Work and Pensions": "the name of a government department",
+    "Department for Business and Trade": "the name of a government department",
+}
+
+LONGEST_SENTENCE = 25
+EASIEST_ENOUGH = 70.0
+
+
+@dataclass(frozen=True)
+class Piece:
+    where: str
+    """Which screen, file or message it is, for the list of the worst."""
+    text: str
+
+
+def without_markdown(text: str) -> str:
+    text = re.sub(r"^#+\s*", "", text, flags=re.M)
+    text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.M)
+    text = re.sub(r"[*_`]", "", text)
+    for name in NAMES:
+        text = text.replace(name, "it")
+    return text
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences, with each heading, list item and line of its own counted as one."""
+    found = []
+    for line in without_markdown(text).splitlines():
+        found += [part.strip() for part in re.split(r"(?<=[.!?])\s+", line) if part.strip()]
+    return found
+
+
+def words(sentence: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9£][\w'’,.£%-]*", sentence))
+
+
+def reading_ease(text: str) -> float:
+    """Flesch reading ease: higher is easier. Lines are sentences, so headings do not run on."""
+    joined = " ".join(s if s.endswith((".", "!", "?", ":")) else s + "." for s in sentences(text))
+    return float(textstat.flesch_reading_ease(joined))
+
+
+def _screen_texts(module_name: str) -> Iterator[str]:
+    """Texts a screen module keeps in tables of words, such as the description of each choice."""
+    import importlib
+
+    module = importlib.import_module(f"screens.{module_name}")
+    for value in vars(module).values():
+        if isinstance(value, dict) and value and all(isinstance(text, str) for text in value.values()):
+            yield from value.values()
+
+
+def _screen_specs(module_name: str) -> Iterator[FieldSpec]:
+    import importlib
+
+    module = importlib.import_module(f"screens.{module_name}")
+    for value in vars(module).values():
+        if isinstance(value, list) and value and all(isinstance(item, FieldSpec) for item in value):
+            yield from value
+        elif isinstance(value, FieldSpec):
+            yield value
+        elif isinstance(value, ListSpec):
+            yield from value.fields
+
+
+def _field_words(spec: FieldSpec) -> list[str]:
+    return [text for text in (spec.label, spec.help) if text]
+
+
+STEP_MODULES = {
+    Step.GET_INFORMED: ["get_informed"],
+    Step.OUTCOMES: ["outcomes"],
+    Step.MANAGEMENT: ["management"],
+    Step.RESOURCES: ["resources"],
+    Step.FINANCE: ["finance", "pa_calculator"],
+    Step.REVIEW: ["review"],
+    Step.SUMMARY: ["summary"],
+}
+
+
+def step_guidance(step: Step) -> str:
+    """What a step's screen says to guide the person: its introduction and every field's hint."""
+    parts = [intro(step)]
+    for module in STEP_MODULES[step]:
+        parts += list(_screen_texts(module))
+        for spec in _screen_specs(module):
+            parts += [text if text.endswith((".", "?", "!", ")")) else text + "." for text in _field_words(spec)]
+    return "\n".join(parts)
+
+
+def help_file(step: Step) -> str:
+    return guidance(step)
+
+
+def everything() -> Iterator[Piece]:
+    """Every guidance text: steps, help files, readiness messages, error messages, CLI help."""
+    for step in Step:
+        yield Piece(f"step {step.number}, {step.heading}", step_guidance(step))
+        yield Piece(f"help: {step.value}.md", help_file(step))
+    yield from readiness_messages()
+    yield from error_messages()
+    yield from command_line_help()
+    yield from summary_words()
+
+
+def command_line_help() -> Iterator[Piece]:
+    """What `phb --help` and each command's help say, read from the parser itself."""
+    import argparse
+
+    from phb_tui.cli import _parser
+
+    parsers = [("phb", _parser())]
+    while parsers:
+        name, parser = parsers.pop()
+        if parser.description:
+            yield Piece(f"{name} --help", parser.description)
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers += [(f"phb {sub}", subparser) for sub, subparser in action.choices.items()]
+            elif action.help and action.help != argparse.SUPPRESS:
+                yield Piece(f"{name} {'/'.join(action.option_strings) or action.dest}", action.help)
+
+
+def summary_words() -> Iterator[Piece]:
+    """The summary's own words, as they stand in the summary of a plan with nothing in it yet."""
+    from phb_tui.summary.build import build_summary
+    from phb_tui.summary.document import Alert, Paragraph
+    from plan_store import new_plan
+
+    document = build_summary(new_plan("Empty"), include_private=True, personal=True)
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph | Alert):
+                yield Piece(f"summary: {section.title}", block.text)
+
+
+def readiness_messages() -> Iterator[Piece]:
+    from phb_tui.planning.checks import find_gaps
+    from plan_store import new_plan
+
+    seen = set()
+    for gap in find_gaps(new_plan("Empty")):
+        if gap.message not in seen:
+            seen.add(gap.message)
+            yield Piece(f"readiness: {gap.rule}", gap.message)
+
+
+def error_messages() -> Iterator[Piece]:
+    from plan_store import MoneyError, parse_money
+
+    for typed in ("abc", "12.345", "-5", "99999999999"):
+        try:
+            parse_money(typed)
+        except MoneyError as error:
+            yield Piece(f"money error for {typed!r}", str(error))
+
+
+def table() -> str:
+    rows = ["| text | reading ease |", "| --- | --- |"]
+    for step in Step:
+        rows.append(f"| step {step.number}, {step.heading} | {reading_ease(step_guidance(step)):.1f} |")
+        rows.append(f"| help: {step.value}.md | {reading_ease(help_file(step)):.1f} |")
+    return "\n".join(rows)
+
+
+def long_sentences() -> list[tuple[int, str, str]]:
+    return sorted(
+        (
+            (words(s), piece.where, s)
+            for piece in everything()
+            for s in sentences(piece.text)
+            if words(s) > LONGEST_SENTENCE
+        ),
+        reverse=True,
+    )
+
+
+if __name__ == "__main__":
+    print(table())
+    print(f"\n{len(long_sentences())} sentences over {LONGEST_SENTENCE} words:")
+    for count, where, sentence in long_sentences()[:40]:
+        print(f"{count:3} {where}: {sentence}")
