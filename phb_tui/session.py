@@ -82,12 +82,12 @@ class PlanSession:
         if self.sample:
             return "Sample plan: changes are not saved"
         if self.problem:
-            return "NOT SAVED: " + self.problem.splitlines()[0]
+            return "✗ Not saved: " + self.problem.splitlines()[0]
         if self.unsaved:
             return "Saving soon..."
         saved = f"All changes saved at {self.saved_at:%H:%M:%S}" if self.saved_at else "All changes saved"
         if self.open_elsewhere_since:
-            return f"ALSO OPEN IN ANOTHER WINDOW (since {self.open_elsewhere_since.astimezone():%H:%M}). {saved}"
+            return f"! Also open in another window (since {self.open_elsewhere_since.astimezone():%H:%M}). {saved}"
         return saved
 
     def status_line(self) -> tuple[str, bool]:

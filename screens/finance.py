@@ -146,7 +146,7 @@ class FinanceScreen(StepScreen):
                 ("Item", lambda i: i.description or "(not described yet)"),
                 ("Provider", lambda i: i.provider),
                 ("Cost", _cost),
-                ("Outcomes", lambda i: outcome_numbers(plan, i.outcome_ids).replace("none", "NONE")),
+                ("Outcomes", lambda i: outcome_numbers(plan, i.outcome_ids).replace("none", "✗ none")),
             ],
             fields=ITEM_FIELDS,
             make=lambda: LineItem(
@@ -219,7 +219,7 @@ def totals_text(plan: Plan) -> str:
     elif remaining is None:
         second = "Enter the budget to see what is left."
     elif remaining < 0:
-        second = f"OVER BUDGET by {format_money(-remaining)} {period}: consider asking for a budget review rather than cutting care you need."
+        second = f"✗ Over budget by {format_money(-remaining)} {period}: consider asking for a budget review rather than cutting care you need."
     else:
         second = f"Left over: {format_money(remaining)} {period}."
     return f"{first}\n{second}"

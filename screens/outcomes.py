@@ -55,7 +55,7 @@ class OutcomesScreen(StepScreen):
         yield Static("Your outcomes", classes="step-section")
 
         def linked(outcome: Outcome) -> str:
-            return "yes" if outcome.id in served_outcome_ids(plan) else "NOTHING YET"
+            return "yes" if outcome.id in served_outcome_ids(plan) else "✗ nothing yet"
 
         spec = ListSpec[Outcome](
             noun="outcome",

@@ -125,7 +125,7 @@ def test_list_shows_what_a_broker_needs(capsys: pytest.CaptureFixture[str], stor
     row = next(line for line in out.splitlines() if line.startswith("Daniel's plan 2026"))
     for expected in ("Dan", "6 Plan written", "£52,000.00/yr", "£50,160.49/yr", "2 Nov 2026"):
         assert expected in row
-    assert "damaged.toml: CANNOT OPEN" in out
+    assert "damaged.toml: ✗ cannot be opened" in out
     assert "1 file(s) could not be opened" in out
 
 

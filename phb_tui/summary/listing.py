@@ -101,7 +101,7 @@ class PlanRow:
 
     def cells(self) -> list[str]:
         if self.problem:
-            return [f"{self.file}: CANNOT OPEN", "", "", "", "", ""]
+            return [f"{self.file}: ✗ cannot be opened", "", "", "", "", ""]
         return [self.title, self.person, self.stage, self.budget, self.planned, self.last_saved]
 
 
@@ -232,7 +232,7 @@ APP_COLUMNS = (
     Column("Budget", lambda row: row.budget, whole=True),
     Column("Planned", lambda row: row.planned, whole=True),
     # Never cut short, and in capitals, so a file that cannot be opened stands out without colour.
-    Column("Ready", lambda row: "CANNOT OPEN" if row.problem else row.readiness, whole=True),
+    Column("Ready", lambda row: "✗ cannot open" if row.problem else row.readiness, whole=True),
     Column("Next review", lambda row: "" if row.problem else row.review_words, whole=True),
     Column("Last saved", lambda row: row.last_saved, whole=True),
 )

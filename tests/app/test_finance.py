@@ -62,7 +62,7 @@ async def test_line_items_are_added_and_the_total_shows_over_budget_in_words(sto
         await fill(pilot, "#field-quantity", "7.5")
         await choose(pilot, "#field-route", "direct_payment")
         await pilot.press("escape")
-        assert "OVER BUDGET by £8.75 a week" in totals(app)
+        assert "✗ Over budget by £8.75 a week" in totals(app)
         await pilot.press("ctrl+s")
     item = saved(store, path).finance.line_items[0]
     assert (item.description, item.provider, item.unit_cost, item.quantity) == (

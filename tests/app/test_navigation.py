@@ -115,7 +115,7 @@ async def test_quitting_when_saving_fails_asks_and_keeps_the_work(store: PlanSto
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
         assert app.session is not None and app.session.plan.person.name == "My version"
-        assert "NOT SAVED" in screen_text(app)
+        assert "✗ Not saved" in screen_text(app)
         await pilot.press("ctrl+q", "y")
         await pilot.pause()
     on_disk = saved(store, path)
@@ -174,7 +174,7 @@ async def test_a_step_shown_again_shows_what_changed_elsewhere(store: PlanStore,
         table = app.screen.query_one("#line-items DataTable")
         rows = [table.get_row_at(n) for n in range(table.row_count)]  # type: ignore[attr-defined]
         swim = next(row for row in rows if str(row[1]).startswith("Swimming"))
-        assert str(swim[4]) == "NONE"  # ...showing the change made on another step.
+        assert str(swim[4]) == "✗ none"  # ...showing the change made on another step.
         assert "Step 5 of 7: Financial plan (in progress)." in screen_text(app)  # Spending now unlinked.
 
 

@@ -58,7 +58,7 @@ async def test_a_refused_save_keeps_the_work_and_a_copy_can_be_saved_elsewhere(
             await fill(pilot, "#field-icb_name", "NHS Devon ICB")
             await pilot.press("ctrl+s")
             shown = " ".join(screen_text(app).split())
-            assert "NOT SAVED: Could not save" in shown and os.strerror(code) in shown
+            assert "✗ Not saved: Could not save" in shown and os.strerror(code) in shown
             assert "Save a copy elsewhere" in shown
             assert path.read_bytes() == before
             assert app.session is not None and app.session.plan.icb_name == "NHS Devon ICB"
@@ -88,7 +88,7 @@ async def test_a_second_window_is_warned_and_cannot_overwrite_the_first(store: P
     second = PhbApp(store, store.open(opened.path), autosave_seconds=3600, keys_file=store.data_dir / "none.toml")
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "ALSO OPEN IN ANOTHER WINDOW" in screen_text(second)
+        assert "Also open in another window" in screen_text(second)
         # The other window saves first...
         other = store.open(opened.path)
         other.plan.icb_name = "Saved in the other window"
@@ -97,7 +97,7 @@ async def test_a_second_window_is_warned_and_cannot_overwrite_the_first(store: P
         await fill(pilot, "#field-icb_name", "Typed in this window")
         await pilot.press("ctrl+s")
         shown = " ".join(screen_text(second).split())
-        assert "NOT SAVED" in shown and "changed outside this window" in shown
+        assert "✗ Not saved" in shown and "changed outside this window" in shown
     assert store.open(opened.path).plan.icb_name == "Saved in the other window"
 
 
@@ -115,7 +115,7 @@ async def test_a_marker_left_by_a_crashed_window_is_ignored(store: PlanStore) ->
     app = PhbApp(store, store.open(opened.path), keys_file=store.data_dir / "none.toml")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "ALSO OPEN" not in screen_text(app)
+        assert "Also open in another" not in screen_text(app)
 
 
 async def test_the_sample_plan_leaves_no_marker(store: PlanStore) -> None:

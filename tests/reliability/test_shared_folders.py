@@ -53,7 +53,7 @@ async def test_a_third_window_is_warned_while_the_first_is_still_open(store: Pla
     third = PhbApp(store, store.open(opened.path), autosave_seconds=3600, keys_file=store.data_dir / "none.toml")
     async with third.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "ALSO OPEN IN ANOTHER WINDOW" in screen_text(third)
+        assert "Also open in another window" in screen_text(third)
 
 
 def test_each_window_removes_only_its_own_marker(store: PlanStore) -> None:
@@ -69,7 +69,7 @@ async def test_a_plan_renamed_in_another_window_is_not_saved_back_under_its_old_
         await fill(pilot, "#field-icb_name", "NHS Devon ICB")
         await pilot.press("ctrl+s")
         shown = " ".join(screen_text(app).split())
-        assert "NOT SAVED" in shown and "is no longer there" in shown
+        assert "✗ Not saved" in shown and "is no longer there" in shown
         assert not path.exists()
         assert [p.name for p in store.plan_paths()] == ["renamed-elsewhere.toml"]
         assert app.session is not None and app.session.plan.icb_name == "NHS Devon ICB"  # Still on screen.

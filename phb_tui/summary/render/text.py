@@ -1,6 +1,6 @@
 """Plain text: what screen readers, email and printers get, so it must stand entirely on its own.
 
-No colour, no box drawing: headings are underlined with = and -, warnings say "WARNING", and a
+No colour, no box drawing: headings are underlined with = and -, warnings say "Warning", and a
 table too wide for the page becomes one labelled record per row, which also reads better aloud.
 
 `render_plain` goes further, for screen readers and braille displays: nothing is wrapped (they
@@ -21,7 +21,7 @@ def render_text(document: Document, width: int = 78) -> str:
     for line in document.byline:
         lines += _wrap(line, width)
     for notice in document.notices:
-        lines += ["", *_wrap(f"NOTE: {notice}", width)]
+        lines += ["", *_wrap(f"Note: {notice}", width)]
     for section in document.sections:
         lines += ["", "", section.title, "-" * min(len(section.title), width)]
         for block in section.blocks:
@@ -101,7 +101,7 @@ def _block(block: Block, width: int) -> list[str]:
         lines = _wrap(block.text, width)
         return [*lines, "~" * min(max(len(line) for line in lines), width)]
     if isinstance(block, Alert):
-        return _wrap(f"WARNING: {block.text}", width, hanging="         ")
+        return _wrap(f"Warning: {block.text}", width, hanging="         ")
     if isinstance(block, BulletList):
         return [line for item in block.items for line in _wrap(item, width, "  - ", "    ")]
     if isinstance(block, BarChart):
