@@ -223,7 +223,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "childrens_continuing_care": "Children and young people's continuing care",
         "personal_wheelchair_budget": "Personal wheelchair budget",
         "section_117_aftercare": "Section 117 aftercare (Mental Health Act)",
-        "local_offer": "Offered locally by the ICB (no legal right)",
+        "local_offer": "Agreed by your ICB where you live (not a legal right)",
     },
     "JourneyStage": {
         "finding_out": "Finding out about personal health budgets",

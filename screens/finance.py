@@ -29,7 +29,7 @@ BUDGET_FIELDS = [
     FieldSpec(
         "budget_amount",
         "Indicative budget (£)",
-        placeholder="12,000.00",
+        placeholder="amount in pounds",
         help="The amount your NHS team has told you. Ask for it if you have not been told.",
     ),
     FieldSpec(
@@ -53,20 +53,20 @@ ITEM_FIELDS = [
     FieldSpec(
         "unit_cost",
         "Cost of one unit (£)",
-        placeholder="14.50",
+        placeholder="amount in pounds",
         help="For example the hourly rate, or the price of one session.",
     ),
     FieldSpec(
         "quantity",
         "How many units each time",
-        placeholder="20",
+        placeholder="how many",
         help="For example hours a week. Up to two decimal places.",
     ),
     FieldSpec("period", "How often"),
     FieldSpec(
         "contribution",
         "Money from elsewhere toward the price (£, each time)",
-        placeholder="0.00",
+        placeholder="amount in pounds",
         help="For a wheelchair budget top-up, or a charity or agency paying part. Only the rest comes from the budget.",
     ),
     FieldSpec("contribution_from", "Who pays that part"),
@@ -98,8 +98,8 @@ CONTINGENCY_FIELDS = [
     FieldSpec(
         "contingency",
         "Contingency fund (£, for the same period as the budget)",
-        placeholder="0.00",
-        help="Money set aside for the unexpected, such as cover when a PA is ill. Some ICBs suggest a week of costs.",
+        placeholder="amount in pounds",
+        help="Money set aside for the unexpected, such as cover when a PA is ill. Some ICBs (Integrated Care Boards) suggest a week of costs.",
     ),
     FieldSpec("contingency_notes", "What the contingency fund is for"),
     FieldSpec(

@@ -22,10 +22,10 @@ from .base import StepScreen
 
 PERSON_FIELDS = [
     FieldSpec("name", "Full name"),
-    FieldSpec("preferred_name", "What they like to be called"),
-    FieldSpec("date_of_birth", "Date of birth", placeholder="31/01/1960", help="Optional. Day, month, year."),
+    FieldSpec("preferred_name", "What you like to be called"),
+    FieldSpec("date_of_birth", "Date of birth", placeholder="dd/mm/yyyy", help="Optional. Day, month, year."),
     FieldSpec(
-        "nhs_number", "NHS number", placeholder="943 476 5919", help="Optional. Ten digits, on letters from the NHS."
+        "nhs_number", "NHS number", placeholder="ten digits", help="Optional. Ten digits, on letters from the NHS."
     ),
 ]
 
@@ -33,7 +33,7 @@ PLAN_FIELDS = [
     FieldSpec(
         "icb_name",
         "Local ICB",
-        placeholder="NHS West Yorkshire ICB",
+        placeholder="the name on their letters",
         help="The Integrated Care Board that agrees budgets where you live (it replaced the CCG).",
     ),
     FieldSpec("eligibility", "Why you can have a budget"),
@@ -162,7 +162,7 @@ class GetInformedScreen(StepScreen):
     def plan_edited(self) -> None:
         route = self.plan.eligibility
         if route is None:
-            text = "Choose the route that fits. If none does, choose the local offer: your ICB decides."
+            text = "Choose the reason that fits. If none does, choose the last one: your ICB decides."
         elif route.is_legal_right:
             text = f"{route.label}: you have {route.right}."
         else:

@@ -40,8 +40,8 @@ from plan_store import Period, Plan, format_money
 
 NEW_PA_FIELDS = [
     FieldSpec("who", "Who", placeholder="Personal assistant, evenings"),
-    FieldSpec("hourly_rate", "Hourly rate (£)", placeholder="12.71"),
-    FieldSpec("hours_per_week", "Hours a week", placeholder="20"),
+    FieldSpec("hourly_rate", "Hourly rate (£)", placeholder="amount in pounds"),
+    FieldSpec("hours_per_week", "Hours a week", placeholder="how many"),
 ]
 PA_FIELDS = [
     FieldSpec("days_per_week", "Days a week", help="Holiday is 5.6 weeks, but at most 28 days."),
@@ -61,7 +61,10 @@ EMPLOYER_FIELDS = [
         "claim_employment_allowance",
         "Employment Allowance",
         placeholder="I will claim the Employment Allowance",
-        help="One claim for you as the employer covers every PA's National Insurance, up to the yearly limit.",
+        help=(
+            "National Insurance is a tax an employer pays on wages. One claim for you as the employer "
+            "takes the allowance off every PA's National Insurance, up to the yearly limit."
+        ),
     ),
     FieldSpec("insurance_per_year", "Employer's liability insurance a year (£)", help="A legal requirement."),
     FieldSpec("payroll_per_year", "Payroll service a year (£)", help="Enter 0 if you will do payroll yourself."),

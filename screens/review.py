@@ -40,9 +40,9 @@ CONTINGENCY_PLAN = [
 ]
 
 REVIEW_FIELDS = [
-    FieldSpec("first_review", "First review", placeholder="31/01/2027", help="Usually within about three months."),
+    FieldSpec("first_review", "First review", placeholder="dd/mm/yyyy", help="Usually within about three months."),
     FieldSpec(
-        "every_months", "Then every how many months", placeholder="12", help="At least once a year: 12 or fewer."
+        "every_months", "Then every how many months", placeholder="months", help="At least once a year: 12 or fewer."
     ),
     FieldSpec("monitored_by", "Who keeps an eye on the plan"),
 ]
