@@ -146,6 +146,11 @@ def _parser() -> argparse.ArgumentParser:
         "--include-private", action="store_true", help="include notes marked private (left out by default)"
     )
     export.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    export.add_argument(
+        "--easy-read",
+        action="store_true",
+        help="a short summary in easy read, for the person and their family: short sentences, larger type in html",
+    )
 
     check = command(
         "check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error."
@@ -374,12 +379,17 @@ def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
 def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     plan = _open_plan(store, arguments.plan).plan
     include_private = arguments.include_private
-    text = export_text(plan, arguments.format, include_private)
+    if arguments.easy_read and arguments.format == "toml":
+        raise PlanError("An easy-read summary is text: use --format txt, md or html with --easy-read.")
+    text = export_text(plan, arguments.format, include_private, easy_read=arguments.easy_read)
     if arguments.output is None or str(arguments.output) == "-":  # "-" is the screen, as for most commands.
         print(text, end="")
         return EXIT_OK
     if arguments.output.is_dir():
-        arguments.output = arguments.output / export_file_name(plan, arguments.format)
+        name = export_file_name(plan, arguments.format)
+        arguments.output = arguments.output / (
+            name.replace("-summary.", "-easy-read.") if arguments.easy_read else name
+        )
     store.export(arguments.output, text, force=arguments.force)
     left_out = "" if include_private else " Notes marked private were left out."
     print(f"Wrote {arguments.output}.{left_out}", file=sys.stderr)

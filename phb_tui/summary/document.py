@@ -114,3 +114,5 @@ class Document:
     """Lines under the title: whose plan it is, and when and from which revision it was prepared."""
     running_head: str = ""
     """Whose plan it is, in one line, for the top of every printed page."""
+    easy_read: bool = False
+    """Written in easy read: a page shows it in larger type, with more space between lines."""

@@ -17,7 +17,9 @@ def export_file_name(plan: Plan, fmt: str) -> str:
     return f"{slug}.toml" if fmt == "toml" else f"{slug}-summary.{fmt}"
 
 
-def export_text(plan: Plan, fmt: str, include_private: bool = False, prepared_on: date | None = None) -> str:
+def export_text(
+    plan: Plan, fmt: str, include_private: bool = False, prepared_on: date | None = None, easy_read: bool = False
+) -> str:
     """The summary (or, for "toml", the plan file) as it is shared: private notes left out unless asked.
 
     The summary says the day it was prepared: today, unless `prepared_on` says otherwise.
@@ -31,4 +33,8 @@ def export_text(plan: Plan, fmt: str, include_private: bool = False, prepared_on
     if fmt == "toml":
         return plan_to_toml(shared)
     render = {"txt": render_text, "md": render_markdown, "html": render_html}[fmt]
+    if easy_read:
+        from .easy_read import easy_read_summary
+
+        return render(easy_read_summary(shared))
     return render(build_summary(shared, include_private=include_private, prepared_on=prepared_on))

@@ -55,6 +55,15 @@ tfoot td { font-weight: bold; }
 """
 
 
+_EASY_READ = """
+body { font-size: 16pt; line-height: 1.7; max-width: 34em; }
+h1 { font-size: 24pt; }
+h2 { font-size: 19pt; border-bottom: none; }
+p, li { margin: 0.5em 0; }
+"""
+"""Easy read: larger type, more space, no rules to follow across the page."""
+
+
 def render_html(document: Document) -> str:
     parts = [
         "<!DOCTYPE html>",
@@ -63,7 +72,7 @@ def render_html(document: Document) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(document.title)}</title>",
-        f"<style>{_STYLE}{_running_head(document.running_head)}</style>",
+        f"<style>{_STYLE}{_EASY_READ if document.easy_read else ''}{_running_head(document.running_head)}</style>",
         "</head>",
         "<body>",
         f"<h1>{escape(document.title)}</h1>",
