@@ -606,7 +606,7 @@ class PhbApp(App[None]):
         text = (
             plan_to_toml(self.session.plan)
             if whole_plan
-            else export_text(self.session.plan, choice.format, choice.include_private)
+            else export_text(self.session.plan, choice.format, choice.include_private, easy_read=choice.easy_read)
         )
         try:
             self.store.export(choice.path, text, force=force)

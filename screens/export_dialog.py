@@ -52,6 +52,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Input(str(self.folder / export_file_name(self.plan, fmt)), id="path", select_on_focus=False)
             yield TickBox("Include notes marked private", self.rescue, id="private", disabled=self.rescue)
             yield Static("" if self.rescue else "Private notes are left out unless you tick this.", id="private-help")
+            if not self.rescue:
+                yield TickBox("Easy read (short sentences, larger type)", id="easy")
             yield Button("Save the copy" if self.rescue else "Export", variant="primary", id="export")
 
     @on(Select.Changed, "#format")
@@ -72,7 +74,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             self.query_one("#private-help", Static).update("Give a file name to save to.")
             return
         fmt = str(self.query_one("#format", Select).value)
-        self.dismiss(ExportChoice(fmt, Path(raw).expanduser(), self.query_one("#private", Checkbox).value))
+        easy = bool(self.query("#easy")) and self.query_one("#easy", Checkbox).value and fmt != "toml"
+        self.dismiss(ExportChoice(fmt, Path(raw).expanduser(), self.query_one("#private", Checkbox).value, easy))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

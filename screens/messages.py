@@ -67,6 +67,8 @@ class ExportChoice:
     format: str
     path: Path
     include_private: bool
+    easy_read: bool = False
+    """The short easy-read summary, for the person and their family, rather than the full one."""
 
 
 @dataclass

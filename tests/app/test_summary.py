@@ -54,3 +54,20 @@ async def test_export_writes_a_shareable_file_without_private_notes(
         await pilot.pause()
         await pilot.press("n")
         assert target.read_text(encoding="utf-8") == "edited by hand"
+
+
+async def test_an_easy_read_summary_can_be_exported_from_the_app(
+    store: PlanStore, example_plan: Plan, tmp_path: Path
+) -> None:
+    target = tmp_path / "for-mum.html"
+    async with plan_open_at(store, example_plan, Step.SUMMARY, size=(80, 30)) as (app, pilot, _path):
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one("#easy").focus()
+        await pilot.press("space")
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    text = target.read_text(encoding="utf-8")
+    assert "<h1>My health plan: Dan</h1>" in text and "font-size: 16pt" in text
