@@ -648,7 +648,9 @@ class PhbApp(App[None]):
             "New outcome", "Add an outcome in step 2", partial(self._on_step, Step.OUTCOMES, "#outcomes", "add")
         )
         yield SystemCommand(
-            "Add line item", "Add spending in step 5", partial(self._on_step, Step.FINANCE, "#line-items", "add")
+            "Add a cost",
+            "Add something the budget pays for, in step 5",
+            partial(self._on_step, Step.FINANCE, "#line-items", "add"),
         )
         yield SystemCommand(
             "Work out PA costs",

@@ -140,7 +140,7 @@ class FinanceScreen(StepScreen):
         yield Static(id="totals")
         yield Static("What the budget buys", classes="step-section")
         spec = ListSpec[LineItem](
-            noun="line item",
+            noun="cost",
             columns=[
                 ("#", lambda i: str(next(n for n, x in enumerate(plan.finance.line_items, 1) if x is i))),
                 ("Item", lambda i: i.description or "(not described yet)"),
@@ -185,7 +185,7 @@ class FinanceScreen(StepScreen):
             items.redraw()
             items.post_message(ItemList.Changed(items))
             self.notify(
-                f"Employer's costs put in the plan: {change.added} line items added, {change.updated} updated, "
+                f"Employer's costs put in the plan: {change.added} added, {change.updated} updated, "
                 f"{change.removed} removed. Each is paid for a year."
             )
 

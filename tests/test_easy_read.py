@@ -21,7 +21,8 @@ def test_headings_are_questions_and_sentences_are_short(
 ) -> None:
     store.add(example_plan)
     text = _easy(capsys)
-    headings = [line for line, under in zip(text.splitlines(), text.splitlines()[1:]) if set(under) == {"-"}]
+    lines = text.splitlines()
+    headings = [line for line, under in zip(lines, lines[1:], strict=False) if set(under) == {"-"}]
     assert len(headings) == 8 and all(heading.endswith("?") for heading in headings)
     assert "The NHS says there is £52,000.00 a year." in text
     assert "I swim twice a week to keep my shoulders strong." in text  # Their own words.

@@ -64,7 +64,7 @@ async def test_the_command_palette_goes_to_a_step(store: PlanStore) -> None:
 async def test_the_command_palette_adds_a_line_item(store: PlanStore) -> None:
     async with plan_open_at(store) as (app, pilot, path):
         await pilot.press("ctrl+p")
-        await pilot.press(*keys("add line item"))
+        await pilot.press(*keys("add a cost"))
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
