@@ -3,6 +3,8 @@ headings that are questions, larger type on the page, and the person's own words
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from phb_tui.cli import main
@@ -22,7 +24,7 @@ def test_headings_are_questions_and_sentences_are_short(
     store.add(example_plan)
     text = _easy(capsys)
     lines = text.splitlines()
-    headings = [line for line, under in zip(lines, lines[1:], strict=False) if set(under) == {"-"}]
+    headings = [line for line, under in itertools.pairwise(lines) if set(under) == {"-"}]
     assert len(headings) == 8 and all(heading.endswith("?") for heading in headings)
     assert "The NHS says there is £52,000.00 a year." in text
     assert "I swim twice a week to keep my shoulders strong." in text  # Their own words.
