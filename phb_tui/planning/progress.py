@@ -20,7 +20,7 @@ class StepState(StrEnum):
     @property
     def mark(self) -> str:
         """A symbol that differs in shape, not only colour: readable with NO_COLOR."""
-        return {"not started": "o", "in progress": "~", "done": "✓"}[self.value]
+        return {"not started": "○", "in progress": "~", "done": "✓"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -291,6 +291,29 @@ class ModelForm(Vertical):
                 self._apply(spec, box.value, show=True, announce=False)
                 changed |= getattr(self.model, spec.name) != before
         return changed
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Coming into a box: carry on from the end of what is there, never replace it.
+
+        The exception is a number that is only a starting value: nothing (0.00) or the field's
+        default (1 of something). It is selected, so typing "20" gives 20 rather than "120", and
+        "3400" gives £3,400.00 rather than "0.003400".
+        """
+        widget = event.widget
+        spec = self._spec_for(widget)
+        if spec is None:
+            return
+        if isinstance(widget, Input):
+            field = type(self.model).model_fields[spec.name]
+            default = None if field.is_required() else field.default
+            starting = widget.value == _as_text(spec.kind, default) if default is not None else False
+            zero = widget.value.strip().lstrip("£").replace(",", "") in ("0", "0.0", "0.00")
+            if spec.kind in ("money", "quantity", "int") and widget.value and (starting or zero):
+                widget.select_all()
+            else:
+                widget.cursor_position = len(widget.value)
+        elif hasattr(widget, "document") and hasattr(widget, "move_cursor"):
+            widget.move_cursor(widget.document.end)  # A long-text box, by any of its classes.
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if spec := self._spec_for(event.text_area):

@@ -69,5 +69,5 @@ class JourneyBar(Static):
                 detail += f" (and {len(here.missing) - 1} more)"
         line.append("\n" + detail)
         if not roomy:
-            line.append("\n✓ done, ~ started, o not started", style="dim")
+            line.append("\n✓ done, ~ started, ○ not started", style="dim")
         self.update(line)

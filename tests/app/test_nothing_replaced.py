@@ -90,3 +90,35 @@ async def test_esc_keeps_an_entry_that_was_filled_in(store: PlanStore, example_p
         await pilot.press(*keys("Gym membership"), "tab", "escape")
         await pilot.pause()
         assert len(app.session.plan.finance.line_items) == count + 1
+
+
+async def test_a_new_entrys_starting_numbers_are_replaced_by_what_is_typed(
+    store: PlanStore, example_plan: Plan
+) -> None:
+    async with plan_open_at(store, example_plan, step=Step.FINANCE, size=(100, 30)) as (app, pilot, _path):
+        dialog = await _new_line_item(app, pilot)
+        await pilot.press(*keys("Wheelchair"), "tab")
+        dialog.query_one("#field-unit_cost").focus()
+        await pilot.pause()
+        await pilot.press(*keys("3400"), "tab")
+        dialog.query_one("#field-quantity").focus()
+        await pilot.pause()
+        await pilot.press(*keys("2"), "tab")
+        await pilot.pause()
+        assert app.session is not None
+        item = app.session.plan.finance.line_items[-1]
+        assert (item.unit_cost, item.quantity) == (3400, 2)
+
+
+async def test_a_long_text_box_in_a_dialog_carries_on_from_the_end(store: PlanStore, example_plan: Plan) -> None:
+    async with plan_open_at(store, example_plan, step=Step.OUTCOMES, size=(100, 30)) as (app, pilot, _path):
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryDialog)
+        box = app.screen.query_one("#field-what_matters")
+        box.focus()
+        await pilot.pause()
+        await pilot.press(*keys(" Extra"), "escape")
+        await pilot.pause()
+        assert app.session is not None and app.session.plan.outcomes[0].what_matters.endswith(" Extra")
