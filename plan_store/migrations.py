@@ -105,4 +105,10 @@ def _v1_item(item: Any) -> Any:
     return item
 
 
-_STEPS: dict[int, Callable[[Table], Table]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(old: Table) -> Table:
+    """Version 3 adds the person-centred planning tools (about me, my week, who decides, the
+    action plan). Each is optional, so a version 2 plan needs nothing added: it has none yet."""
+    return dict(old)
+
+
+_STEPS: dict[int, Callable[[Table], Table]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}

@@ -23,9 +23,10 @@ from .models import (
     Risk,
     SignOff,
 )
+from .person_centred import AboutMe, Action, MyWeek, WhoDecides
 from .vocabulary import EligibilityRoute, JourneyStage
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The plan file layout this program writes. Older files are upgraded by `migrations.py`."""
 
 
@@ -53,6 +54,7 @@ class Plan(PlanModel):
     """What the assessment of needs found, in the person's own words."""
 
     informed: GetInformed = GetInformed()
+    about_me: AboutMe = AboutMe()
     outcomes: list[Outcome] = []
     management: Management = Management()
     resources: list[Resource] = []
@@ -63,6 +65,9 @@ class Plan(PlanModel):
     """What happens when planned support fails: who steps in, who to call."""
     reviews: Reviews = Reviews()
     sign_off: list[SignOff] = []
+    week: MyWeek = MyWeek()
+    who_decides: WhoDecides = WhoDecides()
+    actions: list[Action] = []
 
     @field_validator("schema_version")
     @classmethod
@@ -95,6 +100,14 @@ def link_problems(plan: Plan) -> Iterator[str]:
     yield from _duplicates("resources", (r.id for r in plan.resources))
     yield from _duplicates("finance.line_items", (i.id for i in plan.finance.line_items))
     yield from _duplicates("informed.checklist", (c.key for c in plan.informed.checklist), "key")
+    yield from _duplicates("actions", (a.id for a in plan.actions))
+    items = {i.id for i in plan.finance.line_items}
+    resources = {r.id for r in plan.resources}
+    for n, entry in enumerate(plan.week.entries):
+        if entry.line_item is not None and entry.line_item not in items:
+            yield f'week.entries[{n}].line_item: links to cost "{entry.line_item}", but the plan has no cost with that id'
+        if entry.resource is not None and entry.resource not in resources:
+            yield f'week.entries[{n}].resource: links to "{entry.resource}", but the plan has no support with that id'
 
     known = {o.id for o in plan.outcomes}
     known_text = ", ".join(f'"{o}"' for o in sorted(known)) or "none yet"

@@ -150,6 +150,52 @@ class Confidence(Choice):
     NOT_CONFIDENT = "not_confident"
 
 
+class Day(Choice):
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+
+class TimeOfDay(Choice):
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+    NIGHT = "night"
+
+
+class DecisionArea(Choice):
+    DAY_TO_DAY = "day_to_day"
+    MONEY = "money"
+    STAFF = "staff"
+    HEALTH = "health"
+    OTHER = "other"
+
+
+class ActingRole(Choice):
+    """Someone with a formal role in decisions for the person, if anyone has one."""
+
+    REPRESENTATIVE = "representative"
+    ATTORNEY = "attorney"
+    DEPUTY = "deputy"
+    NOMINEE = "nominee"
+
+    @property
+    def explained(self) -> str:
+        return _ROLE_EXPLAINED[self.value]
+
+
+_ROLE_EXPLAINED = {
+    "representative": "acts for someone who cannot manage the budget themselves, such as a parent for a child",
+    "attorney": "was given power to decide by the person, while they could, in a lasting power of attorney",
+    "deputy": "was named by the Court of Protection to decide for someone who cannot decide",
+    "nominee": "was chosen by the person to receive and manage the money, while the person still decides",
+}
+
+
 class ResourceKind(Choice):
     OWN_SKILL = "own_skill"
     PERSON = "person"
@@ -246,6 +292,29 @@ _LABELS: dict[str, dict[str, str]] = {
         "other": "Other",
     },
     "Priority": {"high": "High", "medium": "Medium", "low": "Low"},
+    "Day": {
+        "monday": "Monday",
+        "tuesday": "Tuesday",
+        "wednesday": "Wednesday",
+        "thursday": "Thursday",
+        "friday": "Friday",
+        "saturday": "Saturday",
+        "sunday": "Sunday",
+    },
+    "TimeOfDay": {"morning": "Morning", "afternoon": "Afternoon", "evening": "Evening", "night": "Night"},
+    "DecisionArea": {
+        "day_to_day": "Day to day",
+        "money": "Money",
+        "staff": "Staff and who supports me",
+        "health": "Health and treatment",
+        "other": "Something else",
+    },
+    "ActingRole": {
+        "representative": "A representative",
+        "attorney": "An attorney (lasting power of attorney)",
+        "deputy": "A deputy (named by the Court of Protection)",
+        "nominee": "A nominee",
+    },
     "ManagementOption": {
         "direct_payment": "Direct payment",
         "notional": "Notional budget (the NHS holds the money)",

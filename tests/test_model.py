@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
@@ -126,8 +127,20 @@ def test_a_link_to_a_missing_outcome_is_named_with_its_place() -> None:
 
 
 def test_ids_used_twice_are_refused() -> None:
-    text = example_toml().replace('id = "r2"', 'id = "r1"')
+    text = example_toml().replace('id = "r2"', 'id = "r1"').replace('resource = "r2"', 'resource = "r1"')
     assert _problems(text) == ['resources: the id "r1" is used 2 times; each must be different']
+
+
+def test_a_week_that_links_to_a_missing_cost_or_support_names_it() -> None:
+    text = (
+        example_toml()
+        .replace('line_item = "swim"', 'line_item = "swimming"')
+        .replace('resource = "r2"', 'resource = "r9"')
+    )
+    assert _problems(text) == [
+        'week.entries[1].line_item: links to cost "swimming", but the plan has no cost with that id',
+        'week.entries[4].resource: links to "r9", but the plan has no support with that id',
+    ]
 
 
 @pytest.mark.parametrize(
@@ -251,3 +264,16 @@ def test_dates_are_toml_dates_and_numbers_are_never_floats(example_plan: Plan) -
     floats = [v for v in _walk_values(raw) if isinstance(v, float)]
     assert floats == [7.5]
     assert plan_from_toml(text, HERE).finance.line_items[0].quantity == Decimal("7.5")
+
+
+def test_a_version_2_plan_loads_unchanged_with_no_planning_tools_yet(example_plan: Plan) -> None:
+    from plan_store.codec import plan_from_toml
+
+    raw = tomllib.loads(example_toml())
+    for added in ("about_me", "week", "who_decides", "actions"):
+        raw.pop(added)
+    raw["schema_version"] = 2
+    older = plan_from_toml(tomli_w.dumps(raw), Path("older.toml"))
+    assert older.schema_version == 3
+    assert older.actions == [] and older.week.entries == [] and older.about_me.important_to_me == ""
+    assert older.outcomes == example_plan.outcomes and older.finance == example_plan.finance
