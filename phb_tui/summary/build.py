@@ -20,6 +20,7 @@ from ..planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion, item_name
 from ..planning.restricted import restricted_kind
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
 from .money import budget_facts, cost_phrase, money_section, spending_charts
+from .planning_tools import about_me, action_plan, my_week, who_decides
 from .wording import NOT_GIVEN, long_date, note_suffix, or_missing, visible
 
 SIGNATURE_LINE = "Signed: ___________________  Name: ___________________  Date: __________"
@@ -33,25 +34,29 @@ def build_summary(
     notices = []
     if include_private:
         notices.append("This copy includes notes marked private. Share it only with people you trust.")
+    prepared = prepared_on or date.today()
     sections = [
         _readiness(plan),
         _who(plan),
+        about_me(plan, include_private),
         _eligibility(plan),
         _needs(plan),
         _outcomes(plan),
         _management(plan),
+        who_decides(plan),
         money_section(plan, include_private),
         _other_support(plan),
+        my_week(plan),
         _risks(plan),
         _flexibility(plan),
         _reviews(plan),
+        action_plan(plan, prepared),
         _to_discuss(plan, include_private),
         _sign_off(plan),
     ]
     if personal:
         sections.append(_getting_informed(plan, include_private))
     head = running_head(plan)
-    prepared = prepared_on or date.today()
     saved = long_date(plan.updated.date())
     byline = [head, f"Prepared on {long_date(prepared)} from revision {plan.revision} of the plan, last saved {saved}."]
     return Document(plan.title, notices, [s for s in sections if s.blocks], byline=byline, running_head=head)

@@ -1,0 +1,102 @@
+"""Rules for the person-centred planning tools: the usual tasks before a plan starts, the week
+set against the money, and the tasks that are late or have nobody to do them.
+
+Everything here is a gentle note, never a block: a week is a picture of a life, not a timesheet.
+No other tool we know of checks a plan's week against what its money pays for.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from plan_store import Plan
+from plan_store.vocabulary import Day, ManagementOption, Period, SpendCategory, TimeOfDay
+
+USUAL_TASKS: dict[ManagementOption, list[str]] = {
+    ManagementOption.DIRECT_PAYMENT: [
+        "Open a separate bank account or prepaid card for the direct payment",
+        "Sign the direct payment agreement",
+        "Get employer's liability insurance",
+        "Register as an employer with HMRC and set up payroll",
+        "Set up the workplace pension for PAs who qualify",
+        "Recruit personal assistants",
+        "Get DBS checks for new PAs",
+        "Give each PA a written contract",
+        "Arrange training for PAs",
+    ],
+    ManagementOption.THIRD_PARTY: [
+        "Choose the organisation that will hold the money",
+        "Agree a contract with the organisation",
+    ],
+    ManagementOption.NOTIONAL: [
+        "Agree with the NHS team which providers will give the support",
+    ],
+}
+
+
+def usual_tasks(plan: Plan) -> list[str]:
+    """The tasks that usually come before a plan of this kind can start, and are not in it yet."""
+    option = plan.management.option
+    if option is None:
+        return []
+    options = list(USUAL_TASKS) if option == ManagementOption.MIXED else [option]
+    there = {action.task.strip().casefold() for action in plan.actions}
+    return [task for kind in options for task in USUAL_TASKS.get(kind, []) if task.casefold() not in there]
+
+
+def task_notes(plan: Plan, today: date) -> list[str]:
+    """Tasks that are late, or that nobody has been given."""
+    notes = []
+    for action in plan.actions:
+        if action.done:
+            continue
+        if action.by is not None and action.by < today:
+            days = (today - action.by).days
+            notes.append(f'"{action.task}" was due on {action.by:%-d %B %Y} ({days} days ago) and is not done.')
+        if not action.who.strip():
+            notes.append(f'Nobody has been given "{action.task}" yet.')
+    return notes
+
+
+_PER_WEEK = {Period.WEEK: Decimal(1), Period.FOUR_WEEKS: Decimal(4)}
+"""How many weeks one period is, for costs that recur within a month; others cannot be placed."""
+
+_PAID_SUPPORT = {SpendCategory.PERSONAL_ASSISTANT, SpendCategory.AGENCY_CARE, SpendCategory.RESPITE}
+
+
+def week_notes(plan: Plan) -> list[str]:
+    """What the week shows set against what the money pays for, and gaps when support is needed
+    around the clock. Empty when the week has nothing in it: then there is nothing to compare."""
+    week = plan.week
+    if not week.entries:
+        return []
+    notes = []
+    placed: dict[str, Decimal] = defaultdict(Decimal)
+    for entry in week.entries:
+        if entry.line_item:
+            placed[entry.line_item] += entry.units
+    for item in plan.finance.line_items:
+        weeks = _PER_WEEK.get(item.period)
+        if weeks is None:
+            continue
+        paid = item.quantity / weeks
+        shown = placed.get(item.id, Decimal(0))
+        if item.id in placed and shown != paid:
+            notes.append(f'"{item.description}" is paid for {_amount(paid)} a week; the week shows {_amount(shown)}.')
+        elif item.id not in placed and item.category in _PAID_SUPPORT:
+            notes.append(f'"{item.description}" is paid for {_amount(paid)} a week, and is not in the week.')
+    if week.support_around_the_clock:
+        taken = {(entry.day, entry.time) for entry in week.entries}
+        for day in Day:
+            empty = [time for time in TimeOfDay if (day, time) not in taken]
+            if len(empty) == len(TimeOfDay):
+                notes.append(f"Nothing is placed on {day.label}, though support is needed all day and night.")
+            elif TimeOfDay.NIGHT in empty:
+                notes.append(f"Nothing is placed on {day.label} night, though support is needed all night.")
+    return notes
+
+
+def _amount(units: Decimal) -> str:
+    return f"{units.normalize():f}"

@@ -1,0 +1,109 @@
+"""The summary's sections for the person-centred planning tools: about me, who decides, my week
+and the action plan. A section is left out while its tool has nothing in it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from plan_store import Plan
+from plan_store.vocabulary import Day, TimeOfDay
+
+from ..planning.person_centred import task_notes, week_notes
+from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Table
+from .wording import long_date, visible
+
+
+def about_me(plan: Plan, include_private: bool) -> Section:
+    """Who the plan is for, in their words: it opens the summary, before anything is asked for."""
+    me = plan.about_me
+    rows = [
+        ("What people like and admire about me", me.like_and_admire),
+        ("What is important to me", me.important_to_me),
+        ("What is important for me (health and safety)", me.important_for_me),
+        ("How best to support me", me.best_support),
+        ("What is working now", me.working),
+        ("What is not working now", me.not_working),
+    ]
+    family = list(visible([me.family_view], include_private))
+    if family:
+        rows.append(("What my family thinks is working and not working", family[0]))
+    given = [(label, text) for label, text in rows if text.strip()]
+    return Section("About me", [Facts(given)] if given else [])
+
+
+def who_decides(plan: Plan) -> Section:
+    deciding = plan.who_decides
+    blocks: list[Block] = []
+    facts = []
+    if deciding.acting_role is not None:
+        role = deciding.acting_role
+        named = f"{deciding.acting_name}: " if deciding.acting_name else ""
+        facts.append(("Acting for me", f"{named}{role.label.lower()}, who {role.explained}"))
+    facts += [
+        (label, text)
+        for label, text in (
+            ("How I like to be given information and choices", deciding.information),
+            ("Best times to decide", deciding.best_times),
+            ("Worst times to decide", deciding.worst_times),
+        )
+        if text.strip()
+    ]
+    if facts:
+        blocks.append(Facts(facts))
+    if deciding.decisions:
+        rows = [
+            [
+                decision.area.label,
+                decision.decision,
+                decision.how_involved,
+                decision.who_decides
+                + ("" if decision.can_decide else " (I cannot make this decision: it is made in my best interests)"),
+            ]
+            for decision in deciding.decisions
+        ]
+        blocks.append(Table(["About", "Decision", "How I am involved", "Who decides"], rows))
+    return Section("Who decides", blocks)
+
+
+def my_week(plan: Plan) -> Section:
+    """The week a day at a time, then what it shows set against what the money pays for."""
+    week = plan.week
+    if not week.entries:
+        return Section("My week", [])
+    items = {item.id: item.description for item in plan.finance.line_items}
+    resources = {r.id: r.description for r in plan.resources}
+    blocks: list[Block] = []
+    for day in Day:
+        here = sorted(
+            (entry for entry in week.entries if entry.day == day), key=lambda entry: list(TimeOfDay).index(entry.time)
+        )
+        if not here:
+            continue
+        lines = []
+        for entry in here:
+            paid = f" (paid for: {items[entry.line_item]})" if entry.line_item in items else ""
+            given = f" ({resources[entry.resource]})" if entry.resource in resources else ""
+            lines.append(f"{entry.time.label}: {entry.what}{paid}{given}")
+        blocks += [Paragraph(f"{day.label}:"), BulletList(lines)]
+    notes = week_notes(plan)
+    if notes:
+        blocks.append(Paragraph("Set against what the money pays for (notes to talk about, not mistakes):"))
+        blocks.append(BulletList(notes))
+    return Section("My week", blocks)
+
+
+def action_plan(plan: Plan, today: date) -> Section:
+    if not plan.actions:
+        return Section("Action plan", [])
+    rows = [
+        [
+            action.task,
+            action.who or "nobody yet",
+            long_date(action.by) if action.by else "no date",
+            "yes" if action.done else "not yet",
+        ]
+        for action in plan.actions
+    ]
+    blocks: list[Block] = [Table(["What must happen", "Who", "By", "Done"], rows)]
+    blocks += [Alert(note) for note in task_notes(plan, today)]
+    return Section("Action plan: before the plan starts", blocks)
