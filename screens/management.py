@@ -11,10 +11,13 @@ from textual.widgets import Button, Select, Static
 from phb_tui.planning.advice import choice_note, suggest_management
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
+from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import (
     DirectPaymentRecipient,
     ManagementOption,
 )
+from plan_store.person_centred import Decision
+from plan_store.vocabulary import ActingRole
 
 from .base import StepScreen
 
@@ -77,6 +80,42 @@ DIRECT_PAYMENT = [
 ]
 
 
+WHO_DECIDES = [
+    FieldSpec(
+        "acting_role",
+        "Someone who acts for me",
+        help="\n".join(f"{role.label}: someone who {role.explained}." for role in ActingRole),
+    ),
+    FieldSpec("acting_name", "Their name"),
+    FieldSpec("information", "How I like to be given information and choices"),
+    FieldSpec("best_times", "Best times for me to decide"),
+    FieldSpec("worst_times", "Worst times for me to decide"),
+]
+
+DECISIONS = ListSpec[Decision](
+    noun="decision",
+    columns=[
+        ("About", lambda d: d.area.label),
+        ("Decision", lambda d: d.decision),
+        ("Who decides", lambda d: d.who_decides),
+    ],
+    fields=[
+        FieldSpec("area", "What it is about"),
+        FieldSpec("decision", "The decision", placeholder="Who to employ as a PA"),
+        FieldSpec("how_involved", "How I must be involved"),
+        FieldSpec("who_decides", "Who makes the final decision"),
+        FieldSpec(
+            "can_decide",
+            "I can make this decision",
+            placeholder="I can make this decision myself",
+            help="Untick if you cannot: then it is made for you, in your best interests.",
+        ),
+    ],
+    make=lambda: Decision(decision=""),
+    empty="No decisions yet: press A to add one, such as who to employ, or how the money is spent.",
+)
+
+
 class ManagementScreen(StepScreen):
     STEP = Step.MANAGEMENT
     CSS_PATH = ["base.tcss", "management.tcss"]
@@ -96,6 +135,10 @@ class ManagementScreen(StepScreen):
         yield ModelForm(self.plan.management, CHOICE, id="choice")
         yield Static("If you have a direct payment", classes="step-section")
         yield ModelForm(self.plan.management.direct_payment, DIRECT_PAYMENT, id="direct-payment")
+        yield Static("Who decides (you can skip this)", classes="step-section")
+        yield ModelForm(self.plan.who_decides, WHO_DECIDES, id="who-decides")
+        decisions = self.plan.who_decides.decisions
+        yield ItemList(lambda: decisions, DECISIONS, id="decisions")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -44,12 +44,33 @@ def unlink_outcome(plan: Plan, outcome: Outcome) -> None:
             linker.outcome_ids = [oid for oid in linker.outcome_ids if oid != outcome.id]
 
 
+ABOUT_ME_FIELDS = [
+    FieldSpec("like_and_admire", "What people like and admire about me"),
+    FieldSpec("important_to_me", "What is important to me"),
+    FieldSpec(
+        "important_for_me",
+        "What is important for me",
+        help="What keeps me healthy and safe, even when it is not what I would choose.",
+    ),
+    FieldSpec("best_support", "How best to support me"),
+    FieldSpec("working", "What is working now"),
+    FieldSpec("not_working", "What is not working now"),
+    FieldSpec("family_view", "What my family thinks", help="What is working and not working, as my family sees it."),
+]
+
+
 class OutcomesScreen(StepScreen):
     STEP = Step.OUTCOMES
     CSS_PATH = ["base.tcss"]
 
     def compose_step(self) -> ComposeResult:
         plan = self.plan
+        yield Static("About me (you can skip this)", classes="step-section")
+        yield Static(
+            "A short page about you, in your words. It comes first in the summary, because it says who the plan is for.",
+            classes="field-help",
+        )
+        yield ModelForm(plan.about_me, ABOUT_ME_FIELDS, id="about-me")
         yield Static("Your needs", classes="step-section")
         yield ModelForm(plan, NEEDS_FIELDS, id="needs-form")
         yield Static("Your outcomes", classes="step-section")

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.widgets import Button, Static
 
+from phb_tui.planning.person_centred import usual_tasks
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
-from plan_store import ReviewEntry, Risk, SignOff
+from phb_tui.widgets.step_keys import STEP_BINDINGS
+from plan_store import ReviewEntry, Risk, SignOff, next_id
 from plan_store.dates import format_date_text
+from plan_store.person_centred import Action
 
 from .base import StepScreen
 
@@ -82,9 +87,19 @@ SIGN_OFF = ListSpec[SignOff](
 )
 
 
+ACTION_FIELDS = [
+    FieldSpec("task", "What must happen"),
+    FieldSpec("who", "Who will do it"),
+    FieldSpec("by", "By when", placeholder="dd/mm/yyyy"),
+    FieldSpec("done", "Done", placeholder="This is done"),
+]
+
+
 class ReviewScreen(StepScreen):
     STEP = Step.REVIEW
     CSS_PATH = ["base.tcss"]
+    BINDINGS = [*STEP_BINDINGS, Binding("f5", "usual_tasks", "Usual tasks", id="review.usual_tasks", show=False)]
+    EXTRA_KEYS = (("review.usual_tasks", "f5", "usual tasks"),)
 
     def compose_step(self) -> ComposeResult:
         plan = self.plan
@@ -98,3 +113,47 @@ class ReviewScreen(StepScreen):
         yield ItemList(lambda: plan.reviews.log, LOG, id="review-log")
         yield Static("Sign-off", classes="step-section")
         yield ItemList(lambda: plan.sign_off, SIGN_OFF, id="sign-off")
+        yield Static("Action plan: what must happen before the plan starts", classes="step-section")
+        yield Static(id="usual-tasks", classes="field-help")
+        yield Button("Add the usual tasks (F5)", id="add-usual-tasks")
+        actions = ListSpec[Action](
+            noun="task",
+            columns=[
+                ("Task", lambda a: a.task),
+                ("Who", lambda a: a.who or "nobody yet"),
+                ("By", lambda a: format_date_text(a.by) if a.by else "no date"),
+                ("Done", lambda a: "yes" if a.done else "not yet"),
+            ],
+            fields=ACTION_FIELDS,
+            make=lambda: Action(id=next_id("a", (a.id for a in plan.actions)), task=""),
+            empty="No tasks yet: press A to add one, or F5 for the usual ones.",
+        )
+        yield ItemList(lambda: plan.actions, actions, id="actions")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.plan_edited()
+
+    def plan_edited(self) -> None:
+        offered = usual_tasks(self.plan)
+        self.query_one("#usual-tasks", Static).update(
+            "Usual tasks for how your money is held: " + "; ".join(offered) + "."
+            if offered
+            else "Choose how the money is held (step 3) to see the usual tasks."
+            if self.plan.management.option is None
+            else "Every usual task is in your action plan."
+        )
+        self.query_one("#add-usual-tasks", Button).disabled = not offered
+
+    @on(Button.Pressed, "#add-usual-tasks")
+    def action_usual_tasks(self) -> None:
+        """Add the tasks that usually come before a plan like this one can start."""
+        offered = usual_tasks(self.plan)
+        if not offered:
+            return
+        actions = self.plan.actions
+        added: list[Action] = []
+        for task in offered:
+            added.append(Action(id=next_id("a", [a.id for a in actions + added]), task=task))
+        self.query_one("#actions", ItemList).add_entries(added)
+        self.notify(f"Added {len(added)} usual tasks. Say who does each, and by when.")

@@ -35,6 +35,7 @@ from plan_store import (
     SelfAssessment,
 )
 from plan_store.models import ChecklistItem
+from plan_store.person_centred import AboutMe, Action, WhoDecides
 
 # Module-level field lists and the model each one edits. A list's entries make their own model.
 FORMS: dict[str, type[BaseModel]] = {
@@ -56,6 +57,9 @@ FORMS: dict[str, type[BaseModel]] = {
     "finance.FLEXIBILITY_FIELDS": Flexibility,
     "review.CONTINGENCY_PLAN": Plan,
     "review.REVIEW_FIELDS": Reviews,
+    "management.WHO_DECIDES": WhoDecides,
+    "outcomes.ABOUT_ME_FIELDS": AboutMe,
+    "review.ACTION_FIELDS": Action,
     "pa_calculator.NEW_PA_FIELDS": PersonalAssistant,
     "pa_calculator.PA_FIELDS": PersonalAssistant,
     "pa_calculator.EMPLOYER_FIELDS": EmployerCosts,

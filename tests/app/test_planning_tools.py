@@ -1,0 +1,50 @@
+"""The person-centred planning tools, filled in by keyboard at 80x24: about me on the Outcomes
+step, who decides on the Managing the money step, and the action plan on the Review step."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from phb_tui.planning.person_centred import USUAL_TASKS
+from phb_tui.planning.steps import Step
+from plan_store import PlanStore, new_plan
+from plan_store.vocabulary import ManagementOption
+
+from .helpers import keys, plan_open_at, saved
+
+
+async def test_about_me_is_typed_in_and_saved(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.OUTCOMES) as (app, pilot, path):
+        app.screen.query_one("#field-important_to_me").focus()
+        await pilot.pause()
+        await pilot.press(*keys("My garden and my cat"), "tab", "ctrl+s")
+        await pilot.pause()
+    assert saved(store, path).about_me.important_to_me == "My garden and my cat"
+
+
+async def test_a_decision_is_added_by_keyboard(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.MANAGEMENT) as (app, pilot, path):
+        app.screen.query_one("#decisions DataTable", DataTable).focus()
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#field-decision").focus()
+        await pilot.pause()
+        await pilot.press(*keys("Who to employ"), "tab", "escape", "ctrl+s")
+        await pilot.pause()
+    (decision,) = saved(store, path).who_decides.decisions
+    assert decision.decision == "Who to employ" and decision.can_decide
+
+
+async def test_the_usual_tasks_are_added_with_one_key(store: PlanStore) -> None:
+    plan = new_plan("Tasks")
+    plan.management.option = ManagementOption.DIRECT_PAYMENT
+    async with plan_open_at(store, plan, step=Step.REVIEW) as (_app, pilot, path):
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("f5")  # Again: nothing is offered twice.
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    tasks = [action.task for action in saved(store, path).actions]
+    assert tasks == USUAL_TASKS[ManagementOption.DIRECT_PAYMENT]
