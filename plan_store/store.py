@@ -242,35 +242,19 @@ class PlanStore:
 
     def duplicate(self, path: Path) -> OpenPlan:
         """A copy of a plan under "<title> (copy)", as a starting point for another plan."""
-        original = self.open(path).plan
-        base = original.title[: 120 - len(" (copy)")]
-        copy = _with_title(original, f"{base} (copy)")
-        now = utc_now()
-        copy.created, copy.updated = now, now
-        return self.add(copy)
+        title = self.open(path).plan.title
+        return self.copy_as(path, f"{title[: MAX_TITLE - len(' (copy)')]} (copy)")
 
     def trash(self, path: Path) -> Path:
         """Move a plan (and its backup) to the trash folder, from where it can be moved back."""
-        trash = self.data_dir / "trash"
+        trash = self.data_dir / TRASH_FOLDER
         stamp = utc_now().strftime("%Y%m%d-%H%M%S")
         slug = path.name.removesuffix(PLAN_SUFFIX)
         try:
             with plan_locked(path):
                 ensure_private_folder(trash)
-                # Never over another trashed plan: two plans of one name trashed in the same second
-                # each keep their own file (-2, -3...).
-                while True:
-                    taken = {entry.name.split(".")[0] for entry in trash.iterdir()}
-                    name = unique_slug(f"{stamp}-{slug}", taken)
-                    target = trash / f"{name}{PLAN_SUFFIX}"
-                    try:
-                        move_without_replacing(path, target)
-                        break
-                    except FileExistsError:
-                        continue  # Taken since we looked: look again.
-                backup = path.with_name(slug + BACKUP_SUFFIX)
-                if backup.exists():
-                    os.replace(backup, trash / f"{name}{BACKUP_SUFFIX}")
+                # Two plans of one name trashed in the same second each keep their own file.
+                target = _move_plan(path, trash, f"{stamp}-{slug}")
                 self._tidy_beside(path)
         except FileNotFoundError:
             raise PlanNotFound(
@@ -324,18 +308,7 @@ class PlanStore:
         base = _restored_slug(trashed, self._trashed_title(trashed))
         try:
             with self._changing():
-                while True:
-                    taken = {entry.name.split(".")[0] for entry in self.plans_dir.iterdir()}
-                    slug = unique_slug(base, taken)
-                    target = self.plans_dir / f"{slug}{PLAN_SUFFIX}"
-                    try:
-                        move_without_replacing(trashed, target)
-                        break
-                    except FileExistsError:
-                        continue  # Taken since we looked, by a program that does not take turns.
-                backup = trashed.with_name(trashed.name.removesuffix(PLAN_SUFFIX) + BACKUP_SUFFIX)
-                if backup.exists():
-                    os.replace(backup, self.plans_dir / f"{slug}{BACKUP_SUFFIX}")
+                target = _move_plan(trashed, self.plans_dir, base)
                 self._tidy_beside(target)
         except FileNotFoundError:
             raise PlanNotFound(
@@ -526,6 +499,24 @@ def _refuse_if_changed(open_plan: OpenPlan) -> None:
         raise PlanGone(open_plan.path)
     if current is not None and current != open_plan.disk_digest:
         raise PlanChangedOnDisk(open_plan.path)
+
+
+def _move_plan(source: Path, folder: Path, base: str) -> Path:
+    """Move a plan file, and its backup beside it, into `folder` under the first free name like
+    `base` (then -2, -3...): never over another file. Returns where the plan is now."""
+    while True:
+        taken = {entry.name.split(".")[0] for entry in folder.iterdir()}
+        slug = unique_slug(base, taken)
+        target = folder / f"{slug}{PLAN_SUFFIX}"
+        try:
+            move_without_replacing(source, target)
+            break
+        except FileExistsError:
+            continue  # Taken since we looked, by a program that does not take turns: look again.
+    backup = source.with_name(source.name.removesuffix(PLAN_SUFFIX) + BACKUP_SUFFIX)
+    if backup.exists():
+        os.replace(backup, folder / f"{slug}{BACKUP_SUFFIX}")
+    return target
 
 
 def _same_folder(one: Path, other: Path) -> bool:
