@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.widgets import Static
 
+from phb_tui.planning.person_centred import week_notes
 from phb_tui.planning.steps import Step
-from phb_tui.widgets.form import FieldSpec
+from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import Plan, Resource, ResourceKind, next_id
+from plan_store.person_centred import WeekEntry
+from plan_store.vocabulary import Day, TimeOfDay
 
 from .base import StepScreen
 
@@ -27,6 +31,44 @@ def outcome_choices(plan: Plan) -> list[tuple[str, str]]:
 def outcome_numbers(plan: Plan, outcome_ids: list[str]) -> str:
     numbers = {o.id: str(n) for n, o in enumerate(plan.outcomes, 1)}
     return ", ".join(numbers.get(oid, oid) for oid in outcome_ids) or "none"
+
+
+WEEK_FIELDS = [
+    FieldSpec(
+        "support_around_the_clock",
+        "Support day and night",
+        placeholder="I need support at every time of day and night",
+        help="Then any night or day with nothing in your week is pointed out.",
+    ),
+]
+
+
+def week_entry_fields(plan: Plan) -> list[FieldSpec]:
+    """The fields of one thing in the week, with the plan's own costs and support to choose from."""
+    return [
+        FieldSpec("day", "Day"),
+        FieldSpec("time", "Time of day"),
+        FieldSpec("what", "What happens", placeholder="Sam helps me get up"),
+        FieldSpec(
+            "units",
+            "Hours (or visits, nights)",
+            help="Counted as the cost counts them, so your week can be set against what the money pays for.",
+        ),
+        FieldSpec(
+            "line_item",
+            "Paid for by",
+            options=lambda: [(item.description[:50], item.id) for item in plan.finance.line_items],
+        ),
+        FieldSpec(
+            "resource",
+            "Or given by",
+            options=lambda: [(resource.description[:50], resource.id) for resource in plan.resources],
+        ),
+    ]
+
+
+def _in_week_order(entry: WeekEntry) -> tuple[int, int]:
+    return list(Day).index(entry.day), list(TimeOfDay).index(entry.time)
 
 
 class ResourcesScreen(StepScreen):
@@ -50,3 +92,44 @@ class ResourcesScreen(StepScreen):
             empty="Nothing listed yet: press A to add your skills, people, or community services.",
         )
         yield ItemList(lambda: plan.resources, spec, links=lambda: outcome_choices(plan), id="resources")
+        yield Static("My week (you can skip this)", classes="step-section")
+        yield Static(
+            "Put your support, people and activities in your week, a line for each. It shows the week you "
+            "want, and whether it matches what the money pays for.",
+            classes="field-help",
+        )
+        yield ModelForm(plan.week, WEEK_FIELDS, id="week-form")
+
+        def paid_by(entry: WeekEntry) -> str:
+            return next((item.description for item in plan.finance.line_items if item.id == entry.line_item), "")
+
+        week = ListSpec[WeekEntry](
+            noun="part of your week",
+            columns=[
+                ("Day", lambda e: e.day.label),
+                ("Time", lambda e: e.time.label),
+                ("What", lambda e: e.what or "(not written yet)"),
+                ("Paid for by", paid_by),
+            ],
+            fields=week_entry_fields(plan),
+            make=lambda: WeekEntry(day=Day.MONDAY, time=TimeOfDay.MORNING, what=""),
+            empty="Nothing in your week yet: press A to add the first thing, such as a PA's morning visit.",
+        )
+        yield ItemList(lambda: plan.week.entries, week, id="week")
+        yield Static(id="week-notes", classes="step-note", markup=False)  # It quotes the person's words.
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.plan_edited()
+
+    def plan_edited(self) -> None:
+        entries = self.plan.week.entries
+        if entries != sorted(entries, key=_in_week_order):
+            entries.sort(key=_in_week_order)  # A week reads Monday to Sunday.
+            self.query_one("#week", ItemList).redraw()
+        notes = week_notes(self.plan)
+        self.query_one("#week-notes", Static).update(
+            "\n".join(["Your week, set against what the money pays for (notes, not mistakes):", *notes])
+            if notes
+            else ""
+        )

@@ -35,7 +35,7 @@ from plan_store import (
     SelfAssessment,
 )
 from plan_store.models import ChecklistItem
-from plan_store.person_centred import AboutMe, Action, WhoDecides
+from plan_store.person_centred import AboutMe, Action, MyWeek, WhoDecides
 
 # Module-level field lists and the model each one edits. A list's entries make their own model.
 FORMS: dict[str, type[BaseModel]] = {
@@ -58,6 +58,7 @@ FORMS: dict[str, type[BaseModel]] = {
     "review.CONTINGENCY_PLAN": Plan,
     "review.REVIEW_FIELDS": Reviews,
     "management.WHO_DECIDES": WhoDecides,
+    "resources.WEEK_FIELDS": MyWeek,
     "outcomes.ABOUT_ME_FIELDS": AboutMe,
     "review.ACTION_FIELDS": Action,
     "pa_calculator.NEW_PA_FIELDS": PersonalAssistant,

@@ -62,10 +62,10 @@ def text_box_class() -> type[TextArea]:
     return TextBox
 
 
-ONE_ROW_KINDS = frozenset({"line", "money", "quantity", "int", "date", "choice"})
+ONE_ROW_KINDS = frozenset({"line", "money", "quantity", "int", "date", "choice", "link"})
 """Fields whose box is one row high, drawn beside their label."""
 
-FieldKind = Literal["line", "text", "money", "quantity", "int", "date", "choice", "bool", "note", "links"]
+FieldKind = Literal["line", "text", "money", "quantity", "int", "date", "choice", "bool", "note", "links", "link"]
 
 LinkOptions = Callable[[], list[tuple[str, str]]]
 """(label, id) pairs for a `links` field, read when the form is drawn."""
@@ -80,6 +80,9 @@ class FieldSpec:
     help: str = ""
     placeholder: str = ""
     """Example text in an empty box; for a tick box, the words beside it."""
+    options: LinkOptions | None = None
+    """For a field that points at one entry elsewhere in the plan (a cost, a support): the
+    (label, id) pairs to choose from, read when the form is drawn."""
 
 
 @dataclass(frozen=True)
@@ -92,11 +95,14 @@ class FormField:
     placeholder: str
     kind: FieldKind
     choices: type[Choice] | None
+    options: LinkOptions | None = None
 
     @classmethod
     def of(cls, spec: FieldSpec, model: type[BaseModel]) -> FormField:
         kind, choices = field_kind(model, spec.name)
-        return cls(spec.name, spec.label, spec.help, spec.placeholder, kind, choices)
+        if spec.options is not None:
+            kind = "link"  # One id, chosen from the plan's own entries.
+        return cls(spec.name, spec.label, spec.help, spec.placeholder, kind, choices, spec.options)
 
 
 _MARKED: list[tuple[Any, FieldKind]] = [(Money, "money"), (Quantity, "quantity"), (Text, "text")]
@@ -211,6 +217,16 @@ class ModelForm(Vertical):
                 id=field_id,
                 compact=True,
             )
+        elif spec.kind == "link":
+            assert spec.options is not None
+            yield Select(
+                [(as_written(label), key) for label, key in spec.options()],
+                value=value if value else Select.NULL,
+                allow_blank=True,
+                prompt="None",
+                id=field_id,
+                compact=True,
+            )
         elif spec.kind == "links":
             options = self.links() if self.links else []
             yield tick_list_class()(*((as_written(label), key, key in value) for label, key in options), id=field_id)
@@ -264,12 +280,12 @@ class ModelForm(Vertical):
                     self.query_one(f"{selector}-private", Checkbox).value = value.private
             elif spec.kind == "bool":
                 self.query_one(selector, Checkbox).value = bool(value)
-            elif spec.kind == "choice":
+            elif spec.kind in ("choice", "link"):
                 choice: Select[str] = self.query_one(selector, Select)
                 if value is None:
                     choice.clear()
                 else:
-                    choice.value = value.value
+                    choice.value = value.value if spec.kind == "choice" else value
             elif spec.kind == "links":
                 from textual.widgets import SelectionList  # Already loaded: the form drew one.
 

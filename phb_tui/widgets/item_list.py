@@ -207,7 +207,7 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], room: int
     }
     if sum(natural) <= room:
         return natural
-    widths = [natural[n] if n in figures else min(natural[n], max(len(headers[n]), 6)) for n in range(len(headers))]
+    widths = [natural[n] if n in figures else min(natural[n], max(len(headers[n]), 9)) for n in range(len(headers))]
     spare = room - sum(widths)
     wanted = {n: natural[n] - widths[n] for n in range(len(headers)) if n not in figures and natural[n] > widths[n]}
     total = sum(wanted.values())

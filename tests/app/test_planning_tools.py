@@ -48,3 +48,27 @@ async def test_the_usual_tasks_are_added_with_one_key(store: PlanStore) -> None:
         await pilot.pause()
     tasks = [action.task for action in saved(store, path).actions]
     assert tasks == USUAL_TASKS[ManagementOption.DIRECT_PAYMENT]
+
+
+async def test_a_week_is_filled_in_by_keyboard_and_set_against_the_money(store: PlanStore, example_plan) -> None:  # type: ignore[no-untyped-def]
+    example_plan.week.entries = []
+    async with plan_open_at(store, example_plan, step=Step.RESOURCES, size=(80, 24)) as (app, pilot, path):
+        app.screen.query_one("#week DataTable", DataTable).focus()
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#field-what").focus()
+        await pilot.pause()
+        await pilot.press(*keys("Sam helps me get up"), "tab")
+        dialog.query_one("#field-units").focus()
+        await pilot.pause()
+        await pilot.press(*keys("4"), "tab")
+        dialog.query_one("#field-line_item").value = "pa-mornings"  # As choosing it from the list does.
+        await pilot.pause()
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+        notes = str(app.screen.query_one("#week-notes").render())
+        assert "is paid for 20 a week; the week shows 4." in notes
+    (entry,) = saved(store, path).week.entries
+    assert (entry.what, entry.units, entry.line_item) == ("Sam helps me get up", 4, "pa-mornings")
