@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from phb_tui.planning.person_centred import USUAL_TASKS, task_notes, usual_tasks, week_notes
+from phb_tui.planning.person_centred import USUAL_TASKS, task_flag, task_notes, usual_tasks, week_notes
 from plan_store import Plan
 from plan_store.person_centred import Action, WeekEntry
 from plan_store.vocabulary import Day, ManagementOption, TimeOfDay
@@ -87,3 +87,9 @@ def test_late_tasks_and_tasks_given_to_nobody_are_noted(example_plan: Plan) -> N
         '"Sign the agreement" was due on 5 December 2026 (5 days ago) and is not done.',
         'Nobody has been given "Find a payroll service" yet.',
     ]
+    assert task_flag(example_plan, date(2026, 12, 10)) == "Tasks: 1 late, 1 with nobody"
+    # On the day it is due, a task is not late yet.
+    assert task_flag(example_plan, date(2026, 12, 5)) == "Tasks: 1 with nobody"
+    example_plan.actions[2].who = "Helen"
+    assert task_flag(example_plan, date(2026, 12, 5)) == ""
+    assert task_notes(example_plan, date(2026, 12, 5)) == []

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from plan_store import Plan
+from plan_store.person_centred import Action
 from plan_store.vocabulary import Day, ManagementOption, Period, SpendCategory, TimeOfDay
 
 USUAL_TASKS: dict[ManagementOption, list[str]] = {
@@ -46,18 +47,40 @@ def usual_tasks(plan: Plan) -> list[str]:
     return [task for kind in options for task in USUAL_TASKS.get(kind, []) if task.casefold() not in there]
 
 
+def late_tasks(plan: Plan, today: date) -> list[Action]:
+    """Tasks not done whose day has passed."""
+    return [a for a in plan.actions if not a.done and a.by is not None and a.by < today]
+
+
+def unassigned_tasks(plan: Plan) -> list[Action]:
+    """Tasks not done that nobody has been given."""
+    return [a for a in plan.actions if not a.done and not a.who.strip()]
+
+
 def task_notes(plan: Plan, today: date) -> list[str]:
-    """Tasks that are late, or that nobody has been given."""
+    """Tasks that are late, or that nobody has been given, in the plan's order."""
+    late = {id(a) for a in late_tasks(plan, today)}
+    nobody = {id(a) for a in unassigned_tasks(plan)}
     notes = []
     for action in plan.actions:
-        if action.done:
-            continue
-        if action.by is not None and action.by < today:
-            days = (today - action.by).days
-            notes.append(f'"{action.task}" was due on {action.by:%-d %B %Y} ({days} days ago) and is not done.')
-        if not action.who.strip():
+        if id(action) in late:
+            days = (today - action.by).days if action.by else 0
+            ago = "1 day" if days == 1 else f"{days} days"
+            notes.append(f'"{action.task}" was due on {action.by:%-d %B %Y} ({ago} ago) and is not done.')
+        if id(action) in nobody:
             notes.append(f'Nobody has been given "{action.task}" yet.')
     return notes
+
+
+def task_flag(plan: Plan, today: date) -> str:
+    """A few words for the journey bar, which every step shows: "Tasks: 1 late, 2 with nobody".
+    Empty when every task is on time and has someone."""
+    parts = []
+    if late := len(late_tasks(plan, today)):
+        parts.append(f"{late} late")
+    if nobody := len(unassigned_tasks(plan)):
+        parts.append(f"{nobody} with nobody")
+    return f"Tasks: {', '.join(parts)}" if parts else ""
 
 
 _PER_WEEK = {Period.WEEK: Decimal(1), Period.FOUR_WEEKS: Decimal(4)}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from plan_store import Plan
 
 from .checks import find_gaps
+from .person_centred import task_notes
 from .steps import Step
 
 
@@ -30,11 +32,11 @@ class StepProgress:
     missing: list[str]
 
 
-def journey_progress(plan: Plan) -> dict[Step, StepProgress]:
+def journey_progress(plan: Plan, today: date | None = None) -> dict[Step, StepProgress]:
     gaps = find_gaps(plan)
     progress = {}
     for step in Step:
-        missing = [gap.message for gap in gaps if gap.step == step] + _local_missing(plan, step)
+        missing = [gap.message for gap in gaps if gap.step == step] + _local_missing(plan, step, today or date.today())
         if step == Step.SUMMARY:
             state = StepState.DONE if not gaps else StepState.IN_PROGRESS
         elif not _STARTED[step](plan):
@@ -45,8 +47,10 @@ def journey_progress(plan: Plan) -> dict[Step, StepProgress]:
     return progress
 
 
-def _local_missing(plan: Plan, step: Step) -> list[str]:
+def _local_missing(plan: Plan, step: Step, today: date) -> list[str]:
     """Things the person needs for themselves, which a reviewer would not send back."""
+    if step == Step.REVIEW:
+        return task_notes(plan, today)
     if step != Step.GET_INFORMED:
         return []
     missing = []
@@ -67,14 +71,15 @@ _STARTED: dict[Step, Callable[[Plan], bool]] = {
         or p.informed.worries
         or any(c.done for c in p.informed.checklist)
     ),
-    Step.OUTCOMES: lambda p: bool(p.outcomes),
+    Step.OUTCOMES: lambda p: bool(p.outcomes or p.about_me != type(p.about_me)()),
     Step.MANAGEMENT: lambda p: bool(
         p.management.option
         or p.management.managed_by
         or p.management.self_assessment != type(p.management.self_assessment)()
+        or p.who_decides != type(p.who_decides)()
     ),
-    Step.RESOURCES: lambda p: bool(p.resources),
+    Step.RESOURCES: lambda p: bool(p.resources or p.week.entries),
     Step.FINANCE: lambda p: bool(p.finance.budget_amount is not None or p.finance.line_items),
-    Step.REVIEW: lambda p: bool(p.risks or p.contingency_plan or p.reviews.first_review or p.sign_off),
+    Step.REVIEW: lambda p: bool(p.risks or p.contingency_plan or p.reviews.first_review or p.sign_off or p.actions),
     Step.SUMMARY: lambda p: True,
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from plan_store import Plan, format_money
+from plan_store.vocabulary import Day, TimeOfDay
 
 from ..planning.checks import find_gaps
 from ..planning.finance import budget_position, budget_words, item_cost_each_time
@@ -29,15 +30,90 @@ def easy_read_summary(plan: Plan) -> Document:
     name = plan.person.preferred_name or plan.person.name or "you"
     sections = [
         Section("Who is this plan for?", [Paragraph(f"This plan is for {name}.")]),
+        *_about_you(plan),
         Section("What do you want to change?", _outcomes(plan)),
         Section("How much money is there?", _money(plan)),
         Section("What will the money pay for?", _spending(plan)),
+        Section("What does your week look like?", _week(plan)),
         Section("Who looks after the money?", [Paragraph(_holder(plan))]),
+        Section("Who makes decisions?", _decisions(plan)),
         Section("What if something goes wrong?", _contingency(plan)),
+        Section("What needs to happen first?", _tasks(plan)),
         Section("When will the plan be checked?", _review(plan)),
         Section("Is the plan ready?", _ready(plan)),
     ]
-    return Document(f"My health plan: {name}", [], sections, easy_read=True)
+    # The planning tools are optional: a question nobody has answered is left out, not shown empty.
+    kept = [section for section in sections if section.blocks or section.title not in _OPTIONAL]
+    return Document(f"My health plan: {name}", [], kept, easy_read=True)
+
+
+_ROLES = {
+    "representative": "They manage the budget for you.",
+    "attorney": "You gave them the power to decide for you.",
+    "deputy": "A court chose them to decide for you.",
+    "nominee": "They look after the money. You still decide.",
+}
+
+_OPTIONAL = {"What does your week look like?", "Who makes decisions?", "What needs to happen first?"}
+
+
+def _about_you(plan: Plan) -> list[Section]:
+    """About me in questions, in the person's own words. The family's view stays out: this page
+    speaks to the person."""
+    me = plan.about_me
+    asked = [
+        ("What do people like about you?", me.like_and_admire),
+        ("What is important to you?", me.important_to_me),
+        ("How do you like to be helped?", me.best_support),
+    ]
+    return [Section(question, [Paragraph(answer)]) for question, answer in asked if answer.strip()]
+
+
+def _week(plan: Plan) -> list[Block]:
+    blocks: list[Block] = []
+    for day in Day:
+        here = sorted(
+            (entry for entry in plan.week.entries if entry.day == day),
+            key=lambda entry: list(TimeOfDay).index(entry.time),
+        )
+        if here:
+            blocks += [Paragraph(f"{day.label}:"), BulletList([f"{entry.time.label}: {entry.what}" for entry in here])]
+    return blocks
+
+
+def _decisions(plan: Plan) -> list[Block]:
+    deciding = plan.who_decides
+    blocks: list[Block] = []
+    if deciding.acting_role is not None:
+        named = f": {_sentence(deciding.acting_name)}" if deciding.acting_name else "."
+        blocks.append(Paragraph(f"Someone can act for you{named} {_ROLES[deciding.acting_role.value]}"))
+    lines = []
+    for decision in deciding.decisions:
+        line = _sentence(decision.decision)
+        if decision.who_decides:
+            line += f" Who decides: {_sentence(decision.who_decides)}"
+        if not decision.can_decide:
+            line += " Other people decide this. They must choose what is best for you."
+        lines.append(line)
+    if lines:
+        blocks.append(BulletList(lines))
+    return blocks
+
+
+def _tasks(plan: Plan) -> list[Block]:
+    lines = []
+    for action in plan.actions:
+        who = f"Who: {_sentence(action.who)}" if action.who else "Nobody is doing this yet."
+        when = f" By {long_date(action.by)}." if action.by else ""
+        done = " Done." if action.done else ""
+        lines.append(f"{_sentence(action.task)} {who}{when}{done}")
+    return [BulletList(lines)] if lines else []
+
+
+def _sentence(words: str) -> str:
+    """The person's words as a whole sentence, so the next one does not run into it."""
+    words = words.strip()
+    return words if words.endswith((".", "?", "!")) else f"{words}."
 
 
 def _outcomes(plan: Plan) -> list[Block]:

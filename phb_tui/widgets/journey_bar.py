@@ -6,11 +6,14 @@ so it reads the same without colour.
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.widgets import Static
 
 from plan_store import Plan
 
+from ..planning.person_centred import task_flag
 from ..planning.progress import StepState, journey_progress
 from ..planning.steps import Step
 
@@ -38,7 +41,8 @@ class JourneyBar(Static):
         self.refresh_progress()
 
     def refresh_progress(self) -> None:
-        progress = journey_progress(self.plan)
+        today = date.today()
+        progress = journey_progress(self.plan, today)
         # Every step named, in the widest layout that fits on one line; numbers alone only when
         # even the tightest cannot (narrower than 80 columns).
         width = self.size.width
@@ -54,6 +58,7 @@ class JourneyBar(Static):
             if length <= width:
                 break
         roomy = width >= 100
+        tasks = task_flag(self.plan, today)
         line = Text()
         for step, label in zip(Step, labels, strict=True):
             if step == self.current:
@@ -70,4 +75,8 @@ class JourneyBar(Static):
         line.append("\n" + detail)
         if not roomy:
             line.append("\n✓ done, ~ started, ○ not started", style="dim")
+        if tasks:
+            # Every step shows it: a late task can hold up the day the plan starts.
+            line.append(" · " if not roomy else "\n")
+            line.append(f"{tasks} (step {Step.REVIEW.number})", style="bold")
         self.update(line)

@@ -72,3 +72,25 @@ async def test_a_week_is_filled_in_by_keyboard_and_set_against_the_money(store: 
         assert "is paid for 20 a week; the week shows 4." in notes
     (entry,) = saved(store, path).week.entries
     assert (entry.what, entry.units, entry.line_item) == ("Sam helps me get up", 4, "pa-mornings")
+
+
+async def test_a_late_task_with_nobody_to_do_it_shows_on_every_step(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.REVIEW) as (app, pilot, _path):
+        app.screen.query_one("#actions DataTable", DataTable).focus()
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#field-task").focus()
+        await pilot.pause()
+        await pilot.press(*keys("Sign the agreement"), "tab")
+        dialog.query_one("#field-by").focus()
+        await pilot.pause()
+        await pilot.press(*keys("01/01/2020"), "tab", "escape")
+        await pilot.pause()
+        bar = str(app.screen.query_one("#journey").render())
+        assert "Tasks: 1 late, 1 with nobody (step 6)" in bar
+        assert "▶6 Review~◀" in bar  # Begun, and not done while a task is late.
+        await pilot.press("f7")
+        await pilot.pause()
+        assert "Tasks: 1 late, 1 with nobody (step 6)" in str(app.screen.query_one("#journey").render())

@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
 from phb_tui.summary import build
+from phb_tui.widgets import journey_bar
 from plan_store import Plan, PlanStore, new_plan
 
 Snap = Callable[..., bool]
@@ -26,7 +27,8 @@ PREPARED = date(2026, 11, 24)
 
 
 class _Today(date):
-    """The summary says the day it was prepared; pictures must not change from one day to the next."""
+    """The summary says the day it was prepared, and the journey bar which tasks are late; pictures
+    must not change from one day to the next."""
 
     @classmethod
     def today(cls) -> _Today:
@@ -36,6 +38,7 @@ class _Today(date):
 @pytest.fixture
 def sample_app(store: PlanStore, example_plan: Plan, monkeypatch: pytest.MonkeyPatch) -> PhbApp:
     monkeypatch.setattr(build, "date", _Today)
+    monkeypatch.setattr(journey_bar, "date", _Today)  # Tasks become late as the days pass.
     opened = store.add(example_plan)
     return PhbApp(store, store.open(opened.path), autosave_seconds=3600, keys_file=store.data_dir / "none.toml")
 
