@@ -3,14 +3,32 @@ step, who decides on the Managing the money step, and the action plan on the Rev
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from phb_tui.planning.person_centred import USUAL_TASKS
 from phb_tui.planning.steps import Step
-from plan_store import PlanStore, new_plan
+from plan_store import Plan, PlanStore, new_plan
 from plan_store.vocabulary import ManagementOption
 
 from .helpers import keys, plan_open_at, saved
+
+
+async def _add(pilot: Pilot[None], table: str, fields: dict[str, str | tuple[str, ...]]) -> None:
+    """Add an entry to a list as a person does: A, then each field in turn, then Esc. A field's
+    value is text to type, or keys to press (for a drop-down)."""
+    app = pilot.app
+    app.screen.query_one(f"#{table} DataTable", DataTable).focus()
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    for field, value in fields.items():
+        app.screen.query_one(f"#field-{field}").focus()
+        await pilot.pause()
+        await pilot.press(*(keys(value) if isinstance(value, str) else value), "tab")
+        await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
 
 
 async def test_about_me_is_typed_in_and_saved(store: PlanStore) -> None:
@@ -23,17 +41,12 @@ async def test_about_me_is_typed_in_and_saved(store: PlanStore) -> None:
 
 
 async def test_a_decision_is_added_by_keyboard(store: PlanStore) -> None:
-    async with plan_open_at(store, step=Step.MANAGEMENT) as (app, pilot, path):
-        app.screen.query_one("#decisions DataTable", DataTable).focus()
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        app.screen.query_one("#field-decision").focus()
-        await pilot.pause()
-        await pilot.press(*keys("Who to employ"), "tab", "escape", "ctrl+s")
+    async with plan_open_at(store, step=Step.MANAGEMENT) as (_app, pilot, path):
+        await _add(pilot, "decisions", {"decision": "Who to employ", "who_decides": "Me, with Mum"})
+        await pilot.press("ctrl+s")
         await pilot.pause()
     (decision,) = saved(store, path).who_decides.decisions
-    assert decision.decision == "Who to employ" and decision.can_decide
+    assert (decision.decision, decision.who_decides, decision.can_decide) == ("Who to employ", "Me, with Mum", True)
 
 
 async def test_the_usual_tasks_are_added_with_one_key(store: PlanStore) -> None:
@@ -50,23 +63,14 @@ async def test_the_usual_tasks_are_added_with_one_key(store: PlanStore) -> None:
     assert tasks == USUAL_TASKS[ManagementOption.DIRECT_PAYMENT]
 
 
-async def test_a_week_is_filled_in_by_keyboard_and_set_against_the_money(store: PlanStore, example_plan) -> None:  # type: ignore[no-untyped-def]
+async def test_a_week_is_filled_in_by_keyboard_and_set_against_the_money(store: PlanStore, example_plan: Plan) -> None:
     example_plan.week.entries = []
     async with plan_open_at(store, example_plan, step=Step.RESOURCES, size=(80, 24)) as (app, pilot, path):
-        app.screen.query_one("#week DataTable", DataTable).focus()
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        dialog = app.screen
-        dialog.query_one("#field-what").focus()
-        await pilot.pause()
-        await pilot.press(*keys("Sam helps me get up"), "tab")
-        dialog.query_one("#field-units").focus()
-        await pilot.pause()
-        await pilot.press(*keys("4"), "tab")
-        dialog.query_one("#field-line_item").value = "pa-mornings"  # As choosing it from the list does.
-        await pilot.pause()
-        await pilot.press("escape", "ctrl+s")
+        # The cost is chosen from a drop-down: open it, go down to the first cost, take it.
+        await _add(
+            pilot, "week", {"what": "Sam helps me get up", "units": "4", "line_item": ("enter", "down", "enter")}
+        )
+        await pilot.press("ctrl+s")
         await pilot.pause()
         notes = str(app.screen.query_one("#week-notes").render())
         assert "is paid for 20 a week; the week shows 4." in notes
@@ -76,18 +80,7 @@ async def test_a_week_is_filled_in_by_keyboard_and_set_against_the_money(store: 
 
 async def test_a_late_task_with_nobody_to_do_it_shows_on_every_step(store: PlanStore) -> None:
     async with plan_open_at(store, step=Step.REVIEW) as (app, pilot, _path):
-        app.screen.query_one("#actions DataTable", DataTable).focus()
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        dialog = app.screen
-        dialog.query_one("#field-task").focus()
-        await pilot.pause()
-        await pilot.press(*keys("Sign the agreement"), "tab")
-        dialog.query_one("#field-by").focus()
-        await pilot.pause()
-        await pilot.press(*keys("01/01/2020"), "tab", "escape")
-        await pilot.pause()
+        await _add(pilot, "actions", {"task": "Sign the agreement", "by": "01/01/2020"})
         bar = str(app.screen.query_one("#journey").render())
         assert "Tasks: 1 late, 1 with nobody (step 6)" in bar
         assert "▶6 Review~◀" in bar  # Begun, and not done while a task is late.
