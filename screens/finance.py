@@ -142,7 +142,6 @@ class FinanceScreen(StepScreen):
         spec = ListSpec[LineItem](
             noun="cost",
             columns=[
-                ("#", lambda i: str(next(n for n, x in enumerate(plan.finance.line_items, 1) if x is i))),
                 ("Item", lambda i: i.description or "(not described yet)"),
                 ("Provider", lambda i: i.provider),
                 ("Cost", _cost),
@@ -153,6 +152,7 @@ class FinanceScreen(StepScreen):
                 id=next_id("i", (i.id for i in plan.finance.line_items)), description="", unit_cost="0"
             ),
             empty="Nothing yet: press A to add the first thing the budget will buy.",
+            numbered=True,
         )
         yield ItemList(lambda: plan.finance.line_items, spec, links=lambda: outcome_choices(plan), id="line-items")
         pa_costs = keys_named(self, "finance.pa_costs", "f6", first=True)

@@ -81,7 +81,6 @@ class OutcomesScreen(StepScreen):
         spec = ListSpec[Outcome](
             noun="outcome",
             columns=[
-                ("#", lambda o: str(plan.outcomes.index(o) + 1)),
                 ("Outcome", lambda o: o.outcome or o.what_matters or "(not written yet)"),
                 ("Priority", lambda o: o.priority.label),
                 ("Linked", linked),
@@ -89,6 +88,7 @@ class OutcomesScreen(StepScreen):
             fields=OUTCOME_FIELDS,
             make=lambda: Outcome(id=next_id("o", (o.id for o in plan.outcomes))),
             empty="No outcomes yet: press A to add the first one.",
+            numbered=True,
             on_remove=lambda outcome: unlink_outcome(plan, outcome),
         )
         yield ItemList(lambda: plan.outcomes, spec, id="outcomes")

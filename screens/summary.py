@@ -19,7 +19,8 @@ from phb_tui.planning.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion
 from phb_tui.planning.steps import Step
 from phb_tui.summary.build import build_summary
 from phb_tui.summary.privacy import without_private
-from phb_tui.summary.render.terminal import render_rich
+from phb_tui.summary.render.terminal import render_parts
+from phb_tui.widgets.document_view import DocumentView
 from phb_tui.widgets.step_keys import STEP_BINDINGS
 
 from .base import StepScreen
@@ -38,7 +39,7 @@ class SummaryScreen(StepScreen):
         yield Static(id="readiness-heading", classes="step-section")
         yield OptionList(id="readiness", markup=False)  # Gaps quote outcomes and names as written.
         yield Static("The summary as it will be shared", classes="step-section")
-        yield Static(id="document")
+        yield DocumentView(id="document")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -60,7 +61,7 @@ class SummaryScreen(StepScreen):
         else:
             heading.update(f"Ready for review. {ALL_CLEAR}")
         readiness.display = bool(gaps)
-        self.query_one("#document", Static).update(render_rich(build_summary(without_private(self.plan))))
+        self.query_one(DocumentView).show(render_parts(build_summary(without_private(self.plan))))
 
     @on(OptionList.OptionSelected, "#readiness")
     def _fix_gap(self, event: OptionList.OptionSelected) -> None:

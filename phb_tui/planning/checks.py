@@ -98,12 +98,14 @@ def outcome_name(plan: Plan, outcome: Outcome) -> str:
     return f"Outcome {number} ({words})" if words else f"Outcome {number}"
 
 
-def item_name(plan: Plan, item: LineItem, start: bool = False) -> str:
+def item_name(plan: Plan, item: LineItem, start: bool = False, number: int | None = None) -> str:
     """ "item 3: Waking night care": its number in the financial plan, and what it is.
 
-    `start` gives "Item 3: ...", for the start of a sentence.
+    `start` gives "Item 3: ...", for the start of a sentence. A caller going through the items in
+    order passes the `number`, so naming every item is not a search for each.
     """
-    number = next(n for n, i in enumerate(plan.finance.line_items, 1) if i is item)
+    if number is None:
+        number = next(n for n, i in enumerate(plan.finance.line_items, 1) if i is item)
     words = _short(item.description)
     name = f"item {number}: {words}" if words else f"item {number}"
     return name[:1].upper() + name[1:] if start else name

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_FLOOR, Decimal, localcontext
+from decimal import ROUND_FLOOR, Context, Decimal, localcontext
 
 from plan_store import LineItem, Period, Plan, round_pennies
 from plan_store.models import Costed, FinancialPlan, YearConvention
@@ -47,6 +47,11 @@ def convention_text(convention: YearConvention) -> str:
     )
 
 
+_EXACT = Context(prec=EXACT_DIGITS)
+"""For the one sum done for every item many times over, where entering a local context each time
+would cost more than the sum."""
+
+
 def _exact(calculation: Callable[[], Decimal]) -> Decimal:
     """Run a calculation with enough digits that no rounding happens before we choose to round."""
     with localcontext() as context:
@@ -69,7 +74,7 @@ def item_cost_per_year(item: Costed, convention: YearConvention | None = None) -
     if item.period == Period.ONE_OFF:
         return item_cost_each_time(item)
     per_year = periods_per_year(convention or YearConvention(), item.period)
-    return _exact(lambda: item_cost_each_time(item) * per_year)
+    return _EXACT.multiply(item_cost_each_time(item), per_year)
 
 
 def span_months(finance: FinancialPlan) -> int | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plan_store import LineItem
 
@@ -210,7 +211,13 @@ KINDS = tuple(kind.name for kind in _KINDS)
 
 def restricted_kind(item: LineItem) -> str | None:
     """What the item looks like that a budget cannot pay for, or None; checked or not."""
-    text = " ".join((item.description, item.category.label, item.provider))
+    return _kind_of(" ".join((item.description, item.category.label, item.provider)))
+
+
+@lru_cache(maxsize=4096)
+def _kind_of(text: str) -> str | None:
+    """Remembered for each text: the summary and the checks ask about every item more than once,
+    and a big plan's items rarely change between one look and the next."""
     for name, pattern, unless in _PATTERNS:
         if pattern.search(text) and not (unless and unless.search(text)):
             return name

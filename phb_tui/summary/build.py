@@ -160,8 +160,8 @@ def _outcomes(plan: Plan) -> Section:
             )
         )
         serves = [
-            f"{item_name(plan, i, start=True)}: {cost_phrase(i)}"
-            for i in plan.finance.line_items
+            f"{item_name(plan, i, start=True, number=n)}: {cost_phrase(i)}"
+            for n, i in enumerate(plan.finance.line_items, 1)
             if outcome.id in i.outcome_ids
         ]
         serves += [

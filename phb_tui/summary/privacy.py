@@ -2,34 +2,39 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from pydantic import BaseModel
 
 from plan_store import Note, Plan
 
+Value = TypeVar("Value")
+
 
 def without_private(plan: Plan) -> Plan:
-    """A deep copy in which every private note is dropped from its list, or emptied.
+    """The plan with every private note dropped from its list, or emptied.
 
     It walks the whole model rather than naming fields, so a note field added later is covered
-    without anyone having to remember this function.
+    without anyone having to remember this function. Only the parts that hold a private note are
+    copied; the rest is shared with the plan, so the result is for reading, never for editing.
+    Copying the whole plan took longer than drawing the summary of a big one.
     """
-    copy = plan.model_copy(deep=True)
-    _strip(copy)
-    return copy
+    return _stripped(plan)
 
 
-def _strip(model: BaseModel) -> None:
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, Note):
-            if value.private:
-                setattr(model, name, type(value)(text="", private=value.private))
-        elif isinstance(value, list):
-            kept = [item for item in value if not (isinstance(item, Note) and item.private)]
-            if len(kept) != len(value):
-                setattr(model, name, kept)
-            for item in kept:
-                if isinstance(item, BaseModel) and not isinstance(item, Note):
-                    _strip(item)
-        elif isinstance(value, BaseModel):
-            _strip(value)
+def _stripped(value: Value) -> Value:
+    if isinstance(value, Note):
+        return type(value)(text="", private=True) if value.private else value
+    if isinstance(value, list):
+        kept = [_stripped(item) for item in value if not (isinstance(item, Note) and item.private)]
+        same = len(kept) == len(value) and all(new is old for new, old in zip(kept, value, strict=True))
+        return value if same else kept  # type: ignore[return-value]
+    if isinstance(value, BaseModel):
+        changes: dict[str, Any] = {}
+        for name in type(value).model_fields:
+            old = getattr(value, name)
+            new = _stripped(old)
+            if new is not old:
+                changes[name] = new
+        return value.model_copy(update=changes) if changes else value
+    return value

@@ -39,6 +39,8 @@ class ListSpec(Generic[Entry]):
     empty: str = ""
     on_remove: Callable[[Entry], None] | None = field(default=None)
     """Tidy-up after removal, such as unlinking a removed outcome from spending."""
+    numbered: bool = False
+    """A first column "#" numbers the entries from 1, as the summary refers to them."""
 
 
 class ItemList(Vertical, can_focus=False):
@@ -69,21 +71,31 @@ class ItemList(Vertical, can_focus=False):
         hints = [keys_named(self, f"list.{name}", usual) + f": {does}" for name, usual, does in _HINTS]
         yield Static("   ".join([*hints, f"{up}/{down}: move"]), classes="list-keys", markup=False)
 
+    _drawn_width: int | None = None
+
     def on_mount(self) -> None:
-        self.redraw()
+        if self.size.width:
+            self.redraw()
 
     @property
     def table(self) -> DataTable[Text]:
         return self.query_one(DataTable)
 
     def on_resize(self) -> None:
-        self.redraw()
+        # Drawn again only for a new width: a thousand rows take a while, and a resize that keeps
+        # the width (a scroll bar appearing in the step) changes nothing here.
+        if self.size.width != self._drawn_width:
+            self.redraw()
 
     def redraw(self) -> None:
         table = self.table
+        self._drawn_width = self.size.width
         row = table.cursor_row
         headers = [title for title, _ in self.spec.columns]
         rows = [[_first_line(show(entry)) for _, show in self.spec.columns] for entry in self.entries()]
+        if self.spec.numbered:
+            headers = ["#", *headers]
+            rows = [[str(number), *cells] for number, cells in enumerate(rows, 1)]
         if not rows and self.spec.empty:
             rows = [[self.spec.empty, *("" for _ in headers[1:])]]
         # Columns too, so their widths fit what is shown now and the width there is: every column

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Select
@@ -71,3 +72,31 @@ async def test_an_easy_read_summary_can_be_exported_from_the_app(
         await pilot.pause()
     text = target.read_text(encoding="utf-8")
     assert "<h1>My health plan: Dan</h1>" in text and "font-size: 16pt" in text
+
+
+async def test_a_long_summary_is_drawn_whole_wherever_it_is_scrolled(store: PlanStore, example_plan: Plan) -> None:
+    """The summary is drawn a part at a time as it comes into view; scrolled anywhere, it shows
+    the same as the whole drawn at once."""
+    from rich.console import Console
+
+    from phb_tui.summary.build import build_summary
+    from phb_tui.summary.privacy import without_private
+    from phb_tui.summary.render.terminal import render_rich
+    from phb_tui.widgets.document_view import DocumentView
+
+    first = example_plan.finance.line_items[0]
+    example_plan.finance.line_items += [
+        first.model_copy(update={"id": f"copy{n}", "description": f"Extra cost number {n}"}) for n in range(300)
+    ]
+    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
+        view = app.screen.query_one(DocumentView)
+        app.screen.query_one("#step-body").scroll_end(animate=False)
+        await pilot.pause()
+        assert "Agreement and sign-off" in screen_text(app)  # The last section, at the bottom.
+        console = Console(width=view.size.width, color_system=None, record=True, file=io.StringIO())
+        summary = build_summary(without_private(example_plan))
+        console.print(render_rich(summary))
+        whole = [line.rstrip() for line in console.export_text().splitlines()]
+        assert view.lines() == whole
+        await pilot.pause()
+        assert view.size.height == len(whole)  # Once drawn, every estimate gives way to the truth.

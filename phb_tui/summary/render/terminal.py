@@ -7,6 +7,9 @@ plain string in a Rich table is read as markup, so a person's "[...]" would vani
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
 from rich.panel import Panel
@@ -19,14 +22,90 @@ from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Para
 
 
 def render_rich(document: Document) -> RenderableType:
-    parts: list[RenderableType] = [as_written(document.title, "bold underline")]
-    parts += [as_written(line) for line in document.byline]
-    parts += [Panel(as_written(f"Note: {notice}"), expand=False) for notice in document.notices]
+    return Group(*(part.renderable for part in render_parts(document)))
+
+
+@dataclass(frozen=True)
+class Part:
+    """A short piece of the summary, and a quick guess at its height for a width, made without
+    drawing it, so a screen knows roughly how long the whole is before drawing any of it."""
+
+    renderable: RenderableType
+    guess: Callable[[int], int]
+
+
+def render_parts(document: Document) -> list[Part]:
+    """The summary as a list of parts, none of them long, which stack into the whole.
+
+    A big table is cut into runs of rows that share one layout, so a screen can draw only the
+    parts in view and a plan of a thousand costs is no slower to show than one of ten.
+    """
+    one_line: Callable[[int], int] = lambda width: 1  # noqa: E731
+    parts = [Part(as_written(document.title, "bold underline"), _lines_of(document.title))]
+    parts += [Part(as_written(line), _lines_of(line)) for line in document.byline]
+    parts += [
+        Part(Panel(as_written(f"Note: {notice}"), expand=False), _lines_of(notice, inset=4, extra=2))
+        for notice in document.notices
+    ]
     for section in document.sections:
-        parts += [Text(""), Rule(as_written(section.title, "bold"), align="left")]
+        parts += [Part(Text(""), one_line), Part(Rule(as_written(section.title, "bold"), align="left"), one_line)]
         for block in section.blocks:
-            parts += [_block(block), Text("")]
-    return Group(*parts)
+            if isinstance(block, Table):
+                parts += [Part(run, run.estimated_height) for run in _FittedTable(block.with_numbers()).runs()]
+            else:
+                parts.append(Part(_block(block), _guess(block)))
+            parts.append(Part(Text(""), one_line))
+    return parts
+
+
+def _lines_of(*texts: str, inset: int = 0, extra: int = 0) -> Callable[[int], int]:
+    """Lines the texts take wrapped to the width less `inset`, one after another, plus `extra`."""
+
+    def guess(width: int) -> int:
+        return extra + sum(_wrapped(text, width - inset) for text in texts)
+
+    return guess
+
+
+def _facts_height(facts: Facts, width: int) -> int:
+    """As the grid in `_block` shares the width: labels up to 32 wide, values the rest."""
+    labels = max((len(label) for label, _ in facts.rows), default=0)
+    label_width = min(32, labels, max(width // 2 - 1, 1))
+    value_width = max(width - label_width - 2, 1)
+    return sum(max(_wrapped(label, label_width), _wrapped(value, value_width)) for label, value in facts.rows)
+
+
+def _wrapped(text: str, width: int) -> int:
+    """Lines a text takes when wrapped between words at this width, long words broken."""
+    width = max(width, 1)
+    count = 0
+    for line in text.splitlines() or [""]:
+        count += 1
+        used = 0
+        for word in line.split():
+            size = len(word)
+            if used and used + 1 + size <= width:
+                used += 1 + size
+                continue
+            if used:
+                count += 1
+            count += (size - 1) // width
+            used = size % width or width
+    return count
+
+
+def _guess(block: Block) -> Callable[[int], int]:
+    if isinstance(block, Paragraph | Subheading):
+        return _lines_of(block.text)
+    if isinstance(block, Alert):
+        return _lines_of(f"Warning: {block.text}", inset=4, extra=2)
+    if isinstance(block, BulletList):
+        return _lines_of(*block.items, inset=3)
+    if isinstance(block, BarChart):
+        return lambda width: len(block.bars)
+    if isinstance(block, Facts):
+        return lambda width: _facts_height(block, width)
+    return lambda width: 1
 
 
 def render_blocks(blocks: list[Block]) -> RenderableType:
@@ -70,11 +149,15 @@ def _block(block: Block) -> RenderableType:
 
 
 def _table(table: Table) -> RenderableType:
-    return _FittedTable(table.with_numbers())
+    return Group(*_FittedTable(table.with_numbers()).runs())
 
 
 _READABLE = 12
 """Wide enough for most words a person writes in a table cell, so they are rarely broken."""
+
+
+RUN = 20
+"""Rows drawn together: few enough that drawing one run is quick, whatever the table's length."""
 
 
 class _FittedTable:
@@ -83,14 +166,28 @@ class _FittedTable:
     Rich shares out a narrow width by its own rules, which at 80 columns cut "£15,080.00" to
     "£15,08…". Here each figure column is at least as wide as its longest word (an amount is one
     word), wider if there is room, and the text columns share what is left, wrapping between words.
+    The layout is worked out once for each width, from every row, so runs of rows line up.
     """
 
     def __init__(self, table: Table):
         self.table = table
+        self.rows = [*table.rows, *table.totals]
+        self._layouts: dict[int, list[int] | None] = {}
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        table = self.table
-        rows = [*table.rows, *table.totals]
+    def runs(self) -> list[_Run]:
+        """The totals go with the last rows, so the rule above them is drawn."""
+        starts = list(range(0, len(self.table.rows), RUN)) or [0]
+        stops = [*starts[1:], len(self.rows)]
+        return [_Run(self, start, stop) for start, stop in zip(starts, stops, strict=True)]
+
+    def widths(self, width: int) -> list[int] | None:
+        """Each column's width, or None when the columns do not fit and rows are shown as records."""
+        if width not in self._layouts:
+            self._layouts[width] = self._lay_out(width)
+        return self._layouts[width]
+
+    def _lay_out(self, width: int) -> list[int] | None:
+        table, rows = self.table, self.rows
         count = len(table.headers)
         natural = [
             max(len(line) for text in [header, *(row[n] for row in rows)] for line in text.splitlines() or [""])
@@ -103,10 +200,9 @@ class _FittedTable:
         fixed = {n for n in range(count) if n in table.numeric or (n == 0 and table.headers[0] == "No.")}
         heading_words = [max(len(word) for word in header.split() or [""]) for header in table.headers]
         least = [words[n] if n in fixed else min(natural[n], max(6, heading_words[n])) for n in range(count)]
-        room = options.max_width - 2 * (count - 1)  # Two spaces between columns, none at the edges.
+        room = width - 2 * (count - 1)  # Two spaces between columns, none at the edges.
         if sum(least) > room:  # Too narrow for the columns: each row as a short record instead.
-            yield from self._records(table)
-            return
+            return None
         widths = least[:]
         text = [n for n in range(count) if n not in fixed]
         # Text to a readable width first, then figures to one line each, then text to its own.
@@ -125,24 +221,64 @@ class _FittedTable:
                 leftover -= extra
             for n, given in share.items():
                 widths[n] += given
+        return widths
+
+
+class _Run:
+    """Rows `start` to `stop` of a fitted table; the first run has the headings, and the last the
+    rule and the totals."""
+
+    def __init__(self, fitted: _FittedTable, start: int, stop: int):
+        self.fitted, self.start, self.stop = fitted, start, stop
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        fitted, table = self.fitted, self.fitted.table
+        widths = fitted.widths(options.max_width)
+        if widths is None:
+            yield from self._records()
+            return
         rich_table = RichTable(
-            show_footer=False, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0)
+            show_header=self.start == 0,
+            show_footer=False,
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            padding=(0, 1, 0, 0),
         )
         for n, header in enumerate(table.headers):
             justify: JustifyMethod = "right" if n in table.numeric else "left"
             rich_table.add_column(as_written(header), justify=justify, width=widths[n], overflow="fold")
-        for number, row in enumerate(table.rows):
-            rich_table.add_row(*map(as_written, row), end_section=number == len(table.rows) - 1)
-        for row in table.totals:
-            rich_table.add_row(*map(as_written, row), style="bold")
+        last_row = len(table.rows) - 1
+        for number in range(self.start, self.stop):
+            row = fitted.rows[number]
+            if number > last_row:
+                rich_table.add_row(*map(as_written, row), style="bold")
+            else:
+                rich_table.add_row(*map(as_written, row), end_section=number == last_row)
         yield rich_table
 
-    @staticmethod
-    def _records(table: Table) -> RenderResult:
+    def estimated_height(self, width: int) -> int:
+        """Each row as tall as its longest cell wrapped to its column, as if words never left gaps."""
+        fitted = self.fitted
+        widths = fitted.widths(width)
+        rows = fitted.rows[self.start : self.stop]
+        if widths is None:
+            return sum(_wrapped(self._record(number), width) for number in range(self.start, self.stop))
+        lines = sum(max(_wrapped(cell, w) for cell, w in zip(row, widths, strict=True)) for row in rows)
+        headings = 2 if self.start == 0 else 0
+        rule = 1 if self.stop > len(fitted.table.rows) else 0
+        return lines + headings + rule
+
+    def _records(self) -> RenderResult:
         """Each row as "heading: value" lines, wrapping as prose does, figures whole."""
+        for number in range(self.start, self.stop):
+            yield as_written(self._record(number), "bold" if number >= len(self.fitted.table.rows) else "")
+
+    def _record(self, number: int) -> str:
+        table = self.fitted.table
         numbered = table.headers[0] == "No."
-        for row in [*table.rows, *table.totals]:
-            pairs = list(zip(table.headers, row, strict=True))[1 if numbered else 0 :]
-            cells = " · ".join(f"{header}: {cell}" for header, cell in pairs if cell)
-            number = f"{row[0]}. " if numbered and row[0] else ""
-            yield as_written(number + cells, "bold" if row in table.totals else "")
+        row = self.fitted.rows[number]
+        pairs = list(zip(table.headers, row, strict=True))[1 if numbered else 0 :]
+        cells = " · ".join(f"{header}: {cell}" for header, cell in pairs if cell)
+        label = f"{row[0]}. " if numbered and row[0] else ""
+        return label + cells

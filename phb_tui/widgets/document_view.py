@@ -1,0 +1,125 @@
+"""The summary on screen, drawn a part at a time as it comes into view.
+
+Drawing a summary with a thousand costs takes most of a second, and the screen would freeze for
+each of the several passes Textual makes over a single widget's text. Here the document is a list
+of short parts (see `render_parts`). Only the parts in view are drawn when the screen is painted;
+the rest are drawn in small slices while the app is idle, so their true heights replace the
+estimates and the scroll bar settles, and keys keep working all the while.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from time import perf_counter
+
+from textual.strip import Strip
+from textual.widget import Widget
+
+from ..summary.render.terminal import Part
+
+SLICE_SECONDS = 0.008
+"""Drawing done in one go while idle: half a frame, so a key pressed meanwhile is not held up."""
+
+
+class DocumentView(Widget):
+    def __init__(self, *, id: str | None = None):
+        super().__init__(id=id)
+        self._parts: Sequence[Part] = []
+        self._width = 0
+        self._drawn: list[list[Strip] | None] = []
+        self._heights: list[int] = []
+        self._tops: list[int] = [0]
+        self._settling = False
+
+    @property
+    def line_count(self) -> int:
+        """Lines the whole document takes, as far as is known yet."""
+        return self._tops[-1]
+
+    def show(self, parts: Sequence[Part]) -> None:
+        self._parts = parts
+        self._start(self.size.width)
+
+    def lines(self) -> list[str]:
+        """Every line of the document as plain text, drawn now if it was not yet."""
+        self._settle_all()
+        return [strip.text.rstrip() for strips in self._drawn if strips for strip in strips]
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self._start(self.size.width)
+
+    def _start(self, width: int) -> None:
+        self._width = width
+        self._drawn = [None] * len(self._parts)
+        self._heights = [0] * len(self._parts)
+        if width > 0:
+            self._heights = [part.guess(width) for part in self._parts]
+        self._recount()
+        if width > 0 and None in self._drawn and not self._settling:
+            self._settling = True
+            self.set_timer(0.05, self._settle_some)
+
+    def _place(self) -> None:
+        tops = [0]
+        for height in self._heights:
+            tops.append(tops[-1] + height)
+        self._tops = tops
+
+    def _recount(self) -> None:
+        self._place()
+        self.styles.height = max(self._tops[-1], 1)
+
+    def _draw(self, index: int) -> list[Strip]:
+        drawn = self._drawn[index]
+        if drawn is None:
+            console = self.app.console
+            options = console.options.update_width(self._width)
+            lines = console.render_lines(self._parts[index].renderable, options, pad=True)
+            drawn = self._drawn[index] = [Strip(line, self._width) for line in lines]
+            self._heights[index] = len(drawn)
+        return drawn
+
+    def _settle_some(self) -> None:
+        """Draw parts not yet drawn, for a slice of time, then give way until the next slice."""
+        started = perf_counter()
+        changed = False
+        for index, drawn in enumerate(self._drawn):
+            if drawn is None:
+                guess = self._heights[index]
+                changed |= len(self._draw(index)) != guess
+                if perf_counter() - started > SLICE_SECONDS:
+                    break
+        if changed:
+            self._recount()
+            self.refresh()
+        if None in self._drawn:
+            self.set_timer(0.001, self._settle_some)
+        else:
+            self._settling = False
+
+    def _settle_all(self) -> None:
+        for index in range(len(self._parts)):
+            self._draw(index)
+        self._recount()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if width != self._width or not self._parts:
+            return Strip.blank(width, self.rich_style)
+        index = bisect_right(self._tops, y) - 1
+        if index >= len(self._parts):
+            return Strip.blank(width, self.rich_style)
+        guess = self._heights[index]
+        drawn = self._draw(index)
+        if len(drawn) != guess:
+            # The estimate was off: the lines below move, and the height is set once painting is done.
+            self._recount_later()
+        line = y - self._tops[index]
+        strip = drawn[line] if line < len(drawn) else Strip.blank(width)
+        return strip.crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
+
+    def _recount_later(self) -> None:
+        self._place()  # Lines further down this frame already use the new places.
+        self.call_after_refresh(self._recount)
