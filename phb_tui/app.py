@@ -459,10 +459,12 @@ class PhbApp(App[None]):
     def _edited(self) -> None:
         if self.session is None:
             return
+        already = self.session.unsaved
         self.session.changed()
-        self._save_soon()
+        # While typing, every letter is an edit: the status line already says so after the first.
+        self._save_soon(show=not already)
 
-    def _save_soon(self) -> None:
+    def _save_soon(self, show: bool = True) -> None:
         """Every change to the plan comes here, so none waits for a save that never starts."""
         if self._autosave is not None:
             self._autosave.stop()
@@ -470,7 +472,8 @@ class PhbApp(App[None]):
             self.call_later(self.action_save)  # No pause wanted: save straight after each edit.
         else:
             self._autosave = self.set_timer(self._autosave_seconds, self.action_save)
-        self._show_status()
+        if show:
+            self._show_status()
 
     def _commit_typing(self) -> None:
         """Take in whatever is typed in a box the person has not left yet, on every open screen."""

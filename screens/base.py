@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, Header, Static
 
 from phb_tui.guidance import guidance, intro
@@ -28,6 +29,9 @@ from phb_tui.widgets.save_status import SaveStatus
 from phb_tui.widgets.steady_footer import SteadyFooter
 from phb_tui.widgets.step_keys import STEP_BINDINGS
 from plan_store import Plan
+
+TYPING_PAUSE = 0.3
+"""Seconds without a letter typed before the journey bar and totals catch up with long text."""
 
 
 class StepScreen(Screen[None]):
@@ -67,6 +71,7 @@ class StepScreen(Screen[None]):
         self.save_status = save_status
         """What the status line says, and whether it is a problem; read each time the screen is shown."""
         self._seen: int | None = None
+        self._figures_due: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,6 +106,8 @@ class StepScreen(Screen[None]):
 
     def on_screen_suspend(self) -> None:
         self._seen = self.revision()
+        if self._figures_due is not None:
+            self._refresh_figures()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.plan.title}: step {self.STEP.number}, {self.STEP.heading}"
@@ -124,8 +131,26 @@ class StepScreen(Screen[None]):
 
     @on(ModelForm.Edited)
     @on(ItemList.Changed)
-    def _plan_edited(self) -> None:
+    def _plan_edited(self, event: ModelForm.Edited | ItemList.Changed) -> None:
         # Not stopped: the app hears it too, and saves.
+        if isinstance(event, ModelForm.Edited) and event.typing:
+            # Figures worked out from the whole plan wait for a pause in the typing, so each
+            # letter shows at once, however big the plan.
+            if self._figures_due is not None:
+                self._figures_due.stop()
+            self._figures_due = self.set_timer(TYPING_PAUSE, self._refresh_figures)
+        else:
+            self._refresh_figures()
+
+    def on_descendant_blur(self) -> None:
+        """Leaving a box brings the figures up to date at once, before anything else is read."""
+        if self._figures_due is not None:
+            self._refresh_figures()
+
+    def _refresh_figures(self) -> None:
+        if self._figures_due is not None:
+            self._figures_due.stop()
+            self._figures_due = None
         self.query_one(JourneyBar).refresh_progress()
         self.plan_edited()
 

@@ -158,6 +158,8 @@ class ModelForm(Vertical):
     class Edited(Message):
         form: ModelForm
         field: str
+        typing: bool = False
+        """Long text taking in a letter as it is typed: more are likely to follow at once."""
 
     @dataclass
     class RefusalsChanged(Message):
@@ -334,7 +336,7 @@ class ModelForm(Vertical):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if spec := self._spec_for(event.text_area):
             event.stop()
-            self._apply(spec, event.text_area.text, show=True)
+            self._apply(spec, event.text_area.text, show=True, typing=True)
 
     @on(Checkbox.Changed)
     def _ticked(self, event: Checkbox.Changed) -> None:
@@ -361,7 +363,7 @@ class ModelForm(Vertical):
 
     # --- applying -------------------------------------------------------------------------------
 
-    def _apply(self, spec: FormField, raw: Any, show: bool, announce: bool = True) -> bool:
+    def _apply(self, spec: FormField, raw: Any, show: bool, announce: bool = True, typing: bool = False) -> bool:
         """Write the value if the model accepts it; otherwise keep the old value and say why."""
         before = getattr(self.model, spec.name)
         try:
@@ -378,7 +380,7 @@ class ModelForm(Vertical):
         self._clear(spec)
         # Compare what the model now holds: "48000.00" typed again is no change to £48,000.00.
         if announce and getattr(self.model, spec.name) != before:
-            self.post_message(self.Edited(self, spec.name))
+            self.post_message(self.Edited(self, spec.name, typing))
         return True
 
     def _convert(self, spec: FormField, raw: Any) -> Any:

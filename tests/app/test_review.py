@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from phb_tui.planning.steps import Step
 from plan_store import PlanStore
+from screens import base
 
 from .helpers import error_text, fill, keys, plan_open_at, saved
 
@@ -37,3 +40,24 @@ async def test_impossible_dates_and_long_gaps_are_refused(store: PlanStore) -> N
         assert "12 or less" in error_text(app, "every_months")
         await pilot.press("ctrl+s")
         assert path.read_bytes() == before
+
+
+async def test_the_journey_bar_catches_up_when_a_long_text_box_is_left(
+    store: PlanStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Figures from the whole plan wait while long text is typed, and are right once the box is
+    left, however long they would otherwise wait."""
+    monkeypatch.setattr(base, "TYPING_PAUSE", 3600)
+    async with plan_open_at(store, step=Step.REVIEW) as (app, pilot, _path):
+
+        def still_to_do() -> str:
+            return str(app.screen.query_one("#journey").render())
+
+        assert "(and 3 more)" in still_to_do()  # No risks, no contingency plan, no review date, no sign-off.
+        app.screen.query_one("#field-contingency_plan").focus()
+        await pilot.pause()
+        await pilot.press(*keys("Mum stays over"))
+        assert "(and 3 more)" in still_to_do()  # Still typing.
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "(and 2 more)" in still_to_do()
