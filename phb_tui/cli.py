@@ -13,14 +13,17 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from plan_store import OpenPlan, PlanError, PlanStore, visible
+from plan_store.errors import PlanError, visible
 
 from . import __version__
 from .launch import collector_paused
 from .planning.reviews import TODAY_VARIABLE
 from .summary.exporting import FORMATS, export_file_name, export_text
+
+if TYPE_CHECKING:
+    from plan_store import OpenPlan, PlanStore
 
 # Each command imports what only it needs, so that `phb open` starts without loading the summary
 # and its renderers, and the other commands without Textual.
@@ -35,6 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_output()
     parser = _parser()
     arguments = parser.parse_args(argv)
+    from plan_store.store import PlanStore  # Not needed to print the version or the help.
+
     store = PlanStore(getattr(arguments, "data_dir", None))
     if arguments.handler not in (_open, _open_picker):  # The app shows them on its own screen.
         for warning in store.folder_warnings():

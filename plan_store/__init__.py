@@ -2,67 +2,152 @@
 
 This package knows nothing about screens or terminals, so the same plans can be read and written
 by the app, the command line, tests and any future tool.
+
+Names are loaded when first used, so a command that needs none of the models (`phb --version`,
+`phb --help`) does not wait for them to be built.
 """
 
-from .errors import (
-    AlreadyExists,
-    FieldProblem,
-    NewerPlanError,
-    OverwriteRefused,
-    PlanBusy,
-    PlanChangedOnDisk,
-    PlanError,
-    PlanFileError,
-    PlanGone,
-    PlanNotFound,
-    PlanSaveError,
-    PlanTooLarge,
-    PlanValidationError,
-    TomlSyntaxError,
-    visible,
-)
-from .fields import Note, PrivateNote
-from .models import (
-    ChecklistItem,
-    Contact,
-    DirectPayment,
-    FinancialPlan,
-    Flexibility,
-    GetInformed,
-    Helper,
-    KeyContacts,
-    LineItem,
-    Management,
-    Outcome,
-    Person,
-    Resource,
-    ReviewEntry,
-    Reviews,
-    Risk,
-    SelfAssessment,
-    SignOff,
-)
-from .money import Money, MoneyError, format_money, parse_money, round_pennies
-from .plan import SCHEMA_VERSION, Plan, next_id
-from .starter import new_plan
-from .store import OpenPlan, PlanStore, default_data_dir, write_export
-from .vocabulary import (
-    Confidence,
-    ContactKind,
-    ContributionSource,
-    ControlWanted,
-    DirectPaymentAccount,
-    DirectPaymentRecipient,
-    EligibilityRoute,
-    HelperRole,
-    JourneyStage,
-    ManagementOption,
-    ManagementRoute,
-    Period,
-    Priority,
-    ResourceKind,
-    SpendCategory,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .errors import (
+        AlreadyExists,
+        FieldProblem,
+        NewerPlanError,
+        OverwriteRefused,
+        PlanBusy,
+        PlanChangedOnDisk,
+        PlanError,
+        PlanFileError,
+        PlanGone,
+        PlanNotFound,
+        PlanSaveError,
+        PlanTooLarge,
+        PlanValidationError,
+        TomlSyntaxError,
+        visible,
+    )
+    from .fields import Note, PrivateNote
+    from .models import (
+        ChecklistItem,
+        Contact,
+        DirectPayment,
+        FinancialPlan,
+        Flexibility,
+        GetInformed,
+        Helper,
+        KeyContacts,
+        LineItem,
+        Management,
+        Outcome,
+        Person,
+        Resource,
+        ReviewEntry,
+        Reviews,
+        Risk,
+        SelfAssessment,
+        SignOff,
+    )
+    from .money import Money, MoneyError, format_money, parse_money, round_pennies
+    from .plan import SCHEMA_VERSION, Plan, next_id
+    from .starter import new_plan
+    from .store import OpenPlan, PlanStore, default_data_dir, write_export
+    from .vocabulary import (
+        Confidence,
+        ContactKind,
+        ContributionSource,
+        ControlWanted,
+        DirectPaymentAccount,
+        DirectPaymentRecipient,
+        EligibilityRoute,
+        HelperRole,
+        JourneyStage,
+        ManagementOption,
+        ManagementRoute,
+        Period,
+        Priority,
+        ResourceKind,
+        SpendCategory,
+    )
+
+_WHERE = {
+    "AlreadyExists": "errors",
+    "ChecklistItem": "models",
+    "Confidence": "vocabulary",
+    "Contact": "models",
+    "ContactKind": "vocabulary",
+    "ContributionSource": "vocabulary",
+    "ControlWanted": "vocabulary",
+    "DirectPayment": "models",
+    "DirectPaymentAccount": "vocabulary",
+    "DirectPaymentRecipient": "vocabulary",
+    "EligibilityRoute": "vocabulary",
+    "FieldProblem": "errors",
+    "FinancialPlan": "models",
+    "Flexibility": "models",
+    "GetInformed": "models",
+    "Helper": "models",
+    "HelperRole": "vocabulary",
+    "JourneyStage": "vocabulary",
+    "KeyContacts": "models",
+    "LineItem": "models",
+    "Management": "models",
+    "ManagementOption": "vocabulary",
+    "ManagementRoute": "vocabulary",
+    "Money": "money",
+    "MoneyError": "money",
+    "NewerPlanError": "errors",
+    "Note": "fields",
+    "OpenPlan": "store",
+    "Outcome": "models",
+    "OverwriteRefused": "errors",
+    "Period": "vocabulary",
+    "Person": "models",
+    "Plan": "plan",
+    "PlanBusy": "errors",
+    "PlanChangedOnDisk": "errors",
+    "PlanError": "errors",
+    "PlanFileError": "errors",
+    "PlanGone": "errors",
+    "PlanNotFound": "errors",
+    "PlanSaveError": "errors",
+    "PlanStore": "store",
+    "PlanTooLarge": "errors",
+    "PlanValidationError": "errors",
+    "Priority": "vocabulary",
+    "PrivateNote": "fields",
+    "Resource": "models",
+    "ResourceKind": "vocabulary",
+    "ReviewEntry": "models",
+    "Reviews": "models",
+    "Risk": "models",
+    "SCHEMA_VERSION": "plan",
+    "SelfAssessment": "models",
+    "SignOff": "models",
+    "SpendCategory": "vocabulary",
+    "TomlSyntaxError": "errors",
+    "default_data_dir": "store",
+    "format_money": "money",
+    "new_plan": "starter",
+    "next_id": "plan",
+    "parse_money": "money",
+    "round_pennies": "money",
+    "visible": "errors",
+    "write_export": "store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # Found straight away next time.
+    return value
+
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -36,6 +36,14 @@ def test_version_through_the_installed_command(isolated_folders: Path) -> None:
     assert result.stdout.strip() == f"PHB Planner {__version__}"
 
 
+def test_version_and_help_start_without_loading_the_plan_models(isolated_folders: Path) -> None:
+    """Python lists every module it loads when asked; the models and pydantic are not among them."""
+    for asked in ("--version", "--help"):
+        result = run_phb(asked, data_dir=isolated_folders, extra_env={"PYTHONPROFILEIMPORTTIME": "1"})
+        assert result.returncode == 0 and "phb_tui.cli" in result.stderr  # The list was made.
+        assert "plan_store.models" not in result.stderr and "pydantic" not in result.stderr
+
+
 @pytest.mark.parametrize("command", ["", "new", "list", "open", "show", "export", "check", "import"])
 def test_every_command_has_help(command: str, isolated_folders: Path) -> None:
     result = run_phb(*([command] if command else []), "--help", data_dir=isolated_folders)

@@ -13,8 +13,12 @@ import calendar
 import os
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from plan_store import PlanError, Reviews
+from plan_store.errors import PlanError
+
+if TYPE_CHECKING:
+    from plan_store import Reviews
 from plan_store.dates import DATE_RULE, DateError, parse_date_text
 
 TODAY_VARIABLE = "PHB_TODAY"

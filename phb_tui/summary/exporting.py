@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from plan_store import Plan
-from plan_store.codec import plan_to_toml
 from plan_store.slugs import slugify
+
+if TYPE_CHECKING:
+    from plan_store import Plan
 
 FORMATS = ("txt", "md", "html", "toml")
 
@@ -25,6 +27,8 @@ def export_text(
     The summary says the day it was prepared: today, unless `prepared_on` says otherwise.
     """
     # Imported here so that the command line can name the formats without loading the renderers.
+    from plan_store.codec import plan_to_toml
+
     from .build import build_summary
     from .privacy import without_private
     from .render import render_html, render_markdown, render_text
