@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 
 from phb_tui.planning.checks import find_gaps
+from phb_tui.summary import listing
 from phb_tui.summary.listing import (
     APP_COLUMNS,
     COLUMN_PADDING,
@@ -166,3 +167,19 @@ def test_the_apps_columns_keep_money_and_dates_whole_and_share_the_rest() -> Non
     assert [column.heading for column in wide] == [column.heading for column in APP_COLUMNS]
     assert [column.shown(long) for column in wide][:3] == [long.title, long.full_name, long.stage]
     assert wide[-1].shown(long) == long.last_saved
+
+
+@pytest.mark.parametrize("checked", [False, True], ids=["phb list", "the app's list"])
+def test_many_plans_read_by_several_processes_list_as_one_would(
+    store: PlanStore, example_plan: Plan, monkeypatch: pytest.MonkeyPatch, checked: bool
+) -> None:
+    for n in range(5):
+        store.add(example_plan.model_copy(update={"title": f"Client {n}"}))
+    (store.plans_dir / "broken.toml").write_text("title = ", encoding="utf-8")
+    monkeypatch.setattr(listing, "TOGETHER_FROM", 10**9)
+    alone = plan_rows(store, checked)
+    store.data_dir.joinpath(CACHE_NAME).unlink()
+    monkeypatch.setattr(listing, "TOGETHER_FROM", 2)
+    together = plan_rows(store, checked)
+    assert together == alone and len(together) == 6
+    assert [row.title for row in together if row.problem] == [""] and together[0].gaps == alone[0].gaps

@@ -15,11 +15,18 @@ row it caches is read in full the next time the app lists it.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import sys
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 from plan_store import PlanError, PlanStore, format_money, visible
@@ -111,21 +118,51 @@ def plan_rows(store: PlanStore, checked: bool = False) -> list[PlanRow]:
     With `checked`, every row says how ready the plan is and when it is next reviewed.
     """
     cached = _read_cache(store.read_list_cache())
-    rows: list[PlanRow] = []
-    fresh: dict[str, dict[str, object]] = {}
+    found: dict[Path, PlanRow | None] = {}
+    stamps: dict[Path, object] = {}
     for path in store.plan_paths():
-        stamp = _stamp(path)
+        stamp = stamps[path] = _stamp(path)
         entry = cached.get(path.name)
         kept = entry.get("row") if entry is not None and entry.get("stamp") == stamp else None
         if checked and isinstance(kept, dict) and kept.get("gaps") is None and not kept.get("problem"):
             kept = None  # Cached by `phb list`, which does not check plans.
-        row = PlanRow(**kept) if isinstance(kept, dict) else read_row(store, path, checked)
-        rows.append(row)
-        fresh[path.name] = {"stamp": stamp, "row": asdict(row)}
+        found[path] = PlanRow(**kept) if isinstance(kept, dict) else None
+    unread = [path for path, row in found.items() if row is None]
+    found.update(zip(unread, read_rows(store, unread, checked), strict=True))
+    rows = [row for row in found.values() if row is not None]
+    fresh = {path.name: {"stamp": stamps[path], "row": vars(row).copy()} for path, row in found.items() if row}
     if fresh != cached:
         text = json.dumps({"format": _CACHE_FORMAT, "plans": fresh}, ensure_ascii=False, separators=(",", ":"))
         store.write_list_cache(text.encode("utf-8"))
     return rows
+
+
+TOGETHER_FROM = 400
+"""Plans to read at once before the work is shared among the computer's processors: starting the
+helpers takes about as long as reading this many plans alone."""
+
+
+def read_rows(store: PlanStore, paths: list[Path], checked: bool = False) -> list[PlanRow]:
+    """A row for each path, in order; thousands are read by several processes at once."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < TOGETHER_FROM or workers < 2:
+        return [read_row(store, path, checked) for path in paths]
+    context = multiprocessing.get_context(_start_method())
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            chunk = max(1, len(paths) // (workers * 4))
+            return list(pool.map(partial(read_row, store, checked=checked), paths, chunksize=chunk))
+    except (OSError, BrokenProcessPool):  # No processes to be had: read them here instead.
+        return [read_row(store, path, checked) for path in paths]
+
+
+def _start_method() -> str:
+    """A copy of this process where that is safe (no other threads, as in `phb list`), which
+    starts at once; otherwise fresh processes, which must load PHB Planner first."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1 and sys.platform != "darwin":
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 def read_row(store: PlanStore, path: Path, checked: bool = False) -> PlanRow:
