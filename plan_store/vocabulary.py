@@ -187,6 +187,16 @@ class ActingRole(Choice):
     def explained(self) -> str:
         return _ROLE_EXPLAINED[self.value]
 
+    @property
+    def in_a_sentence(self) -> str:
+        """ "an attorney": the role alone, for a sentence that goes on to explain it."""
+        return {
+            "representative": "a representative",
+            "attorney": "an attorney",
+            "deputy": "a deputy",
+            "nominee": "a nominee",
+        }[self.value]
+
 
 _ROLE_EXPLAINED = {
     "representative": "acts for someone who cannot manage the budget themselves, such as a parent for a child",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from phb_tui.planning.person_centred import week_notes
+from phb_tui.planning.person_centred import brief, week_notes, weekly_costs
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
@@ -38,7 +38,7 @@ WEEK_FIELDS = [
         "support_around_the_clock",
         "Support day and night",
         placeholder="I need support at every time of day and night",
-        help="Then any night or day with nothing in your week is pointed out.",
+        help="Tick this if you need someone with you around the clock: any night or day with nothing in your week is then pointed out.",
     ),
 ]
 
@@ -57,12 +57,12 @@ def week_entry_fields(plan: Plan) -> list[FieldSpec]:
         FieldSpec(
             "line_item",
             "Paid for by",
-            options=lambda: [(item.description[:50], item.id) for item in plan.finance.line_items],
+            options=lambda: weekly_costs(plan),
         ),
         FieldSpec(
             "resource",
             "Or given by",
-            options=lambda: [(resource.description[:50], resource.id) for resource in plan.resources],
+            options=lambda: [(brief(resource.description), resource.id) for resource in plan.resources],
         ),
     ]
 
@@ -101,7 +101,9 @@ class ResourcesScreen(StepScreen):
         yield ModelForm(plan.week, WEEK_FIELDS, id="week-form")
 
         def paid_by(entry: WeekEntry) -> str:
-            return next((item.description for item in plan.finance.line_items if item.id == entry.line_item), "")
+            paid = next((item.description for item in plan.finance.line_items if item.id == entry.line_item), "")
+            given = next((r.description for r in plan.resources if r.id == entry.resource), "")
+            return " / ".join(part for part in (paid, given) if part)
 
         week = ListSpec[WeekEntry](
             noun="part of your week",
@@ -109,7 +111,8 @@ class ResourcesScreen(StepScreen):
                 ("Day", lambda e: e.day.label),
                 ("Time", lambda e: e.time.label),
                 ("What", lambda e: e.what or "(not written yet)"),
-                ("Paid for by", paid_by),
+                ("How many", lambda e: f"{e.units.normalize():f}"),
+                ("Paid for or given by", paid_by),
             ],
             fields=week_entry_fields(plan),
             make=lambda: WeekEntry(day=Day.MONDAY, time=TimeOfDay.MORNING, what=""),

@@ -95,6 +95,14 @@ ACTION_FIELDS = [
 ]
 
 
+def _by_when(action: Action) -> str:
+    """The date, marked when it has passed and the task is not done, as the journey bar counts it."""
+    if action.by is None:
+        return "no date"
+    late = not action.done and action.by < date.today()
+    return format_date_text(action.by) + (" ✗ late" if late else "")
+
+
 class ReviewScreen(StepScreen):
     STEP = Step.REVIEW
     CSS_PATH = ["base.tcss"]
@@ -121,7 +129,7 @@ class ReviewScreen(StepScreen):
             columns=[
                 ("Task", lambda a: a.task),
                 ("Who", lambda a: a.who or "nobody yet"),
-                ("By", lambda a: format_date_text(a.by) if a.by else "no date"),
+                ("By", _by_when),
                 ("Done", lambda a: "yes" if a.done else "not yet"),
             ],
             fields=ACTION_FIELDS,

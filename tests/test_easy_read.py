@@ -4,6 +4,7 @@ headings that are questions, larger type on the page, and the person's own words
 from __future__ import annotations
 
 import itertools
+from datetime import date
 
 import pytest
 
@@ -25,7 +26,7 @@ def test_headings_are_questions_and_sentences_are_short(
     text = _easy(capsys)
     lines = text.splitlines()
     headings = [line for line, under in itertools.pairwise(lines) if set(under) == {"-"}]
-    assert len(headings) == 14 and all(heading.endswith("?") for heading in headings)
+    assert len(headings) == 18 and all(heading.endswith("?") for heading in headings)
     assert "The NHS says there is £52,000.00 a year." in text
     assert "I swim twice a week to keep my shoulders strong." in text  # Their own words.
     ours = " ".join(text.split())  # Unwrapped, so the person's words can be taken out whole.
@@ -43,11 +44,19 @@ def _their_words(plan: Plan) -> list[str]:
         plan.contingency_plan,
         me.like_and_admire,
         me.important_to_me,
+        me.important_for_me,
         me.best_support,
+        me.working,
+        me.not_working,
+        plan.who_decides.information,
         plan.who_decides.acting_name,
         *(text for outcome in plan.outcomes for text in (outcome.outcome, outcome.how_i_will_know)),
         *(entry.what for entry in plan.week.entries),
-        *(text for decision in plan.who_decides.decisions for text in (decision.decision, decision.who_decides)),
+        *(
+            text
+            for decision in plan.who_decides.decisions
+            for text in (decision.decision, decision.how_involved, decision.who_decides)
+        ),
         *(text for action in plan.actions for text in (action.task, action.who)),
     ]
 
@@ -61,9 +70,13 @@ def test_the_planning_tools_are_there_in_plain_words(
     text = " ".join(_easy(capsys).split())
     assert "What is important to you? ------------------------- Living in my own flat" in text
     assert "- Morning: Sam: getting up, washing, breakfast" in text
-    assert "Changes to my night care. Who decides: Daniel, with Helen Ward. Other people decide this." in text
+    assert "Who decides: Daniel, with Helen Ward. Other people decide this. They must choose what is best" in text
+    example_plan.actions[1].by = date(2020, 1, 1)
     assert "- Sign the direct payment agreement. Who: Daniel and Helen Ward. By 5 December 2026." in text
     assert "Mum worries" not in text  # The family's view is for the full summary, not this page.
+    store.add(example_plan.model_copy(update={"title": "Late"}))
+    assert main(["export", "late", "--easy-read"]) == 0
+    assert "By 1 January 2020. This is late." in " ".join(capsys.readouterr().out.split())
 
 
 def test_a_plan_without_the_tools_leaves_their_questions_out(

@@ -27,12 +27,18 @@ def test_a_pa_paid_for_20_hours_but_placed_for_15_is_noted(example_plan: Plan) -
     days = ("monday", "tuesday", "wednesday", "thursday", "friday")
     plan = _week(example_plan, *((day, "morning", "pa-mornings", 3) for day in days))
     notes = week_notes(plan)
-    assert '"Personal assistant, mornings (Sam)" is paid for 20 a week; the week shows 15.' in notes
+    assert (
+        '"Personal assistant, mornings (Sam)" is paid for 20 a week (hours, visits or nights, as the cost counts them); the week shows 15.'
+        in notes
+    )
 
 
 def test_night_care_paid_for_two_nights_but_placed_on_three_is_noted(example_plan: Plan) -> None:
     plan = _week(example_plan, *((day, "night", "night-care", 1) for day in ("monday", "wednesday", "friday")))
-    assert '"Waking night care, two nights a week" is paid for 2 a week; the week shows 3.' in week_notes(plan)
+    assert (
+        '"Waking night care, two nights a week" is paid for 2 a week (hours, visits or nights, as the cost counts them); the week shows 3.'
+        in week_notes(plan)
+    )
 
 
 def test_a_cost_every_four_weeks_is_counted_a_week_at_a_time(example_plan: Plan) -> None:
@@ -56,6 +62,11 @@ def test_nights_and_days_with_nobody_are_noted_when_support_is_needed_around_the
     notes = week_notes(plan)
     assert "Nothing is placed on Tuesday night, though support is needed all night." in notes
     assert "Nothing is placed on Sunday, though support is needed all day and night." in notes
+    plan.week.entries = [
+        entry for entry in plan.week.entries if not (entry.day == Day.FRIDAY and entry.time != TimeOfDay.NIGHT)
+    ]
+    assert "Nothing is placed on Friday in the day, though support is needed all day." in week_notes(plan)
+    assert not any("Monday" in note for note in week_notes(plan))
 
 
 @pytest.mark.parametrize(
@@ -66,7 +77,7 @@ def test_the_usual_tasks_for_each_way_of_holding_the_money(option: ManagementOpt
     example_plan.actions = []
     assert usual_tasks(example_plan) == USUAL_TASKS[option]
     if option == ManagementOption.DIRECT_PAYMENT:
-        assert "Register as an employer with HMRC and set up payroll" in usual_tasks(example_plan)
+        assert "Register as an employer with HMRC (the tax office) and set up payroll" in usual_tasks(example_plan)
     example_plan.actions = [Action(id="a1", task=USUAL_TASKS[option][0])]
     assert USUAL_TASKS[option][0] not in usual_tasks(example_plan)  # Offered once, not again.
 

@@ -19,11 +19,11 @@ USUAL_TASKS: dict[ManagementOption, list[str]] = {
     ManagementOption.DIRECT_PAYMENT: [
         "Open a separate bank account or prepaid card for the direct payment",
         "Sign the direct payment agreement",
-        "Get employer's liability insurance",
-        "Register as an employer with HMRC and set up payroll",
+        "Get employer's liability insurance, which covers you if a PA is hurt at work",
+        "Register as an employer with HMRC (the tax office) and set up payroll",
         "Set up the workplace pension for PAs who qualify",
         "Recruit personal assistants",
-        "Get DBS checks for new PAs",
+        "Get criminal record (DBS) checks for new PAs",
         "Give each PA a written contract",
         "Arrange training for PAs",
     ],
@@ -106,19 +106,52 @@ def week_notes(plan: Plan) -> list[str]:
             continue
         paid = item.quantity / weeks
         shown = placed.get(item.id, Decimal(0))
+        # The cost says how many (hours, visits, nights) but not which: the person knows.
         if item.id in placed and shown != paid:
-            notes.append(f'"{item.description}" is paid for {_amount(paid)} a week; the week shows {_amount(shown)}.')
+            notes.append(
+                f'"{item.description}" is paid for {_amount(paid)} a week (hours, visits or nights, as the cost '
+                f"counts them); the week shows {_amount(shown)}."
+            )
         elif item.id not in placed and item.category in _PAID_SUPPORT:
             notes.append(f'"{item.description}" is paid for {_amount(paid)} a week, and is not in the week.')
     if week.support_around_the_clock:
-        taken = {(entry.day, entry.time) for entry in week.entries}
-        for day in Day:
-            empty = [time for time in TimeOfDay if (day, time) not in taken]
-            if len(empty) == len(TimeOfDay):
-                notes.append(f"Nothing is placed on {day.label}, though support is needed all day and night.")
-            elif TimeOfDay.NIGHT in empty:
-                notes.append(f"Nothing is placed on {day.label} night, though support is needed all night.")
+        notes += _gaps_around_the_clock(plan)
     return notes
+
+
+_DAYTIME = (TimeOfDay.MORNING, TimeOfDay.AFTERNOON, TimeOfDay.EVENING)
+
+
+def _gaps_around_the_clock(plan: Plan) -> list[str]:
+    taken = {(entry.day, entry.time) for entry in plan.week.entries}
+    notes = []
+    for day in Day:
+        night = (day, TimeOfDay.NIGHT) in taken
+        daytime = any((day, time) in taken for time in _DAYTIME)
+        if not night and not daytime:
+            notes.append(f"Nothing is placed on {day.label}, though support is needed all day and night.")
+        elif not daytime:
+            notes.append(f"Nothing is placed on {day.label} in the day, though support is needed all day.")
+        elif not night:
+            notes.append(f"Nothing is placed on {day.label} night, though support is needed all night.")
+    return notes
+
+
+def weekly_costs(plan: Plan) -> list[tuple[str, str]]:
+    """The costs a week's entry can be paid by, as (description, id), described briefly enough to
+    fit a list at 80 columns: those that come every week or every four weeks, and any the week
+    already links to."""
+    linked = {entry.line_item for entry in plan.week.entries}
+    return [
+        (brief(item.description), item.id)
+        for item in plan.finance.line_items
+        if item.period in _PER_WEEK or item.id in linked
+    ]
+
+
+def brief(text: str, most: int = 40) -> str:
+    """Short enough for a drop-down list at 80 columns."""
+    return text if len(text) <= most else text[: most - 3].rstrip() + "..."
 
 
 def _amount(units: Decimal) -> str:

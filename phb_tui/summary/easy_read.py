@@ -8,6 +8,7 @@ in the person's own words where they wrote them. It leaves out what only the rev
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from plan_store import Plan, format_money
@@ -26,7 +27,7 @@ _HOLDERS = {
 }
 
 
-def easy_read_summary(plan: Plan) -> Document:
+def easy_read_summary(plan: Plan, today: date | None = None) -> Document:
     name = plan.person.preferred_name or plan.person.name or "you"
     sections = [
         Section("Who is this plan for?", [Paragraph(f"This plan is for {name}.")]),
@@ -38,7 +39,7 @@ def easy_read_summary(plan: Plan) -> Document:
         Section("Who looks after the money?", [Paragraph(_holder(plan))]),
         Section("Who makes decisions?", _decisions(plan)),
         Section("What if something goes wrong?", _contingency(plan)),
-        Section("What needs to happen first?", _tasks(plan)),
+        Section("What needs to happen first?", _tasks(plan, today or date.today())),
         Section("When will the plan be checked?", _review(plan)),
         Section("Is the plan ready?", _ready(plan)),
     ]
@@ -64,7 +65,11 @@ def _about_you(plan: Plan) -> list[Section]:
     asked = [
         ("What do people like about you?", me.like_and_admire),
         ("What is important to you?", me.important_to_me),
+        ("What keeps you safe and well?", me.important_for_me),
         ("How do you like to be helped?", me.best_support),
+        ("What is working now?", me.working),
+        ("What is not working now?", me.not_working),
+        ("How do you like to be told things?", plan.who_decides.information),
     ]
     return [Section(question, [Paragraph(answer)]) for question, answer in asked if answer.strip()]
 
@@ -90,6 +95,8 @@ def _decisions(plan: Plan) -> list[Block]:
     lines = []
     for decision in deciding.decisions:
         line = _sentence(decision.decision)
+        if decision.how_involved:
+            line += f" How you are involved: {_sentence(decision.how_involved)}"
         if decision.who_decides:
             line += f" Who decides: {_sentence(decision.who_decides)}"
         if not decision.can_decide:
@@ -100,12 +107,12 @@ def _decisions(plan: Plan) -> list[Block]:
     return blocks
 
 
-def _tasks(plan: Plan) -> list[Block]:
+def _tasks(plan: Plan, today: date) -> list[Block]:
     lines = []
     for action in plan.actions:
         who = f"Who: {_sentence(action.who)}" if action.who else "Nobody is doing this yet."
         when = f" By {long_date(action.by)}." if action.by else ""
-        done = " Done." if action.done else ""
+        done = " Done." if action.done else " This is late." if action.by and action.by < today else ""
         lines.append(f"{_sentence(action.task)} {who}{when}{done}")
     return [BulletList(lines)] if lines else []
 

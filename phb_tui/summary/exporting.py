@@ -40,5 +40,5 @@ def export_text(
     if easy_read:
         from .easy_read import easy_read_summary
 
-        return render(easy_read_summary(shared))
+        return render(easy_read_summary(shared, prepared_on))
     return render(build_summary(shared, include_private=include_private, prepared_on=prepared_on))

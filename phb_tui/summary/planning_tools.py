@@ -37,8 +37,8 @@ def who_decides(plan: Plan) -> Section:
     facts = []
     if deciding.acting_role is not None:
         role = deciding.acting_role
-        named = f"{deciding.acting_name}: " if deciding.acting_name else ""
-        facts.append(("Acting for me", f"{named}{role.label.lower()}, who {role.explained}"))
+        named = f"{deciding.acting_name}, " if deciding.acting_name else ""
+        facts.append(("Acting for me", f"{named}{role.in_a_sentence}: someone who {role.explained}"))
     facts += [
         (label, text)
         for label, text in (
@@ -73,6 +73,8 @@ def my_week(plan: Plan) -> Section:
     items = {item.id: item.description for item in plan.finance.line_items}
     resources = {r.id: r.description for r in plan.resources}
     blocks: list[Block] = []
+    if week.support_around_the_clock:
+        blocks.append(Paragraph("I need support at every time of day and night."))
     for day in Day:
         here = sorted(
             (entry for entry in week.entries if entry.day == day), key=lambda entry: list(TimeOfDay).index(entry.time)
@@ -81,9 +83,14 @@ def my_week(plan: Plan) -> Section:
             continue
         lines = []
         for entry in here:
-            paid = f" (paid for: {items[entry.line_item]})" if entry.line_item in items else ""
-            given = f" ({resources[entry.resource]})" if entry.resource in resources else ""
-            lines.append(f"{entry.time.label}: {entry.what}{paid}{given}")
+            details = []
+            if entry.line_item in items:
+                details.append(f"paid for by: {items[entry.line_item]}; counts as {entry.units.normalize():f}")
+            elif entry.units != 1:
+                details.append(f"how many: {entry.units.normalize():f}")
+            if entry.resource in resources:
+                details.append(f"given by: {resources[entry.resource]}")
+            lines.append(f"{entry.time.label}: {entry.what}" + (f" ({'; '.join(details)})" if details else ""))
         blocks += [Paragraph(f"{day.label}:"), BulletList(lines)]
     notes = week_notes(plan)
     if notes:

@@ -73,7 +73,7 @@ async def test_a_week_is_filled_in_by_keyboard_and_set_against_the_money(store: 
         await pilot.press("ctrl+s")
         await pilot.pause()
         notes = str(app.screen.query_one("#week-notes").render())
-        assert "is paid for 20 a week; the week shows 4." in notes
+        assert "is paid for 20 a week (hours, visits or nights, as the cost counts them); the week shows 4." in notes
     (entry,) = saved(store, path).week.entries
     assert (entry.what, entry.units, entry.line_item) == ("Sam helps me get up", 4, "pa-mornings")
 
@@ -84,6 +84,8 @@ async def test_a_late_task_with_nobody_to_do_it_shows_on_every_step(store: PlanS
         bar = str(app.screen.query_one("#journey").render())
         assert "Tasks: 1 late, 1 with nobody (step 6)" in bar
         assert "▶6 Review~◀" in bar  # Begun, and not done while a task is late.
+        row = app.screen.query_one("#actions DataTable", DataTable).get_row_at(0)
+        assert [str(cell) for cell in row] == ["Sign the agreement", "nobody yet", "01/01/2020 ✗ late", "not yet"]
         await pilot.press("f7")
         await pilot.pause()
         assert "Tasks: 1 late, 1 with nobody (step 6)" in str(app.screen.query_one("#journey").render())
