@@ -131,7 +131,10 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
                 "in the plan, so only what is missing is added beside them: cover, National Insurance and "
                 "pension. Running this again updates those lines; nothing is counted twice."
             )
-        return "Your plan pays no personal assistant by the hour yet. Add one here (F3), or add their wages first."
+        return (
+            "Your plan pays no personal assistant by the hour yet. Describe one below: the figures show "
+            "what they would cost, and F9 puts them in the plan. Only for a second PA, press F3."
+        )
 
     def _pa_form(self, number: int, pa: PersonalAssistant) -> ComposeResult:
         if pa.wage_line:
@@ -158,11 +161,17 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
         figures.focus(scroll_visible=False)
         self.query_one("#pa-body").scroll_to_widget(figures, top=True, animate=False)
 
-    def action_new_pa(self) -> None:
+    async def action_new_pa(self) -> None:
         pa = PersonalAssistant(who=f"Personal assistant {len(self.pas) + 1}")
         self.pas.append(pa)
-        self.query_one("#pa-list").mount(*self._pa_form(len(self.pas) - 1, pa))
+        form = list(self._pa_form(len(self.pas) - 1, pa))
+        await self.query_one("#pa-list").mount(*form)
         self._show()
+        # The new PA's questions are below the figures: go to them, so it is plain what F3 did.
+        first = next((widget for widget in form[-1].query("*") if widget.focusable), None)
+        self.query_one("#pa-body").scroll_to_widget(form[0], top=True, animate=False)
+        if first is not None:
+            first.focus(scroll_visible=False)
 
     @on(ModelForm.Edited)
     def _recalculate(self, event: ModelForm.Edited) -> None:
@@ -226,8 +235,8 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
         self.action_figures()
 
     @on(Button.Pressed, "#new-pa")
-    def _new_pa_pressed(self) -> None:
-        self.action_new_pa()
+    async def _new_pa_pressed(self) -> None:
+        await self.action_new_pa()
 
     @on(Button.Pressed, "#pa-close")
     def action_cancel(self) -> None:

@@ -156,6 +156,17 @@ async def test_a_pa_not_in_the_plan_can_be_costed_and_a_low_wage_is_warned(store
         assert saved(store, path).finance.line_items == []
 
 
+async def test_a_second_pa_is_added_only_by_asking_and_its_questions_come_into_view(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, _path):
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "Describe one below" in screen_text(app)  # One PA to describe is there already.
+        await pilot.press("f3")
+        await pilot.pause()
+        assert "A PA not yet in the plan: Personal assistant 2" in screen_text(app)
+        assert app.focused is not None and app.focused in app.screen.query_one("#pa-1").query("*")
+
+
 async def test_a_one_off_wheelchair_budget_with_a_top_up_is_typed_in_and_refusals_change_nothing(
     store: PlanStore,
 ) -> None:
