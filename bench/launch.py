@@ -1,19 +1,25 @@
 """Start an app headless, wait until its first screen is painted and settled, then exit.
 
-`python -m bench.launch phb DATA_DIR PLAN_FILE` runs the `phb` command itself, as
-`phb --data-dir DATA_DIR open PLAN_FILE`, from its entry point. It needs a terminal on stdin and
-stdout, as `phb open` does; `bench.startup` gives it a pseudo-terminal.
-`python -m bench.launch bare WIDGETS` is a plain Textual app composing that many simple widgets.
+- `python -m bench.launch phb DATA_DIR PLAN_FILE` runs the `phb` command itself, as
+  `phb --data-dir DATA_DIR open PLAN_FILE`, from its entry point. It needs a terminal on stdin
+  and stdout, as `phb open` does; `bench.startup` gives it a pseudo-terminal.
+- `python -m bench.launch picker DATA_DIR` runs `phb --data-dir DATA_DIR`: the list of plans.
+- `python -m bench.launch minimal` is the least a Textual app can be: Header, Static, Input, Footer.
+- `python -m bench.launch tour DATA_DIR PLAN_FILE [VISITS]` opens the plan and visits every
+  step (F8), or stops after VISITS.
+- `python -m bench.launch screens N,N,...` is a bare app of as many screens, each of N plain
+  widgets (Labels and Inputs), visited in turn the same way: the app's steps without the app.
 
-Either way `App.run` is made headless at a fixed size, and the app reports on stderr the number
-of widgets on its first screen, its peak memory in KiB, and the wall-clock time (`time.time()`)
-of the last frame it painted before settling, so the caller can time from the moment it started
-the process without counting the exit. For `phb`, `App.run` is replaced the moment Textual is
-imported, so the command starts exactly as a person's would, imports and all.
+`App.run` is made headless at 80x24, and the app reports on stderr the number of widgets on its
+screen, its memory in KiB once settled (resident, after collecting garbage), and the wall-clock
+time (`time.time()`) of the last frame it painted before settling, so the caller can time from
+the moment it started the process without counting the exit. For `phb`, `App.run` is replaced
+the moment Textual is imported, so the command starts exactly as a person's would, imports and all.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib.abc
 import importlib.machinery
 import resource
@@ -28,7 +34,20 @@ if TYPE_CHECKING:
     from textual.pilot import Pilot
 
 
-def _run_headless_and_report(run: Callable[..., Any]) -> Callable[..., Any]:
+def _resident_kib() -> int:
+    """Memory in use now, not at its peak: what the app holds after the visits."""
+    gc.collect()
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _run_headless_and_report(run: Callable[..., Any], visits: int) -> Callable[..., Any]:
     from bench.frames import FrameClock
 
     def headless(app: App[Any], *args: Any, **kwargs: Any) -> Any:
@@ -37,12 +56,15 @@ def _run_headless_and_report(run: Callable[..., Any]) -> Callable[..., Any]:
         async def report(pilot: Pilot[Any]) -> None:
             _, last_frame = await clock.settle(since=0.0)
             painted_at = time.time() - (time.perf_counter() - last_frame)
+            for _ in range(visits):
+                pressed = time.perf_counter()
+                await pilot.press("f8")
+                await clock.settle(pressed)
             widgets = sum(1 for _ in pilot.app.screen.walk_children(with_self=False))
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print(widgets, peak, f"{painted_at:.6f}", file=sys.stderr, flush=True)
+            print(widgets, _resident_kib(), f"{painted_at:.6f}", file=sys.stderr, flush=True)
             pilot.app.exit()
 
-        return run(app, headless=True, size=(100, 30), auto_pilot=report)
+        return run(app, headless=True, size=(80, 24), auto_pilot=report)
 
     return headless
 
@@ -50,46 +72,88 @@ def _run_headless_and_report(run: Callable[..., Any]) -> Callable[..., Any]:
 class _HeadlessOnImport(importlib.abc.MetaPathFinder):
     """Makes `App.run` headless as soon as `textual.app` is imported, by whoever imports it."""
 
+    def __init__(self, visits: int):
+        self.visits = visits
+
     def find_spec(self, name: str, path: Sequence[str] | None, target: ModuleType | None = None) -> Any:
         if name != "textual.app":
             return None
         spec = importlib.machinery.PathFinder.find_spec(name, path)
         assert spec is not None and spec.loader is not None
         load = spec.loader.exec_module
+        visits = self.visits
 
         def exec_module(module: ModuleType) -> None:
             load(module)
-            module.App.run = _run_headless_and_report(module.App.run)
+            module.App.run = _run_headless_and_report(module.App.run, visits)
 
         spec.loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
 
 
-def _bare_app(widgets: int) -> App[None]:
+def _minimal_app() -> App[None]:
     from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Input, Static
+
+    class MinimalApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("A minimal Textual app")
+            yield Input()
+            yield Footer()
+
+    return MinimalApp()
+
+
+def _screens_app(counts: list[int]) -> App[None]:
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
     from textual.containers import VerticalScroll
+    from textual.screen import Screen
     from textual.widgets import Footer, Header, Input, Label
 
-    class BareApp(App[None]):
+    class Bare(Screen[None]):
+        def __init__(self, widgets: int):
+            super().__init__()
+            self.widgets = widgets
+
         def compose(self) -> ComposeResult:
             yield Header()
             with VerticalScroll():
-                for n in range(widgets // 2):
+                for n in range(self.widgets // 2):
                     yield Label(f"Field {n}")
                     yield Input(f"value {n}")
             yield Footer()
 
-    return BareApp()
+    class ScreensApp(App[None]):
+        BINDINGS = [Binding("f8", "next", "Next")]
+
+        def on_mount(self) -> None:
+            self.at = 0
+            self.push_screen(Bare(counts[0]))
+
+        def action_next(self) -> None:
+            self.at += 1
+            if self.at < len(counts):
+                self.push_screen(Bare(counts[self.at]))  # Kept, as the app keeps each step.
+
+    return ScreensApp()
 
 
 def main(argv: list[str]) -> None:
-    sys.meta_path.insert(0, _HeadlessOnImport())
-    if argv[0] == "phb":
+    mode = argv[0]
+    if mode == "tour":
+        visits = int(argv[3]) if len(argv) > 3 else 6
+    else:
+        visits = len(argv[1].split(",")) - 1 if mode == "screens" else 0
+    sys.meta_path.insert(0, _HeadlessOnImport(visits))
+    if mode in ("phb", "tour", "picker"):
         from phb_tui.launch import main as phb
 
-        sys.argv = ["phb", "--data-dir", argv[1], "open", argv[2]]
+        sys.argv = ["phb", "--data-dir", argv[1], *(["open", argv[2]] if mode != "picker" else [])]
         sys.exit(phb())
-    _bare_app(int(argv[1])).run()
+    app = _minimal_app() if mode == "minimal" else _screens_app([int(n) for n in argv[1].split(",")])
+    app.run()
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ def upgrade(raw: Table) -> Table:
     version = file_version(raw)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         return raw  # Left for validation to report, with the field's name.
+    if version >= SCHEMA_VERSION:
+        return raw  # Nothing to change, so nothing to copy: most files, and copying a big one is slow.
     table = deepcopy(raw)
     while version < SCHEMA_VERSION:
         table = _STEPS[version](table)
