@@ -10,6 +10,7 @@ estimates and the scroll bar settles, and keys keep working all the while.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Sequence
 from time import perf_counter
 
@@ -22,12 +23,20 @@ SLICE_SECONDS = 0.008
 """Drawing done in one go while idle: half a frame, so a key pressed meanwhile is not held up."""
 
 
+KEPT = 64
+"""Parts kept drawn: enough for several screens around the one in view. The rest are drawn again
+if they come back into view, which is quick for one part, so a long summary holds no more memory
+than a short one."""
+
+
 class DocumentView(Widget):
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
         self._parts: Sequence[Part] = []
         self._width = 0
-        self._drawn: list[list[Strip] | None] = []
+        self._drawn: OrderedDict[int, list[Strip]] = OrderedDict()
+        self._measured: list[bool] = []
+        """Whether each part's height is its true one, from drawing it, rather than a guess."""
         self._heights: list[int] = []
         self._tops: list[int] = [0]
         self._settling = False
@@ -42,9 +51,10 @@ class DocumentView(Widget):
         self._start(self.size.width)
 
     def lines(self) -> list[str]:
-        """Every line of the document as plain text, drawn now if it was not yet."""
-        self._settle_all()
-        return [strip.text.rstrip() for strips in self._drawn if strips for strip in strips]
+        """Every line of the document as plain text."""
+        found = [strip.text.rstrip() for index in range(len(self._parts)) for strip in self._draw(index)]
+        self._recount()
+        return found
 
     def on_resize(self) -> None:
         if self.size.width != self._width:
@@ -52,12 +62,11 @@ class DocumentView(Widget):
 
     def _start(self, width: int) -> None:
         self._width = width
-        self._drawn = [None] * len(self._parts)
-        self._heights = [0] * len(self._parts)
-        if width > 0:
-            self._heights = [part.guess(width) for part in self._parts]
+        self._drawn.clear()
+        self._measured = [False] * len(self._parts)
+        self._heights = [part.guess(width) for part in self._parts] if width > 0 else [0] * len(self._parts)
         self._recount()
-        if width > 0 and None in self._drawn and not self._settling:
+        if width > 0 and not all(self._measured) and not self._settling:
             self._settling = True
             self.set_timer(0.05, self._settle_some)
 
@@ -72,21 +81,26 @@ class DocumentView(Widget):
         self.styles.height = max(self._tops[-1], 1)
 
     def _draw(self, index: int) -> list[Strip]:
-        drawn = self._drawn[index]
-        if drawn is None:
-            console = self.app.console
-            options = console.options.update_width(self._width)
-            lines = console.render_lines(self._parts[index].renderable, options, pad=True)
-            drawn = self._drawn[index] = [Strip(line, self._width) for line in lines]
-            self._heights[index] = len(drawn)
+        drawn = self._drawn.get(index)
+        if drawn is not None:
+            self._drawn.move_to_end(index)
+            return drawn
+        console = self.app.console
+        options = console.options.update_width(self._width)
+        lines = console.render_lines(self._parts[index].renderable, options, pad=True)
+        drawn = self._drawn[index] = [Strip(line, self._width) for line in lines]
+        self._heights[index] = len(drawn)
+        self._measured[index] = True
+        while len(self._drawn) > KEPT:
+            self._drawn.popitem(last=False)
         return drawn
 
     def _settle_some(self) -> None:
-        """Draw parts not yet drawn, for a slice of time, then give way until the next slice."""
+        """Measure parts not yet drawn, for a slice of time, then give way until the next slice."""
         started = perf_counter()
         changed = False
-        for index, drawn in enumerate(self._drawn):
-            if drawn is None:
+        for index, measured in enumerate(self._measured):
+            if not measured:
                 guess = self._heights[index]
                 changed |= len(self._draw(index)) != guess
                 if perf_counter() - started > SLICE_SECONDS:
@@ -94,15 +108,10 @@ class DocumentView(Widget):
         if changed:
             self._recount()
             self.refresh()
-        if None in self._drawn:
+        if not all(self._measured):
             self.set_timer(0.001, self._settle_some)
         else:
             self._settling = False
-
-    def _settle_all(self) -> None:
-        for index in range(len(self._parts)):
-            self._draw(index)
-        self._recount()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width

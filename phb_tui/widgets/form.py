@@ -177,7 +177,7 @@ class ModelForm(Vertical):
 
     def compose(self) -> ComposeResult:
         for spec in self.specs.values():
-            with Vertical(classes=f"field field-{spec.kind}"):
+            with Vertical(classes=f"field field-{spec.kind}", id=f"fieldset-{spec.name}"):
                 if spec.kind in ONE_ROW_KINDS:
                     # Label and box on one row, so a step at 80x24 shows several fields at once.
                     with Horizontal(classes="field-row"):
@@ -190,9 +190,8 @@ class ModelForm(Vertical):
                     if spec.help:
                         yield Static(spec.help, classes="field-help")
                     yield from self._editors(spec)
-                yield Static(
-                    "", classes="field-error", id=f"error-{spec.name}", markup=False
-                )  # May quote what was typed.
+                # A field's error line is added the first time its text is refused: most never
+                # are, and a step with fewer widgets is drawn sooner.
 
     def _editors(self, spec: FormField) -> ComposeResult:
         value = getattr(self.model, spec.name)
@@ -416,7 +415,13 @@ class ModelForm(Vertical):
             self.post_message(self.RefusalsChanged(self))
         self.refused[spec.name] = message
         if show:
-            error = self.query_one(f"#error-{spec.name}", Static)
+            errors = self.query(f"#error-{spec.name}").results(Static)
+            error = next(errors, None)
+            if error is None:
+                error = Static(
+                    "", classes="field-error", id=f"error-{spec.name}", markup=False
+                )  # May quote what was typed.
+                self.query_one(f"#fieldset-{spec.name}").mount(error)
             error.update(f"Not saved: {label or spec.label} {message}.")
             error.add_class("shown")
 
@@ -424,9 +429,9 @@ class ModelForm(Vertical):
         if self.refused.pop(spec.name, None) is None:
             return  # Nothing shown to clear; leaving a step must not redraw every field.
         self.post_message(self.RefusalsChanged(self))
-        error = self.query_one(f"#error-{spec.name}", Static)
-        error.update("")
-        error.remove_class("shown")
+        for error in self.query(f"#error-{spec.name}").results(Static):
+            error.update("")
+            error.remove_class("shown")
 
 
 def _as_text(kind: FieldKind, value: Any) -> str:
