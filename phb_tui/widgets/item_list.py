@@ -117,9 +117,9 @@ class ItemList(Vertical, can_focus=False):
     def action_add(self) -> None:
         entry = self.spec.make()
         blank = entry.model_copy(deep=True)
+        # In the plan from the start, so what is typed is saved with it; the list is drawn again
+        # when the dialog closes, not now, which for a thousand entries would hold the dialog up.
         self.entries().append(entry)
-        self._changed()
-        self.table.move_cursor(row=len(self.entries()) - 1)
 
         def finished(cancelled: bool | None) -> None:
             # Cancelled, or opened and left empty: nothing was added.
@@ -150,6 +150,9 @@ class ItemList(Vertical, can_focus=False):
                 self._changed()  # So totals and progress on the step behind the dialog update.
             else:
                 self.redraw()
+            row = next((n for n, kept in enumerate(self.entries()) if kept is entry), None)
+            if row is not None:
+                self.table.move_cursor(row=row)
 
         self.app.push_screen(EntryDialog(title, entry, self.spec.fields, self.links), closed)
 
