@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import tomllib
 from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +43,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "updated": plan.updated,
         "revision": plan.revision,
     }
-    table: dict[str, Any] = _plain({**head, **data})
-    return table
+    # The choices are string enums, which the TOML writer takes as the text they stand for.
+    return {**head, **data}
 
 
 def plan_to_toml(plan: Plan) -> str:
@@ -126,14 +125,3 @@ def _repeated_line(text: str) -> int | None:
                 return number
             keys.add(key.group(1))
     return None
-
-
-def _plain(value: Any) -> Any:
-    """Enums as their stored text, so the TOML writer sees only TOML types."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value

@@ -75,7 +75,7 @@ class ChecklistItem(PlanModel):
     """Stable name, so the app can recognise the starter items it offered."""
     question: Line
     done: bool = False
-    notes: Note = Note()
+    notes: Note = Field(default_factory=Note)
 
 
 class Contact(PlanModel):
@@ -84,7 +84,7 @@ class Contact(PlanModel):
     name: Line
     kind: ContactKind = ContactKind.OTHER
     how_to_reach: Line = ""
-    notes: Note = Note()
+    notes: Note = Field(default_factory=Note)
 
 
 class GetInformed(PlanModel):
@@ -135,12 +135,12 @@ class DirectPayment(PlanModel):
 
 class Management(PlanModel):
     option: ManagementOption | None = None
-    self_assessment: SelfAssessment = SelfAssessment()
+    self_assessment: SelfAssessment = Field(default_factory=SelfAssessment)
     managed_by: Line = ""
     """Who holds and manages the money: the person, a representative, a nominee or an organisation."""
     helped_by: Line = ""
     notes: Text = ""
-    direct_payment: DirectPayment = DirectPayment()
+    direct_payment: DirectPayment = Field(default_factory=DirectPayment)
 
 
 # --- Resources beyond money ---------------------------------------------------------------------
@@ -191,7 +191,7 @@ class LineItem(PlanModel):
     contribution_from: ContributionSource | None = None
     contributor: Line = ""
     """Who exactly pays it, such as the charity's name."""
-    notes: Note = Note()
+    notes: Note = Field(default_factory=Note)
     checked_allowed: bool = False
     """The person checked that this is not something a budget cannot pay for (a false alarm)."""
     checked_reason: Line = ""
@@ -252,7 +252,7 @@ class FinancialPlan(PlanModel):
     contingency_notes: Text = ""
     kept_back_reason: Text = ""
     """Why part of the budget is left unplanned on purpose, such as saving for a yearly short break."""
-    year: YearConvention = YearConvention()
+    year: YearConvention = Field(default_factory=YearConvention)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> FinancialPlan:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from pydantic import Field
+
 from .fields import Identifier, Line, Note, PlanModel, Quantity, Text
 from .vocabulary import ActingRole, Day, DecisionArea, TimeOfDay
 
@@ -27,7 +29,7 @@ class AboutMe(PlanModel):
     working: Text = ""
     """What is working now, from my point of view."""
     not_working: Text = ""
-    family_view: Note = Note()
+    family_view: Note = Field(default_factory=Note)
     """What is working and not working, from my family's point of view."""
 
 

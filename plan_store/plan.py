@@ -44,29 +44,29 @@ class Plan(PlanModel):
     """Goes up by one with every saved change, so a reviewer can tell two copies of a plan apart."""
     stage: JourneyStage = JourneyStage.FINDING_OUT
 
-    person: Person = Person()
+    person: Person = Field(default_factory=Person)
     helpers: list[Helper] = []
     icb_name: Line = ""
     """The local Integrated Care Board (formerly the CCG) that agrees the budget."""
     eligibility: EligibilityRoute | None = None
-    contacts: KeyContacts = KeyContacts()
+    contacts: KeyContacts = Field(default_factory=KeyContacts)
     assessed_needs: Text = ""
     """What the assessment of needs found, in the person's own words."""
 
-    informed: GetInformed = GetInformed()
-    about_me: AboutMe = AboutMe()
+    informed: GetInformed = Field(default_factory=GetInformed)
+    about_me: AboutMe = Field(default_factory=AboutMe)
     outcomes: list[Outcome] = []
-    management: Management = Management()
+    management: Management = Field(default_factory=Management)
     resources: list[Resource] = []
-    finance: FinancialPlan = FinancialPlan()
-    flexibility: Flexibility = Flexibility()
+    finance: FinancialPlan = Field(default_factory=FinancialPlan)
+    flexibility: Flexibility = Field(default_factory=Flexibility)
     risks: list[Risk] = []
     contingency_plan: Text = ""
     """What happens when planned support fails: who steps in, who to call."""
-    reviews: Reviews = Reviews()
+    reviews: Reviews = Field(default_factory=Reviews)
     sign_off: list[SignOff] = []
-    week: MyWeek = MyWeek()
-    who_decides: WhoDecides = WhoDecides()
+    week: MyWeek = Field(default_factory=MyWeek)
+    who_decides: WhoDecides = Field(default_factory=WhoDecides)
     actions: list[Action] = []
 
     @field_validator("schema_version")
