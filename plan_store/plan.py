@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 
 from pydantic import Field, field_validator, model_validator
@@ -15,6 +15,7 @@ from .models import (
     GetInformed,
     Helper,
     KeyContacts,
+    LineItem,
     Management,
     Outcome,
     Person,
@@ -111,17 +112,19 @@ def link_problems(plan: Plan) -> Iterator[str]:
 
     known = {o.id for o in plan.outcomes}
     known_text = ", ".join(f'"{o}"' for o in sorted(known)) or "none yet"
-    linkers = [
-        *((f"finance.line_items[{n}]", item.outcome_ids) for n, item in enumerate(plan.finance.line_items)),
-        *((f"resources[{n}]", resource.outcome_ids) for n, resource in enumerate(plan.resources)),
+    # Where each link is, worked out only for a link that is broken: a plan has thousands that hold.
+    linkers: list[tuple[str, Sequence[LineItem | Resource]]] = [
+        ("finance.line_items", plan.finance.line_items),
+        ("resources", plan.resources),
     ]
-    for where, outcome_ids in linkers:
-        for position, outcome_id in enumerate(outcome_ids):
-            if outcome_id not in known:
-                yield (
-                    f'{where}.outcome_ids[{position}]: links to outcome "{outcome_id}", '
-                    f"but the plan has no outcome with that id (outcome ids: {known_text})"
-                )
+    for where, linking in linkers:
+        for n, linker in enumerate(linking):
+            for position, outcome_id in enumerate(linker.outcome_ids):
+                if outcome_id not in known:
+                    yield (
+                        f'{where}[{n}].outcome_ids[{position}]: links to outcome "{outcome_id}", '
+                        f"but the plan has no outcome with that id (outcome ids: {known_text})"
+                    )
 
 
 def _duplicates(where: str, ids: Iterable[str], field: str = "id") -> Iterator[str]:

@@ -6,6 +6,7 @@ what they hand over.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from textual import on
@@ -19,13 +20,23 @@ from phb_tui.planning.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion
 from phb_tui.planning.steps import Step
 from phb_tui.summary.build import build_summary
 from phb_tui.summary.privacy import without_private
-from phb_tui.summary.render.terminal import render_parts
+from phb_tui.summary.render.terminal import Part, render_parts
 from phb_tui.widgets.document_view import DocumentView
 from phb_tui.widgets.step_keys import STEP_BINDINGS
+from plan_store import Plan
 
 from .base import StepScreen
 from .export_dialog import ExportDialog
 from .messages import ExportChoice, ExportWanted
+
+PREPARED_ASIDE_FROM = 2000
+"""Costs from which the summary is prepared beside the app rather than in it: for 10,000 it takes
+over a second, and keys must keep working meanwhile."""
+
+
+def _prepared(plan: Plan) -> tuple[list[Gap], list[Part]]:
+    """What a reviewer would ask about, and the summary as it will be shared, in parts."""
+    return find_gaps(plan), render_parts(build_summary(without_private(plan)))
 
 
 class SummaryScreen(StepScreen):
@@ -46,7 +57,29 @@ class SummaryScreen(StepScreen):
         self.plan_edited()
 
     def plan_edited(self) -> None:
-        gaps = self._gaps = find_gaps(self.plan)
+        if len(self.plan.finance.line_items) < PREPARED_ASIDE_FROM:
+            self._show(*_prepared(self.plan))
+            return
+        self.query_one("#readiness-heading", Static).update("Preparing the summary of this long plan...")
+        self.query_one("#readiness", OptionList).display = False
+        self.query_one(DocumentView).show([])
+        self.run_worker(
+            partial(self._prepare_aside, self.plan), thread=True, exclusive=True, group="summary", exit_on_error=False
+        )
+
+    def _prepare_aside(self, plan: Plan) -> None:
+        try:
+            prepared = _prepared(plan)
+        except Exception:  # The plan changed while it was read; the step prepares it again next time.
+            self.app.call_from_thread(
+                self.query_one("#readiness-heading", Static).update,
+                "The plan changed while its summary was prepared: go to another step and back to see it.",
+            )
+            return
+        self.app.call_from_thread(self._show, *prepared)
+
+    def _show(self, gaps: list[Gap], parts: list[Part]) -> None:
+        self._gaps = gaps
         heading = self.query_one("#readiness-heading", Static)
         readiness = self.query_one("#readiness", OptionList)
         readiness.clear_options()
@@ -54,14 +87,15 @@ class SummaryScreen(StepScreen):
             heading.update(
                 f"What a reviewer would ask about ({len(gaps)}): press Enter on one to go to the step that fixes it"
             )
+            number = {id(gap): n for n, gap in enumerate(gaps)}
             for criterion, found in gaps_by_criterion(gaps).items():
                 readiness.add_option(Option(criterion.question, disabled=True))
-                readiness.add_options([Option(as_written(f"  {gap}"), id=str(gaps.index(gap))) for gap in found])
+                readiness.add_options([Option(as_written(f"  {gap}"), id=str(number[id(gap)])) for gap in found])
             readiness.highlighted = 1
         else:
             heading.update(f"Ready for review. {ALL_CLEAR}")
         readiness.display = bool(gaps)
-        self.query_one(DocumentView).show(render_parts(build_summary(without_private(self.plan))))
+        self.query_one(DocumentView).show(parts)
 
     @on(OptionList.OptionSelected, "#readiness")
     def _fix_gap(self, event: OptionList.OptionSelected) -> None:

@@ -82,11 +82,12 @@ def money_section(plan: Plan, include_private: bool) -> Section:
     ]
     headers += ["Paid by"] if show_route else []
     rows = []
+    numbers = _outcome_numbers(plan)
     for item in finance.line_items:
         cost = format_money(item_cost_each_time(item))
         if item.quantity != 1:
             cost += f" ({item.quantity:f} x {format_money(item.unit_cost)})"
-        linked = ", ".join(_outcome_number(plan, oid) for oid in item.outcome_ids) or "none"
+        linked = ", ".join(numbers.get(oid, oid) for oid in item.outcome_ids) or "none"
         row = [item.description, item.provider, cost, item.period.label, _basis_cell(plan, item), linked]
         rows.append(row + ([item.route.label if item.route else ""] if show_route else []))
 
@@ -228,5 +229,6 @@ def _route_label(key: str) -> str:
     return "Not chosen yet"
 
 
-def _outcome_number(plan: Plan, outcome_id: str) -> str:
-    return next((str(n) for n, o in enumerate(plan.outcomes, 1) if o.id == outcome_id), outcome_id)
+def _outcome_numbers(plan: Plan) -> dict[str, str]:
+    """Each outcome's number by its id, looked up once for all the costs."""
+    return {outcome.id: str(n) for n, outcome in enumerate(plan.outcomes, 1)}

@@ -305,6 +305,8 @@ class ModelForm(Vertical):
             boxes = self.query(f"#field-{spec.name}").results(Input)
             for box in boxes:
                 before = getattr(self.model, spec.name)
+                if box.value == _as_text(spec.kind, before) and spec.name not in self.refused:
+                    continue  # As the model has it: nothing to check, and the checks of a big plan take time.
                 self._apply(spec, box.value, show=True, announce=False)
                 changed |= getattr(self.model, spec.name) != before
         return changed

@@ -6,8 +6,11 @@ removes entries in that list, and says so with `ItemList.Changed` so the app sav
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from time import perf_counter
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -26,6 +29,11 @@ from .form import FieldSpec, LinkOptions
 from .key_hints import keys_named
 
 Entry = TypeVar("Entry", bound=BaseModel)
+
+FIRST_ROWS = 60
+"""Rows added at once: more than a screen holds. The rest follow while the app is idle."""
+SLICE_SECONDS = 0.008
+"""Adding rows in one go while idle: half a frame, so a key pressed meanwhile is not held up."""
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,11 @@ class ItemList(Vertical, can_focus=False):
         yield Static("   ".join([*hints, f"{up}/{down}: move"]), classes="list-keys", markup=False)
 
     _drawn_width: int | None = None
+    _drawing = 0
+    """Which drawing of the list is under way: a newer one makes an older one stop adding rows."""
 
     def on_mount(self) -> None:
+        self._complete = asyncio.Event()
         if self.size.width:
             self.redraw()
 
@@ -87,10 +98,11 @@ class ItemList(Vertical, can_focus=False):
         if self.size.width != self._drawn_width:
             self.redraw()
 
-    def redraw(self) -> None:
+    def redraw(self, cursor: int | None = None) -> None:
+        """Draw the list from the plan again, with the cursor on row `cursor` (or where it was)."""
         table = self.table
         self._drawn_width = self.size.width
-        row = table.cursor_row
+        row = table.cursor_row if cursor is None else cursor
         headers = [title for title, _ in self.spec.columns]
         rows = [[_first_line(show(entry)) for _, show in self.spec.columns] for entry in self.entries()]
         if self.spec.numbered:
@@ -104,10 +116,32 @@ class ItemList(Vertical, can_focus=False):
         table.clear(columns=True)
         for header, width in zip(headers, widths, strict=True):
             table.add_column(as_written(header), width=width)
-        for cells in rows:
-            table.add_row(*(as_written(_shortened(cell, width)) for cell, width in zip(cells, widths, strict=True)))
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        self._drawing += 1
+        self._complete.clear()
+        self._add_rows(self._drawing, rows, widths, 0, min(row, len(rows) - 1))
+
+    def _add_rows(self, drawing: int, rows: list[list[str]], widths: list[int], start: int, cursor: int) -> None:
+        """Add rows from `start`: the first screenful at once, the rest a slice at a time while the
+        app is idle, so a list of thousands shows straight away and keys keep working."""
+        if drawing != self._drawing:
+            return  # Drawn again meanwhile: these rows are out of date.
+        table = self.table
+        began = perf_counter()
+        end = start
+        while end < len(rows) and (end < FIRST_ROWS or end == start or perf_counter() - began < SLICE_SECONDS):
+            table.add_row(*(as_written(_shortened(cell, width)) for cell, width in zip(rows[end], widths, strict=True)))
+            end += 1
+        # Back to the row the person was on, once it is there, unless they have moved since.
+        if start <= cursor < end and table.cursor_row in (0, cursor):
+            table.move_cursor(row=cursor)
+        if end < len(rows):
+            self.set_timer(0.001, partial(self._add_rows, drawing, rows, widths, end, cursor))
+        else:
+            self._complete.set()
+
+    async def drawn(self) -> None:
+        """Wait until every row is in the table."""
+        await self._complete.wait()
 
     def _current(self) -> Any | None:
         entries = self.entries()
@@ -146,13 +180,11 @@ class ItemList(Vertical, can_focus=False):
 
         def closed(result: bool | None) -> None:
             finished(result)
-            if entry != before:
-                self._changed()  # So totals and progress on the step behind the dialog update.
-            else:
-                self.redraw()
             row = next((n for n, kept in enumerate(self.entries()) if kept is entry), None)
-            if row is not None:
-                self.table.move_cursor(row=row)
+            if entry != before:
+                self._changed(cursor=row)  # So totals and progress on the step behind the dialog update.
+            else:
+                self.redraw(cursor=row)
 
         self.app.push_screen(EntryDialog(title, entry, self.spec.fields, self.links), closed)
 
@@ -184,16 +216,15 @@ class ItemList(Vertical, can_focus=False):
         target = row + delta
         if 0 <= row < len(entries) and 0 <= target < len(entries):
             entries[row], entries[target] = entries[target], entries[row]
-            self._changed()
-            self.table.move_cursor(row=target)
+            self._changed(cursor=target)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
 
-    def _changed(self) -> None:
-        self.redraw()
+    def _changed(self, cursor: int | None = None) -> None:
+        self.redraw(cursor)
         self.post_message(self.Changed(self))
 
 

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from plan_store import Plan
 
 from ..planning.person_centred import task_flag
-from ..planning.progress import StepState, journey_progress
+from ..planning.progress import StepProgress, StepState, journey_progress
 from ..planning.steps import Step
 
 _SHORT = {
@@ -34,15 +34,27 @@ class JourneyBar(Static):
         self.plan = plan
         self.current = current
 
+    _progress: dict[Step, StepProgress] | None = None
+    _tasks = ""
+
     def on_mount(self) -> None:
         self.refresh_progress()
 
     def on_resize(self) -> None:
-        self.refresh_progress()
+        # Only the layout depends on the width: the progress is worked out again after an edit.
+        self._draw()
 
     def refresh_progress(self) -> None:
+        """Work out the progress again, after the plan changed."""
         today = date.today()
-        progress = journey_progress(self.plan, today)
+        self._progress = journey_progress(self.plan, today)
+        self._tasks = task_flag(self.plan, today)
+        self._draw()
+
+    def _draw(self) -> None:
+        progress = self._progress
+        if progress is None:
+            return
         # Every step named, in the widest layout that fits on one line; numbers alone only when
         # even the tightest cannot (narrower than 80 columns).
         width = self.size.width
@@ -58,7 +70,7 @@ class JourneyBar(Static):
             if length <= width:
                 break
         roomy = width >= 100
-        tasks = task_flag(self.plan, today)
+        tasks = self._tasks
         line = Text()
         for step, label in zip(Step, labels, strict=True):
             if step == self.current:

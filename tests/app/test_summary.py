@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from textual.widgets import Checkbox, Input, Select
 
 from phb_tui.planning.steps import Step
@@ -100,3 +101,17 @@ async def test_a_long_summary_is_drawn_whole_wherever_it_is_scrolled(store: Plan
         assert view.lines() == whole
         await pilot.pause()
         assert view.size.height == len(whole)  # Once drawn, every estimate gives way to the truth.
+
+
+async def test_a_long_plans_summary_is_prepared_beside_the_app(
+    store: PlanStore, example_plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan long enough to take a while is summarised while keys keep working, then shown whole."""
+    from screens import summary
+
+    monkeypatch.setattr(summary, "PREPARED_ASIDE_FROM", 1)
+    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Ready for review" in text and "Daniel's plan 2026" in text

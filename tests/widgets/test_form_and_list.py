@@ -117,3 +117,20 @@ async def test_a_list_removes_only_after_asking_and_moves_entries() -> None:
         await pilot.press("delete", "y")
         await pilot.pause()
     assert [r.description for r in risks] == ["Fire"] and app.changes == 2
+
+
+async def test_a_long_list_shows_at_once_and_fills_in_while_keys_still_work() -> None:
+    """A thousand entries: the first screenful straight away, the rest while idle, and an entry
+    added at the end has the cursor once its row is there."""
+    risks = [Risk(description=f"Risk {n}") for n in range(1, 1001)]
+    app = ListHost(risks)
+    async with app.run_test() as pilot:
+        item_list = app.query_one(ItemList)
+        table = item_list.table
+        assert table.row_count >= 60  # A screenful at once; the rest may still be coming.
+        await item_list.drawn()
+        assert table.row_count == 1000 and table.get_row_at(999)[0].plain == "Risk 1000"
+        await pilot.press("a", *"Flood", "escape")
+        await item_list.drawn()
+        assert table.row_count == 1001 and table.cursor_row == 1000
+    assert risks[-1].description == "Flood"
