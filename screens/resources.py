@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from phb_tui.planning.person_centred import brief, week_notes, weekly_costs
+from phb_tui.planning.person_centred import WEEK_NOTES_HEADING, brief, week_notes, weekly_costs
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
@@ -132,7 +132,7 @@ class ResourcesScreen(StepScreen):
             self.query_one("#week", ItemList).redraw()
         notes = week_notes(self.plan)
         self.query_one("#week-notes", Static).update(
-            "\n".join(["Your week, set against what the money pays for (notes, not mistakes):", *notes])
+            "\n".join([WEEK_NOTES_HEADING, *notes])
             if notes
             else ""
         )

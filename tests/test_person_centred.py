@@ -28,7 +28,7 @@ def test_a_pa_paid_for_20_hours_but_placed_for_15_is_noted(example_plan: Plan) -
     plan = _week(example_plan, *((day, "morning", "pa-mornings", 3) for day in days))
     notes = week_notes(plan)
     assert (
-        '"Personal assistant, mornings (Sam)" is paid for 20 a week (hours, visits or nights, as the cost counts them); the week shows 15.'
+        '"Personal assistant, mornings (Sam)" is paid for 20 a week; the week shows 15.'
         in notes
     )
 
@@ -36,7 +36,7 @@ def test_a_pa_paid_for_20_hours_but_placed_for_15_is_noted(example_plan: Plan) -
 def test_night_care_paid_for_two_nights_but_placed_on_three_is_noted(example_plan: Plan) -> None:
     plan = _week(example_plan, *((day, "night", "night-care", 1) for day in ("monday", "wednesday", "friday")))
     assert (
-        '"Waking night care, two nights a week" is paid for 2 a week (hours, visits or nights, as the cost counts them); the week shows 3.'
+        '"Waking night care, two nights a week" is paid for 2 a week; the week shows 3.'
         in week_notes(plan)
     )
 

@@ -106,18 +106,21 @@ def week_notes(plan: Plan) -> list[str]:
             continue
         paid = item.quantity / weeks
         shown = placed.get(item.id, Decimal(0))
-        # The cost says how many (hours, visits, nights) but not which: the person knows.
+        # A cost says how many (hours, visits, nights) but not of what: the heading over the notes
+        # says so once (WEEK_NOTES_HEADING).
         if item.id in placed and shown != paid:
-            notes.append(
-                f'"{item.description}" is paid for {_amount(paid)} a week (hours, visits or nights, as the cost '
-                f"counts them); the week shows {_amount(shown)}."
-            )
+            notes.append(f'"{item.description}" is paid for {_amount(paid)} a week; the week shows {_amount(shown)}.')
         elif item.id not in placed and item.category in _PAID_SUPPORT:
             notes.append(f'"{item.description}" is paid for {_amount(paid)} a week, and is not in the week.')
     if week.support_around_the_clock:
         notes += _gaps_around_the_clock(plan)
     return notes
 
+
+WEEK_NOTES_HEADING = (
+    "Your week set against what the money pays for, counted in hours, visits or nights as each cost "
+    "counts them (notes to talk about, not mistakes):"
+)
 
 _DAYTIME = (TimeOfDay.MORNING, TimeOfDay.AFTERNOON, TimeOfDay.EVENING)
 

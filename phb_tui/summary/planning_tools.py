@@ -8,7 +8,7 @@ from datetime import date
 from plan_store import Plan
 from plan_store.vocabulary import Day, TimeOfDay
 
-from ..planning.person_centred import task_notes, week_notes
+from ..planning.person_centred import WEEK_NOTES_HEADING, task_notes, week_notes
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Table
 from .wording import long_date, visible
 
@@ -94,7 +94,7 @@ def my_week(plan: Plan) -> Section:
         blocks += [Paragraph(f"{day.label}:"), BulletList(lines)]
     notes = week_notes(plan)
     if notes:
-        blocks.append(Paragraph("Set against what the money pays for (notes to talk about, not mistakes):"))
+        blocks.append(Paragraph(WEEK_NOTES_HEADING))
         blocks.append(BulletList(notes))
     return Section("My week", blocks)
 

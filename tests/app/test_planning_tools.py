@@ -73,7 +73,7 @@ async def test_a_week_is_filled_in_by_keyboard_and_set_against_the_money(store: 
         await pilot.press("ctrl+s")
         await pilot.pause()
         notes = str(app.screen.query_one("#week-notes").render())
-        assert "is paid for 20 a week (hours, visits or nights, as the cost counts them); the week shows 4." in notes
+        assert "is paid for 20 a week; the week shows 4." in notes
     (entry,) = saved(store, path).week.entries
     assert (entry.what, entry.units, entry.line_item) == ("Sam helps me get up", 4, "pa-mornings")
 
