@@ -62,13 +62,20 @@ class _Stalls:
         self._task.cancel()
 
 
-async def _key(app: App[Any], clock: FrameClock, key: str) -> float:
+FIRST_FRAMES: dict[str, list[float]] = {}
+"""Key to the first frame painted in answer, by interaction: what a person sees change first."""
+
+
+async def _key(app: App[Any], clock: FrameClock, key: str, noted: str = "") -> float:
     start = time.perf_counter()
     app.simulate_key(key)
-    return (await clock.settle(start))[1]
+    first, last = await clock.settle(start)
+    if noted:
+        FIRST_FRAMES.setdefault(noted, []).append(first)
+    return last
 
 
-async def _phb(plan: Plan, folder: Path) -> dict[str, Any]:
+async def _phb(plan: Plan, folder: Path, label: str) -> dict[str, Any]:
     store = PlanStore(folder)
     opened = store.add(plan)
     app = PhbApp(store, store.open(opened.path), keys_file=folder / "none.toml", autosave_seconds=3600)
@@ -77,7 +84,7 @@ async def _phb(plan: Plan, folder: Path) -> dict[str, Any]:
         clock = FrameClock(app)
         await clock.settle(time.perf_counter())
         with _Stalls() as stalls:
-            first = [await _key(app, clock, "f8") for _ in range(len(Step) - 1)]
+            first = [await _key(app, clock, "f8", f"{label}: first visit") for _ in range(len(Step) - 1)]
             returns = [await _key(app, clock, "f7") for _ in range(len(Step) - 1)]
             returns += [await _key(app, clock, "f8") for _ in range(len(Step) - 1)]
         figures["first visit"], figures["return visit"] = Spread.of(first), Spread.of(returns)
@@ -90,9 +97,9 @@ async def _phb(plan: Plan, folder: Path) -> dict[str, Any]:
             for _ in range(5):
                 costs.focus()
                 await clock.settle(time.perf_counter(), painted=False)
-                dialogs.append(await _key(app, clock, "a"))
+                dialogs.append(await _key(app, clock, "a", f"{label}: open a dialog"))
                 await _key(app, clock, "x")
-                adds.append(await _key(app, clock, "escape"))
+                adds.append(await _key(app, clock, "escape", f"{label}: add an item"))
                 costs.move_cursor(row=0)
                 await clock.settle(time.perf_counter(), painted=False)
                 scrolls.append(await _key(app, clock, "pagedown"))
@@ -161,7 +168,7 @@ def measure() -> tuple[str, list[Target]]:
     results: dict[str, dict[str, Any]] = {}
     for name, plan in plans.items():
         with tempfile.TemporaryDirectory() as folder:
-            results[name] = asyncio.run(_phb(plan, Path(folder)))
+            results[name] = asyncio.run(_phb(plan, Path(folder), name))
     bare_typing = asyncio.run(_bare(_BareTextArea(), list("abcdefghij" * (LETTERS // 10))))
     bare_scroll = {
         name: asyncio.run(_bare(_BareTable(_rows(plan)), ["pagedown"] * 5, _to_top)) for name, plan in plans.items()
