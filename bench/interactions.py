@@ -185,6 +185,15 @@ def measure() -> tuple[str, list[Target]]:
             ]
         )
     text = table("Key to last frame, 80x24: median (fastest to slowest)", ["Interaction", *plans], rows)
+    firsts = [
+        [measure, *(str(Spread.of(FIRST_FRAMES[f"{name}: {measure}"])) for name in plans)]
+        for measure in ("first visit", "open a dialog", "add an item")
+    ]
+    text += "\n" + table(
+        "Key to first frame, what a person sees change first (a long list then fills in while keys work)",
+        ["Interaction", *plans],
+        firsts,
+    )
     thousand = results["1,000 costs"]
     slowest = max(thousand[measure].median for measure in measures)
     worst_name = max(measures, key=lambda measure: thousand[measure].median)
