@@ -131,8 +131,4 @@ class ResourcesScreen(StepScreen):
             entries.sort(key=_in_week_order)  # A week reads Monday to Sunday.
             self.query_one("#week", ItemList).redraw()
         notes = week_notes(self.plan)
-        self.query_one("#week-notes", Static).update(
-            "\n".join([WEEK_NOTES_HEADING, *notes])
-            if notes
-            else ""
-        )
+        self.query_one("#week-notes", Static).update("\n".join([WEEK_NOTES_HEADING, *notes]) if notes else "")

@@ -27,18 +27,12 @@ def test_a_pa_paid_for_20_hours_but_placed_for_15_is_noted(example_plan: Plan) -
     days = ("monday", "tuesday", "wednesday", "thursday", "friday")
     plan = _week(example_plan, *((day, "morning", "pa-mornings", 3) for day in days))
     notes = week_notes(plan)
-    assert (
-        '"Personal assistant, mornings (Sam)" is paid for 20 a week; the week shows 15.'
-        in notes
-    )
+    assert '"Personal assistant, mornings (Sam)" is paid for 20 a week; the week shows 15.' in notes
 
 
 def test_night_care_paid_for_two_nights_but_placed_on_three_is_noted(example_plan: Plan) -> None:
     plan = _week(example_plan, *((day, "night", "night-care", 1) for day in ("monday", "wednesday", "friday")))
-    assert (
-        '"Waking night care, two nights a week" is paid for 2 a week; the week shows 3.'
-        in week_notes(plan)
-    )
+    assert '"Waking night care, two nights a week" is paid for 2 a week; the week shows 3.' in week_notes(plan)
 
 
 def test_a_cost_every_four_weeks_is_counted_a_week_at_a_time(example_plan: Plan) -> None:
