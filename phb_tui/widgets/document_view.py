@@ -18,10 +18,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..summary.render.terminal import Part
-
-SLICE_SECONDS = 0.008
-"""Drawing done in one go while idle: half a frame, so a key pressed meanwhile is not held up."""
-
+from .idle_work import SLICE_SECONDS
 
 KEPT = 64
 """Parts kept drawn: enough for several screens around the one in view. The rest are drawn again
@@ -40,11 +37,6 @@ class DocumentView(Widget):
         self._heights: list[int] = []
         self._tops: list[int] = [0]
         self._settling = False
-
-    @property
-    def line_count(self) -> int:
-        """Lines the whole document takes, as far as is known yet."""
-        return self._tops[-1]
 
     def show(self, parts: Sequence[Part]) -> None:
         self._parts = parts

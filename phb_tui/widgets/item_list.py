@@ -26,14 +26,13 @@ from ..keymap import SECOND_KEYS
 from ..plain_text import as_written
 from .dialogs import ConfirmDialog, EntryDialog
 from .form import FieldSpec, LinkOptions
+from .idle_work import SLICE_SECONDS
 from .key_hints import keys_named
 
 Entry = TypeVar("Entry", bound=BaseModel)
 
 FIRST_ROWS = 60
 """Rows added at once: more than a screen holds. The rest follow while the app is idle."""
-SLICE_SECONDS = 0.008
-"""Adding rows in one go while idle: half a frame, so a key pressed meanwhile is not held up."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,8 @@ class ItemList(Vertical, can_focus=False):
         self.entries = entries
         self.spec = spec
         self.links = links
+        self._complete = asyncio.Event()
+        """Set once every row of the latest drawing is in the table."""
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", zebra_stripes=True, classes="entries")
@@ -84,7 +85,6 @@ class ItemList(Vertical, can_focus=False):
     """Which drawing of the list is under way: a newer one makes an older one stop adding rows."""
 
     def on_mount(self) -> None:
-        self._complete = asyncio.Event()
         if self.size.width:
             self.redraw()
 
