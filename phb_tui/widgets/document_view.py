@@ -20,10 +20,10 @@ from textual.widget import Widget
 from ..summary.render.terminal import Part
 from .idle_work import SLICE_SECONDS
 
-KEPT = 64
-"""Parts kept drawn: enough for several screens around the one in view. The rest are drawn again
-if they come back into view, which is quick for one part, so a long summary holds no more memory
-than a short one."""
+KEPT = 32
+"""Parts kept drawn, the last painted: more than a screen holds. Others are only measured, and
+drawn again if they come into view, which is quick for one part, so a long summary holds no more
+memory than a short one."""
 
 
 class DocumentView(Widget):
@@ -44,7 +44,7 @@ class DocumentView(Widget):
 
     def lines(self) -> list[str]:
         """Every line of the document as plain text."""
-        found = [strip.text.rstrip() for index in range(len(self._parts)) for strip in self._draw(index)]
+        found = [strip.text.rstrip() for index in range(len(self._parts)) for strip in self._draw(index, keep=False)]
         self._recount()
         return found
 
@@ -72,7 +72,8 @@ class DocumentView(Widget):
         self._place()
         self.styles.height = max(self._tops[-1], 1)
 
-    def _draw(self, index: int) -> list[Strip]:
+    def _draw(self, index: int, keep: bool = True) -> list[Strip]:
+        """The part's lines; kept for the next paint if `keep`, as for a part in view."""
         drawn = self._drawn.get(index)
         if drawn is not None:
             self._drawn.move_to_end(index)
@@ -80,11 +81,13 @@ class DocumentView(Widget):
         console = self.app.console
         options = console.options.update_width(self._width)
         lines = console.render_lines(self._parts[index].renderable, options, pad=True)
-        drawn = self._drawn[index] = [Strip(line, self._width) for line in lines]
+        drawn = [Strip(line, self._width) for line in lines]
         self._heights[index] = len(drawn)
         self._measured[index] = True
-        while len(self._drawn) > KEPT:
-            self._drawn.popitem(last=False)
+        if keep:
+            self._drawn[index] = drawn
+            while len(self._drawn) > KEPT:
+                self._drawn.popitem(last=False)
         return drawn
 
     def _settle_some(self) -> None:
@@ -94,7 +97,7 @@ class DocumentView(Widget):
         for index, measured in enumerate(self._measured):
             if not measured:
                 guess = self._heights[index]
-                changed |= len(self._draw(index)) != guess
+                changed |= len(self._draw(index, keep=False)) != guess  # Measured only: not in view.
                 if perf_counter() - started > SLICE_SECONDS:
                     break
         if changed:
