@@ -15,15 +15,12 @@ row it caches is read in full the next time the app lists it.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sys
 import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import partial
@@ -147,6 +144,11 @@ def read_rows(store: PlanStore, paths: list[Path], checked: bool = False) -> lis
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < TOGETHER_FROM or workers < 2:
         return [read_row(store, path, checked) for path in paths]
+    # Loaded only now: most lists are short, and the app's list of plans starts sooner without them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context(_start_method())
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -159,6 +161,8 @@ def read_rows(store: PlanStore, paths: list[Path], checked: bool = False) -> lis
 def _start_method() -> str:
     """A copy of this process where that is safe (no other threads, as in `phb list`), which
     starts at once; otherwise fresh processes, which must load PHB Planner first."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1 and sys.platform != "darwin":
         return "fork"
