@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from phb_tui.planning.person_centred import WEEK_NOTES_HEADING, brief, week_notes, weekly_costs
+from phb_tui.planning.person_centred import WEEK_NOTES_HEADING, brief, in_week_order, week_notes, weekly_costs
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
@@ -67,10 +67,6 @@ def week_entry_fields(plan: Plan) -> list[FieldSpec]:
     ]
 
 
-def _in_week_order(entry: WeekEntry) -> tuple[int, int]:
-    return list(Day).index(entry.day), list(TimeOfDay).index(entry.time)
-
-
 class ResourcesScreen(StepScreen):
     STEP = Step.RESOURCES
     CSS_PATH = ["base.tcss"]
@@ -127,8 +123,8 @@ class ResourcesScreen(StepScreen):
 
     def plan_edited(self) -> None:
         entries = self.plan.week.entries
-        if entries != sorted(entries, key=_in_week_order):
-            entries.sort(key=_in_week_order)  # A week reads Monday to Sunday.
+        if entries != sorted(entries, key=in_week_order):
+            entries.sort(key=in_week_order)  # A week reads Monday to Sunday.
             self.query_one("#week", ItemList).redraw()
         notes = week_notes(self.plan)
         self.query_one("#week-notes", Static).update("\n".join([WEEK_NOTES_HEADING, *notes]) if notes else "")

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from plan_store import Plan
-from plan_store.person_centred import Action
+from plan_store.person_centred import Action, WeekEntry
 from plan_store.vocabulary import Day, ManagementOption, Period, SpendCategory, TimeOfDay
 
 USUAL_TASKS: dict[ManagementOption, list[str]] = {
@@ -138,6 +138,19 @@ def _gaps_around_the_clock(plan: Plan) -> list[str]:
         elif not night:
             notes.append(f"Nothing is placed on {day.label} night, though support is needed all night.")
     return notes
+
+
+def in_week_order(entry: WeekEntry) -> tuple[int, int]:
+    """Where an entry falls in a week read Monday to Sunday, morning to night."""
+    return list(Day).index(entry.day), list(TimeOfDay).index(entry.time)
+
+
+def week_by_day(plan: Plan) -> list[tuple[Day, list[WeekEntry]]]:
+    """The days that have something in them, each with its entries from morning to night."""
+    days: dict[Day, list[WeekEntry]] = {}
+    for entry in sorted(plan.week.entries, key=in_week_order):
+        days.setdefault(entry.day, []).append(entry)
+    return list(days.items())
 
 
 def weekly_costs(plan: Plan) -> list[tuple[str, str]]:

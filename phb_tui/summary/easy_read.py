@@ -12,10 +12,10 @@ from datetime import date
 from decimal import Decimal
 
 from plan_store import Plan, format_money
-from plan_store.vocabulary import Day, TimeOfDay
 
 from ..planning.checks import find_gaps
 from ..planning.finance import budget_position, budget_words, item_cost_each_time
+from ..planning.person_centred import week_by_day
 from .document import Block, BulletList, Document, Paragraph, Section
 from .wording import long_date
 
@@ -76,13 +76,8 @@ def _about_you(plan: Plan) -> list[Section]:
 
 def _week(plan: Plan) -> list[Block]:
     blocks: list[Block] = []
-    for day in Day:
-        here = sorted(
-            (entry for entry in plan.week.entries if entry.day == day),
-            key=lambda entry: list(TimeOfDay).index(entry.time),
-        )
-        if here:
-            blocks += [Paragraph(f"{day.label}:"), BulletList([f"{entry.time.label}: {entry.what}" for entry in here])]
+    for day, here in week_by_day(plan):
+        blocks += [Paragraph(f"{day.label}:"), BulletList([f"{entry.time.label}: {entry.what}" for entry in here])]
     return blocks
 
 

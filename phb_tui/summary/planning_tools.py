@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from plan_store import Plan
-from plan_store.vocabulary import Day, TimeOfDay
 
-from ..planning.person_centred import WEEK_NOTES_HEADING, task_notes, week_notes
+from ..planning.person_centred import WEEK_NOTES_HEADING, task_notes, week_by_day, week_notes
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Table
 from .wording import long_date, visible
 
@@ -75,12 +74,7 @@ def my_week(plan: Plan) -> Section:
     blocks: list[Block] = []
     if week.support_around_the_clock:
         blocks.append(Paragraph("I need support at every time of day and night."))
-    for day in Day:
-        here = sorted(
-            (entry for entry in week.entries if entry.day == day), key=lambda entry: list(TimeOfDay).index(entry.time)
-        )
-        if not here:
-            continue
+    for day, here in week_by_day(plan):
         lines = []
         for entry in here:
             details = []
