@@ -253,18 +253,12 @@ class PlanStore:
         trash = self.data_dir / TRASH_FOLDER
         stamp = utc_now().strftime("%Y%m%d-%H%M%S")
         slug = path.name.removesuffix(PLAN_SUFFIX)
-        try:
-            with plan_locked(path):
-                ensure_private_folder(trash)
-                # Two plans of one name trashed in the same second each keep their own file.
-                target = _move_plan(path, trash, f"{stamp}-{slug}")
-                self._tidy_beside(path)
-        except FileNotFoundError:
-            raise PlanNotFound(
-                f"{path} is no longer there; it may have been renamed or deleted in another window."
-            ) from None
-        except OSError as error:
-            raise PlanSaveError(path, error) from None
+        gone = f"{path} is no longer there; it may have been renamed or deleted in another window."
+        with _moving(path, gone), plan_locked(path):
+            ensure_private_folder(trash)
+            # Two plans of one name trashed in the same second each keep their own file.
+            target = _move_plan(path, trash, f"{stamp}-{slug}")
+            self._tidy_beside(path)
         return target
 
     def copy_as(self, path: Path, title: str) -> OpenPlan:
@@ -309,16 +303,10 @@ class PlanStore:
         if trashed.parent != self.data_dir / TRASH_FOLDER or not trashed.name.endswith(PLAN_SUFFIX):
             raise PlanNotFound(f"{trashed} is not a plan in the trash folder.")
         base = _restored_slug(trashed, self._trashed_title(trashed))
-        try:
-            with self._changing():
-                target = _move_plan(trashed, self.plans_dir, base)
-                self._tidy_beside(target)
-        except FileNotFoundError:
-            raise PlanNotFound(
-                f"{trashed.name} is no longer in the trash; it may have been put back in another window."
-            ) from None
-        except OSError as error:
-            raise PlanSaveError(trashed, error) from None
+        gone = f"{trashed.name} is no longer in the trash; it may have been put back in another window."
+        with _moving(trashed, gone), self._changing():
+            target = _move_plan(trashed, self.plans_dir, base)
+            self._tidy_beside(target)
         return target
 
     def _trashed_title(self, trashed: Path) -> str:
@@ -527,6 +515,18 @@ def _same_folder(one: Path, other: Path) -> bool:
         return one.expanduser().resolve() == other.resolve()
     except OSError:
         return False
+
+
+@contextlib.contextmanager
+def _moving(path: Path, gone: str) -> Iterator[None]:
+    """Moving a plan between folders: a plan that went meanwhile is said to be gone (`gone`),
+    and any other failure of the disk is a failed save, naming the plan."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise PlanNotFound(gone) from None
+    except OSError as error:
+        raise PlanSaveError(path, error) from None
 
 
 def _encoded(plan: Plan, path: Path) -> bytes:
