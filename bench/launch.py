@@ -12,7 +12,7 @@
 
 `App.run` is made headless at 80x24, and the app reports on stderr the number of widgets on its
 screen, its memory in KiB once settled (resident, after collecting garbage), and the wall-clock
-time (`time.time()`) of the last frame it painted before settling, so the caller can time from
+times (`time.time()`) of the first frame it painted and of the last before settling, so the caller can time from
 the moment it started the process without counting the exit. For `phb`, `App.run` is replaced
 the moment Textual is imported, so the command starts exactly as a person's would, imports and all.
 """
@@ -54,14 +54,14 @@ def _run_headless_and_report(run: Callable[..., Any], visits: int) -> Callable[.
         clock = FrameClock(app)  # Before running, so the very first frame is noted.
 
         async def report(pilot: Pilot[Any]) -> None:
-            _, last_frame = await clock.settle(since=0.0)
-            painted_at = time.time() - (time.perf_counter() - last_frame)
+            first_frame, last_frame = await clock.settle(since=0.0)
+            first_at, painted_at = (time.time() - (time.perf_counter() - frame) for frame in (first_frame, last_frame))
             for _ in range(visits):
                 pressed = time.perf_counter()
                 await pilot.press("f8")
                 await clock.settle(pressed)
             widgets = sum(1 for _ in pilot.app.screen.walk_children(with_self=False))
-            print(widgets, _resident_kib(), f"{painted_at:.6f}", file=sys.stderr, flush=True)
+            print(widgets, _resident_kib(), f"{first_at:.6f}", f"{painted_at:.6f}", file=sys.stderr, flush=True)
             pilot.app.exit()
 
         return run(app, headless=True, size=(80, 24), auto_pilot=report)

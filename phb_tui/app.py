@@ -699,7 +699,16 @@ def remappable_ids() -> set[str]:
 
 @cache
 def _usual_key(binding_id: str) -> str:
-    """The key a binding has when no keymap changes it."""
+    """The key a binding has when no keymap changes it.
+
+    The classes every step loads are looked through first, so naming a key on the first screen
+    does not import the list of plans, the Financial plan and the Summary just to find it.
+    """
+    loaded: list[type[DOMNode]] = [PhbApp, StepScreen, ItemList, EntryDialog]
+    for cls in loaded:
+        for binding in cls.BINDINGS:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                return binding.key
     return next((keys[binding_id] for keys in usual_keys() if binding_id in keys), "")
 
 

@@ -16,6 +16,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from .errors import NewerPlanError, PlanFileError, PlanValidationError, TomlSyntaxError
+from .gc_pause import collection_paused
 from .migrations import file_version, upgrade
 from .plan import SCHEMA_VERSION, Plan
 from .validation import problems_from
@@ -48,11 +49,17 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
 
 
 def plan_to_toml(plan: Plan) -> str:
-    return FILE_HEADER + tomli_w.dumps(plan_to_dict(plan), multiline_strings=True)
+    with collection_paused():
+        return FILE_HEADER + tomli_w.dumps(plan_to_dict(plan), multiline_strings=True)
 
 
 def plan_from_toml(text: str, path: Path) -> Plan:
     """Parse, upgrade and validate; every failure is a PlanFileError that names the place."""
+    with collection_paused():
+        return _plan_from_toml(text, path)
+
+
+def _plan_from_toml(text: str, path: Path) -> Plan:
     try:
         raw = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:

@@ -140,8 +140,14 @@ class PickerScreen(Screen[None]):
         self.show(self._all, self._highlight)
 
     def on_resize(self) -> None:
-        if self._rows or self._all:
+        # Only a new width changes what the list shows; a resize that keeps it (the first ones,
+        # as the screen is laid out) need not build every row again.
+        if (self._rows or self._all) and (self._fitted is None or self._fitted[1] != self._room()):
             self._fill()
+
+    def _room(self) -> int:
+        """The width the columns share: the list's, less its scroll bar."""
+        return (self.query_one("#plans", DataTable).size.width or self.app.size.width) - 1
 
     # --- what the list shows --------------------------------------------------------------------
 
@@ -160,7 +166,7 @@ class PickerScreen(Screen[None]):
         before = self.chosen()
         row_before = table.cursor_row
         self._rows = sorted_rows(matching(self._all, self.find_text), self.order)
-        room = (table.size.width or self.app.size.width) - 1  # Less the scroll bar.
+        room = self._room()
         if self._fitted is None or self._fitted[0] is not self._all or self._fitted[1] != room:
             # Fitted to every plan, not only those found, so the columns stay put while searching;
             # and only when the plans or the width change, not at every letter typed.
