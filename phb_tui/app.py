@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import os
 import signal
 import sys
@@ -17,7 +18,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from textual import on
+from textual import messages, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -44,7 +45,7 @@ from screens.messages import (
     TrashWanted,
 )
 
-from .keymap import SECOND_KEYS, key_words, keymap_path, keys_words, load_keymap, terminal_keymap
+from .keymap import BROWSER_KEYS, SECOND_KEYS, key_words, keymap_path, keys_words, load_keymap, terminal_keymap
 from .plain_text import as_written
 from .planning.steps import Step
 from .session import FAULT, REPORT, PlanSession
@@ -224,6 +225,10 @@ class PhbApp(App[None]):
 
     def _stop_by_signal(self) -> None:
         """Keep everything typed, in the plan or else in a rescued copy, then close."""
+        self._keep_work()
+        self.exit()
+
+    def _keep_work(self) -> None:
         session = self.session
         if session is not None:
             with contextlib.suppress(Exception):  # Whatever a screen is doing, the plan is whole.
@@ -231,7 +236,6 @@ class PhbApp(App[None]):
             if not session.save():
                 session.rescue()
             self._close_session()
-        self.exit()
 
     def _fatal_error(self) -> None:
         """Plain words on closing, instead of a traceback whose values would print the plan's details."""
@@ -254,6 +258,8 @@ class PhbApp(App[None]):
     def _apply_keymap(self) -> None:
         """This terminal's order of the usual keys, then the person's own keys.toml over it."""
         keymap = terminal_keymap(os.environ, sys.platform)
+        if self.is_web:
+            keymap.update(BROWSER_KEYS)
         problems: list[str] = []
         if self._keys_file.is_file():  # Usually not; then no need to gather every binding.
             own, problems = load_keymap(self._keys_file, usual_keys())
@@ -611,6 +617,9 @@ class PhbApp(App[None]):
             if whole_plan
             else export_text(self.session.plan, choice.format, choice.include_private, easy_read=choice.easy_read)
         )
+        if self.is_web:  # In a browser the file goes to the person's own downloads, not the server's disk.
+            self._download(choice, text, whole_plan)
+            return
         try:
             self.store.export(choice.path, text, force=force)
         except AlreadyExists:
@@ -634,6 +643,28 @@ class PhbApp(App[None]):
             return
         left_out = "" if choice.include_private else " Notes marked private were left out."
         self.notify(f"Exported to {choice.path}.{left_out}", timeout=10)
+
+    def _download(self, choice: ExportChoice, text: str, whole_plan: bool) -> None:
+        name = choice.path.name
+        self.deliver_text(io.StringIO(text), save_filename=name, open_method="download")
+        if whole_plan:
+            self.notify(
+                f"A copy of the whole plan, {name}, is on its way to your browser's downloads. To carry on "
+                f'with it later: phb import "{name}"',
+                timeout=30,
+            )
+            return
+        left_out = "" if choice.include_private else " Notes marked private were left out."
+        self.notify(f"{name} is on its way to your browser's downloads.{left_out}", timeout=10)
+
+    # --- the browser tab closing ----------------------------------------------------------------
+
+    @on(messages.ExitApp)
+    def _keep_work_as_it_closes(self) -> None:
+        """In a browser, closing the tab or stopping `phb serve` ends the app with no quit of its
+        own: what is typed is saved first, as when the terminal closes."""
+        if self.is_web and self.session is not None and self._fault_note is None:
+            self._keep_work()
 
     # --- command palette ------------------------------------------------------------------------
 

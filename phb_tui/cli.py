@@ -185,7 +185,34 @@ def _parser() -> argparse.ArgumentParser:
     editor.add_argument("plan", metavar="PLAN")
 
     _pa_costs_command(command("pa-costs", _pa_costs, "The whole yearly cost of employing personal assistants."))
+    _serve_command(command("serve", _serve, "Use PHB Planner in your web browser, on this computer only."))
     return parser
+
+
+def _serve_command(serve: argparse.ArgumentParser) -> None:
+    from .web.limits import DEFAULT_PORT, LOOPBACK, PASSWORD_VARIABLE
+
+    serve.epilog = (
+        "It serves one person on their own computer. The address it prints holds a private key; "
+        "anyone with the whole address can read your plans, so do not share it. Ctrl+C stops it; "
+        "your plans are saved."
+    )
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the port to listen on (default {DEFAULT_PORT})")
+    serve.add_argument("--open", action="store_true", help="open the address in your web browser")
+    serve.add_argument(
+        "--host",
+        default=LOOPBACK,
+        help=f"the address to listen on (default {LOOPBACK}: this computer only). Any other needs --allow-other-computers",
+    )
+    serve.add_argument(
+        "--allow-other-computers",
+        action="store_true",
+        help=f"let other computers connect when --host is not {LOOPBACK}; asks for a password "
+        f"(or reads ${PASSWORD_VARIABLE}) that every browser must then give",
+    )
+    serve.add_argument(
+        "--theme", default=argparse.SUPPRESS, help="colours for this run, like high-contrast or textual-light"
+    )
 
 
 def _pa_costs_command(pa: argparse.ArgumentParser) -> None:
@@ -346,8 +373,26 @@ def _open_picker(store: PlanStore, arguments: argparse.Namespace) -> int:
     return _run_app(store, None, getattr(arguments, "theme", None))
 
 
+def _serve(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from .web.limits import listening_problem, password_problem, read_password
+
+    if problem := listening_problem(arguments.host, arguments.allow_other_computers):
+        raise PlanError(problem)
+    password = None
+    if arguments.allow_other_computers:
+        password = read_password(os.environ, sys.stdin.isatty())
+        if problem := password_problem(password):
+            raise PlanError(problem)
+    if not 1 <= arguments.port <= 65535:
+        raise PlanError(f"--port must be a number from 1 to 65535, not {arguments.port}.")
+    from .web.running import serve
+
+    return serve(store, arguments.host, arguments.port, password, getattr(arguments, "theme", None), arguments.open)
+
+
 def _run_app(store: PlanStore, opened: OpenPlan | None, theme: str | None = None) -> int:
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    in_browser = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")  # Started by `phb serve`.
+    if not in_browser and (not sys.stdin.isatty() or not sys.stdout.isatty()):
         raise PlanError('The app needs an interactive terminal. To read a plan without one, use "phb show PLAN".')
     store.tidy()  # Before any window of this run writes: what is left over now was cut off.
     with collector_paused():  # The app's imports are most of the time taken to start.

@@ -347,6 +347,21 @@ SECOND_KEYS = {
 }
 """The usual keys of the actions that have two, in the order shown where nothing is known."""
 
+BROWSER_KEYS = {
+    "step.next": "f8",  # Ctrl+N opens a new browser window before the page hears it.
+    "finance.pa_costs": "f9,f6",  # Ctrl+T opens a new tab; F6 moves to the address bar.
+    "app.palette": "ctrl+k,ctrl+p",  # Ctrl+P prints and Ctrl+R reloads the page in many browsers.
+    "picker.refresh": "f9,f5",  # F5 reloads the page.
+    "review.usual_tasks": "f9,f5",
+    "pa.figures": "f8,f5",
+}
+"""In a web browser (`phb serve`): keys the browser keeps for itself are never the ones shown, and
+each action they served has another. Ctrl+K is the key many web apps use for their commands."""
+
+BROWSER_TAKES = frozenset({"ctrl+n", "ctrl+t", "ctrl+w", "f5", "f6", "f11", "ctrl+p", "ctrl+r"})
+"""Keys a browser may act on before the page hears them: new window or tab, close the tab, reload,
+the address bar, full screen, print."""
+
 _FUNCTION_KEYS_TAKEN = ("step.previous", "step.next", "step.help", "app.plans", "finance.pa_costs")
 
 

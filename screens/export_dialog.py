@@ -42,19 +42,24 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         with Vertical(classes="dialog"):
             if self.rescue:
                 yield Label("Save a copy of the whole plan somewhere else", classes="dialog-heading")
-                yield Static(
-                    "Everything is kept, private notes too. Choose a folder you can write to, such as a USB stick."
-                )
+                where = "" if self.app.is_web else " Choose a folder you can write to, such as a USB stick."
+                yield Static(f"Everything is kept, private notes too.{where}")
             else:
                 yield Label("Export the summary", classes="dialog-heading")
             yield Select(FORMATS, value=fmt, allow_blank=False, id="format", disabled=self.rescue)
-            yield Label("Save to")
-            yield Input(str(self.folder / export_file_name(self.plan, fmt)), id="path", select_on_focus=False)
+            if self.app.is_web:  # The file goes to the browser, which saves it where it saves downloads.
+                yield Label("File name")
+                yield Input(export_file_name(self.plan, fmt), id="path", select_on_focus=False)
+                yield Static("Your browser saves it with your other downloads.", id="where")
+            else:
+                yield Label("Save to")
+                yield Input(str(self.folder / export_file_name(self.plan, fmt)), id="path", select_on_focus=False)
             yield TickBox("Include notes marked private", self.rescue, id="private", disabled=self.rescue)
             yield Static("" if self.rescue else "Private notes are left out unless you tick this.", id="private-help")
             if not self.rescue:
                 yield TickBox("Easy read (short sentences, larger type)", id="easy")
-            yield Button("Save the copy" if self.rescue else "Export", variant="primary", id="export")
+            label = "Download" if self.app.is_web else "Export"
+            yield Button("Save the copy" if self.rescue else label, variant="primary", id="export")
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
@@ -75,7 +80,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             return
         fmt = str(self.query_one("#format", Select).value)
         easy = bool(self.query("#easy")) and self.query_one("#easy", Checkbox).value and fmt != "toml"
-        self.dismiss(ExportChoice(fmt, Path(raw).expanduser(), self.query_one("#private", Checkbox).value, easy))
+        path = Path(Path(raw).name or "plan") if self.app.is_web else Path(raw).expanduser()
+        self.dismiss(ExportChoice(fmt, path, self.query_one("#private", Checkbox).value, easy))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
