@@ -30,6 +30,7 @@ from textual.timer import Timer
 from plan_store import AlreadyExists, OpenPlan, PlanError, PlanStore, visible
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
+from plan_store.slugs import slugify
 from screens.base import StepScreen
 from screens.messages import (
     DeletedPlansWanted,
@@ -266,6 +267,9 @@ class PhbApp(App[None]):
             keymap.update(own)
         if keymap:
             self.set_keymap(keymap)
+        # The footer names the command palette by this key; it must be the first key the palette has
+        # now (Ctrl+K in a browser, Ctrl+R in VS Code), not Textual's usual Ctrl+P.
+        setattr(self, "COMMAND_PALETTE_BINDING", self.keys_for_binding("app.palette")[0])  # noqa: B010
         for problem in problems:
             self.notify(problem, title="Key settings", severity="warning", timeout=12)
 
@@ -300,10 +304,14 @@ class PhbApp(App[None]):
         """One notation for keys everywhere: "Ctrl+Q", never "^q"."""
         return binding.key_display or key_words(binding.key)
 
+    def keys_for_binding(self, binding_id: str) -> list[str]:
+        """The keys of a binding as they are now, as Textual names them: ["ctrl+k", "ctrl+p"]."""
+        return (self._keymap.get(binding_id) or _usual_key(binding_id)).split(",")
+
     def keys_for(self, binding_id: str, first: bool = False) -> str:
         """The keys of a binding as they are now (after keys.toml), in words: "F8 or Ctrl+N"."""
-        keys = self._keymap.get(binding_id) or _usual_key(binding_id)
-        return keys_words(keys.split(",")[0] if first else keys) if keys else ""
+        keys = self.keys_for_binding(binding_id)
+        return keys_words(keys[0] if first else ",".join(keys)) if keys != [""] else ""
 
     # --- opening and leaving plans --------------------------------------------------------------
 
@@ -645,7 +653,8 @@ class PhbApp(App[None]):
         self.notify(f"Exported to {choice.path}.{left_out}", timeout=10)
 
     def _download(self, choice: ExportChoice, text: str, whole_plan: bool) -> None:
-        name = choice.path.name
+        # The name goes into a header of the download: letters, digits and dashes only, whatever was typed.
+        name = f"{slugify(choice.path.stem)}.{choice.format}"
         self.deliver_text(io.StringIO(text), save_filename=name, open_method="download")
         if whole_plan:
             self.notify(

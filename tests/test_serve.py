@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -147,3 +148,41 @@ def test_it_listens_on_127_0_0_1_and_nowhere_else(served: Served) -> None:
             if int(port, 16) == served.port and state == "0A":  # 0A: listening
                 listening.append(address)
     assert listening == ["0100007F"]  # 127.0.0.1, as Linux writes it
+
+
+def test_in_a_browser_no_key_shown_first_is_one_the_browser_keeps(tmp_path: Path) -> None:
+    from phb_tui.app import usual_keys
+    from phb_tui.keymap import BROWSER_KEYS, BROWSER_TAKES, load_keymap
+
+    screens = usual_keys()
+    remappable = {action for screen in screens for action in screen}
+    keys_file = tmp_path / "keys.toml"
+    keys_file.write_text(
+        "[keys]\n"
+        + "".join(f'"{action}" = "{keys}"\n' for action, keys in BROWSER_KEYS.items() if action in remappable)
+    )
+    _, problems = load_keymap(keys_file, screens)
+    assert problems == []  # No two actions on one screen share a key.
+    for screen in screens:
+        for action, usual in screen.items():
+            first = BROWSER_KEYS.get(action, usual).split(",")[0]
+            assert first not in BROWSER_TAKES, f"{action} is shown as {first}, which a browser keeps"
+
+
+def test_open_hands_the_private_address_to_the_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = tmp_path / "opened.txt"
+    # Python's webbrowser runs $BROWSER with the address in place of %s: here, a note of it.
+    monkeypatch.setenv(
+        "BROWSER", f"{sys.executable} -c \"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\" %s"
+    )
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(mode=0o700)
+    running = start_serve(data_dir, free_port(), "--open")
+    try:
+        deadline = time.monotonic() + 30  # The browser is started just after the address is printed.
+        while not (opened.exists() and opened.read_text()) and time.monotonic() < deadline:
+            running.process.poll()
+            time.sleep(0.02)
+        assert opened.read_text() == running.address
+    finally:
+        running.stop()

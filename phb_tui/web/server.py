@@ -172,6 +172,7 @@ class PrivateServer(Server):
         await socket.prepare(request)
         self._sockets.add(socket)
         size = {name: _whole(request.query.get(name, ""), usual) for name, usual in (("width", 80), ("height", 24))}
+
         async def close() -> None:  # The app has ended: the tab shows that it has closed.
             await socket.close()
 

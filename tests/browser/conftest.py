@@ -109,15 +109,14 @@ def browser(served: Served) -> Iterator[Browser]:
         page.on("download", lambda download: downloads.append(download))
 
         context.on("request", lambda request: requests.append(request.url))
-        page.on("websocket", lambda socket_: socket_.on("framereceived", _feeder(screen)))
+        page.on("websocket", lambda socket_: socket_.on("framereceived", feeder(screen)))
         page.goto(served.address)
-        page.locator(".xterm-helper-textarea").focus()
         yield Browser(page, screen, requests, downloads)
         context.close()
         chromium.close()
 
 
-def _feeder(screen: TerminalScreen) -> Callable[[str | bytes], None]:
+def feeder(screen: TerminalScreen) -> Callable[[str | bytes], None]:
     def feed(payload: str | bytes) -> None:
         if isinstance(payload, bytes):  # Text frames are the server's own messages (pings, downloads).
             screen.feed(payload)
