@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
-from plan_store import AlreadyExists, OpenPlan, PlanError, PlanStore, visible
+from plan_store import AlreadyExists, OpenPlan, Plan, PlanError, PlanStore, visible
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from plan_store.slugs import slugify
@@ -616,15 +616,36 @@ class PhbApp(App[None]):
         self.export(message.choice, force=False)
 
     def export(self, choice: ExportChoice, force: bool, whole_plan: bool = False) -> None:
-        if self.session is None:
+        """Export now, or for a long plan beside the app: 10,000 costs take seconds to write out,
+        and keys must keep working meanwhile. If the plan changes while that happens, the export
+        starts again from the plan as it is then, so the file always matches one moment of it."""
+        session = self.session
+        if session is None:
             return
-        from .summary.exporting import export_text  # The renderers cost start-up time; only exporting needs them.
+        if len(session.plan.finance.line_items) < EXPORTED_ASIDE_FROM:
+            self._exported(choice, force, whole_plan, _export_text(session.plan, choice, whole_plan))
+            return
+        self.notify("Preparing the export of this long plan. You can carry on meanwhile.", timeout=5)
+        revision = session.revision
 
-        text = (
-            plan_to_toml(self.session.plan)
-            if whole_plan
-            else export_text(self.session.plan, choice.format, choice.include_private, easy_read=choice.easy_read)
-        )
+        def done(text: str | None) -> None:
+            if self.session is not session:  # The plan was closed meanwhile.
+                return
+            if text is None or session.revision != revision:
+                self.export(choice, force, whole_plan)
+                return
+            self._exported(choice, force, whole_plan, text)
+
+        def aside() -> None:
+            try:
+                text: str | None = _export_text(session.plan, choice, whole_plan)
+            except Exception:  # The plan changed while it was read: it is exported again.
+                text = None
+            self.call_from_thread(done, text)
+
+        self.run_worker(aside, thread=True, group="export", exit_on_error=False)
+
+    def _exported(self, choice: ExportChoice, force: bool, whole_plan: bool, text: str) -> None:
         if self.is_web:  # In a browser the file goes to the person's own downloads, not the server's disk.
             self._download(choice, text, whole_plan)
             return
@@ -721,6 +742,18 @@ class PhbApp(App[None]):
             getattr(target, f"action_{action}")()
 
         self.call_after_refresh(run)
+
+
+EXPORTED_ASIDE_FROM = 2000
+"""Costs from which an export is written out beside the app (in a thread) rather than in it."""
+
+
+def _export_text(plan: Plan, choice: ExportChoice, whole_plan: bool) -> str:
+    from .summary.exporting import export_text  # The renderers cost start-up time; only exporting needs them.
+
+    if whole_plan:
+        return plan_to_toml(plan)
+    return export_text(plan, choice.format, choice.include_private, easy_read=choice.easy_read)
 
 
 def remappable_ids() -> set[str]:

@@ -115,3 +115,25 @@ async def test_a_long_plans_summary_is_prepared_beside_the_app(
         await pilot.pause()
         text = screen_text(app)
         assert "Ready for review" in text and "Daniel's plan 2026" in text
+
+
+async def test_a_long_plans_export_is_written_beside_the_app(
+    store: PlanStore, example_plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing out 10,000 costs takes seconds: it happens while keys keep working, then the file is whole."""
+    from phb_tui import app as app_module
+
+    monkeypatch.setattr(app_module, "EXPORTED_ASIDE_FROM", 1)
+    target = tmp_path / "long-plan.md"
+    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#format", Select).value = "md"
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Daniel's plan 2026")
+        assert "payroll goes wrong" not in text  # Private notes left out, as in any export.
