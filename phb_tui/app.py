@@ -98,6 +98,8 @@ def step_screen(step: Step) -> type[StepScreen]:
 if TYPE_CHECKING:
     from screens.picker import PickerScreen
 
+    from .summary.listing import PlanRow
+
 SAMPLE_PLAN = Path(__file__).parent / "sample-plan.toml"
 
 
@@ -251,10 +253,25 @@ class PhbApp(App[None]):
         self.push_screen(self._new_picker())
 
     def _new_picker(self, highlight: Path | None = None) -> PickerScreen:
-        from .summary.listing import plan_rows
+        """The list of plans. Hundreds of plans changed since it was last made take seconds to read:
+        the list then shows at once with the plans it knows, and fills in when they are read."""
+        from .summary.listing import finish_listing, start_listing
 
-        rows = plan_rows(self.store, checked=True)
-        return _picker_screen()(rows, self.store.plans_dir, highlight.name if highlight else None)
+        listing = start_listing(self.store, checked=True)
+        wanted = highlight.name if highlight else None
+        if len(listing.unread) < READ_ASIDE_FROM:
+            return _picker_screen()(finish_listing(self.store, listing), self.store.plans_dir, wanted)
+        picker = _picker_screen()(listing.known, self.store.plans_dir, wanted, reading=len(listing.unread))
+
+        def show(rows: list[PlanRow]) -> None:
+            if picker.is_attached:  # Not if the person has gone on to a plan meanwhile.
+                picker.show(rows, complete=True)
+
+        def read_aside() -> None:
+            self.call_from_thread(show, finish_listing(self.store, listing))
+
+        self.run_worker(read_aside, thread=True, group="list-of-plans", exit_on_error=False)
+        return picker
 
     def _apply_keymap(self) -> None:
         """This terminal's order of the usual keys, then the person's own keys.toml over it."""
@@ -743,6 +760,9 @@ class PhbApp(App[None]):
 
         self.call_after_refresh(run)
 
+
+READ_ASIDE_FROM = 200
+"""Plans changed since the list of plans was last made, from which they are read beside the app."""
 
 EXPORTED_ASIDE_FROM = 2000
 """Costs from which an export is written out beside the app (in a thread) rather than in it."""

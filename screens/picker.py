@@ -114,8 +114,10 @@ class PickerScreen(Screen[None]):
         Binding("up", "move(-1)", "Previous plan", show=False),
     ]
 
-    def __init__(self, rows: list[PlanRow], plans_dir: Path, highlight: str | None = None):
+    def __init__(self, rows: list[PlanRow], plans_dir: Path, highlight: str | None = None, reading: int = 0):
         super().__init__()
+        self.reading = reading
+        """Plans still being read beside the app: the list fills in when they are."""
         self._all: list[PlanRow] = rows
         self._rows: list[PlanRow] = []
         """The rows as shown: found by the search, in the chosen order."""
@@ -151,9 +153,11 @@ class PickerScreen(Screen[None]):
 
     # --- what the list shows --------------------------------------------------------------------
 
-    def show(self, rows: list[PlanRow], highlight: str | None = None) -> None:
+    def show(self, rows: list[PlanRow], highlight: str | None = None, complete: bool = False) -> None:
         """Show these rows; the highlight goes to `highlight` (a file name), or stays on the plan it
-        was on, or, if that plan has gone, on its neighbour."""
+        was on, or, if that plan has gone, on its neighbour. `complete`: every plan is read now."""
+        if complete:
+            self.reading = 0
         self._all = rows
         self._fill(highlight)
 
@@ -189,7 +193,12 @@ class PickerScreen(Screen[None]):
         """The line above the list, and the order it is in, in words."""
         help_key = self._key("step.help", SECOND_KEYS["step.help"])
         found, total, typed = len(self._rows), len(self._all), self.find_text.strip()
-        if not total:
+        if self.reading:
+            words = (
+                f"Reading {self.reading:,} plans changed since this list was last made. They appear here as "
+                "soon as they are read; you can open the others now."
+            )
+        elif not total:
             words = (
                 f"You have no plans yet. Press {self._key('picker.new', 'n')} to start your first plan, "
                 f"or {self._key('picker.sample', 's')} to look around a sample plan first."

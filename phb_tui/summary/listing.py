@@ -114,6 +114,30 @@ def plan_rows(store: PlanStore, checked: bool = False) -> list[PlanRow]:
 
     With `checked`, every row says how ready the plan is and when it is next reviewed.
     """
+    return finish_listing(store, start_listing(store, checked))
+
+
+@dataclass
+class Listing:
+    """The list of plans half made: the rows the cache still holds, and the plans to read again."""
+
+    checked: bool
+    found: dict[Path, PlanRow | None]
+    stamps: dict[Path, object]
+    cached: dict[str, dict[str, object]]
+
+    @property
+    def known(self) -> list[PlanRow]:
+        return [row for row in self.found.values() if row is not None]
+
+    @property
+    def unread(self) -> list[Path]:
+        """Plans new or changed since the list was last made (or never listed with their checks)."""
+        return [path for path, row in self.found.items() if row is None]
+
+
+def start_listing(store: PlanStore, checked: bool = False) -> Listing:
+    """The quick half: every file's size and time against the cache. Reading the rest may take seconds."""
     cached = _read_cache(store.read_list_cache())
     found: dict[Path, PlanRow | None] = {}
     stamps: dict[Path, object] = {}
@@ -124,11 +148,17 @@ def plan_rows(store: PlanStore, checked: bool = False) -> list[PlanRow]:
         if checked and isinstance(kept, dict) and kept.get("gaps") is None and not kept.get("problem"):
             kept = None  # Cached by `phb list`, which does not check plans.
         found[path] = PlanRow(**kept) if isinstance(kept, dict) else None
-    unread = [path for path, row in found.items() if row is None]
-    found.update(zip(unread, read_rows(store, unread, checked), strict=True))
+    return Listing(checked, found, stamps, cached)
+
+
+def finish_listing(store: PlanStore, listing: Listing) -> list[PlanRow]:
+    """Read the plans the cache could not answer for, and keep the whole list in the cache."""
+    found = dict(listing.found)
+    unread = listing.unread
+    found.update(zip(unread, read_rows(store, unread, listing.checked), strict=True))
     rows = [row for row in found.values() if row is not None]
-    fresh = {path.name: {"stamp": stamps[path], "row": vars(row).copy()} for path, row in found.items() if row}
-    if fresh != cached:
+    fresh = {path.name: {"stamp": listing.stamps[path], "row": vars(row).copy()} for path, row in found.items() if row}
+    if fresh != listing.cached:
         text = json.dumps({"format": _CACHE_FORMAT, "plans": fresh}, ensure_ascii=False, separators=(",", ":"))
         store.write_list_cache(text.encode("utf-8"))
     return rows

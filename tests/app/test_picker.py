@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
+import pytest
 from textual.widgets import DataTable, Static
 
 from phb_tui.app import PhbApp
@@ -152,3 +156,37 @@ async def test_the_footer_shows_the_keys(store: PlanStore) -> None:
         for key in ("Open", "New", "Rename", "Copy", "Delete", "Restore", "Find", "Sort", "Sample", "Refresh"):
             assert key in footer, footer
         assert "Help" in footer and "Quit" in footer
+
+
+async def test_many_changed_plans_are_read_while_the_list_already_shows(
+    store: PlanStore, example_plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hundreds of plans changed since the list was made take seconds to read: the plans it knows
+    show at once, with a word about the rest, which appear when they are read."""
+    from phb_tui import app as app_module
+    from phb_tui.summary import listing
+
+    store.add(example_plan)
+    async with _app(store).run_test(size=(80, 24)) as pilot:  # The list is made, with one plan.
+        await pilot.pause()
+    store.create("Started today")
+    store.create("Another plan")
+    monkeypatch.setattr(app_module, "READ_ASIDE_FROM", 1)
+    gate = threading.Event()
+    read = listing.read_rows
+
+    def read_when_let(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(timeout=30)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(listing, "read_rows", read_when_let)
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Reading 2 plans changed since this list was last made" in screen_text(app)
+        assert len(_rows(app)) == 1 and _rows(app)[0].startswith("Daniel's plan")
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(_rows(app)) == 3
+        assert "Your 3 plans" in screen_text(app)
