@@ -21,6 +21,7 @@ import contextlib
 import errno
 import hmac
 import logging
+import os
 import secrets
 import shlex
 import signal
@@ -39,7 +40,9 @@ from textual_serve.server import Server
 
 from .limits import LOOPBACK
 
-TOKEN_COOKIE = "phb_token"
+TOKEN_COOKIE = "phb_token_{port}"
+"""Named after the port: browsers share cookies between ports, and two `phb serve` at once each
+have their own token."""
 TEMPLATES = Path(__file__).parent / "templates"
 TEXTUAL_SERVE_STATIC = Path(textual_serve.__file__).parent / "static"
 
@@ -75,7 +78,8 @@ def app_command(data_dir: Path, theme: str | None = None) -> str:
     parts = [sys.executable, "-m", "phb_tui", "--data-dir", str(data_dir)]
     if theme:
         parts += ["--theme", theme]
-    return shlex.join(parts)
+    # `exec`: the shell textual-serve starts becomes the app, so signals and the exit reach it directly.
+    return ("exec " if os.name == "posix" else "") + shlex.join(parts)
 
 
 class PrivateServer(Server):
@@ -143,7 +147,7 @@ class PrivateServer(Server):
 
     def _has_token(self, request: web.Request) -> bool:
         token = self.access.token
-        given = request.query.get("token") or request.cookies.get(TOKEN_COOKIE) or ""
+        given = request.query.get("token") or request.cookies.get(TOKEN_COOKIE.format(port=self.port)) or ""
         return hmac.compare_digest(given.encode(), token.encode())
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
@@ -163,7 +167,9 @@ class PrivateServer(Server):
             f"font-src 'self'; img-src 'self' data:; connect-src 'self' ws://{request.host}; "
             "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
         )
-        response.set_cookie(TOKEN_COOKIE, self.access.token, httponly=True, samesite="Strict", path="/")
+        response.set_cookie(
+            TOKEN_COOKIE.format(port=self.port), self.access.token, httponly=True, samesite="Strict", path="/"
+        )
         return response
 
     async def _app_socket(self, request: web.Request) -> web.WebSocketResponse:
@@ -184,14 +190,19 @@ class PrivateServer(Server):
             download_manager=self.download_manager,
             debug=False,
         )
+        ended: asyncio.Future[None] | None = None
         try:
             await service.start(size["width"], size["height"])
+            ended = asyncio.ensure_future(_close_when_it_ends(service, socket))
             await self._process_messages(socket, service)
         except asyncio.CancelledError:
             await socket.close()
         finally:
+            if ended is not None:
+                ended.cancel()
             self._sockets.discard(socket)
             await service.stop()  # Tells the app to quit; it saves as it goes.
+            await _reaped(service)
         return socket
 
     async def _close_tabs(self, app: web.Application) -> None:
@@ -224,6 +235,29 @@ class PrivateServer(Server):
             await stop.wait()
         finally:
             await runner.cleanup()
+
+
+# textual-serve keeps the app's process to itself (`AppService._process`); these two need it.
+
+
+async def _close_when_it_ends(service: AppService, socket: web.WebSocketResponse) -> None:
+    """An app that ends without a word (refusing to start, say) still closes its tab's connection,
+    so the page says it has closed instead of "starting…" for ever."""
+    process = service._process
+    if process is not None:
+        await process.wait()
+        await socket.close()
+
+
+async def _reaped(service: AppService) -> None:
+    """The app's process is waited for, so it has saved before the server goes on or stops."""
+    process = service._process
+    if process is None or process.returncode is not None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), timeout=15)
+    except TimeoutError:
+        process.kill()
 
 
 async def _private_headers(request: web.Request, response: web.StreamResponse) -> None:
