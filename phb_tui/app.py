@@ -696,8 +696,8 @@ class PhbApp(App[None]):
         self.deliver_text(io.StringIO(text), save_filename=name, open_method="download")
         if whole_plan:
             self.notify(
-                f"A copy of the whole plan, {name}, is on its way to your browser's downloads. To carry on "
-                f'with it later: phb import "{name}"',
+                f"A copy of the whole plan, {name}, is on its way to your browser's downloads. It holds "
+                "everything, private notes too, so keep it somewhere safe.",
                 timeout=30,
             )
             return

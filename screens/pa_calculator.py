@@ -36,6 +36,7 @@ from phb_tui.planning.pa_costs import (
     lines_that_may_repeat,
 )
 from phb_tui.widgets.form import FieldSpec, LinkOptions, ModelForm
+from phb_tui.widgets.key_hints import keys_named
 from plan_store import Period, Plan, format_money
 
 NEW_PA_FIELDS = [
@@ -119,9 +120,11 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
                 yield ModelForm(self.employer, EMPLOYER_FIELDS, id="employer-form")
                 yield Static(as_written(rates_in_words(self.rates)), id="pa-rates")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Put in the plan (F9)", id="add", variant="primary")
-                yield Button("Add a PA (F3)", id="new-pa")
-                yield Button("Figures (F5)", id="figures")
+                yield Button(
+                    f"Put in the plan ({keys_named(self, 'pa.add', 'f9', first=True)})", id="add", variant="primary"
+                )
+                yield Button(f"Add a PA ({keys_named(self, 'pa.new', 'f3', first=True)})", id="new-pa")
+                yield Button(f"Figures ({keys_named(self, 'pa.figures', 'f5', first=True)})", id="figures")
                 yield Button("Close (Esc)", id="pa-close")
 
     def _intro(self) -> str:

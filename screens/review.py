@@ -13,6 +13,7 @@ from phb_tui.planning.person_centred import usual_tasks
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
+from phb_tui.widgets.key_hints import keys_named
 from phb_tui.widgets.step_keys import STEP_BINDINGS
 from plan_store import ReviewEntry, Risk, SignOff, next_id
 from plan_store.dates import format_date_text
@@ -123,7 +124,8 @@ class ReviewScreen(StepScreen):
         yield ItemList(lambda: plan.sign_off, SIGN_OFF, id="sign-off")
         yield Static("Action plan: what must happen before the plan starts", classes="step-section")
         yield Static(id="usual-tasks", classes="field-help")
-        yield Button("Add the usual tasks (F5)", id="add-usual-tasks")
+        usual_tasks = keys_named(self, "review.usual_tasks", "f5", first=True)
+        yield Button(f"Add the usual tasks ({usual_tasks})", id="add-usual-tasks")
         actions = ListSpec[Action](
             noun="task",
             columns=[
@@ -134,7 +136,7 @@ class ReviewScreen(StepScreen):
             ],
             fields=ACTION_FIELDS,
             make=lambda: Action(id=next_id("a", (a.id for a in plan.actions)), task=""),
-            empty="No tasks yet: press A to add one, or F5 for the usual ones.",
+            empty=f"No tasks yet: press A to add one, or {usual_tasks} for the usual ones.",
         )
         yield ItemList(lambda: plan.actions, actions, id="actions")
 

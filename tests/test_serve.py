@@ -57,7 +57,7 @@ def test_every_request_without_the_token_is_refused(served: Served) -> None:
     for path in ("", "static/js/textual.js", "static/fonts/RobotoMono-VariableFont_wght.ttf", "ws", "download/x"):
         status, text = _status(root + path)
         assert status == 403, path
-        assert "private address" in text
+        assert "PHB Planner is private" in text
     assert _status(root + "?token=not-the-token")[0] == 403
 
 

@@ -47,10 +47,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 TEXTUAL_SERVE_STATIC = Path(textual_serve.__file__).parent / "static"
 
 REFUSED = (
-    "403: this page needs the private address that phb serve printed when it started, the one "
-    "with ?token= at the end. Copy all of it into the address bar."
+    "PHB Planner is private: this page needs the whole address that phb serve showed when it "
+    "started, with the long key at its end. Copy all of it into the address bar."
 )
-NO_PASSWORD = "401: PHB Planner asks for the password that was set when phb serve was started."
+NO_PASSWORD = "PHB Planner asks for the password that was set when phb serve was started."
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

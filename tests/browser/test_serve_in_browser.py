@@ -65,6 +65,10 @@ def test_stopping_with_ctrl_c_keeps_what_was_just_typed(served: Served, browser:
     browser.wait_for("Amira Hassan")
     printed = served.stop()  # At once: no time for the save that follows a pause in typing.
     assert "Stopped. Your plans are saved." in printed
+    browser.page.wait_for_selector("body.-closed")
+    closed = browser.page.locator(".closed-dialog")
+    assert "your plans are saved" in closed.inner_text()
+    assert browser.page.evaluate("document.activeElement.textContent") == "Start again"  # Enter presses it.
     [plan] = (served.data_dir / "plans").glob("*.toml")
     saved = tomllib.loads(plan.read_text(encoding="utf-8"))
     assert saved["person"]["name"] == "Amira Hassan", screen
