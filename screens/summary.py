@@ -17,6 +17,8 @@ from textual.widgets.option_list import Option
 
 from phb_tui.plain_text import as_written
 from phb_tui.planning.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion
+from phb_tui.planning.person_centred import tasks_to_settle
+from phb_tui.planning.reviews import today
 from phb_tui.planning.steps import Step
 from phb_tui.summary.build import build_summary
 from phb_tui.summary.privacy import without_private
@@ -93,7 +95,8 @@ class SummaryScreen(StepScreen):
                 readiness.add_options([Option(as_written(f"  {gap}"), id=str(number[id(gap)])) for gap in found])
             readiness.highlighted = 1
         else:
-            heading.update(f"Ready for review. {ALL_CLEAR}")
+            tasks = tasks_to_settle(self.plan, today())
+            heading.update(f"Ready for review. {ALL_CLEAR}" + (f"\n{tasks}" if tasks else ""))
         readiness.display = bool(gaps)
         self.query_one(DocumentView).show(parts)
 

@@ -98,3 +98,19 @@ def test_late_tasks_and_tasks_given_to_nobody_are_noted(example_plan: Plan) -> N
     example_plan.actions[2].who = "Helen"
     assert task_flag(example_plan, date(2026, 12, 5)) == ""
     assert task_notes(example_plan, date(2026, 12, 5)) == []
+
+
+def test_a_ready_summary_still_says_at_the_top_when_tasks_are_late_or_have_nobody(example_plan: Plan) -> None:
+    from phb_tui.summary.build import build_summary
+    from phb_tui.summary.render.text import render_plain
+
+    example_plan.actions = [Action(id="a1", task="Sign the agreement", who="Daniel", by=date(2026, 12, 15))]
+    top = render_plain(build_summary(example_plan, prepared_on=date(2026, 12, 10))).split("Who the plan is for")[0]
+    assert "Ready for review" in top and "action plan" not in top
+    example_plan.actions = [
+        Action(id="a1", task="Sign the agreement", who="Daniel", by=date(2026, 12, 5)),
+        Action(id="a2", task="Find a payroll service"),
+    ]
+    top = render_plain(build_summary(example_plan, prepared_on=date(2026, 12, 10))).split("Who the plan is for")[0]
+    assert "Ready for review" in top
+    assert "In the action plan, 2 tasks are late or have nobody to do them yet" in top

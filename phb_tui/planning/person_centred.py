@@ -72,6 +72,16 @@ def task_notes(plan: Plan, today: date) -> list[str]:
     return notes
 
 
+def tasks_to_settle(plan: Plan, today: date) -> str | None:
+    """One line for the top of the summary, so "ready" never hides a late task or one nobody has."""
+    count = len({id(a) for a in [*late_tasks(plan, today), *unassigned_tasks(plan)]})
+    if not count:
+        return None
+    tasks = "1 task" if count == 1 else f"{count} tasks"
+    verb = "is" if count == 1 else "are"
+    return f"In the action plan, {tasks} {verb} late or {'has' if count == 1 else 'have'} nobody to do {'it' if count == 1 else 'them'} yet: see the action plan below."
+
+
 def task_flag(plan: Plan, today: date) -> str:
     """A few words for the journey bar, which every step shows: "Tasks: 1 late, 2 with nobody".
     Empty when every task is on time and has someone."""

@@ -17,6 +17,7 @@ from plan_store.vocabulary import EligibilityRoute, HelperRole
 
 from ..planning.advice import wheelchair_ownership
 from ..planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion, item_name, uses_direct_payment
+from ..planning.person_centred import tasks_to_settle
 from ..planning.restricted import restricted_kind
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
 from .money import budget_facts, cost_phrase, money_section, spending_charts
@@ -36,7 +37,7 @@ def build_summary(
         notices.append("This copy includes notes marked private. Share it only with people you trust.")
     prepared = prepared_on or date.today()
     sections = [
-        _readiness(plan),
+        _readiness(plan, prepared),
         _who(plan),
         about_me(plan, include_private),
         _eligibility(plan),
@@ -73,7 +74,7 @@ def running_head(plan: Plan) -> str:
     return ", ".join(parts)
 
 
-def _readiness(plan: Plan) -> Section:
+def _readiness(plan: Plan, today: date) -> Section:
     gaps = find_gaps(plan)
     blocks: list[Block] = []
     if gaps:
@@ -83,6 +84,8 @@ def _readiness(plan: Plan) -> Section:
             blocks += [Subheading(criterion.question), BulletList([str(gap) for gap in found])]
     else:
         blocks.append(Paragraph(ALL_CLEAR))
+    if tasks := tasks_to_settle(plan, today):
+        blocks.append(Alert(tasks))
     checked = _checked_flags(plan)
     if checked:
         blocks += [Paragraph("Flagged, then checked by whoever wrote the plan; please confirm:"), BulletList(checked)]
