@@ -61,7 +61,7 @@ class PortBusy(Exception):
 
 @dataclass(frozen=True)
 class Access:
-    """Who may in: the token in the address, and a password when other computers may connect."""
+    """Who may come in: the token in the address, and a password when other computers may connect."""
 
     token: str
     password: str | None = None
