@@ -17,6 +17,8 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from plan_store.gc_pause import collection_paused
+
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
@@ -25,12 +27,11 @@ def collector_paused() -> Iterator[None]:
     The objects made meanwhile are frozen rather than collected: modules, classes and the app live
     until the program ends, and the little import-time rubbish among them is not worth a full pass.
     """
-    gc.disable()
     try:
-        yield
+        with collection_paused():
+            yield
     finally:
-        gc.freeze()
-        gc.enable()
+        gc.freeze()  # What the imports made is set aside: later collections need not look through it.
 
 
 def main() -> int:

@@ -6,6 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select
 
 from phb_tui.planning.steps import Step
@@ -29,16 +31,21 @@ async def test_a_ready_plan_says_so(store: PlanStore, example_plan: Plan) -> Non
         assert "Ready for review" in screen_text(app)
 
 
+async def _export_dialog_filled(app: App[None], pilot: Pilot[None], target: Path) -> None:
+    """E on the Summary step, then Markdown, saved to `target`, with the cursor in the file box."""
+    await pilot.press("e")
+    await pilot.pause()
+    app.screen.query_one("#format", Select).value = "md"
+    app.screen.query_one("#path", Input).value = str(target)
+    app.screen.query_one("#path", Input).focus()
+
+
 async def test_export_writes_a_shareable_file_without_private_notes(
     store: PlanStore, example_plan: Plan, tmp_path: Path
 ) -> None:
     target = tmp_path / "for-the-nurse.md"
     async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#format", Select).value = "md"
-        app.screen.query_one("#path", Input).value = str(target)
-        app.screen.query_one("#path", Input).focus()
+        await _export_dialog_filled(app, pilot, target)
         await pilot.press("enter")
         await pilot.pause()
         text = target.read_text(encoding="utf-8")
@@ -126,11 +133,7 @@ async def test_a_long_plans_export_is_written_beside_the_app(
     monkeypatch.setattr(app_module, "EXPORTED_ASIDE_FROM", 1)
     target = tmp_path / "long-plan.md"
     async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#format", Select).value = "md"
-        app.screen.query_one("#path", Input).value = str(target)
-        app.screen.query_one("#path", Input).focus()
+        await _export_dialog_filled(app, pilot, target)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
