@@ -17,14 +17,15 @@ def test_the_sample_plan_is_planned_and_exported_in_the_browser(served: Served, 
     browser.press("s")
     browser.wait_for("Get informed")
     browser.press("F8", "F8", "F8", "F8")  # Step by step to the Financial plan, as the footer says.
-    screen = browser.wait_for("Financial plan")
+    screen = browser.wait_for("Step 5 of 7")
     taken = [key for key in BROWSER_KEYS if key in screen]
     assert not taken, f"the footer or status line offers keys the browser keeps: {taken}\n{screen}"
     assert "Ctrl+K" in screen and "F9 PA costs" in screen
 
     browser.press("Control+k")  # The command palette: in a browser Ctrl+P may print the page.
-    browser.wait_for("Add a cost")
+    browser.wait_for("Search for commands")
     browser.type("Add a cost")
+    browser.wait_for("Add something the budget pays for")  # The command found, with what it does.
     browser.press("Enter")
     browser.wait_for("What will be bought")
     browser.type("Swimming lessons at the leisure centre")
@@ -32,8 +33,9 @@ def test_the_sample_plan_is_planned_and_exported_in_the_browser(served: Served, 
     browser.wait_for("Swimming lessons")
 
     browser.press("Control+k")
-    browser.wait_for("Export summary")
+    browser.wait_for("Search for commands")
     browser.type("Export summary")
+    browser.wait_for("Save the summary as a file to share")
     browser.press("Enter")
     screen = browser.wait_for("File name")
     assert "downloads" in screen
@@ -57,8 +59,9 @@ def test_the_sample_plan_is_planned_and_exported_in_the_browser(served: Served, 
 def test_stopping_with_ctrl_c_keeps_what_was_just_typed(served: Served, browser: Browser) -> None:
     browser.wait_for("You have no plans yet")
     browser.press("n")
-    browser.wait_for("Title")
+    browser.wait_for("Start a new plan")
     browser.type("Amira's plan")
+    browser.wait_for("Amira's plan")
     browser.press("Enter")
     screen = browser.wait_for("Full name")  # The first box, where the cursor starts.
     browser.type("Amira Hassan")
