@@ -98,7 +98,7 @@ def step_screen(step: Step) -> type[StepScreen]:
 if TYPE_CHECKING:
     from screens.picker import PickerScreen
 
-    from .summary.listing import PlanRow
+    from .summary.listing import Listing, PlanRow
 
 SAMPLE_PLAN = Path(__file__).parent / "sample-plan.toml"
 
@@ -255,13 +255,25 @@ class PhbApp(App[None]):
     def _new_picker(self, highlight: Path | None = None) -> PickerScreen:
         """The list of plans. Hundreds of plans changed since it was last made take seconds to read:
         the list then shows at once with the plans it knows, and fills in when they are read."""
+        rows, rest = self._plan_rows_now()
+        wanted = highlight.name if highlight else None
+        picker = _picker_screen()(rows, self.store.plans_dir, wanted, reading=len(rest.unread) if rest else 0)
+        if rest:
+            self._finish_aside(picker, rest)
+        return picker
+
+    def _plan_rows_now(self) -> tuple[list[PlanRow], Listing | None]:
+        """Every plan's row; or, with hundreds to read again, those known now and the listing to finish."""
         from .summary.listing import finish_listing, start_listing
 
         listing = start_listing(self.store, checked=True)
-        wanted = highlight.name if highlight else None
         if len(listing.unread) < READ_ASIDE_FROM:
-            return _picker_screen()(finish_listing(self.store, listing), self.store.plans_dir, wanted)
-        picker = _picker_screen()(listing.known, self.store.plans_dir, wanted, reading=len(listing.unread))
+            return finish_listing(self.store, listing), None
+        return listing.known, listing
+
+    def _finish_aside(self, picker: PickerScreen, listing: Listing) -> None:
+        """Read the plans the list does not know in a thread, then show them all."""
+        from .summary.listing import finish_listing
 
         def show(rows: list[PlanRow]) -> None:
             if picker.is_attached:  # Not if the person has gone on to a plan meanwhile.
@@ -271,7 +283,6 @@ class PhbApp(App[None]):
             self.call_from_thread(show, finish_listing(self.store, listing))
 
         self.run_worker(read_aside, thread=True, group="list-of-plans", exit_on_error=False)
-        return picker
 
     def _apply_keymap(self) -> None:
         """This terminal's order of the usual keys, then the person's own keys.toml over it."""
@@ -460,10 +471,13 @@ class PhbApp(App[None]):
     def _refresh_picker(self, highlight: Path | None = None) -> None:
         """Read the list again; the highlight goes to `highlight`, or stays on the plan it was on."""
         picker = next((s for s in self.screen_stack if isinstance(s, _picker_screen())), None)
-        if picker is not None:
-            from .summary.listing import plan_rows
-
-            picker.show(plan_rows(self.store, checked=True), highlight.name if highlight else None)
+        if picker is None:
+            return
+        rows, rest = self._plan_rows_now()
+        picker.reading = len(rest.unread) if rest else 0
+        picker.show(rows, highlight.name if highlight else None)
+        if rest:
+            self._finish_aside(picker, rest)
 
     def action_plans(self) -> None:
         """Back to the list of plans, saving first."""

@@ -190,3 +190,16 @@ async def test_many_changed_plans_are_read_while_the_list_already_shows(
         await pilot.pause()
         assert len(_rows(app)) == 3
         assert "Your 3 plans" in screen_text(app)
+        # Refreshing the list after more plans arrive reads them aside the same way.
+        gate.clear()
+        store.create("Copied in later")
+        store.create("Copied in too")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert "Reading 2 plans changed since this list was last made" in screen_text(app)
+        assert len(_rows(app)) == 3
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(_rows(app)) == 5
+        assert "Your 5 plans" in screen_text(app)
