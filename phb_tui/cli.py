@@ -376,6 +376,8 @@ def _open_picker(store: PlanStore, arguments: argparse.Namespace) -> int:
 def _serve(store: PlanStore, arguments: argparse.Namespace) -> int:
     from .web.limits import listening_problem, password_problem, read_password
 
+    if not 1 <= arguments.port <= 65535:
+        raise PlanError(f"--port must be a number from 1 to 65535, not {arguments.port}.")
     if problem := listening_problem(arguments.host, arguments.allow_other_computers):
         raise PlanError(problem)
     password = None
@@ -383,8 +385,6 @@ def _serve(store: PlanStore, arguments: argparse.Namespace) -> int:
         password = read_password(os.environ, sys.stdin.isatty())
         if problem := password_problem(password):
             raise PlanError(problem)
-    if not 1 <= arguments.port <= 65535:
-        raise PlanError(f"--port must be a number from 1 to 65535, not {arguments.port}.")
     from .web.running import serve
 
     return serve(store, arguments.host, arguments.port, password, getattr(arguments, "theme", None), arguments.open)
