@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from plan_store.clock import TODAY_VARIABLE
 from plan_store.errors import PlanError, visible
 
 from . import __version__
 from .launch import collector_paused
-from .planning.reviews import TODAY_VARIABLE
 from .summary.exporting import FORMATS, export_file_name, export_text
 
 if TYPE_CHECKING:
@@ -258,11 +258,11 @@ _PA_FLAGS = {
 def _pa_costs(store: PlanStore, arguments: argparse.Namespace) -> int:
     from pydantic import BaseModel, ValidationError
 
+    from plan_store.clock import today
     from plan_store.validation import problems_from
 
     from .planning.employer_rates import load_rates
     from .planning.pa_costs import EmployerCosts, PersonalAssistant, employment_costs, pa_wage_lines
-    from .planning.reviews import today
     from .summary.pa_report import pa_costs_json, pa_costs_text
 
     answers = {
@@ -494,7 +494,8 @@ def _check_all(store: PlanStore, as_json: bool) -> int:
 
 
 def _reviews(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .planning.reviews import today
+    from plan_store.clock import today
+
     from .summary.all_plans import every_plan, review_lines, review_totals
     from .summary.wording import long_date
 

@@ -22,10 +22,9 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 
-from plan_store import AlreadyExists, OpenPlan, Plan, PlanError, PlanFileError, PlanStore, visible
+from plan_store import AlreadyExists, OpenPlan, Plan, PlanError, PlanFileError, PlanStore, clock, visible
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from plan_store.safe_files import ensure_private_folder, write_new_file
@@ -202,7 +201,7 @@ class _Edit:
     def keep(self, text: str) -> Path:
         """Text that was not saved, in the data folder's `edits/`; else the draft, left where it is."""
         folder = self.store.data_dir / EDITS_FOLDER
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         with contextlib.suppress(OSError, PlanError):
             ensure_private_folder(self.store.data_dir)
             ensure_private_folder(folder)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from plan_store import OpenPlan, Plan, PlanError, PlanStore, visible
+from plan_store import OpenPlan, Plan, PlanError, PlanStore, clock, visible
 
 FAULT = "PHB Planner stopped because of a fault in the program. It was not something you did."
 REPORT = (
@@ -54,7 +54,7 @@ class PlanSession:
             return False
         self.unsaved = False
         self.problem = None
-        self.saved_at = datetime.now()
+        self.saved_at = clock.now()
         return True
 
     def rescue(self) -> str:

@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from . import clock
 from .nhs_number import NhsNumberError, normalise_nhs_number
 
 MAX_TEXT = 20_000
@@ -165,7 +166,7 @@ def _nhs_number(value: str) -> str:
 
 
 def _past_date(value: date) -> date:
-    if value > date.today():
+    if value > clock.today():
         raise ValueError("is in the future; a date of birth must be today or earlier")
     if value.year < 1900:
         raise ValueError("is before 1900; check the year")

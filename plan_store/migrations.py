@@ -11,7 +11,8 @@ from collections.abc import Callable
 from copy import deepcopy
 from typing import Any
 
-from .plan import SCHEMA_VERSION, utc_now
+from .clock import utc_now
+from .plan import SCHEMA_VERSION
 
 Table = dict[str, Any]
 

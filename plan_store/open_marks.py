@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .plan import utc_now
+from .clock import utc_now
 from .safe_files import NO_FOLLOW, write_new_file
 
 MARKER_SUFFIX = ".open"

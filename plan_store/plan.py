@@ -31,11 +31,6 @@ SCHEMA_VERSION = 3
 """The plan file layout this program writes. Older files are upgraded by `migrations.py`."""
 
 
-def utc_now() -> datetime:
-    """Whole seconds: sub-second timestamps add noise to files people may read and diff."""
-    return datetime.now(UTC).replace(microsecond=0)
-
-
 class Plan(PlanModel):
     schema_version: int = SCHEMA_VERSION
     title: Title

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .clock import utc_now
 from .models import ChecklistItem, GetInformed
-from .plan import Plan, utc_now
+from .plan import Plan
 
 STARTER_CHECKLIST: tuple[tuple[str, str], ...] = (
     ("what-budgets-do", "What can a personal health budget pay for, and would one suit me?"),

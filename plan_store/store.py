@@ -20,6 +20,8 @@ from pathlib import Path
 import platformdirs
 from pydantic import ValidationError
 
+from . import clock
+from .clock import utc_now
 from .codec import plan_from_toml, plan_to_toml
 from .errors import (
     AlreadyExists,
@@ -37,7 +39,7 @@ from .errors import (
 from .fields import MAX_TITLE, check_title
 from .glance import PlanGlance, glance
 from .locking import folder_locked, plan_locked
-from .plan import Plan, link_problems, utc_now
+from .plan import Plan, link_problems
 from .safe_files import (
     create_atomically,
     ensure_private_folder,
@@ -235,7 +237,7 @@ class PlanStore:
         For when the program fails while a plan is open: the latest work is kept without touching
         the plan's own file, and shows up in the list of plans to be opened and checked.
         """
-        moment = (when or datetime.now()).astimezone()
+        moment = (when or clock.now()).astimezone()
         suffix = f" (rescued {moment.day} {moment:%b %H:%M})"
         title = open_plan.plan.title[: MAX_TITLE - len(suffix)] + suffix
         # Built without checking: a fault may have left the plan in a state the rules would refuse,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +13,7 @@ from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from phb_tui.widgets.key_hints import keys_named
 from phb_tui.widgets.step_keys import STEP_BINDINGS
-from plan_store import ReviewEntry, Risk, SignOff, next_id
+from plan_store import ReviewEntry, Risk, SignOff, clock, next_id
 from plan_store.dates import format_date_text
 from plan_store.person_centred import Action
 
@@ -67,7 +65,7 @@ LOG = ListSpec[ReviewEntry](
         FieldSpec("changes", "What will change"),
         FieldSpec("outcomes_progress", "How the outcomes are going"),
     ],
-    make=lambda: ReviewEntry(reviewed_on=date.today()),
+    make=lambda: ReviewEntry(reviewed_on=clock.today()),
     empty="No reviews yet.",
 )
 
@@ -100,7 +98,7 @@ def _by_when(action: Action) -> str:
     """The date, marked when it has passed and the task is not done, as the journey bar counts it."""
     if action.by is None:
         return "no date"
-    late = not action.done and action.by < date.today()
+    late = not action.done and action.by < clock.today()
     return format_date_text(action.by) + (" ✗ late" if late else "")
 
 

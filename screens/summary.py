@@ -18,7 +18,6 @@ from textual.widgets.option_list import Option
 from phb_tui.plain_text import as_written
 from phb_tui.planning.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion
 from phb_tui.planning.person_centred import tasks_to_settle
-from phb_tui.planning.reviews import today
 from phb_tui.planning.steps import Step
 from phb_tui.summary.build import build_summary
 from phb_tui.summary.privacy import without_private
@@ -26,6 +25,7 @@ from phb_tui.summary.render.terminal import Part, render_parts
 from phb_tui.widgets.document_view import DocumentView
 from phb_tui.widgets.step_keys import STEP_BINDINGS
 from plan_store import Plan
+from plan_store.clock import today
 
 from .base import StepScreen
 from .export_dialog import ExportDialog

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from plan_store.codec import plan_from_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PINNED_TODAY = date(2026, 11, 24)
+"""The day every test runs on: the sample plan's tasks and reviews are set around it."""
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
@@ -37,6 +40,9 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # The same width for every run: the plain-text commands lay out to the terminal they write to.
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.setenv("LINES", "50")
+    # The one clock (plan_store.clock) reads this: every test, and every `phb` it starts, sees the
+    # same day whatever the date on the machine. A test about another day sets its own.
+    monkeypatch.setenv("PHB_TODAY", PINNED_TODAY.isoformat())
     return data
 
 

@@ -51,7 +51,7 @@ def start_serve(data_dir: Path, port: int, *extra: str, netwatch: Path | None = 
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "PHB_TODAY": "2026-11-24", **watching},
+        env={**os.environ, **watching},
     )
     assert process.stdout is not None
     printed: list[str] = []

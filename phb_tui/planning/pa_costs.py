@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from plan_store import LineItem, ManagementRoute, Period, SpendCategory, format_money, round_pennies
+from plan_store import LineItem, ManagementRoute, Period, SpendCategory, clock, format_money, round_pennies
 from plan_store.fields import Identifier, Line, PlanModel, Quantity
 from plan_store.models import YearConvention
 from plan_store.money import Money
@@ -221,7 +221,7 @@ def _warnings(
     pas: list[PersonalAssistant], employer: EmployerCosts, rates: EmployerRates, today: date | None
 ) -> list[str]:
     warnings = []
-    today = today or date.today()
+    today = today or clock.today()
     if not rates.valid_from <= today <= rates.valid_to:
         warnings.append(
             f"These rates ({rates.name}) are for {rates.valid_from:%-d %B %Y} to {rates.valid_to:%-d %B %Y}, "

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from plan_store import Plan
+from plan_store import Plan, clock
 
 from .checks import find_gaps
 from .person_centred import task_notes
@@ -36,7 +36,7 @@ def journey_progress(plan: Plan, today: date | None = None) -> dict[Step, StepPr
     gaps = find_gaps(plan)
     progress = {}
     for step in Step:
-        missing = [gap.message for gap in gaps if gap.step == step] + _local_missing(plan, step, today or date.today())
+        missing = [gap.message for gap in gaps if gap.step == step] + _local_missing(plan, step, today or clock.today())
         if step == Step.SUMMARY:
             state = StepState.DONE if not gaps else StepState.IN_PROGRESS
         elif not _STARTED[step](plan):

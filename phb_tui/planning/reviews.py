@@ -10,19 +10,12 @@ A plan with no first review date has no review date set, whatever its log holds.
 from __future__ import annotations
 
 import calendar
-import os
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from plan_store.errors import PlanError
-
 if TYPE_CHECKING:
     from plan_store import Reviews
-from plan_store.dates import DATE_RULE, DateError, parse_date_text
-
-TODAY_VARIABLE = "PHB_TODAY"
-"""Set to a date to see reviews as they will stand on that day (tests fix it this way too)."""
 
 MONTHS_IF_NOT_SAID = 12
 
@@ -36,23 +29,6 @@ class NextReview:
     @property
     def kind(self) -> str:
         return "first review" if self.first else "next review"
-
-
-def today() -> date:
-    """The day reviews are counted from: today, unless PHB_TODAY names another day.
-
-    Every command that says how far off a review is asks here, so one setting moves them all.
-    """
-    text = os.environ.get(TODAY_VARIABLE, "").strip()
-    if not text:
-        return date.today()
-    try:
-        chosen = parse_date_text(text)
-    except DateError:
-        chosen = None
-    if chosen is None:
-        raise PlanError(f'{TODAY_VARIABLE} is set to "{text}", which is not {DATE_RULE}. Unset it to use today.')
-    return chosen
 
 
 def next_review(reviews: Reviews) -> NextReview | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from plan_store import Plan
+from plan_store import Plan, clock
 from plan_store.nhs_number import format_nhs_number
 from plan_store.vocabulary import EligibilityRoute, HelperRole
 
@@ -35,7 +35,7 @@ def build_summary(
     notices = []
     if include_private:
         notices.append("This copy includes notes marked private. Share it only with people you trust.")
-    prepared = prepared_on or date.today()
+    prepared = prepared_on or clock.today()
     sections = [
         _readiness(plan, prepared),
         _who(plan),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from plan_store import Plan, format_money
+from plan_store import Plan, clock, format_money
 
 from ..planning.checks import find_gaps
 from ..planning.finance import budget_position, budget_words, item_cost_each_time
@@ -39,7 +39,7 @@ def easy_read_summary(plan: Plan, today: date | None = None) -> Document:
         Section("Who looks after the money?", [Paragraph(_holder(plan))]),
         Section("Who makes decisions?", _decisions(plan)),
         Section("What if something goes wrong?", _contingency(plan)),
-        Section("What needs to happen first?", _tasks(plan, today or date.today())),
+        Section("What needs to happen first?", _tasks(plan, today or clock.today())),
         Section("When will the plan be checked?", _review(plan)),
         Section("Is the plan ready?", _ready(plan)),
     ]

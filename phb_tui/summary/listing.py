@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 
-from plan_store import PlanError, PlanStore, format_money, visible
+from plan_store import PlanError, PlanStore, clock, format_money, visible
 from plan_store.glance import PlanGlance
 
 from .. import __version__
@@ -84,7 +84,7 @@ class PlanRow:
         if not self.updated:
             return ""
         local = datetime.fromisoformat(self.updated).astimezone()
-        if local.year == (now or datetime.now()).astimezone().year:
+        if local.year == (now or clock.now()).astimezone().year:
             return f"{local.day} {local:%b %H:%M}"
         return f"{local.day} {local:%b %Y}"
 

@@ -6,12 +6,10 @@ so it reads the same without colour.
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual.widgets import Static
 
-from plan_store import Plan
+from plan_store import Plan, clock
 
 from ..planning.person_centred import task_flag
 from ..planning.progress import StepProgress, StepState, journey_progress
@@ -46,7 +44,7 @@ class JourneyBar(Static):
 
     def refresh_progress(self) -> None:
         """Work out the progress again, after the plan changed."""
-        today = date.today()
+        today = clock.today()
         self._progress = journey_progress(self.plan, today)
         self._tasks = task_flag(self.plan, today)
         self._draw()

@@ -9,7 +9,7 @@ look at the new pictures (report.html from pytest-textual-snapshot shows old and
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,27 +18,13 @@ from textual.pilot import Pilot
 
 from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
-from phb_tui.summary import build
-from phb_tui.widgets import journey_bar
 from plan_store import Plan, PlanStore, new_plan
 
 Snap = Callable[..., bool]
-PREPARED = date(2026, 11, 24)
-
-
-class _Today(date):
-    """The summary says the day it was prepared, and the journey bar which tasks are late; pictures
-    must not change from one day to the next."""
-
-    @classmethod
-    def today(cls) -> _Today:
-        return cls(PREPARED.year, PREPARED.month, PREPARED.day)
 
 
 @pytest.fixture
 def sample_app(store: PlanStore, example_plan: Plan, monkeypatch: pytest.MonkeyPatch) -> PhbApp:
-    monkeypatch.setattr(build, "date", _Today)
-    monkeypatch.setattr(journey_bar, "date", _Today)  # Tasks become late as the days pass.
     opened = store.add(example_plan)
     return PhbApp(store, store.open(opened.path), autosave_seconds=3600, keys_file=store.data_dir / "none.toml")
 
