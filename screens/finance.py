@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
 from phb_tui.planning.employer_rates import load_rates
-from phb_tui.planning.finance import budget_position, budget_words, item_cost_each_time
+from phb_tui.planning.finance import Verdict, budget_position, budget_words, in_both_views, item_cost_each_time
 from phb_tui.planning.pa_costs import EmployerCosts, PersonalAssistant, PlanChange, pa_wage_lines
 from phb_tui.planning.restricted import KINDS
 from phb_tui.planning.steps import Step
@@ -202,24 +202,33 @@ class FinanceScreen(StepScreen):
 
 
 def totals_text(plan: Plan) -> str:
-    """The running total in two lines: over budget is said in capitals, never by colour alone."""
+    """The running total in two lines: over budget is said in capitals, never by colour alone.
+
+    Planned spending counts one-off purchases in every shape of budget: for a weekly, four-weekly
+    or monthly budget, the second line gives what is left for the year too.
+    """
     position = budget_position(plan)
     period = budget_words(plan.finance)
     budget = (
         f"Budget {format_money(position.budget)} {period}" if position.budget is not None else "No budget entered yet"
     )
+    with_one_offs = " with one-offs" if position.one_off and position.has_period_view else ""
     first = (
-        f"{budget} · planned {format_money(position.planned)} · contingency fund {format_money(position.contingency)}"
+        f"{budget} · planned {format_money(position.planned)}{with_one_offs} · "
+        f"contingency fund {format_money(position.contingency)}"
     )
-    if position.one_offs_on_top:
-        first += f" · one-offs {format_money(position.one_off)} (separate)"
-    remaining = position.remaining
+    remaining = position.whole_remaining
     if position.uncounted:
         second = "Recurring costs are not counted yet: add the dates the budget starts and runs to."
     elif remaining is None:
         second = "Enter the budget to see what is left."
+    elif position.verdict == Verdict.NOTHING_PLANNED:
+        second = "Nothing is planned yet: add what the budget will pay for."
     elif remaining < 0:
-        second = f"✗ Over budget by {format_money(-remaining)} {period}: consider asking for a budget review rather than cutting care you need."
+        second = (
+            f"✗ Over budget by {in_both_views(position, -remaining)}: "
+            "consider asking for a budget review rather than cutting care you need."
+        )
     else:
-        second = f"Left over: {format_money(remaining)} {period}."
+        second = f"Left over: {in_both_views(position, remaining)}."
     return f"{first}\n{second}"

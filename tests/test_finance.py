@@ -83,13 +83,15 @@ def test_rounding_happens_once_not_per_item() -> None:
     assert budget_position(plan).planned == D("0.01")  # 3 x 0.0034 = 0.0102
 
 
-def test_one_offs_count_inside_a_yearly_budget_and_beside_any_other() -> None:
+def test_one_offs_count_against_the_budget_in_every_shape() -> None:
     weekly = LineItem(id="a", description="PA", unit_cost="100.00", period=Period.WEEK)
     chair = LineItem(id="b", description="Chair", unit_cost="520.00", period=Period.ONE_OFF)
     yearly = budget_position(_plan_with(weekly, chair, budget="6000.00"))
     assert (yearly.planned, yearly.one_off, yearly.remaining) == (D("5720.00"), D("520.00"), D("280.00"))
+    # A weekly budget of £120.00 is £6,240.00 a year: the chair counts once in the year, £10.00 a week.
     week = budget_position(_plan_with(weekly, chair, budget="120.00", period=Period.WEEK))
-    assert (week.planned, week.one_off, week.remaining) == (D("100.00"), D("520.00"), D("20.00"))
+    assert (week.planned, week.one_off, week.remaining) == (D("110.00"), D("520.00"), D("10.00"))
+    assert (week.whole_budget, week.whole_planned, week.whole_remaining) == (D("6240.00"), D("5720.00"), D("520.00"))
 
 
 def test_a_shared_item_is_split_equally_and_the_parts_add_up() -> None:
@@ -150,7 +152,7 @@ def test_the_yearly_plan_is_the_budget_period_plan_scaled_within_a_penny_per_per
     plan = _plan_with(*items, period=period)
     recurring = [i for i in items if i.period != Period.ONE_OFF]
     in_period = budget_position(plan).recurring
-    yearly = round_pennies(sum((item_cost_per_year(i, USUAL) for i in recurring), D(0)))
+    yearly = sum((round_pennies(item_cost_per_year(i, USUAL)) for i in recurring), D(0))  # The lines as shown.
     per_year = {Period.WEEK: 52, Period.FOUR_WEEKS: 13, Period.MONTH: 12, Period.YEAR: 1}[period]
     assert abs(in_period * per_year - yearly) <= D("0.005") * per_year + D("0.005")
 

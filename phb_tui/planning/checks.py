@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 
 from plan_store import (
@@ -21,17 +20,15 @@ from plan_store import (
     ManagementOption,
     ManagementRoute,
     Outcome,
+    Period,
     Plan,
     SpendCategory,
     format_money,
 )
 
-from .finance import budget_position, budget_words
+from .finance import Verdict, budget_position, in_both_views, item_cost_each_time
 from .restricted import needs_a_second_look
 from .steps import Step
-
-#: Planning to leave more than this share of the budget unspent invites the money being taken back.
-UNDERSPEND_SHARE = Decimal("0.10")
 
 ALL_CLEAR = "PHB Planner's checks found nothing missing. Your NHS team may still ask about other things."
 
@@ -216,30 +213,43 @@ def budget_problems(plan: Plan) -> Iterator[Gap]:
             "so their cost over that time can be counted.",
             Criterion.REALISTIC,
         )
-    remaining = position.remaining
-    assert remaining is not None and position.budget is not None
-    period = budget_words(finance)
-    if remaining < 0:
+    remaining = position.whole_remaining
+    assert remaining is not None and position.whole_budget is not None
+    with_one_offs = " with one-off purchases" if position.one_off and position.has_period_view else ""
+    if position.verdict == Verdict.NOTHING_PLANNED and not position.uncounted:
+        yield Gap(
+            "nothing-planned",
+            Step.FINANCE,
+            f"Nothing is planned yet for the budget of {in_both_views(position, position.whole_budget)}. "
+            "Add what it will pay for.",
+            Criterion.REALISTIC,
+        )
+    elif position.verdict == Verdict.OVER:
         yield Gap(
             "over-budget",
             Step.FINANCE,
-            f"Planned spending is {format_money(-remaining)} {period} over the budget. "
+            f"Planned spending{with_one_offs} is {in_both_views(position, -remaining)} over the budget. "
             "Consider asking for a budget review rather than cutting care you need.",
             Criterion.REALISTIC,
         )
-    elif (
-        finance.line_items
-        and position.budget
-        and remaining > position.budget * UNDERSPEND_SHARE
-        and not finance.kept_back_reason.strip()
-    ):
+    elif position.verdict == Verdict.UNPLANNED and not finance.kept_back_reason.strip():
         yield Gap(
             "underspend",
             Step.FINANCE,
-            f"{format_money(remaining)} {period} is not planned for. Money left unplanned may be taken back: "
+            f"{in_both_views(position, remaining)} is not planned for. Money left unplanned may be taken back: "
             "plan for what you need, or say why it is kept back.",
             Criterion.REALISTIC,
         )
+    for number, item in enumerate(finance.line_items, 1):
+        if item.period == Period.ONE_OFF and item_cost_each_time(item) > position.whole_budget:
+            yield Gap(
+                "one-off-over-budget",
+                Step.FINANCE,
+                f"{item_name(plan, item, start=True, number=number)} costs the budget "
+                f"{format_money(item_cost_each_time(item))}, more than the whole budget of "
+                f"{in_both_views(position, position.whole_budget)}. Check the amount, or ask for a budget review.",
+                Criterion.REALISTIC,
+            )
 
 
 def contributions_unexplained(plan: Plan) -> Iterator[Gap]:

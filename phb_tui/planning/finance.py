@@ -17,15 +17,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Context, Decimal, localcontext
+from enum import StrEnum
 
-from plan_store import LineItem, Period, Plan, round_pennies
+from plan_store import LineItem, Period, Plan, format_money, round_pennies
 from plan_store.models import Costed, FinancialPlan, YearConvention
 
 PENNY = Decimal("0.01")
 EXACT_DIGITS = 60
 """Enough digits that no rounding happens before a figure is rounded to the penny on purpose."""
-ONE_OFFS_INSIDE = (Period.YEAR, Period.ONE_OFF)
-"""Budgets whose planned spending includes one-off purchases: a year's, and a one-off budget."""
+WHOLE_PERIODS = (Period.YEAR, Period.ONE_OFF)
+"""Budgets whose own period is the whole view: a year's, and a one-off budget."""
 NO_OUTCOME = ""
 """The key under which spending linked to no outcome is totalled."""
 
@@ -39,12 +40,24 @@ def periods_per_year(convention: YearConvention, period: Period) -> Decimal:
     }[period]
 
 
-def convention_text(convention: YearConvention) -> str:
-    return (
+_ONE_PERIOD = {Period.WEEK: "a week", Period.FOUR_WEEKS: "four weeks", Period.MONTH: "a month"}
+
+
+def convention_text(finance: FinancialPlan) -> str:
+    """How every figure was counted, in a few plain sentences, for the summary and the exports."""
+    convention = finance.year
+    text = (
         f"A year is counted as {convention.weeks:f} weeks, {convention.four_week_periods:f} "
-        f"four-week periods or {convention.months:f} months. Figures are rounded to the penny once, "
-        "after adding up, so a total can differ by a penny from its rounded parts."
+        f"four-week periods or {convention.months:f} months. Each line is rounded to the penny, "
+        "and the totals add up the lines as shown."
     )
+    if finance.budget_period in _ONE_PERIOD:
+        count = periods_per_year(convention, finance.budget_period)
+        text += (
+            f" Figures for {_ONE_PERIOD[finance.budget_period]} are a year's figures divided by {count:f}. "
+            "A one-off purchase counts once, in the year it is bought."
+        )
+    return text
 
 
 _EXACT = Context(prec=EXACT_DIGITS)
@@ -139,42 +152,81 @@ def convert(amount: Decimal, from_period: Period, to_period: Period, convention:
     return _exact(lambda: amount * periods_per_year(convention, from_period) / periods_per_year(convention, to_period))
 
 
+class Verdict(StrEnum):
+    """Where the plan stands against its budget, the same whatever period the budget is stated for."""
+
+    NO_BUDGET = "no budget"
+    NOTHING_PLANNED = "nothing planned"
+    OVER = "over"
+    UNPLANNED = "unplanned"
+    """More than UNDERSPEND_SHARE of the budget is left unplanned."""
+    WITHIN = "within"
+
+
+UNDERSPEND_SHARE = Decimal("0.10")
+"""Planning to leave more than this share of the budget unspent invites the money being taken back."""
+
+
 @dataclass(frozen=True)
 class BudgetPosition:
-    """Where the plan stands against its budget, in the budget's own period, to the penny."""
+    """Where the plan stands against its budget, to the penny, in two views that always agree.
+
+    The whole view is a year for a budget that recurs (a week, four weeks, a month or a year) and
+    the whole span for a one-off budget: every cost counts there, one-off purchases included, and
+    the verdict is judged there. The period view is the same figures in the budget's own period
+    (a year's figures divided by the periods in a year), so a four-weekly budget reads in four
+    weeks and nothing is left out of it.
+    """
 
     period: Period
     budget: Decimal | None
+    """The budget as stated, for `period` (for a one-off budget, the whole amount)."""
     recurring: Decimal
-    """Recurring spending converted to the budget period (for a one-off budget, over its span), rounded once."""
+    """Recurring spending in the budget period (for a one-off budget, over its span), rounded once."""
     one_off: Decimal
-    """One-off purchases; counted inside a yearly or one-off budget, shown beside any other."""
+    """One-off purchases, each counted once."""
     planned: Decimal
-    """Planned spending within the budget period (one-offs included for a yearly or one-off budget)."""
+    """All planned spending, one-offs included, in the budget period: `whole_planned` converted."""
     contingency: Decimal
+    whole_budget: Decimal | None
+    """The budget for a year (or the whole span of a one-off budget), rounded to the penny."""
+    whole_planned: Decimal
+    """Every line's cost for a year (or the whole span), added up exactly as the lines are shown."""
+    whole_contingency: Decimal
+    verdict: Verdict
     span_months: int | None = None
     """For a one-off budget with a start and an end: the months its recurring costs are counted over."""
     uncounted: int = 0
     """Recurring items that could not be counted: a one-off budget with no end date."""
+    periods_in_whole: Decimal = Decimal(1)
+    """How many budget periods make the whole: 13 for a four-weekly budget, 1 for a year or a one-off."""
 
     @property
-    def one_offs_on_top(self) -> bool:
-        """One-off purchases are shown beside a budget for a week, four weeks or a month, not in it."""
-        return bool(self.one_off) and self.period not in ONE_OFFS_INSIDE
+    def has_period_view(self) -> bool:
+        """A budget for a week, four weeks or a month is shown in its own period and for a year."""
+        return self.period not in WHOLE_PERIODS
 
     @property
     def remaining(self) -> Decimal | None:
-        """Budget less planned spending less contingency; negative means over budget."""
-        if self.budget is None:
+        """Budget less planned spending less contingency in the budget period; negative is over."""
+        whole = self.whole_remaining
+        if whole is None:
             return None
-        return self.budget - self.planned - self.contingency
+        return whole if not self.has_period_view else round_pennies(_EXACT.divide(whole, self.periods_in_whole))
+
+    @property
+    def whole_remaining(self) -> Decimal | None:
+        """The same for a year (or the whole span): negative means over budget by that much."""
+        if self.whole_budget is None:
+            return None
+        return self.whole_budget - self.whole_planned - self.whole_contingency
 
     @property
     def share_used(self) -> Decimal | None:
         """Planned spending and contingency as a share of the budget (1 is all of it)."""
-        if not self.budget:
+        if not self.whole_budget:
             return None
-        return (self.planned + self.contingency) / self.budget
+        return (self.whole_planned + self.whole_contingency) / self.whole_budget
 
 
 def budget_position(plan: Plan) -> BudgetPosition:
@@ -182,35 +234,93 @@ def budget_position(plan: Plan) -> BudgetPosition:
 
 
 def position_against_budget(finance: FinancialPlan, items: Sequence[Costed]) -> BudgetPosition:
-    """The budget and year convention come from `finance`; the spending from `items`."""
+    """The budget and year convention come from `finance`; the spending from `items`.
+
+    Every figure is worked out once for the whole (a year, or a one-off budget's span) from the
+    lines as they are shown, rounded to the penny; the budget period's figures are those divided
+    by the periods in a year. So a plan reaches the same verdict whether its budget is written
+    for a week, four weeks, a month or a year.
+    """
     convention = finance.year
-    repeating = [i for i in items if i.period != Period.ONE_OFF]
-    recurring_yearly = sum((item_cost_per_year(i, convention) for i in repeating), Decimal(0))
-    one_off = sum((item_cost_each_time(i) for i in items if i.period == Period.ONE_OFF), Decimal(0))
+    one_off_budget = is_one_off_budget(finance)
     months = span_months(finance)
+    whole_planned = Decimal(0)
+    recurring_whole = Decimal(0)
+    one_off = Decimal(0)
     uncounted = 0
-    if not is_one_off_budget(finance):
-        recurring = _exact(lambda: recurring_yearly / periods_per_year(convention, finance.budget_period))
-    elif months is not None:
-        recurring = _exact(lambda: recurring_yearly * months / convention.months)
-    else:
-        recurring, uncounted = Decimal(0), len(repeating)
-    planned = recurring + one_off if finance.budget_period in ONE_OFFS_INSIDE else recurring
+    for item in items:
+        if item.period == Period.ONE_OFF:
+            cost = round_pennies(item_cost_each_time(item))
+            one_off += cost
+        elif one_off_budget and months is None:
+            uncounted += 1
+            continue
+        else:
+            cost = item_cost_per_year(item, convention)
+            if one_off_budget and months is not None:  # Counted over the budget's span, not a year.
+                cost = _EXACT.divide(_EXACT.multiply(cost, months), convention.months)
+            cost = round_pennies(cost)
+            recurring_whole += cost
+        whole_planned += cost
+    periods = (
+        Decimal(1) if finance.budget_period in WHOLE_PERIODS else periods_per_year(convention, finance.budget_period)
+    )
+    budget = finance.budget_amount
+    whole_budget = None if budget is None else round_pennies(_EXACT.multiply(budget, periods))
+    whole_contingency = round_pennies(_EXACT.multiply(finance.contingency, periods))
     return BudgetPosition(
         period=finance.budget_period,
-        budget=finance.budget_amount,
-        recurring=round_pennies(recurring),
-        one_off=round_pennies(one_off),
-        planned=round_pennies(planned),
+        budget=budget,
+        recurring=round_pennies(_EXACT.divide(recurring_whole, periods)),
+        one_off=one_off,
+        planned=round_pennies(_EXACT.divide(whole_planned, periods)),
         contingency=finance.contingency,
-        span_months=months if is_one_off_budget(finance) else None,
+        whole_budget=whole_budget,
+        whole_planned=whole_planned,
+        whole_contingency=whole_contingency,
+        verdict=_verdict(whole_budget, whole_planned, whole_contingency, items, finance),
+        span_months=months if one_off_budget else None,
         uncounted=uncounted,
+        periods_in_whole=periods,
     )
 
 
+def _verdict(
+    budget: Decimal | None, planned: Decimal, contingency: Decimal, items: Sequence[Costed], finance: FinancialPlan
+) -> Verdict:
+    if budget is None:
+        return Verdict.NO_BUDGET
+    if not any(item_cost_each_time(item) > 0 for item in items):
+        return Verdict.NOTHING_PLANNED
+    left = budget - planned - contingency
+    if left < 0:
+        return Verdict.OVER
+    if left > budget * UNDERSPEND_SHARE:
+        return Verdict.UNPLANNED
+    return Verdict.WITHIN
+
+
+def in_both_views(position: BudgetPosition, whole: Decimal) -> str:
+    """An amount of the whole view in words, with the budget period's share where it has one:
+    "£3,800.00 a year (£292.31 every four weeks)", "£120.00 a year", "£9,000.00 in all"."""
+    if position.period == Period.ONE_OFF:
+        return f"{format_money(whole)} in all"
+    text = f"{format_money(whole)} a year"
+    if position.has_period_view:
+        share = round_pennies(_EXACT.divide(whole, position.periods_in_whole))
+        text += f" ({format_money(share)} {position.period.label})"
+    return text
+
+
+def whole_words(finance: FinancialPlan) -> str:
+    """The span of the whole view, after an amount: "a year", or "in all" for a one-off budget."""
+    return "in all" if is_one_off_budget(finance) else "a year"
+
+
 def basis_total(plan: Plan) -> Decimal:
-    """All spending on the breakdowns' basis (a year, or the whole of a one-off budget), rounded once."""
-    return round_pennies(sum((item_cost_on_basis(i, plan.finance) for i in plan.finance.line_items), Decimal(0)))
+    """All spending on the breakdowns' basis (a year, or the whole of a one-off budget): the sum of
+    the lines as the table shows them, each rounded to the penny, so the total is what they add to."""
+    return sum((round_pennies(item_cost_on_basis(i, plan.finance)) for i in plan.finance.line_items), Decimal(0))
 
 
 def apportion(exact: dict[str, Decimal], total: Decimal) -> dict[str, Decimal]:
@@ -233,7 +343,7 @@ def totals_by(plan: Plan, shares: Callable[[LineItem], Iterable[tuple[str, Decim
     with localcontext() as context:
         context.prec = EXACT_DIGITS
         for item in plan.finance.line_items:
-            cost = item_cost_on_basis(item, plan.finance)
+            cost = round_pennies(item_cost_on_basis(item, plan.finance))  # The line as the table shows it.
             for key, fraction in shares(item):
                 exact[key] = exact.get(key, Decimal(0)) + cost * fraction
     return apportion(exact, basis_total(plan)) if exact else {}

@@ -14,7 +14,7 @@ from decimal import Decimal
 from plan_store import Plan, clock, format_money
 
 from ..planning.checks import find_gaps
-from ..planning.finance import budget_position, budget_words, item_cost_each_time
+from ..planning.finance import budget_position, in_both_views, item_cost_each_time
 from ..planning.person_centred import week_by_day
 from .document import Block, BulletList, Document, Paragraph, Section
 from .wording import long_date
@@ -131,16 +131,17 @@ def _outcomes(plan: Plan) -> list[Block]:
 
 def _money(plan: Plan) -> list[Block]:
     position = budget_position(plan)
-    if position.budget is None:
+    if position.whole_budget is None:
         return [Paragraph("The NHS has not said how much money there is yet.")]
-    span = budget_words(plan.finance)
+    spends = position.whole_planned + position.whole_contingency
     lines: list[Block] = [
-        Paragraph(f"The NHS says there is {format_money(position.budget)} {span}."),
-        Paragraph(f"The plan spends {format_money(position.planned + position.contingency)} {span}."),
+        Paragraph(f"The NHS says there is {in_both_views(position, position.whole_budget)}."),
+        Paragraph(f"The plan spends {in_both_views(position, spends)}."),
     ]
-    remaining = position.remaining or Decimal(0)
+    remaining = position.whole_remaining or Decimal(0)
     if remaining < 0:
-        lines.append(Paragraph(f"That is {format_money(-remaining)} too much. The plan needs to change."))
+        lines.append(Paragraph(f"That is {in_both_views(position, -remaining)} more than the money there is."))
+        lines.append(Paragraph("You can ask the NHS team to look at the budget again."))
     else:
         lines.append(Paragraph("That fits the money there is."))
     return lines

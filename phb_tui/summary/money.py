@@ -18,16 +18,17 @@ from ..planning.finance import (
     basis_total,
     basis_words,
     budget_position,
-    budget_words,
     by_category,
     by_outcome,
     by_route,
     convention_text,
+    in_both_views,
     is_one_off_budget,
     item_cost_each_time,
     item_cost_over_span,
     item_cost_per_year,
     item_price_each_time,
+    whole_words,
 )
 from .document import Alert, Bar, BarChart, Block, BulletList, Facts, Paragraph, Section, Table
 from .wording import NOT_GIVEN, long_date, visible
@@ -35,10 +36,16 @@ from .wording import NOT_GIVEN, long_date, visible
 
 def budget_facts(plan: Plan) -> list[tuple[str, str]]:
     finance = plan.finance
-    if finance.budget_amount is None:
+    position = budget_position(plan)
+    if finance.budget_amount is None or position.whole_budget is None:
         amount = NOT_GIVEN
     elif is_one_off_budget(finance):
         amount = f"{format_money(finance.budget_amount)}, one amount"
+    elif position.has_period_view:
+        amount = (
+            f"{format_money(finance.budget_amount)} {finance.budget_period.label} "
+            f"({format_money(position.whole_budget)} a year)"
+        )
     else:
         amount = f"{format_money(finance.budget_amount)} {finance.budget_period.label}"
     rows = [
@@ -46,7 +53,6 @@ def budget_facts(plan: Plan) -> list[tuple[str, str]]:
         ("Budget starts", long_date(finance.budget_start) if finance.budget_start else NOT_GIVEN),
         ("Budget runs to", long_date(finance.budget_end) if finance.budget_end else "no end date given"),
     ]
-    position = budget_position(plan)
     if position.span_months is not None:
         rows.append(("Recurring costs counted over", _months(position.span_months)))
     return rows
@@ -68,7 +74,6 @@ def cost_phrase(item: LineItem) -> str:
 def money_section(plan: Plan, include_private: bool) -> Section:
     finance = plan.finance
     position = budget_position(plan)
-    period = budget_words(finance)
     one_off_budget = is_one_off_budget(finance)
     show_route = any(item.route for item in finance.line_items)
     shared = any(item.contribution for item in finance.line_items)
@@ -91,30 +96,27 @@ def money_section(plan: Plan, include_private: bool) -> Section:
         row = [item.description, item.provider, cost, item.period.label, _basis_cell(plan, item), linked]
         rows.append(row + ([item.route.label if item.route else ""] if show_route else []))
 
-    def total(label: str, amount: str, when: str = period) -> list[str]:
-        return [label, "", amount, when, "", ""] + ([""] if show_route else [])
-
-    totals = [total("Planned spending", format_money(position.planned))]
-    if position.one_offs_on_top:
-        totals.append(total("One-off purchases, on top", format_money(position.one_off), "one-off"))
-    totals.append(total("Contingency fund", format_money(position.contingency)))
-    remaining = position.remaining
-    if position.budget is not None and remaining is not None:
-        totals.append(total("Budget", format_money(position.budget)))
-        totals.append(total("Left over" if remaining >= 0 else "Over budget by", format_money(abs(remaining))))
-    else:
-        totals.append(total("Budget", NOT_GIVEN, ""))
+    # One total, at the foot of the column it adds up: the budget, the contingency fund and what is
+    # left follow in their own list, in the budget's period and for the whole.
+    total_label = "Total, in all" if one_off_budget else "Total, a year"
+    totals = [[total_label, "", "", "", format_money(position.whole_planned), ""] + ([""] if show_route else [])]
+    remaining = position.whole_remaining
+    periodic = position.has_period_view
 
     blocks: list[Block] = []
     if rows:
         blocks.append(Table(headers, rows, numeric=frozenset({2, 4}), totals=totals, numbered=True))
     else:
         blocks.append(Paragraph("Nothing is planned yet."))
+    blocks.append(Facts(budget_against_plan(position)))
     if remaining is not None and remaining < 0:
-        blocks.append(Alert(f"Planned spending is over the budget by {format_money(-remaining)} {period}."))
+        with_one_offs = ", with one-off purchases," if position.one_off and periodic else ""
+        blocks.append(
+            Alert(f"Planned spending{with_one_offs} is over the budget by {in_both_views(position, -remaining)}.")
+        )
     blocks += _how_counted(plan, position)
     if finance.kept_back_reason.strip():
-        left = f"{format_money(remaining)} {period} is" if remaining and remaining > 0 else "Part of the budget is"
+        left = f"{in_both_views(position, remaining)} is" if remaining and remaining > 0 else "Part of the budget is"
         blocks.append(
             Paragraph(f"Kept back on purpose: {left} left unplanned. The reason: {finance.kept_back_reason.strip()}")
         )
@@ -124,8 +126,33 @@ def money_section(plan: Plan, include_private: bool) -> Section:
     blocks += _item_notes(plan, include_private)
     blocks += spending_charts(plan)
     blocks += _breakdowns(plan)
-    blocks.append(Paragraph(convention_text(finance.year)))
+    blocks.append(Paragraph(convention_text(finance)))
     return Section("Financial plan", blocks)
+
+
+def budget_against_plan(position: BudgetPosition) -> list[tuple[str, str]]:
+    """The budget, what is planned and what is left, in the budget's own period and for the whole:
+    every cost counted, one-off purchases included, so the verdict reads the same in every shape."""
+    rows = [("Budget", NOT_GIVEN if position.whole_budget is None else in_both_views(position, position.whole_budget))]
+    regular = position.whole_planned - position.one_off
+    if position.one_off:
+        rows.append(("Regular costs", in_both_views(position, regular)))
+        once = "counted once, in the year" if position.period != Period.ONE_OFF else "each counted once"
+        rows.append(("One-off purchases", f"{format_money(position.one_off)}, {once}"))
+    rows.append(
+        (
+            "Planned spending, one-offs included"
+            if position.one_off and position.has_period_view
+            else "Planned spending",
+            in_both_views(position, position.whole_planned),
+        )
+    )
+    rows.append(("Contingency fund", in_both_views(position, position.whole_contingency)))
+    remaining = position.whole_remaining
+    if remaining is not None:
+        label = "Left over" if remaining >= 0 else "Over budget by"
+        rows.append((label, in_both_views(position, abs(remaining))))
+    return rows
 
 
 def _basis_cell(plan: Plan, item: LineItem) -> str:
@@ -147,8 +174,6 @@ def _how_counted(plan: Plan, position: BudgetPosition) -> list[Block]:
         ]
     if position.uncounted:
         return [Alert("Recurring costs are not counted: the budget is one amount with no start and end dates.")]
-    if position.one_off and finance.budget_period == Period.YEAR:
-        return [Paragraph("One-off purchases are counted once, in the first year.")]
     return []
 
 
@@ -198,11 +223,13 @@ def spending_charts(plan: Plan) -> list[Block]:
         note = " (an item serving several outcomes is shared equally between them)" if shared else ""
         blocks += [Paragraph(f"Spending for each outcome{note}:"), BarChart(bars)]
     position = budget_position(plan)
-    if position.budget and position.share_used is not None:
-        used = position.planned + position.contingency
-        label = f"Budget used, with the contingency fund ({budget_words(plan.finance)})"
+    if position.whole_budget and position.share_used is not None:
+        used = position.whole_planned + position.whole_contingency
+        label = f"Budget used, with the contingency fund ({whole_words(plan.finance)})"
         blocks.append(
-            BarChart([Bar(label, f"{format_money(used)} of {format_money(position.budget)}", position.share_used)])
+            BarChart(
+                [Bar(label, f"{format_money(used)} of {format_money(position.whole_budget)}", position.share_used)]
+            )
         )
     return blocks
 

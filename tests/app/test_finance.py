@@ -52,7 +52,7 @@ async def test_line_items_are_added_and_the_total_shows_over_budget_in_words(sto
     async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, path):
         await fill(pilot, "#field-budget_amount", "100")
         await choose(pilot, "#field-budget_period", "week")
-        assert "Left over: £100.00 a week" in totals(app)
+        assert "Nothing is planned yet: add what the budget will pay for." in totals(app)
         app.screen.query_one("#line-items DataTable").focus()
         await pilot.press("a")
         await pilot.press(*keys("PA mornings"))
@@ -62,7 +62,7 @@ async def test_line_items_are_added_and_the_total_shows_over_budget_in_words(sto
         await fill(pilot, "#field-quantity", "7.5")
         await choose(pilot, "#field-route", "direct_payment")
         await pilot.press("escape")
-        assert "✗ Over budget by £8.75 a week" in totals(app)
+        assert "✗ Over budget by £455.00 a year (£8.75 a week)" in totals(app)
         await pilot.press("ctrl+s")
     item = saved(store, path).finance.line_items[0]
     assert (item.description, item.provider, item.unit_cost, item.quantity) == (
@@ -222,3 +222,25 @@ async def test_a_list_fits_its_columns_to_what_it_shows_after_the_first_entry(st
         # The wide "nothing yet" row is gone, and the columns are as wide as what they hold now.
         rows = [line for line in screen_text(app).splitlines() if "£0.00 a week" in line]
         assert len(rows) == 1 and 0 < rows[0].index("Hoist sling") < 10, rows
+
+
+async def test_a_wheelchair_budget_with_nothing_planned_is_not_done_until_the_chair_is_added(store: PlanStore) -> None:
+    """Step 5 is ticked only when the money is planned: a budget alone is not a financial plan."""
+    async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, _path):
+        await fill(pilot, "#field-budget_amount", "3000")
+        await choose(pilot, "#field-budget_period", "one_off")
+        bar = str(app.screen.query_one("#journey").render())
+        assert "Step 5 of 7: Financial plan (in progress). Still to do here: Nothing is planned yet" in " ".join(
+            bar.split()
+        )
+        assert "Nothing is planned yet" in totals(app)
+        app.screen.query_one("#line-items DataTable").focus()
+        await pilot.press("a")
+        await pilot.press(*keys("Lightweight wheelchair"))
+        await fill(pilot, "#field-unit_cost", "2800")
+        await choose(pilot, "#field-period", "one_off")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Left over: £200.00 in all." in totals(app)
+        bar = " ".join(str(app.screen.query_one("#journey").render()).split())
+        assert "Nothing is planned yet" not in bar and "Still to do here: Spending item 1" in bar
