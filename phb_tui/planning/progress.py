@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from plan_store import Plan, clock
+from plan_store import JourneyStage, Plan, clock
 
-from .checks import find_gaps
+from .checks import Gap, find_gaps
 from .person_centred import task_notes
 from .steps import Step
 
@@ -83,3 +83,19 @@ _STARTED: dict[Step, Callable[[Plan], bool]] = {
     Step.REVIEW: lambda p: bool(p.risks or p.contingency_plan or p.reviews.first_review or p.sign_off or p.actions),
     Step.SUMMARY: lambda p: True,
 }
+
+
+def journey_stage(plan: Plan, gaps: list[Gap] | None = None) -> JourneyStage:
+    """Where the plan is in the journey, never behind what the plan itself shows.
+
+    The stage is the person's to set, and is often left at the start: a finished plan would then
+    say "Finding out" beside a summary ready for review. So a plan being written is at least
+    "Planning", and one with no gaps at least "Plan written"; a later stage the person set stands.
+    """
+    gaps = find_gaps(plan) if gaps is None else gaps
+    shown = plan.stage
+    if plan.outcomes or plan.finance.line_items:
+        shown = max(shown, JourneyStage.PLANNING, key=lambda stage: stage.number)
+        if not gaps:
+            shown = max(shown, JourneyStage.PLAN_WRITTEN, key=lambda stage: stage.number)
+    return shown

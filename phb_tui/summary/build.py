@@ -13,14 +13,14 @@ from datetime import date
 
 from plan_store import Plan, clock
 from plan_store.nhs_number import format_nhs_number
-from plan_store.vocabulary import EligibilityRoute, HelperRole
+from plan_store.vocabulary import EligibilityRoute, HelperRole, JourneyStage
 
 from ..planning.advice import wheelchair_ownership
-from ..planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion, item_name, uses_direct_payment
-from ..planning.person_centred import tasks_to_settle
-from ..planning.restricted import restricted_kind
+from ..planning.checks import item_name, uses_direct_payment
+from ..planning.progress import journey_stage
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
-from .money import budget_facts, cost_phrase, money_section, spending_charts
+from .front_sheet import front_sheet
+from .money import budget_facts, money_section, spending_charts
 from .planning_tools import about_me, action_plan, my_week, who_decides
 from .wording import NOT_GIVEN, long_date, note_suffix, or_missing, visible
 
@@ -37,7 +37,7 @@ def build_summary(
         notices.append("This copy includes notes marked private. Share it only with people you trust.")
     prepared = prepared_on or clock.today()
     sections = [
-        _readiness(plan, prepared),
+        front_sheet(plan, prepared),
         _who(plan),
         about_me(plan, include_private),
         _eligibility(plan),
@@ -74,35 +74,6 @@ def running_head(plan: Plan) -> str:
     return ", ".join(parts)
 
 
-def _readiness(plan: Plan, today: date) -> Section:
-    gaps = find_gaps(plan)
-    blocks: list[Block] = []
-    if gaps:
-        count = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
-        blocks.append(Alert(f"{count} still to do before sign-off:"))
-        for criterion, found in gaps_by_criterion(gaps).items():
-            blocks += [Subheading(criterion.question), BulletList([str(gap) for gap in found])]
-    else:
-        blocks.append(Paragraph(ALL_CLEAR))
-    if tasks := tasks_to_settle(plan, today):
-        blocks.append(Alert(tasks))
-    checked = _checked_flags(plan)
-    if checked:
-        blocks += [Paragraph("Flagged, then checked by whoever wrote the plan; please confirm:"), BulletList(checked)]
-    return Section("Not yet complete" if gaps else "Ready for review", blocks)
-
-
-def _checked_flags(plan: Plan) -> list[str]:
-    flagged = []
-    for item in plan.finance.line_items:
-        kind = restricted_kind(item)
-        if kind and item.checked_allowed:
-            flagged.append(
-                f"{item_name(plan, item, start=True)}: looked like {kind}. Reason given: {item.checked_reason}"
-            )
-    return flagged
-
-
 def _who(plan: Plan) -> Section:
     person = plan.person
     rows = [("Name", or_missing(person.name))]
@@ -118,7 +89,8 @@ def _who(plan: Plan) -> Section:
         else:
             who = ", ".join(part for part in (helper.name or NOT_GIVEN, helper.contact) if part)
             rows.append((f"Helped by ({helper.role.label.lower()})", who))
-    rows.append(("Stage", f"{plan.stage.number} of 11: {plan.stage.label}"))
+    stage = journey_stage(plan)
+    rows.append(("Stage", f"{stage.label} (stage {stage.number} of the {len(JourneyStage)} in the journey)"))
     contacts = plan.contacts
     lead = ", ".join(part for part in (contacts.lead_professional, contacts.lead_professional_contact) if part)
     contact_rows = [
@@ -162,8 +134,9 @@ def _outcomes(plan: Plan) -> Section:
                 ]
             )
         )
+        # Items by number and name: their costs are in the financial plan, said once there.
         serves = [
-            f"{item_name(plan, i, start=True, number=n)}: {cost_phrase(i)}"
+            item_name(plan, i, start=True, number=n)
             for n, i in enumerate(plan.finance.line_items, 1)
             if outcome.id in i.outcome_ids
         ]

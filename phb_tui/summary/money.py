@@ -239,7 +239,7 @@ def _breakdowns(plan: Plan) -> list[Block]:
     routes = by_route(plan)
     blocks: list[Block] = []
     if len(routes) > 1:
-        rows = [(_route_label(key), f"{format_money(amount)} {basis}") for key, amount in routes.items()]
+        rows = [(route_label(key), f"{format_money(amount)} {basis}") for key, amount in routes.items()]
         blocks += [Paragraph("By how it is paid for:"), Facts(rows)]
     categories = by_category(plan)
     if len(categories) > 1:
@@ -248,7 +248,7 @@ def _breakdowns(plan: Plan) -> list[Block]:
     return blocks
 
 
-def _route_label(key: str) -> str:
+def route_label(key: str) -> str:
     """Items carry a route; items without one follow the plan's option, which may be unset."""
     for choices in (ManagementRoute, ManagementOption):
         if key in {member.value for member in choices}:

@@ -1,0 +1,190 @@
+"""Page 1 of every export: what a reviewer needs first, in the order they check it.
+
+A reviewer decides from the front sheet whether the plan can be agreed, then reads the details
+for what they doubt. So it holds who the plan is for; the money against the budget in the budget's
+own period and for the whole; each outcome with what it costs; who receives and manages the money
+and who employs any PAs; the top risks and the first number to call; the first review; whether it
+is agreed; and every open item (gaps, flags, late tasks, questions). The details follow it, each
+thing said once.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from plan_store import LineItem, Plan, format_money
+from plan_store.nhs_number import format_nhs_number
+from plan_store.vocabulary import ManagementOption, ManagementRoute, SpendCategory
+
+from ..planning.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion, item_name, paid_by_direct_payment
+from ..planning.finance import BudgetPosition, basis_words, budget_position, by_outcome, by_route, in_both_views
+from ..planning.person_centred import tasks_to_settle
+from ..planning.restricted import restricted_kind
+from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Subheading
+from .money import route_label
+from .wording import NOT_GIVEN, long_date, or_missing, visible
+
+TOP_RISKS = 3
+"""Risks named on the front sheet; the rest are in the details."""
+
+# A UK phone number as people write it: 01234 567890, 07700 900123, +44 20 7946 0000, 111.
+_PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\b0)\d(?:[\s-]?\d){8,9}\b|\b(?:111|999)\b")
+
+
+def front_sheet(plan: Plan, prepared: date) -> Section:
+    gaps = find_gaps(plan)
+    position = budget_position(plan)
+    blocks: list[Block] = [Paragraph(_status(plan, gaps))]
+    blocks.append(Facts(_who(plan)))
+    blocks.append(Facts(_money(plan, position)))
+    blocks += _outcomes(plan)
+    blocks.append(Facts(_management(plan) + _safety(plan) + _review(plan)))
+    blocks += _open_items(plan, gaps, prepared)
+    return Section("Front sheet", blocks)
+
+
+def _status(plan: Plan, gaps: list[Gap]) -> str:
+    signed = [
+        f"{s.name}{f', {s.role}' if s.role else ''}, on {long_date(s.agreed_on)}" for s in plan.sign_off if s.agreed_on
+    ]
+    agreement = f"Signed off by {'; '.join(signed)}." if signed else "Not yet agreed: nobody has signed it off."
+    if gaps:
+        count = "1 open item" if len(gaps) == 1 else f"{len(gaps)} open items"
+        return f"Not yet complete: {count}, listed at the end of this sheet. {agreement}"
+    return f"Ready for review. {agreement}"
+
+
+def _who(plan: Plan) -> list[tuple[str, str]]:
+    person = plan.person
+    rows = [("Person", or_missing(person.name))]
+    rows.append(("Date of birth", long_date(person.date_of_birth) if person.date_of_birth else NOT_GIVEN))
+    rows.append(("NHS number", format_nhs_number(person.nhs_number) if person.nhs_number else NOT_GIVEN))
+    rows.append(("Eligibility", plan.eligibility.label if plan.eligibility else NOT_GIVEN))
+    rows.append(("ICB", or_missing(plan.icb_name)))
+    return rows
+
+
+def _money(plan: Plan, position: BudgetPosition) -> list[tuple[str, str]]:
+    finance = plan.finance
+    if position.whole_budget is None:
+        return [("Budget", NOT_GIVEN)]
+    dates = ""
+    if finance.budget_start:
+        dates = f", from {long_date(finance.budget_start)}"
+        dates += f" to {long_date(finance.budget_end)}" if finance.budget_end else ", no end date given"
+    rows = [("Budget", in_both_views(position, position.whole_budget) + dates)]
+    rows.append(("Planned", in_both_views(position, position.whole_planned)))
+    rows.append(("Contingency fund", in_both_views(position, position.whole_contingency)))
+    remaining = position.whole_remaining
+    if remaining is not None:
+        rows.append(("Left over" if remaining >= 0 else "Over budget by", in_both_views(position, abs(remaining))))
+    routes = by_route(plan)
+    if routes:
+        basis = basis_words(finance)
+        split = "; ".join(f"{route_label(key)} {format_money(amount)} {basis}" for key, amount in routes.items())
+        rows.append(("How it is paid", split))
+    return rows
+
+
+def _outcomes(plan: Plan) -> list[Block]:
+    if not plan.outcomes:
+        return [Paragraph(f"Outcomes: {NOT_GIVEN}.")]
+    totals = by_outcome(plan)
+    basis = basis_words(plan.finance)
+    numbers = {item.id: n for n, item in enumerate(plan.finance.line_items, 1)}
+    lines = []
+    for number, outcome in enumerate(plan.outcomes, 1):
+        items = [numbers[i.id] for i in plan.finance.line_items if outcome.id in i.outcome_ids]
+        paid = f"{format_money(totals.get(outcome.id, Decimal(0)))} {basis}"
+        which = f"; {'items' if len(items) > 1 else 'item'} {_runs(items)}" if items else "; no item linked yet"
+        text = or_missing(outcome.outcome or outcome.what_matters).rstrip(".")
+        lines.append(f"Outcome {number} ({paid}{which}): {text}.")
+    return [Paragraph("Outcomes, with what each costs:"), BulletList(lines)]
+
+
+def _runs(numbers: list[int]) -> str:
+    """ "1 to 4, 6 and 9": item numbers with each unbroken run said once."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = [part for run in runs for part in ([f"{run[0]} to {run[-1]}"] if len(run) > 2 else map(str, run))]
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+
+
+def _management(plan: Plan) -> list[tuple[str, str]]:
+    management = plan.management
+    rows = [("Money held as", management.option.label if management.option else NOT_GIVEN)]
+    rows.append(("Managed by", or_missing(management.managed_by)))
+    direct = [i for i in plan.finance.line_items if paid_by_direct_payment(plan, i)]
+    if direct or management.option == ManagementOption.DIRECT_PAYMENT:
+        received = management.direct_payment.received_by
+        rows.append(("Direct payment paid to", received.label if received else NOT_GIVEN))
+    pas = [i for i in plan.finance.line_items if i.category == SpendCategory.PERSONAL_ASSISTANT]
+    if pas:
+        rows.append(("Employer of the PAs", _employer(plan, pas)))
+    return rows
+
+
+def _employer(plan: Plan, pas: list[LineItem]) -> str:
+    """Whoever receives the money employs the PAs it pays for: the person, a representative or a
+    nominee for a direct payment; the organisation holding a third-party budget."""
+    if any(paid_by_direct_payment(plan, item) for item in pas):
+        received = plan.management.direct_payment.received_by
+        if received is None:
+            return "whoever receives the direct payment (not yet said)"
+        return f"{received.label}, who receives the direct payment"
+    routes = {item.route for item in pas} | ({None} if any(i.route is None for i in pas) else set())
+    if ManagementRoute.THIRD_PARTY in routes or plan.management.option == ManagementOption.THIRD_PARTY:
+        return "the organisation holding the budget"
+    return "the care provider the NHS arranges"
+
+
+def _safety(plan: Plan) -> list[tuple[str, str]]:
+    risks = [r.description.strip().splitlines()[0].rstrip(".") for r in plan.risks if r.description.strip()]
+    risks = risks[:TOP_RISKS]
+    more = len(plan.risks) - len(risks)
+    shown = "; ".join(risks) + (f"; and {more} more" if more > 0 else "") if risks else NOT_GIVEN
+    phone = _PHONE.search(plan.contingency_plan)
+    call = phone.group(0).strip() if phone else "no phone number given in the contingency plan"
+    return [("Top risks", shown), ("If support fails, call", call)]
+
+
+def _review(plan: Plan) -> list[tuple[str, str]]:
+    reviews = plan.reviews
+    first = long_date(reviews.first_review) if reviews.first_review else NOT_GIVEN
+    return [("First review", first), ("Monitored by", or_missing(reviews.monitored_by))]
+
+
+def _open_items(plan: Plan, gaps: list[Gap], prepared: date) -> list[Block]:
+    blocks: list[Block] = []
+    if gaps:
+        count = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
+        blocks.append(Alert(f"Open items: {count} still to do before sign-off."))
+        for criterion, found in gaps_by_criterion(gaps).items():
+            blocks += [Subheading(criterion.question), BulletList([str(gap) for gap in found])]
+    else:
+        blocks.append(Paragraph(ALL_CLEAR))
+    if tasks := tasks_to_settle(plan, prepared):
+        blocks.append(Alert(tasks))
+    if checked := _checked_flags(plan):
+        blocks += [Paragraph("Flagged, then checked by whoever wrote the plan; please confirm:"), BulletList(checked)]
+    if questions := list(visible(plan.informed.questions, False)):
+        count = "1 question" if len(questions) == 1 else f"{len(questions)} questions"
+        blocks.append(Paragraph(f"Still to discuss: {count}, listed under To discuss."))
+    return blocks
+
+
+def _checked_flags(plan: Plan) -> list[str]:
+    flagged = []
+    for item in plan.finance.line_items:
+        kind = restricted_kind(item)
+        if kind and item.checked_allowed:
+            flagged.append(
+                f"{item_name(plan, item, start=True)}: looked like {kind}. Reason given: {item.checked_reason}"
+            )
+    return flagged
