@@ -127,3 +127,8 @@ def test_a_step_on_a_wide_screen(snap_compare: Snap, sample_app: PhbApp) -> None
 
 def test_the_summary_on_a_wide_screen(snap_compare: Snap, sample_app: PhbApp) -> None:
     assert snap_compare(sample_app, terminal_size=(200, 60), run_before=_at(Step.SUMMARY))
+
+
+def test_the_front_sheet_at_80x24(snap_compare: Snap, sample_app: PhbApp) -> None:
+    """The reviewer's first page, as the Summary step shows it: Tab into the summary, one page down."""
+    assert snap_compare(sample_app, terminal_size=(80, 24), run_before=_at(Step.SUMMARY, _press("tab", "pagedown")))
