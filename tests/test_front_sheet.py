@@ -100,3 +100,18 @@ def test_the_front_sheet_is_first_in_markdown_and_html(capsys: pytest.CaptureFix
     assert markdown.index("## Front sheet") < markdown.index("## Who the plan is for")
     page = export(capsys, sample, "html")
     assert page.index(">Front sheet<") < page.index(">Who the plan is for<")
+
+
+def test_the_reviewers_copy_speaks_of_the_person_not_to_them(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    """Every "you" or "your" in the summary is in the person's own words, quoted from their plan."""
+    import re
+
+    plan_text = " ".join(example_toml().split())
+    summary = " ".join(export(capsys, sample).split())
+    spoken_to = [
+        sentence
+        for sentence in re.split(r"(?<=[.:?!])\s+", summary)
+        if re.search(r"\b(you|your|yours|yourself)\b", sentence, re.I)
+    ]
+    assert spoken_to, "the sample plan's own words include a 'you'; the test must see it"
+    assert [s for s in spoken_to if s.rstrip(".") not in plan_text] == []

@@ -223,7 +223,7 @@ def test_direct_payment_details_are_asked_for_and_shown(tmp_path: Path, capsys: 
     assert "Say how the direct payment is held" in out
     nominee = example_toml().replace('received_by = "person"', 'received_by = "nominee"')
     summary = " ".join(run(capsys, "export", str(write(tmp_path, nominee, "b.toml")))[1].split())
-    assert "Direct payment paid to: A nominee. Someone you choose to receive and manage the money for you" in summary
+    assert "Direct payment paid to: A nominee. A nominee the person chose receives and manages the money" in summary
     assert "Direct payment agreement: not signed yet" in summary
 
 

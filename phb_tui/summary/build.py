@@ -13,7 +13,7 @@ from datetime import date
 
 from plan_store import Plan, clock
 from plan_store.nhs_number import format_nhs_number
-from plan_store.vocabulary import EligibilityRoute, HelperRole, JourneyStage
+from plan_store.vocabulary import DirectPaymentRecipient, EligibilityRoute, HelperRole, JourneyStage
 
 from ..planning.advice import wheelchair_ownership
 from ..planning.checks import item_name, uses_direct_payment
@@ -169,7 +169,11 @@ def _management(plan: Plan) -> Section:
         rows.append(("The chair", ownership))
     if uses_direct_payment(plan):
         details = management.direct_payment
-        received = f"{details.received_by.label}. {details.received_by.explained}" if details.received_by else NOT_GIVEN
+        received = (
+            f"{details.received_by.label}. {_RECEIVED_FOR_THE_REVIEWER[details.received_by]}"
+            if details.received_by
+            else NOT_GIVEN
+        )
         rows += [
             ("Direct payment paid to", received),
             ("Direct payment held in", details.held_in.label if details.held_in else NOT_GIVEN),
@@ -190,6 +194,20 @@ def _management(plan: Plan) -> Section:
     if given:
         blocks += [Paragraph("How the choice was made (the person's own answers):"), Facts(given)]
     return Section("Managing the money", blocks)
+
+
+_RECEIVED_FOR_THE_REVIEWER = {
+    DirectPaymentRecipient.PERSON: "The person receives the money, spends it as the plan says, and employs any PAs.",
+    DirectPaymentRecipient.REPRESENTATIVE: (
+        "A representative receives the money for a child under 16, or for an adult who lacks capacity "
+        "to consent. They spend it as the plan says, and employ any PAs."
+    ),
+    DirectPaymentRecipient.NOMINEE: (
+        "A nominee the person chose receives and manages the money, while the person decides. "
+        "The nominee employs any PAs."
+    ),
+}
+"""Who receives a direct payment, said to the reviewer about the person (the app says it to them)."""
 
 
 def _other_support(plan: Plan) -> Section:

@@ -179,6 +179,10 @@ def _review(plan: Plan) -> list[Block]:
 def _ready(plan: Plan) -> list[Block]:
     gaps = find_gaps(plan)
     if not gaps:
-        return [Paragraph("Yes. Nothing is missing.")]
+        # The checks cannot judge everything, so never promise that nothing is missing.
+        return [
+            Paragraph("Yes. Our checks found nothing missing."),
+            Paragraph("The NHS team may still ask you things."),
+        ]
     count = "1 thing is" if len(gaps) == 1 else f"{len(gaps)} things are"
     return [Paragraph(f"Not yet. {count} missing. Your planner or family can help you finish it.")]

@@ -18,13 +18,19 @@ from plan_store import LineItem, Plan, format_money
 from plan_store.nhs_number import format_nhs_number
 from plan_store.vocabulary import ManagementOption, ManagementRoute, SpendCategory
 
-from ..planning.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion, item_name, paid_by_direct_payment
+from ..planning.checks import Gap, find_gaps, gaps_by_criterion, item_name, paid_by_direct_payment
 from ..planning.finance import BudgetPosition, basis_words, budget_position, by_outcome, by_route, in_both_views
 from ..planning.person_centred import tasks_to_settle
 from ..planning.restricted import restricted_kind
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Subheading
 from .money import route_label
 from .wording import NOT_GIVEN, long_date, or_missing, visible
+
+REVIEWER_ALL_CLEAR = (
+    "PHB Planner's checks found nothing missing. They cannot judge everything a reviewer looks at, "
+    "such as whether the care meets the assessed needs."
+)
+"""The checks' all clear, said to the reviewer (phb check says ALL_CLEAR to the person)."""
 
 TOP_RISKS = 3
 """Risks named on the front sheet; the rest are in the details."""
@@ -168,7 +174,7 @@ def _open_items(plan: Plan, gaps: list[Gap], prepared: date) -> list[Block]:
         for criterion, found in gaps_by_criterion(gaps).items():
             blocks += [Subheading(criterion.question), BulletList([str(gap) for gap in found])]
     else:
-        blocks.append(Paragraph(ALL_CLEAR))
+        blocks.append(Paragraph(REVIEWER_ALL_CLEAR))
     if tasks := tasks_to_settle(plan, prepared):
         blocks.append(Alert(tasks))
     if checked := _checked_flags(plan):

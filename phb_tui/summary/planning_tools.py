@@ -7,9 +7,15 @@ from datetime import date
 
 from plan_store import Plan
 
-from ..planning.person_centred import WEEK_NOTES_HEADING, task_notes, week_by_day, week_notes
+from ..planning.person_centred import task_notes, week_by_day, week_notes
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Table
 from .wording import long_date, visible
+
+REVIEWER_WEEK_NOTES_HEADING = (
+    "The person's week set against what the money pays for, in hours, visits or nights as each cost "
+    "counts them (notes to talk about, not mistakes):"
+)
+"""The reviewer's copy speaks of the person; the Other support step says "your week" to them."""
 
 
 def about_me(plan: Plan, include_private: bool) -> Section:
@@ -88,7 +94,7 @@ def my_week(plan: Plan) -> Section:
         blocks += [Paragraph(f"{day.label}:"), BulletList(lines)]
     notes = week_notes(plan)
     if notes:
-        blocks.append(Paragraph(WEEK_NOTES_HEADING))
+        blocks.append(Paragraph(REVIEWER_WEEK_NOTES_HEADING))
         blocks.append(BulletList(notes))
     return Section("My week", blocks)
 
