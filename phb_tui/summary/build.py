@@ -20,6 +20,7 @@ from ..planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion, item_name
 from ..planning.person_centred import tasks_to_settle
 from ..planning.restricted import restricted_kind
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
+from .employing import employing_section
 from .money import budget_facts, cost_phrase, money_section, spending_charts
 from .planning_tools import about_me, action_plan, my_week, who_decides
 from .wording import NOT_GIVEN, long_date, note_suffix, or_missing, visible
@@ -46,6 +47,7 @@ def build_summary(
         _management(plan),
         who_decides(plan),
         money_section(plan, include_private),
+        employing_section(plan, prepared),
         _other_support(plan),
         my_week(plan),
         _risks(plan),
