@@ -57,6 +57,10 @@ def test_ni_is_worked_out_per_pay_period() -> None:
     weekly = PersonalAssistant(hourly_rate=D("13.00"), hours_per_week=D(20), pay_period=PayPeriod.WEEK)
     # Weekly: 15% of (260 - 96) = 24.60 a week, 1,279.20 a year; with the cover worker's 193.43.
     assert _parts(_costs(weekly))["ni"] == D("1472.63")
+    # Without cover: weekly, 15% of (260 - 96) x 52 = 1,279.20; monthly, 15% of (1,126.67 - 417) x 12 = 1,277.40.
+    alone = {"hourly_rate": D("13.00"), "hours_per_week": D(20), "holiday_cover": False, "sick_weeks": D(0)}
+    assert _parts(_costs(PersonalAssistant(pay_period=PayPeriod.WEEK, **alone)))["ni"] == D("1279.20")
+    assert _parts(_costs(PersonalAssistant(pay_period=PayPeriod.MONTH, **alone)))["ni"] == D("1277.40")
     # Below the threshold in every period, nothing is due.
     low = PersonalAssistant(hourly_rate=D("12.71"), hours_per_week=D(7), holiday_cover=False, sick_weeks=D(0))
     assert _parts(_costs(low))["ni"] == D("0.00")  # £88.97 a week, £385.54 a month

@@ -129,7 +129,7 @@ def employment_costs(
         ("redundancy", "Set aside for redundancy pay", employer.redundancy_per_year),
     ):
         if amount is None and key in own:
-            description, amount = f'{description}: the plan\'s own line, "{own[key].description}"', own[key].yearly
+            description, amount = f"{description} (already in the plan)", own[key].yearly
         employer_parts.append(CostPart(key, description, round_pennies(amount or Decimal(0))))
     warnings = _warnings(pas, employer, rates, today, set(own))
     used = {key: line.line_id for key, line in own.items() if _amount(employer, key) is None}
