@@ -134,7 +134,7 @@ class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
             return (
                 "Your PAs are the personal assistants your plan pays by the hour. Their wages are already "
                 "in the plan, so only what is missing is added beside them: cover, National Insurance and "
-                "pension. Running this again updates those lines; nothing is counted twice."
+                "pension. Running it again updates them, and asks before changing one you edited."
             )
         return (
             "Your plan pays no personal assistant by the hour yet. Describe one below: the figures show "
