@@ -15,41 +15,13 @@ from pydantic import Field
 
 from .fields import Identifier, Line, PlanModel, Quantity
 from .money import Money
-from .vocabulary import Choice
+from .vocabulary import PayPeriod, PensionChoice
 
 MOST_HOURS_A_WEEK = Decimal(168)
 """Every hour of a week: more than this cannot be worked, so it is a mistake."""
 
 MOST_SICK_WEEKS = Decimal(28)
 """Statutory Sick Pay is paid for at most 28 weeks in a spell of sickness."""
-
-
-class PensionChoice(Choice):
-    AUTOMATIC = "automatic"
-    OPTED_IN = "opted_in"
-    NOT_IN = "not_in"
-
-    @property
-    def label(self) -> str:
-        return _PENSION_LABELS[self.value]
-
-
-_PENSION_LABELS = {
-    "automatic": "Aged 22 to State Pension age: joins when earning over the trigger",
-    "opted_in": "Chose to join the workplace pension",
-    "not_in": "Not in it (opted out, or too young and not joined)",
-}
-
-
-class PayPeriod(Choice):
-    """How often a PA is paid: employer's National Insurance is worked out for each pay period."""
-
-    MONTH = "month"
-    WEEK = "week"
-
-    @property
-    def label(self) -> str:
-        return "Monthly" if self is PayPeriod.MONTH else "Weekly"
 
 
 class PersonalAssistant(PlanModel):

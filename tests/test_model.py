@@ -187,6 +187,20 @@ def test_a_week_that_links_to_a_missing_cost_or_support_names_it() -> None:
         ("date_of_birth = 1991-06-03", "date_of_birth = 2999-06-03", "person.date_of_birth: is in the future"),
         ("done = true", 'done = "maybe"', "informed.checklist[0].done: must be true or false"),
         ("every_months = 12", "every_months = 13", "reviews.every_months: must be 12 or less"),
+        # The PA cost calculator's answers: an impossible one is named with its field.
+        ("sick_weeks = 1\n", "sick_weeks = -1\n", "finance.employing.assistants[0].sick_weeks: must be zero or more"),
+        ("sick_weeks = 1\n", "sick_weeks = 60\n", "finance.employing.assistants[0].sick_weeks: must be 28 or less"),
+        (
+            "days_per_week = 4\n",
+            "days_per_week = 9\n",
+            "finance.employing.assistants[1].days_per_week: must be 7 or less",
+        ),
+        ("hours_per_week = 15\n", "hours_per_week = 200\n", "finance.employing.assistants[1].hours_per_week: must be"),
+        (
+            'pay_period = "week"',
+            'pay_period = "fortnight"',
+            "finance.employing.assistants[1].pay_period: must be one of",
+        ),
         ('id = "o1"', 'id = "Outcome One"', "outcomes[0].id: 'Outcome One' is not a usable id"),
         (
             'priority = "high"',

@@ -18,7 +18,8 @@ from phb_tui.planning.employer_rates import load_rates
 from phb_tui.planning.pa_costs import Costs, employment_costs
 from phb_tui.planning.pa_plan import apply_to_plan, pa_wage_lines
 from plan_store import LineItem, Period, SpendCategory
-from plan_store.employing import EmployerCosts, PayPeriod, PensionChoice, PersonalAssistant
+from plan_store.employing import EmployerCosts, PersonalAssistant
+from plan_store.vocabulary import PayPeriod, PensionChoice
 
 RATES = load_rates(Path("/nonexistent/rates.toml")).rates
 D = Decimal

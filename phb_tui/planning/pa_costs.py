@@ -21,8 +21,9 @@ from datetime import date
 from decimal import Decimal
 
 from plan_store import clock, format_money, round_pennies
-from plan_store.employing import EmployerCosts, PayPeriod, PensionChoice, PersonalAssistant
+from plan_store.employing import EmployerCosts, PersonalAssistant
 from plan_store.models import YearConvention
+from plan_store.vocabulary import PayPeriod, PensionChoice
 
 from .employer_rates import EmployerRates
 

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from plan_store import Period, Plan, format_money, round_pennies
-from plan_store.employing import PayPeriod, PensionChoice
+from plan_store.vocabulary import PayPeriod, PensionChoice
 
 from ..planning.employer_rates import LoadedRates, load_rates
 from ..planning.finance import budget_position, budget_words, convert, is_one_off_budget
