@@ -26,9 +26,9 @@ from .helpers import choose, error_text, fill, plan_open_at, saved, screen_text
 
 @asynccontextmanager
 async def reopened(store: PlanStore, path: Path) -> AsyncIterator[tuple[PhbApp, Pilot[None]]]:
-    """The saved plan opened again in a new app, as on another day, at the Financial plan step."""
+    """The saved plan opened in a new app, as on another day, at the Financial plan step."""
     app = PhbApp(store, store.open(path), autosave_seconds=3600, keys_file=store.data_dir / "no-keys.toml")
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:  # Its messages are read.
         await pilot.pause()
         app.show_step(Step.FINANCE)
         await pilot.pause()
@@ -47,13 +47,16 @@ def _plan(app: PhbApp) -> Plan:
 
 
 async def test_the_answers_survive_saving_reopening_and_running_again(store: PlanStore, example_plan: Plan) -> None:
-    async with plan_open_at(store, example_plan, Step.FINANCE, size=(100, 40)) as (app, pilot, path):
+    path = store.add(example_plan).path
+    async with reopened(store, path) as (app, pilot):
         await _calculator(pilot)
         await fill(pilot, "#pa-0 #field-sick_weeks", "3")
         await choose(pilot, "#pa-0 #field-pay_period", "week")
         await pilot.press("f9")
         await pilot.pause()
         assert not isinstance(app.screen, (PACalculatorDialog, ConfirmDialog))  # Nothing edited: no question.
+        told = " ".join(note.message for note in app._notifications)  # The toast wraps among other words.
+        assert "Added: Sam: cover while off sick (3 weeks); Sam: workplace pension (employer's share);" in told
         await pilot.press("ctrl+s")
     plan = saved(store, path)
     sam = plan.finance.employing.assistants[0]
