@@ -104,7 +104,7 @@ class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
 
     def compose(self) -> ComposeResult:
         if not self.pas:  # A plan paying no PA by the hour yet: start with one to describe.
-            self.pas.append(PersonalAssistant(who="Personal assistant 1"))
+            self.pas.append(_offered(0))
         with Vertical(classes="dialog wide", id="pa-dialog"):
             yield Label("The whole cost of employing personal assistants", classes="dialog-heading")
             with VerticalScroll(classes="dialog-body", id="pa-body"):
@@ -167,7 +167,7 @@ class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
         self.query_one("#pa-body").scroll_to_widget(figures, top=True, animate=False)
 
     async def action_new_pa(self) -> None:
-        pa = PersonalAssistant(who=f"Personal assistant {len(self.pas) + 1}")
+        pa = _offered(len(self.pas))
         self.pas.append(pa)
         form = list(self._pa_form(len(self.pas) - 1, pa))
         await self.query_one("#pa-list").mount(*form)
@@ -255,7 +255,10 @@ class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
             form.commit()
 
     def _close(self, change: PlanChange | None) -> None:
-        self.dismiss(CalculatorAnswers(self.pas, self.employer, change))
+        kept = self.pas
+        if change is None:  # A PA offered to describe and left as offered was never an answer.
+            kept = [pa for n, pa in enumerate(self.pas) if pa.wage_line or pa != _offered(n)]
+        self.dismiss(CalculatorAnswers(kept, self.employer, change))
 
     @on(Button.Pressed, "#figures")
     def _figures_pressed(self) -> None:
@@ -270,3 +273,8 @@ class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
         """Closing keeps the answers (they are the person's, and typed with care) but changes no line."""
         self._commit()
         self._close(None)
+
+
+def _offered(number: int) -> PersonalAssistant:
+    """The PA the calculator offers to describe, in position `number`, before anything is typed."""
+    return PersonalAssistant(who=f"Personal assistant {number + 1}")

@@ -171,3 +171,11 @@ def test_a_line_edited_by_hand_is_asked_about_before_it_changes() -> None:
     assert again.updated == ["Sam: cover while off sick (1 week)"] and again.added == []
     # A line the calculator wrote and nobody touched is changed without asking.
     assert apply_to_plan(costs, again.line_items, again.written).edits == []
+
+
+def test_a_pa_described_but_not_in_the_plan_is_said_to_be_so(example_plan: Plan) -> None:
+    from plan_store.employing import PersonalAssistant
+
+    example_plan.finance.employing.assistants.append(PersonalAssistant(who="Kai", hourly_rate=D("13.00")))
+    summary = " ".join(render_text(build_summary(example_plan, prepared_on=PINNED_TODAY)).split())
+    assert "Kai: £13.00 an hour, 20 hours a week, paid monthly (described, but not yet in the plan's costs)" in summary

@@ -48,6 +48,8 @@ def _one_pa(cost: PACost, costs: Costs) -> list[Block]:
     pa = cost.pa
     period = "monthly" if pa.pay_period is PayPeriod.MONTH else "weekly"
     heading = f"{pa.who}: {format_money(pa.hourly_rate)} an hour, {pa.hours_per_week:f} hours a week, paid {period}"
+    if not pa.wage_line:
+        heading += " (described, but not yet in the plan's costs)"
     ni = format_money(cost.ni_before_allowance)
     if costs.allowance_used:
         ni += f" due; {format_money(cost.part('ni'))} after the Employment Allowance"

@@ -143,3 +143,12 @@ async def test_the_app_and_phb_pa_costs_give_the_same_total(store: PlanStore, ex
     total = Decimal(json.loads(done.stdout)["yearly"])
     shown = re.search(r"Total, a year\s+£([\d,.]+)", seen)
     assert shown is not None and Decimal(shown.group(1).replace(",", "")) == total == Decimal("28259.80")
+
+
+async def test_the_pa_offered_and_left_as_offered_is_not_kept(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.FINANCE, size=(100, 40)) as (_app, pilot, path):
+        await _calculator(pilot)  # A plan with no PA yet: one is offered to describe.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+    assert saved(store, path).finance.employing.assistants == []
