@@ -179,3 +179,15 @@ def test_a_pa_described_but_not_in_the_plan_is_said_to_be_so(example_plan: Plan)
     example_plan.finance.employing.assistants.append(PersonalAssistant(who="Kai", hourly_rate=D("13.00")))
     summary = " ".join(render_text(build_summary(example_plan, prepared_on=PINNED_TODAY)).split())
     assert "Kai: £13.00 an hour, 20 hours a week, paid monthly (described, but not yet in the plan's costs)" in summary
+
+
+def test_without_the_allowance_the_position_is_in_the_budgets_own_period(example_plan: Plan) -> None:
+    from phb_tui.planning.finance import budget_position
+
+    finance = example_plan.finance
+    finance.budget_period, finance.budget_amount, finance.contingency = Period.MONTH, D("4400.00"), D("0.00")
+    left = budget_position(example_plan).remaining
+    assert left is not None and left > D("2537.78") / 12  # Enough left each month to pay it.
+    after = round_pennies(left - D("2537.78") / 12)
+    summary = " ".join(render_text(build_summary(example_plan, prepared_on=PINNED_TODAY)).split())
+    assert f"The plan would then have £{after:,.2f} a month left over." in summary

@@ -197,3 +197,13 @@ def test_a_pa_not_yet_in_the_plan_gets_a_wage_line_too() -> None:
     assert (wage.id, wage.unit_cost, wage.quantity, wage.period) == ("pa1", D("13.00"), D(15), Period.WEEK)
     assert wage.outcome_ids == ["o1"] and "Lee: wages" in wage.description
     assert [item.id for item in change.line_items][1:3] == ["pa1-holcover", "pa1-sickcover"]
+
+
+def test_sleep_in_nights_become_a_line_of_their_own_beside_the_wages() -> None:
+    pa = PersonalAssistant(who="Lee", hourly_rate=D("13.00"), hours_per_week=D(15), sleep_in_nights=D(2))
+    pa = pa.model_copy(update={"sleep_in_rate": D("60.00")})
+    change = apply_to_plan(_costs(pa), [])
+    wage, sleep_ins = change.line_items[:2]
+    assert (wage.unit_cost, wage.quantity, wage.period) == (D("13.00"), D(15), Period.WEEK)  # Hours only.
+    assert (sleep_ins.id, sleep_ins.unit_cost, sleep_ins.period) == ("pa1-sleepins", D("6240.00"), Period.YEAR)
+    assert [found.wage_line for found in pa_wage_lines(change.line_items)] == ["pa1"]  # Not taken for a PA.
