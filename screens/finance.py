@@ -177,8 +177,11 @@ class FinanceScreen(StepScreen):
                 assistants=answers.assistants,
                 written=change.written if change else finance.employing.written,
             )
-            if change is None and employing == finance.employing:
-                return  # Nothing was typed: the plan is as it was, and is not saved again.
+            lines_changed = change is not None and change.line_items != finance.line_items
+            if not lines_changed and employing == finance.employing:
+                if change is not None:
+                    self.notify(change.in_words())
+                return  # Nothing was typed or changed: the plan is as it was, and is not saved again.
             finance.employing = employing
             if change is not None:
                 finance.line_items[:] = change.line_items
