@@ -13,13 +13,14 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from plan_store.clock import TODAY_VARIABLE
 from plan_store.errors import PlanError, visible
 
 from . import __version__
 from .launch import collector_paused
+from .pa_command import pa_costs, pa_costs_arguments
 from .summary.exporting import FORMATS, export_file_name, export_text
 
 if TYPE_CHECKING:
@@ -184,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     editor.add_argument("plan", metavar="PLAN")
 
-    _pa_costs_command(command("pa-costs", _pa_costs, "The whole yearly cost of employing personal assistants."))
+    pa_costs_arguments(command("pa-costs", pa_costs, "The whole yearly cost of employing personal assistants."))
     _serve_command(command("serve", _serve, "Use PHB Planner in your web browser, on this computer only."))
     return parser
 
@@ -213,108 +214,6 @@ def _serve_command(serve: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--theme", default=argparse.SUPPRESS, help="colours for this run, like high-contrast or textual-light"
     )
-
-
-def _pa_costs_command(pa: argparse.ArgumentParser) -> None:
-    pa.add_argument(
-        "plan", metavar="PLAN", nargs="?", help="work out the costs for every PA a plan pays by the hour (optional)"
-    )
-    pa.add_argument("--who", default="Personal assistant", help="who the PA is, for the printout")
-    pa.add_argument("--rate", metavar="POUNDS", help="hourly rate, like 12.71 (needed without a PLAN)")
-    pa.add_argument("--hours", metavar="HOURS", help="hours a week, like 20 (needed without a PLAN)")
-    pa.add_argument("--days", metavar="DAYS", default="5", help="days a week (default 5; holiday is at most 28 days)")
-    pa.add_argument("--sleep-ins", metavar="NIGHTS", default="0", help="sleep-in nights a week (default 0)")
-    pa.add_argument("--sleep-in-rate", metavar="POUNDS", default="0", help="paid for each sleep-in night")
-    pa.add_argument(
-        "--pension",
-        choices=["automatic", "opted_in", "not_in"],  # PensionChoice's values, without loading it to start.
-        default="automatic",
-        help="automatic (aged 22 to State Pension age; the default), opted_in, or not_in",
-    )
-    pa.add_argument("--no-holiday-cover", action="store_true", help="nobody covers the PA's holidays")
-    pa.add_argument("--sick-weeks", metavar="WEEKS", default="1", help="weeks off sick to budget for (default 1)")
-    pa.add_argument("--no-employment-allowance", action="store_true", help="do not claim the Employment Allowance")
-    for name in ("insurance", "payroll", "recruitment", "training", "redundancy"):
-        pa.add_argument(f"--{name}", metavar="POUNDS", help=f"{name} a year")
-    pa.add_argument("--json", action="store_true", help="for scripts: the figures as JSON (money as text)")
-
-
-_PA_FLAGS = {
-    "who": "--who",
-    "hourly_rate": "--rate",
-    "hours_per_week": "--hours",
-    "days_per_week": "--days",
-    "sleep_in_nights": "--sleep-ins",
-    "sleep_in_rate": "--sleep-in-rate",
-    "sick_weeks": "--sick-weeks",
-    "insurance_per_year": "--insurance",
-    "payroll_per_year": "--payroll",
-    "recruitment_per_year": "--recruitment",
-    "training_per_year": "--training",
-    "redundancy_per_year": "--redundancy",
-}
-
-
-def _pa_costs(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from pydantic import BaseModel, ValidationError
-
-    from plan_store.clock import today
-    from plan_store.validation import problems_from
-
-    from .planning.employer_rates import load_rates
-    from .planning.pa_costs import EmployerCosts, PersonalAssistant, employment_costs, pa_wage_lines
-    from .summary.pa_report import pa_costs_json, pa_costs_text
-
-    answers = {
-        "days_per_week": arguments.days,
-        "sleep_in_nights": arguments.sleep_ins,
-        "sleep_in_rate": arguments.sleep_in_rate,
-        "pension": arguments.pension,
-        "holiday_cover": not arguments.no_holiday_cover,
-        "sick_weeks": arguments.sick_weeks,
-    }
-    employer_answers = {
-        f"{name}_per_year": value
-        for name in ("insurance", "payroll", "recruitment", "training", "redundancy")
-        if (value := getattr(arguments, name)) is not None
-    }
-
-    def checked(model: type[BaseModel], values: dict[str, object]) -> Any:
-        try:
-            return model.model_validate(values)
-        except ValidationError as error:
-            problems = [
-                f"{_PA_FLAGS.get(problem.path, problem.path)} {problem.message}"
-                for problem in problems_from(error, model)
-            ]
-            raise PlanError("The figures were not worked out: " + "; ".join(problems) + ".") from None
-
-    if arguments.plan:
-        plan = _open_plan(store, arguments.plan).plan
-        found = pa_wage_lines(plan.finance.line_items, plan.finance.year)
-        if not found:
-            raise PlanError(
-                f'"{plan.title}" pays no personal assistant by the hour yet: give --rate and --hours instead.'
-            )
-        pas = [checked(PersonalAssistant, {**pa.model_dump(), **answers}) for pa in found]
-        year = plan.finance.year
-    else:
-        if arguments.rate is None or arguments.hours is None:
-            raise PlanError("Give the hourly rate and hours a week, like: phb pa-costs --rate 12.71 --hours 20")
-        pas = [
-            checked(
-                PersonalAssistant,
-                {"who": arguments.who, "hourly_rate": arguments.rate, "hours_per_week": arguments.hours, **answers},
-            )
-        ]
-        year = None
-    employer = checked(
-        EmployerCosts, {"claim_employment_allowance": not arguments.no_employment_allowance, **employer_answers}
-    )
-    rates = load_rates()
-    costs = employment_costs(pas, employer, rates.rates, today=today(), year=year)
-    print(pa_costs_json(costs, rates) if arguments.json else pa_costs_text(costs, rates), end="")
-    return EXIT_OK
 
 
 def _open_plan(store: PlanStore, name: str) -> OpenPlan:

@@ -114,4 +114,11 @@ def _v2_to_v3(old: Table) -> Table:
     return dict(old)
 
 
-_STEPS: dict[int, Callable[[Table], Table]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(old: Table) -> Table:
+    """Version 4 keeps the PA cost calculator's answers in `[finance.employing]`. The section is
+    optional, with the calculator's defaults, so a version 3 plan needs nothing added: until the
+    calculator is next used it works as it always did, from the plan's PA wage lines."""
+    return dict(old)
+
+
+_STEPS: dict[int, Callable[[Table], Table]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}

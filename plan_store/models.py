@@ -12,6 +12,7 @@ from typing import Protocol
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .dates import format_date_text
+from .employing import Employing
 from .fields import BirthDate, Identifier, Line, NhsNumber, Note, PlanModel, PrivateNote, Quantity, Text
 from .money import Money, format_money
 from .vocabulary import (
@@ -253,6 +254,8 @@ class FinancialPlan(PlanModel):
     kept_back_reason: Text = ""
     """Why part of the budget is left unplanned on purpose, such as saving for a yearly short break."""
     year: YearConvention = Field(default_factory=YearConvention)
+    employing: Employing = Field(default_factory=Employing)
+    """The PA cost calculator's answers, so every visit, `phb pa-costs` and the summary agree."""
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> FinancialPlan:

@@ -27,7 +27,7 @@ from .models import (
 from .person_centred import AboutMe, Action, MyWeek, WhoDecides
 from .vocabulary import EligibilityRoute, JourneyStage
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The plan file layout this program writes. Older files are upgraded by `migrations.py`."""
 
 

@@ -206,6 +206,21 @@ _ROLE_EXPLAINED = {
 }
 
 
+class PensionChoice(Choice):
+    """Whether a PA is in the employer's workplace pension."""
+
+    AUTOMATIC = "automatic"
+    OPTED_IN = "opted_in"
+    NOT_IN = "not_in"
+
+
+class PayPeriod(Choice):
+    """How often a PA is paid: employer's National Insurance is worked out for each pay period."""
+
+    MONTH = "month"
+    WEEK = "week"
+
+
 class ResourceKind(Choice):
     OWN_SKILL = "own_skill"
     PERSON = "person"
@@ -268,6 +283,12 @@ _RECIPIENT_EXPLAINED = {
 _PERIOD_SHORT = {"one_off": "once", "week": "/wk", "four_weeks": "/4wk", "month": "/mo", "year": "/yr"}
 
 _LABELS: dict[str, dict[str, str]] = {
+    "PensionChoice": {
+        "automatic": "Aged 22 to State Pension age: joins when earning over the trigger",
+        "opted_in": "Chose to join the workplace pension",
+        "not_in": "Not in it (opted out, or too young and not joined)",
+    },
+    "PayPeriod": {"month": "Monthly", "week": "Weekly"},
     "HelperRole": {
         "self": "Myself",
         "family": "Family member or friend",

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
 from phb_tui.planning.employer_rates import load_rates
 from phb_tui.planning.finance import Verdict, budget_position, budget_words, in_both_views, item_cost_each_time
-from phb_tui.planning.pa_costs import EmployerCosts, PersonalAssistant, PlanChange, pa_wage_lines
 from phb_tui.planning.restricted import KINDS
 from phb_tui.planning.steps import Step
 from phb_tui.summary.build import spending_charts
@@ -20,9 +17,10 @@ from phb_tui.widgets.item_list import ItemList, ListSpec
 from phb_tui.widgets.key_hints import keys_named
 from phb_tui.widgets.step_keys import PA_COSTS_BINDING, STEP_BINDINGS
 from plan_store import LineItem, Period, Plan, format_money, next_id
+from plan_store.employing import Employing
 
 from .base import StepScreen
-from .pa_calculator import PACalculatorDialog
+from .pa_calculator import CalculatorAnswers, PACalculatorDialog
 from .resources import outcome_choices, outcome_numbers
 
 BUDGET_FIELDS = [
@@ -127,12 +125,6 @@ class FinanceScreen(StepScreen):
     BINDINGS = [*STEP_BINDINGS, PA_COSTS_BINDING]
     EXTRA_KEYS = (("finance.pa_costs", "f6", "PA costs"),)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.pa_answers: list[PersonalAssistant] = []
-        """What the person told the PA cost calculator, kept while the plan is open."""
-        self.employer_answers = EmployerCosts()
-
     def compose_step(self) -> ComposeResult:
         plan = self.plan
         yield Static("The budget", classes="step-section")
@@ -170,30 +162,37 @@ class FinanceScreen(StepScreen):
 
     @on(Button.Pressed, "#pa-costs")
     def action_pa_costs(self) -> None:
-        # The PAs the plan pays by the hour now, with any answers given on an earlier visit.
-        remembered = {pa.wage_line: pa for pa in self.pa_answers if pa.wage_line}
-        current = [remembered.get(pa.wage_line or "", pa) for pa in pa_wage_lines(self.plan.finance.line_items)]
-        self.pa_answers = current + [pa for pa in self.pa_answers if not pa.wage_line]
+        """The calculator starts from the answers kept in the plan, and they are kept again when it
+        closes, whether or not its figures were put in the plan."""
 
-        def chosen(change: PlanChange | None) -> None:
-            if change is None:
+        def closed(answers: CalculatorAnswers | None) -> None:
+            if answers is None:
                 return
-            for number, line_id in change.new_wage_lines.items():
-                self.pa_answers[number].wage_line = line_id
-            self.plan.finance.line_items[:] = change.line_items
+            finance = self.plan.finance
+            change = answers.change
+            for number, line_id in (change.new_wage_lines if change else {}).items():
+                answers.assistants[number].wage_line = line_id
+            employing = Employing(
+                **answers.employer.model_dump(),
+                assistants=answers.assistants,
+                written=change.written if change else finance.employing.written,
+            )
+            lines_changed = change is not None and change.line_items != finance.line_items
+            if not lines_changed and employing == finance.employing:
+                if change is not None:
+                    self.notify(change.in_words())
+                return  # Nothing was typed or changed: the plan is as it was, and is not saved again.
+            finance.employing = employing
+            if change is not None:
+                finance.line_items[:] = change.line_items
             items = self.query_one("#line-items", ItemList)
             items.redraw()
             items.post_message(ItemList.Changed(items))
-            self.notify(
-                f"Employer's costs put in the plan: {change.added} added, {change.updated} updated, "
-                f"{change.removed} removed. Each is paid for a year."
-            )
+            if change is not None:
+                self.notify(f"Employer's costs put in the plan, each paid for a year. {change.in_words()}", timeout=12)
 
-        rates = load_rates()
-        dialog = PACalculatorDialog(
-            self.plan, rates, lambda: outcome_choices(self.plan), self.pa_answers, self.employer_answers
-        )
-        self.app.push_screen(dialog, chosen)
+        dialog = PACalculatorDialog(self.plan, load_rates(), lambda: outcome_choices(self.plan))
+        self.app.push_screen(dialog, closed)
 
     def plan_edited(self) -> None:
         self.query_one("#totals", Static).update(totals_text(self.plan))

@@ -9,6 +9,7 @@ keyboard like the rest of the dialog, and `phb pa-costs` gives the same figures 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from rich import box
@@ -25,19 +26,13 @@ from textual.widgets import Button, Label, Static
 from phb_tui.plain_text import as_written
 from phb_tui.planning.employer_rates import LoadedRates, rates_in_words
 from phb_tui.planning.finance import convert
-from phb_tui.planning.pa_costs import (
-    WAGE_KEYS,
-    Costs,
-    EmployerCosts,
-    PersonalAssistant,
-    PlanChange,
-    apply_to_plan,
-    employment_costs,
-    lines_that_may_repeat,
-)
+from phb_tui.planning.pa_costs import WAGE_KEYS, Costs
+from phb_tui.planning.pa_plan import PlanChange, apply_to_plan, lines_that_may_repeat, plan_assistants, plan_costs
+from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.form import FieldSpec, LinkOptions, ModelForm
 from phb_tui.widgets.key_hints import keys_named
 from plan_store import Period, Plan, format_money
+from plan_store.employing import EmployerCosts, PersonalAssistant
 
 NEW_PA_FIELDS = [
     FieldSpec("who", "Who", placeholder="Personal assistant, evenings"),
@@ -53,8 +48,9 @@ PA_FIELDS = [
     FieldSpec(
         "sick_weeks",
         "Weeks off sick to budget for",
-        help="Statutory Sick Pay from the first day, and cover while they are off.",
+        help="Paid in full, as the wage line pays every week; and cover while they are off.",
     ),
+    FieldSpec("pay_period", "Paid", help="National Insurance is worked out for each pay day. Most payroll is monthly."),
 ]
 NEW_PA_LINKS = FieldSpec("outcome_ids", "Which outcomes their support serves", help="Space to tick or untick.")
 EMPLOYER_FIELDS = [
@@ -75,7 +71,17 @@ EMPLOYER_FIELDS = [
 ]
 
 
-class PACalculatorDialog(ModalScreen[PlanChange | None]):
+@dataclass(frozen=True)
+class CalculatorAnswers:
+    """What the calculator closes with: the answers, always (typed answers are never lost), and
+    the change to the plan's lines when the person chose to put the figures in the plan."""
+
+    assistants: list[PersonalAssistant]
+    employer: EmployerCosts
+    change: PlanChange | None
+
+
+class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
     CSS_PATH = ["pa_calculator.tcss"]
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="pa.close"),
@@ -84,25 +90,21 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
         Binding("f9", "add", "Put in the plan", id="pa.add"),
     ]
 
-    def __init__(
-        self,
-        plan: Plan,
-        rates: LoadedRates,
-        links: LinkOptions,
-        pas: list[PersonalAssistant],
-        employer: EmployerCosts,
-    ):
-        """`pas` and `employer` are kept by the step, so answers stay for the next visit."""
+    def __init__(self, plan: Plan, rates: LoadedRates, links: LinkOptions):
+        """The answers start from those kept in the plan; the step keeps them when this closes."""
         super().__init__(classes="dialog-screen")
         self.plan = plan
         self.rates = rates
         self.links = links
-        self.pas = pas
-        self.employer = employer
+        self.pas = plan_assistants(plan.finance)
+        stored = plan.finance.employing
+        self.employer = EmployerCosts.model_validate(
+            {name: getattr(stored, name) for name in EmployerCosts.model_fields}
+        )
 
     def compose(self) -> ComposeResult:
         if not self.pas:  # A plan paying no PA by the hour yet: start with one to describe.
-            self.pas.append(PersonalAssistant(who="Personal assistant 1"))
+            self.pas.append(_offered(0))
         with Vertical(classes="dialog wide", id="pa-dialog"):
             yield Label("The whole cost of employing personal assistants", classes="dialog-heading")
             with VerticalScroll(classes="dialog-body", id="pa-body"):
@@ -132,7 +134,7 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
             return (
                 "Your PAs are the personal assistants your plan pays by the hour. Their wages are already "
                 "in the plan, so only what is missing is added beside them: cover, National Insurance and "
-                "pension. Running this again updates those lines; nothing is counted twice."
+                "pension. Running it again updates them, and asks before changing one you edited."
             )
         return (
             "Your plan pays no personal assistant by the hour yet. Describe one below: the figures show "
@@ -165,7 +167,7 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
         self.query_one("#pa-body").scroll_to_widget(figures, top=True, animate=False)
 
     async def action_new_pa(self) -> None:
-        pa = PersonalAssistant(who=f"Personal assistant {len(self.pas) + 1}")
+        pa = _offered(len(self.pas))
         self.pas.append(pa)
         form = list(self._pa_form(len(self.pas) - 1, pa))
         await self.query_one("#pa-list").mount(*form)
@@ -182,7 +184,7 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
         self._show()
 
     def _costs(self) -> Costs:
-        return employment_costs(self.pas, self.employer, self.rates.rates, year=self.plan.finance.year)
+        return plan_costs(self.plan.finance, self.rates.rates, pas=self.pas, employer=self.employer)
 
     def _show(self) -> None:
         costs = self._costs()
@@ -216,7 +218,7 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
                 Text(f"The Employment Allowance takes {format_money(costs.allowance_used)} off National Insurance.")
             )
         parts += [as_written(f"Warning: {warning}") for warning in costs.warnings]
-        if repeats := lines_that_may_repeat(self.plan.finance.line_items):
+        if repeats := lines_that_may_repeat(self.plan.finance.line_items, set(costs.own_lines.values())):
             names = "; ".join(f'"{name}"' for name in repeats)
             parts.append(
                 as_written(
@@ -229,9 +231,34 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
 
     @on(Button.Pressed, "#add")
     def action_add(self) -> None:
+        self._commit()
+        finance = self.plan.finance
+        change = apply_to_plan(self._costs(), finance.line_items, finance.employing.written)
+        if not change.edits:
+            self._close(change)
+            return
+        changes = "\n".join(f"- {edit}" for edit in change.edits)
+        question = (
+            "These lines were changed since the calculator put them in the plan, perhaps by you. "
+            f"Putting in the new figures would change them:\n{changes}\n\n"
+            "Change them? No leaves the plan as it is, and you can keep working here."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._close(change)
+
+        self.app.push_screen(ConfirmDialog(question, yes="Yes, change them", no="No, keep them"), answered)
+
+    def _commit(self) -> None:
         for form in self.query(ModelForm):
             form.commit()
-        self.dismiss(apply_to_plan(self._costs(), self.plan.finance.line_items))
+
+    def _close(self, change: PlanChange | None) -> None:
+        kept = self.pas
+        if change is None:  # A PA offered to describe and left as offered was never an answer.
+            kept = [pa for n, pa in enumerate(self.pas) if pa.wage_line or pa != _offered(n)]
+        self.dismiss(CalculatorAnswers(kept, self.employer, change))
 
     @on(Button.Pressed, "#figures")
     def _figures_pressed(self) -> None:
@@ -243,4 +270,11 @@ class PACalculatorDialog(ModalScreen[PlanChange | None]):
 
     @on(Button.Pressed, "#pa-close")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Closing keeps the answers (they are the person's, and typed with care) but changes no line."""
+        self._commit()
+        self._close(None)
+
+
+def _offered(number: int) -> PersonalAssistant:
+    """The PA the calculator offers to describe, in position `number`, before anything is typed."""
+    return PersonalAssistant(who=f"Personal assistant {number + 1}")

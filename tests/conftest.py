@@ -63,7 +63,15 @@ def example_toml() -> str:
 def wheelchair_toml() -> str:
     """The personal wheelchair budget example from docs/plan-format.md."""
     text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
-    section = text[text.index("## A personal wheelchair budget") : text.index("## A complete example")]
+    section = text[text.index("## A personal wheelchair budget") : text.index("## Employing personal assistants")]
+    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    return block
+
+
+def employing_toml() -> str:
+    """The example of the PA cost calculator's answers from docs/plan-format.md."""
+    text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    section = text[text.index("## Employing personal assistants") : text.index("## A complete example")]
     (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
     return block
 

@@ -15,7 +15,6 @@ import pytest
 from pydantic import BaseModel
 
 import screens
-from phb_tui.planning.pa_costs import EmployerCosts, PersonalAssistant
 from phb_tui.widgets.form import FieldSpec, FormField, field_kind
 from phb_tui.widgets.item_list import ListSpec
 from plan_store import (
@@ -34,6 +33,7 @@ from plan_store import (
     Reviews,
     SelfAssessment,
 )
+from plan_store.employing import EmployerCosts, PersonalAssistant
 from plan_store.models import ChecklistItem
 from plan_store.person_centred import AboutMe, Action, MyWeek, WhoDecides
 

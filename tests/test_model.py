@@ -26,9 +26,10 @@ from plan_store import (
     next_id,
 )
 from plan_store.codec import plan_from_toml, plan_to_toml
+from plan_store.plan import SCHEMA_VERSION
 from plan_store.validation import model_in
 
-from .conftest import example_toml, wheelchair_toml
+from .conftest import employing_toml, example_toml, wheelchair_toml
 
 HERE = Path("plan.toml")
 
@@ -58,10 +59,16 @@ def test_the_documented_example_loads_and_uses_every_field(example_plan: Plan) -
     assert example_plan.finance.line_items[0].unit_cost == Decimal("14.50")
     # A complete example shows a reader every field at least once, so a new field must be added
     # to docs/plan-format.md before this passes.
-    # Contributions belong in a wheelchair budget, which the format document shows as well.
+    # Contributions belong in a wheelchair budget, which the format document shows as well; and
+    # the calculator's own insurance, payroll and what it wrote belong in a plan that has used it.
     missing = _fields_not_written(Plan, tomllib.loads(example_toml()))
-    assert missing == {"LineItem.contribution", "LineItem.contribution_from", "LineItem.contributor"}
-    assert _fields_not_written(Plan, tomllib.loads(wheelchair_toml())) & missing == set()
+    contributions = {"LineItem.contribution", "LineItem.contribution_from", "LineItem.contributor"}
+    calculator = {"Employing.insurance_per_year", "Employing.payroll_per_year", "Employing.written"}
+    assert missing == contributions | calculator
+    assert _fields_not_written(Plan, tomllib.loads(wheelchair_toml())) & contributions == set()
+    employing = {"finance": tomllib.loads(employing_toml())["finance"]}
+    written = {"WrittenLine.id", "WrittenLine.description", "WrittenLine.unit_cost"}
+    assert _fields_not_written(Plan, employing) & (calculator | written) == set()
 
 
 def test_a_fully_populated_plan_round_trips_exactly(example_plan: Plan, tmp_path: Path) -> None:
@@ -152,7 +159,11 @@ def test_a_week_that_links_to_a_missing_cost_or_support_names_it() -> None:
             "finance.line_items[0].unit_cost: has more than two decimal places",
         ),
         ('budget_amount = "52000.00"', 'budget_amount = "-5"', "finance.budget_amount: cannot be less than £0"),
-        ('period = "week"', 'period = "fortnight"', 'finance.line_items[0].period: must be one of "one_off", "week"'),
+        (
+            '\nperiod = "week"',
+            '\nperiod = "fortnight"',
+            'finance.line_items[0].period: must be one of "one_off", "week"',
+        ),
         (
             "budget_end = 2027-11-30",
             "budget_end = 2026-01-31",
@@ -176,6 +187,20 @@ def test_a_week_that_links_to_a_missing_cost_or_support_names_it() -> None:
         ("date_of_birth = 1991-06-03", "date_of_birth = 2999-06-03", "person.date_of_birth: is in the future"),
         ("done = true", 'done = "maybe"', "informed.checklist[0].done: must be true or false"),
         ("every_months = 12", "every_months = 13", "reviews.every_months: must be 12 or less"),
+        # The PA cost calculator's answers: an impossible one is named with its field.
+        ("sick_weeks = 1\n", "sick_weeks = -1\n", "finance.employing.assistants[0].sick_weeks: must be zero or more"),
+        ("sick_weeks = 1\n", "sick_weeks = 60\n", "finance.employing.assistants[0].sick_weeks: must be 28 or less"),
+        (
+            "days_per_week = 4\n",
+            "days_per_week = 9\n",
+            "finance.employing.assistants[1].days_per_week: must be 7 or less",
+        ),
+        ("hours_per_week = 15\n", "hours_per_week = 200\n", "finance.employing.assistants[1].hours_per_week: must be"),
+        (
+            'pay_period = "week"',
+            'pay_period = "fortnight"',
+            "finance.employing.assistants[1].pay_period: must be one of",
+        ),
         ('id = "o1"', 'id = "Outcome One"', "outcomes[0].id: 'Outcome One' is not a usable id"),
         (
             'priority = "high"',
@@ -274,6 +299,6 @@ def test_a_version_2_plan_loads_unchanged_with_no_planning_tools_yet(example_pla
         raw.pop(added)
     raw["schema_version"] = 2
     older = plan_from_toml(tomli_w.dumps(raw), Path("older.toml"))
-    assert older.schema_version == 3
+    assert older.schema_version == SCHEMA_VERSION
     assert older.actions == [] and older.week.entries == [] and older.about_me.important_to_me == ""
     assert older.outcomes == example_plan.outcomes and older.finance == example_plan.finance

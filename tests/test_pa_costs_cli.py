@@ -15,10 +15,13 @@ def test_one_pa_from_flags_every_part_named(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     # The figures worked by hand in tests/test_pa_costs.py, with the Employment Allowance claimed.
     assert "  Wages (45.4 weeks of work): £11,804.00" in out
-    assert "  Statutory Sick Pay (1 week off sick): £123.25" in out
+    assert (
+        "  Sick pay, at full pay for 1 week off sick (Statutory Sick Pay of £123.25 a week is the least due): £260.00"
+        in out
+    )
     assert "  Cover while on holiday (5.6 weeks): £1,631.74" in out
-    assert "Total, a year: £15,640.67" in out
-    assert "The Employment Allowance takes £1,257.49 off National Insurance." in out
+    assert "Total, a year: £15,781.52" in out
+    assert "The Employment Allowance takes £1,470.83 off National Insurance." in out
     assert "Rates used: Rates for 2026 to 2027" in out and "6 April 2026 to 5 April 2027" in out
 
 
@@ -26,7 +29,7 @@ def test_json_for_scripts(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["pa-costs", "--rate", "13.00", "--hours", "20", "--no-employment-allowance", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     parts = {part["key"]: part["yearly"] for part in data["pas"][0]["parts"]}
-    assert parts["ni"] == "1257.49" and parts["pension"] == "214.30"
+    assert parts["ni"] == "1470.83" and parts["pension"] == "218.40"
     assert data["allowance_used"] == "0.00" and data["rates"]["valid_to"] == "2027-04-05"
     assert any("liability insurance" in warning for warning in data["warnings"])
 

@@ -32,6 +32,8 @@ INSTEAD = "the figures shipped with PHB Planner are used instead."
 # £1,000,000, is never real.
 MOST_AN_HOUR = Decimal("1000.00")
 MOST_A_YEAR = Decimal("1000000.00")
+MOST_A_WEEK = Decimal("1000.00")
+MOST_A_MONTH = Decimal("5000.00")
 
 
 class EmployerRates(BaseModel):
@@ -46,6 +48,9 @@ class EmployerRates(BaseModel):
     """The wage changes on 1 April, a few days before the tax year."""
     employer_ni_rate: Decimal = Field(ge=0, le=1)
     employer_ni_threshold: Money
+    """A year's threshold, for reference: National Insurance is worked out per pay period, below."""
+    employer_ni_threshold_weekly: Money
+    employer_ni_threshold_monthly: Money
     employment_allowance: Money
     holiday_weeks: Decimal = Field(ge=0, le=10)
     holiday_days_at_most: Decimal = Field(ge=0, le=60)
@@ -79,6 +84,17 @@ class EmployerRates(BaseModel):
         if not Decimal(0) < wage <= MOST_AN_HOUR:
             raise ValueError(f"must be an hourly wage more than £0.00 and at most {format_money(MOST_AN_HOUR)}")
         return wage
+
+    @field_validator("employer_ni_threshold_weekly", "employer_ni_threshold_monthly")
+    @classmethod
+    def _a_period_threshold(cls, amount: Decimal, info: ValidationInfo) -> Decimal:
+        # A week's threshold above a thousand pounds, or a month's above five thousand, is a yearly
+        # figure typed in the wrong place (the yearly one is about £5,000).
+        most = MOST_A_WEEK if info.field_name == "employer_ni_threshold_weekly" else MOST_A_MONTH
+        period = "weekly" if info.field_name == "employer_ni_threshold_weekly" else "monthly"
+        if amount > most:
+            raise ValueError(f"must be a {period} amount of at most {format_money(most)}")
+        return amount
 
     @field_validator(
         "employer_ni_threshold", "employment_allowance", "pension_upper_limit", "pension_lower_limit", "pension_trigger"

@@ -19,6 +19,7 @@ from ..planning.advice import wheelchair_ownership
 from ..planning.checks import item_name, uses_direct_payment
 from ..planning.progress import journey_stage
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
+from .employing import employing_section
 from .front_sheet import front_sheet
 from .money import budget_facts, money_section, spending_charts
 from .planning_tools import about_me, action_plan, my_week, who_decides
@@ -46,6 +47,7 @@ def build_summary(
         _management(plan),
         who_decides(plan),
         money_section(plan, include_private),
+        employing_section(plan, prepared),
         _other_support(plan),
         my_week(plan),
         _risks(plan),

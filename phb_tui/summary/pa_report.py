@@ -56,6 +56,8 @@ def pa_costs_json(costs: Costs, rates: LoadedRates) -> str:
                 "hourly_rate": money(cost.pa.hourly_rate),
                 "hours_per_week": f"{cost.pa.hours_per_week:f}",
                 "wage_line": cost.pa.wage_line,
+                "pay_period": cost.pa.pay_period.value,
+                "ni_before_allowance": money(cost.ni_before_allowance),
                 "parts": [
                     {"key": part.key, "description": part.description, "yearly": money(part.yearly)}
                     for part in cost.parts

@@ -204,6 +204,16 @@ def test_the_shipped_rates_are_valid() -> None:
         (('pension_trigger = "10000.00"', 'pension_trigger = "100000.00"'), "pension_trigger"),
         (('employer_ni_threshold = "5000.00"', 'employer_ni_threshold = "5000000.00"'), "employer_ni_threshold"),
         (('employment_allowance = "10500.00"', 'employment_allowance = "9999999.99"'), "employment_allowance"),
+        # A yearly figure typed as a week's or a month's threshold.
+        (
+            ('employer_ni_threshold_weekly = "96.00"', 'employer_ni_threshold_weekly = "5000.00"'),
+            "employer_ni_threshold_weekly",
+        ),
+        (
+            ('employer_ni_threshold_monthly = "417.00"', 'employer_ni_threshold_monthly = "5000.01"'),
+            "employer_ni_threshold_monthly",
+        ),
+        (('employer_ni_threshold_weekly = "96.00"\n', ""), "employer_ni_threshold_weekly"),
         (('pension_upper_limit = "50270.00"', 'pension_upper_limit = "2000000.00"'), "pension_upper_limit"),
         (('pension_lower_limit = "6240.00"', 'pension_lower_limit = "2000000.00"'), "pension_lower_limit"),
         (('pension_trigger = "10000.00"', 'pension_trigger = "5000.00"'), "pension_trigger"),
