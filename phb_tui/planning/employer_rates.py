@@ -34,6 +34,37 @@ MOST_AN_HOUR = Decimal("1000.00")
 MOST_A_YEAR = Decimal("1000000.00")
 
 
+class MinimumWage(BaseModel):
+    """The least a worker may be paid an hour, for the age bands below 21 (21 and over is the
+    National Living Wage). Each band's rate is at most the rate for the band above it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    aged_16_to_17: Money
+    aged_18_to_20: Money
+    apprentice: Money
+    """An apprentice under 19, or in the first year of the apprenticeship."""
+
+    @field_validator("aged_16_to_17", "aged_18_to_20", "apprentice")
+    @classmethod
+    def _an_hourly_wage(cls, wage: Decimal) -> Decimal:
+        return an_hourly_wage(wage)
+
+    @field_validator("aged_18_to_20")
+    @classmethod
+    def _at_least_the_younger_band(cls, wage: Decimal, info: ValidationInfo) -> Decimal:
+        younger = info.data.get("aged_16_to_17")
+        if younger is not None and wage < younger:
+            raise ValueError(f"must be at least aged_16_to_17 ({format_money(younger)}): pay does not fall with age")
+        return wage
+
+
+def an_hourly_wage(wage: Decimal) -> Decimal:
+    if not Decimal(0) < wage <= MOST_AN_HOUR:
+        raise ValueError(f"must be an hourly wage more than £0.00 and at most {format_money(MOST_AN_HOUR)}")
+    return wage
+
+
 class EmployerRates(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -64,6 +95,8 @@ class EmployerRates(BaseModel):
     pension_lower_limit: Money
     pension_trigger: Money
     pension_employer_rate: Decimal = Field(ge=0, le=1)
+    minimum_wage: MinimumWage
+    """The rates for workers under 21; after `national_living_wage`, so it can be checked against it."""
 
     @field_validator("valid_to")
     @classmethod
@@ -76,9 +109,20 @@ class EmployerRates(BaseModel):
     @field_validator("national_living_wage")
     @classmethod
     def _an_hourly_wage(cls, wage: Decimal) -> Decimal:
-        if not Decimal(0) < wage <= MOST_AN_HOUR:
-            raise ValueError(f"must be an hourly wage more than £0.00 and at most {format_money(MOST_AN_HOUR)}")
-        return wage
+        return an_hourly_wage(wage)
+
+    @field_validator("minimum_wage")
+    @classmethod
+    def _below_the_living_wage(cls, bands: MinimumWage, info: ValidationInfo) -> MinimumWage:
+        living = info.data.get("national_living_wage")
+        if living is not None:
+            for name in ("aged_18_to_20", "aged_16_to_17", "apprentice"):
+                if getattr(bands, name) > living:
+                    raise ValueError(
+                        f"{name}: must be at most national_living_wage ({format_money(living)}), "
+                        "the rate for 21 and over"
+                    )
+        return bands
 
     @field_validator(
         "employer_ni_threshold", "employment_allowance", "pension_upper_limit", "pension_lower_limit", "pension_trigger"
