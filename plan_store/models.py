@@ -95,6 +95,15 @@ class Question(Note):
 
     answered: bool = False
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_text(cls, value: Any) -> Any:
+        if isinstance(value, Note) and not isinstance(value, Question):  # A question kept as a plain note.
+            return {"text": value.text, "private": value.private}
+        if isinstance(value, str):
+            return {"text": value, "private": cls.private_by_default}
+        return value
+
     @model_serializer(mode="plain")
     def _to_plain_text_when_usual(self) -> str | dict[str, Any]:
         if not self.answered and self.private == self.private_by_default:

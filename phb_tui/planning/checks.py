@@ -350,7 +350,8 @@ def direct_payment_problems(plan: Plan) -> Iterator[Gap]:
             "employer-insurance",
             Step.FINANCE,
             "A personal assistant is paid by direct payment, but the plan has no employer's liability "
-            "insurance. The law requires it from the first day: add its cost as an item.",
+            "insurance. The law requires it from the first day: add its cost as an item. "
+            "It is not needed for a PA who is a close relative, such as a parent, child, brother or sister.",
             Criterion.LEGAL,
         )
 
