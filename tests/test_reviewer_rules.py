@@ -320,6 +320,19 @@ def test_a_rule_set_aside_with_a_reason_is_shown_to_the_reviewer(
     assert f'Reason given: "{REASON}"' in out
 
 
+def test_a_rule_set_aside_is_in_the_summary_the_reviewer_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    set_aside_toml = f'\n[[not_applicable]]\nrule = "no-contingency-fund"\nreason = "{REASON}"\n'
+    check(capsys, tmp_path, NO_FUND, ("[[actions]]", set_aside_toml + "\n[[actions]]"))
+    status = main(["export", str(tmp_path / "plan.toml"), "--format", "txt", "-o", "-"])
+    out, _ = capsys.readouterr()
+    unwrapped = " ".join(out.split())
+    assert status == 0
+    assert "Rules the plan says do not apply, with the reason given (the reviewer decides):" in unwrapped
+    assert f'Reason given: "{REASON}"' in unwrapped
+
+
 def test_a_rule_set_aside_needs_a_reason(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     source = tmp_path / "plan.toml"
     source.write_text(example_toml() + '\n[[not_applicable]]\nrule = "no-contingency-fund"\nreason = " "\n')

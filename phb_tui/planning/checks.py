@@ -88,12 +88,15 @@ def set_aside(plan: Plan) -> list[tuple[Gap, str]]:
 SET_ASIDE_HEADING = "Rules the plan says do not apply, with the reason given (the reviewer decides):"
 
 
+def set_aside_texts(plan: Plan) -> list[str]:
+    """Each gap set aside, with the reason given, as the reviewer reads it."""
+    return [f'{gap} Reason given: "{reason}"' for gap, reason in set_aside(plan)]
+
+
 def set_aside_lines(plan: Plan) -> list[str]:
     """The heading and one line for each gap set aside, or nothing when none is."""
-    found = set_aside(plan)
-    if not found:
-        return []
-    return [SET_ASIDE_HEADING, *(f'  - {gap} Reason given: "{reason}"' for gap, reason in found)]
+    found = set_aside_texts(plan)
+    return [SET_ASIDE_HEADING, *(f"  - {text}" for text in found)] if found else []
 
 
 def _every_gap(plan: Plan) -> list[Gap]:

@@ -16,7 +16,15 @@ from plan_store.nhs_number import format_nhs_number
 from plan_store.vocabulary import EligibilityRoute, HelperRole
 
 from ..planning.advice import wheelchair_ownership
-from ..planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion, item_name, uses_direct_payment
+from ..planning.checks import (
+    ALL_CLEAR,
+    SET_ASIDE_HEADING,
+    find_gaps,
+    gaps_by_criterion,
+    item_name,
+    set_aside_texts,
+    uses_direct_payment,
+)
 from ..planning.person_centred import tasks_to_settle
 from ..planning.restricted import restricted_kind
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
@@ -86,6 +94,8 @@ def _readiness(plan: Plan, today: date) -> Section:
         blocks.append(Paragraph(ALL_CLEAR))
     if tasks := tasks_to_settle(plan, today):
         blocks.append(Alert(tasks))
+    if aside := set_aside_texts(plan):
+        blocks += [Paragraph(SET_ASIDE_HEADING), BulletList(aside)]
     checked = _checked_flags(plan)
     if checked:
         blocks += [Paragraph("Flagged, then checked by whoever wrote the plan; please confirm:"), BulletList(checked)]
