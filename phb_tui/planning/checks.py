@@ -359,14 +359,15 @@ def direct_payment_problems(plan: Plan) -> Iterator[Gap]:
         )
 
 
-_CARE = {SpendCategory.PERSONAL_ASSISTANT, SpendCategory.AGENCY_CARE, SpendCategory.RESPITE}
+CARE = {SpendCategory.PERSONAL_ASSISTANT, SpendCategory.AGENCY_CARE, SpendCategory.RESPITE}
+"""Spending that is care: people who support the person, or a break for those who usually do."""
 
 
 def wheelchair_budget_buys_care(plan: Plan) -> Iterator[Gap]:
     if plan.eligibility != EligibilityRoute.WHEELCHAIR:
         return
     for item in plan.finance.line_items:
-        if item.category in _CARE:
+        if item.category in CARE:
             yield Gap(
                 "wheelchair-buys-care",
                 Step.FINANCE,

@@ -12,9 +12,10 @@ from datetime import date
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
+from typing import Annotated
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from plan_store import visible
 from plan_store.money import Money, format_money
@@ -34,21 +35,25 @@ MOST_AN_HOUR = Decimal("1000.00")
 MOST_A_YEAR = Decimal("1000000.00")
 
 
+def _an_hourly_wage(wage: Decimal) -> Decimal:
+    if not Decimal(0) < wage <= MOST_AN_HOUR:
+        raise ValueError(f"must be an hourly wage more than £0.00 and at most {format_money(MOST_AN_HOUR)}")
+    return wage
+
+
+HourlyWage = Annotated[Money, AfterValidator(_an_hourly_wage)]
+
+
 class MinimumWage(BaseModel):
     """The least a worker may be paid an hour, for the age bands below 21 (21 and over is the
     National Living Wage). Each band's rate is at most the rate for the band above it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    aged_16_to_17: Money
-    aged_18_to_20: Money
-    apprentice: Money
+    aged_16_to_17: HourlyWage
+    aged_18_to_20: HourlyWage
+    apprentice: HourlyWage
     """An apprentice under 19, or in the first year of the apprenticeship."""
-
-    @field_validator("aged_16_to_17", "aged_18_to_20", "apprentice")
-    @classmethod
-    def _an_hourly_wage(cls, wage: Decimal) -> Decimal:
-        return an_hourly_wage(wage)
 
     @field_validator("aged_18_to_20")
     @classmethod
@@ -59,12 +64,6 @@ class MinimumWage(BaseModel):
         return wage
 
 
-def an_hourly_wage(wage: Decimal) -> Decimal:
-    if not Decimal(0) < wage <= MOST_AN_HOUR:
-        raise ValueError(f"must be an hourly wage more than £0.00 and at most {format_money(MOST_AN_HOUR)}")
-    return wage
-
-
 class EmployerRates(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -72,7 +71,7 @@ class EmployerRates(BaseModel):
     valid_from: date
     valid_to: date
     sources: list[str] = Field(min_length=1)
-    national_living_wage: Money
+    national_living_wage: HourlyWage
     national_living_wage_from: date
     """The wage changes on 1 April, a few days before the tax year."""
     employer_ni_rate: Decimal = Field(ge=0, le=1)
@@ -105,11 +104,6 @@ class EmployerRates(BaseModel):
         if valid_from is not None and valid_to <= valid_from:
             raise ValueError(f"must be a date after valid_from ({valid_from.isoformat()})")
         return valid_to
-
-    @field_validator("national_living_wage")
-    @classmethod
-    def _an_hourly_wage(cls, wage: Decimal) -> Decimal:
-        return an_hourly_wage(wage)
 
     @field_validator("minimum_wage")
     @classmethod

@@ -19,7 +19,7 @@ from plan_store import Plan, SpendCategory, format_money
 from plan_store.clock import today
 from plan_store.vocabulary import ActingRole, DecisionArea, DirectPaymentRecipient
 
-from .checks import Criterion, Gap, item_name, paid_by_direct_payment, uses_direct_payment
+from .checks import CARE, Criterion, Gap, item_name, paid_by_direct_payment, uses_direct_payment
 from .employer_rates import EmployerRates, load_rates, own_rates_path
 from .pa_costs import pa_wage_lines
 from .person_centred import hours_not_in_the_week
@@ -223,13 +223,10 @@ def no_contingency_fund(plan: Plan) -> Iterator[Gap]:
     )
 
 
-_CARE = {SpendCategory.PERSONAL_ASSISTANT, SpendCategory.AGENCY_CARE, SpendCategory.RESPITE}
-
-
 def explained_only_in_private(plan: Plan) -> Iterator[Gap]:
     # Said to the person: the message names the item, never what the private note says.
     for item in plan.finance.line_items:
-        if item.category in _CARE and item.notes.private and item.notes.text.strip():
+        if item.category in CARE and item.notes.private and item.notes.text.strip():
             yield Gap(
                 "private-explanation",
                 Step.FINANCE,
