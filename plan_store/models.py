@@ -160,6 +160,8 @@ class DirectPayment(PlanModel):
     held_in: DirectPaymentAccount | None = None
     agreement_signed: bool = False
     """The direct payment agreement, signed before any money is paid."""
+    first_payment: date | None = None
+    """The day of the first payment, when known: the first review comes within three months of it."""
 
 
 class Management(PlanModel):

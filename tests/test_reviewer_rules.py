@@ -265,6 +265,14 @@ def test_a_first_review_later_than_three_months(capsys: pytest.CaptureFixture[st
     assert on_the_day["ready"] is True
 
 
+def test_the_first_review_counts_from_the_first_payment_when_known(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = check(capsys, tmp_path, ("first_payment = 2026-12-01", "first_payment = 2026-11-20"))
+    message = only(data, "first-review-late", "reviewable", 6)["message"]
+    assert message.endswith("within three months of its start (20 November 2026): set it by 20 February 2027.")
+
+
 def test_a_review_date_in_the_past(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

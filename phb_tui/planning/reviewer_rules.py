@@ -249,7 +249,8 @@ def explained_only_in_private(plan: Plan) -> Iterator[Gap]:
 
 
 def review_timing(plan: Plan) -> Iterator[Gap]:
-    reviews, start = plan.reviews, plan.finance.budget_start
+    reviews = plan.reviews
+    start = plan.management.direct_payment.first_payment or plan.finance.budget_start
     first = reviews.first_review
     if first is not None and start is not None and uses_direct_payment(plan):
         latest = add_months(start, FIRST_REVIEW_WITHIN_MONTHS)
