@@ -292,6 +292,15 @@ def test_no_flexibility_agreement(capsys: pytest.CaptureFixture[str], tmp_path: 
         ('must_ask_first = "Anything new, or moving money between outcomes."\n', ""),
     )
     assert only(data, "no-flexibility", "reviewable", 5)["message"].startswith("Say what you may change without asking")
+    # One amount for one thing, such as a wheelchair, has no running plan to change.
+    one_off = check(
+        capsys,
+        tmp_path,
+        ('budget_period = "year"', 'budget_period = "one_off"'),
+        ('free_to_change = "Moving PA hours between days, and swapping swimming for hydrotherapy."\n', ""),
+        ('must_ask_first = "Anything new, or moving money between outcomes."\n', ""),
+    )
+    assert "no-flexibility" not in {gap["rule"] for gap in one_off["gaps"]}
 
 
 # --- Saying a rule does not apply ----------------------------------------------------------------

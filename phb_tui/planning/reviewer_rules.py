@@ -17,7 +17,7 @@ from pathlib import Path
 
 from plan_store import Plan, SpendCategory, format_money
 from plan_store.clock import today
-from plan_store.vocabulary import ActingRole, DecisionArea, DirectPaymentRecipient
+from plan_store.vocabulary import ActingRole, DecisionArea, DirectPaymentRecipient, Period
 
 from .checks import CARE, Criterion, Gap, item_name, paid_by_direct_payment, uses_direct_payment
 from .employer_rates import EmployerRates, load_rates, own_rates_path
@@ -274,6 +274,8 @@ def review_timing(plan: Plan) -> Iterator[Gap]:
 
 
 def flexibility_not_agreed(plan: Plan) -> Iterator[Gap]:
+    if plan.finance.budget_period == Period.ONE_OFF:
+        return  # One amount for one thing, such as a wheelchair: there is no running plan to change.
     flexibility = plan.flexibility
     if not (flexibility.free_to_change.strip() or flexibility.must_ask_first.strip()):
         yield Gap(
