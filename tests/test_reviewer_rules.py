@@ -93,6 +93,16 @@ def test_the_model_plan_is_ready_with_nothing_to_ask(
     assert week_notes(example_plan) == [] and task_notes(example_plan, PINNED_TODAY) == []
 
 
+def test_every_rule_that_speaks_has_a_name_a_person_can_set_aside() -> None:
+    from plan_store import new_plan
+
+    from .plain_words import _plans_a_reviewer_would_send_back
+
+    spoken = {gap.rule for plan in [new_plan("Empty"), *_plans_a_reviewer_would_send_back()] for gap in find_gaps(plan)}
+    assert spoken <= RULE_IDS, spoken - RULE_IDS
+    assert len(spoken) >= 20  # Most rules spoke, so the list is checked against them.
+
+
 def test_the_usual_employer_tasks_include_right_to_work_and_pension_duties(example_plan: Plan) -> None:
     tasks = " ".join(usual_tasks(example_plan))
     for duty in ("right to work", "written statement", "declaration of compliance", "payslip", "close relative"):
