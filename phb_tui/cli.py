@@ -346,7 +346,7 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion
+    from .planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion, set_aside_lines
 
     if arguments.all:
         if arguments.plan is not None:
@@ -366,13 +366,15 @@ def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
         return EXIT_GAPS if gaps else EXIT_OK
     if not gaps:
         print(f'"{plan.title}" is ready for review. {ALL_CLEAR}')
-        return EXIT_OK
-    print(f'"{plan.title}" has {len(gaps)} thing(s) a reviewer would ask about:')
-    for criterion, found in gaps_by_criterion(gaps).items():
-        print(f"\n{criterion.question}")
-        for gap in found:
-            print(f"  - {gap}")
-    return EXIT_GAPS
+    else:
+        print(f'"{plan.title}" has {len(gaps)} thing(s) a reviewer would ask about:')
+        for criterion, found in gaps_by_criterion(gaps).items():
+            print(f"\n{criterion.question}")
+            for gap in found:
+                print(f"  - {gap}")
+    if lines := set_aside_lines(plan):
+        print("\n" + "\n".join(lines))
+    return EXIT_GAPS if gaps else EXIT_OK
 
 
 def _check_all(store: PlanStore, as_json: bool) -> int:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_serializer, model_validator
 
 from .dates import format_date_text
 from .employing import Employing
@@ -88,10 +88,39 @@ class Contact(PlanModel):
     notes: Note = Field(default_factory=Note)
 
 
+class Question(Note):
+    """A question to ask before or at meetings, ticked off once it has an answer.
+
+    In a file it is plain text, like any note, until it is private or answered: then a table.
+    """
+
+    answered: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_text(cls, value: Any) -> Any:
+        if isinstance(value, Note) and not isinstance(value, Question):  # A question kept as a plain note.
+            return {"text": value.text, "private": value.private}
+        if isinstance(value, str):
+            return {"text": value, "private": cls.private_by_default}
+        return value
+
+    @model_serializer(mode="plain")
+    def _to_plain_text_when_usual(self) -> str | dict[str, Any]:
+        if not self.answered and self.private == self.private_by_default:
+            return self.text
+        table: dict[str, Any] = {"text": self.text}
+        if self.private != self.private_by_default:
+            table["private"] = self.private
+        if self.answered:
+            table["answered"] = True
+        return table
+
+
 class GetInformed(PlanModel):
     checklist: list[ChecklistItem] = []
     contacts: list[Contact] = []
-    questions: list[Note] = []
+    questions: list[Question] = []
     """Questions to ask before or at meetings."""
     worries: list[PrivateNote] = []
     """Private unless the person chooses to share them."""
@@ -132,6 +161,8 @@ class DirectPayment(PlanModel):
     held_in: DirectPaymentAccount | None = None
     agreement_signed: bool = False
     """The direct payment agreement, signed before any money is paid."""
+    first_payment: date | None = None
+    """The day of the first payment, when known: the first review comes within three months of it."""
 
 
 class Management(PlanModel):
@@ -301,6 +332,23 @@ class Reviews(PlanModel):
     """After the first review, how often to review: at least once a year."""
     monitored_by: Line = ""
     log: list[ReviewEntry] = []
+
+
+class NotApplicable(PlanModel):
+    """A readiness rule the person says does not apply to their plan, and why: the reviewer sees both."""
+
+    rule: Identifier
+    """The rule's name, as `phb check --json` gives it, such as "no-contingency-fund"."""
+    reason: Line = ""
+
+    @model_validator(mode="after")
+    def _has_a_reason(self) -> NotApplicable:
+        if not self.reason.strip():
+            raise ValueError(
+                f'reason: is needed to say the rule "{self.rule}" does not apply; say in a few words why, '
+                "so the reviewer can see it"
+            )
+        return self
 
 
 class SignOff(PlanModel):

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from pydantic import Field, field_validator, model_validator
 
+from .dates import format_date_text
 from .fields import Line, PlanModel, Text, Title
 from .models import (
     FinancialPlan,
@@ -17,6 +18,7 @@ from .models import (
     KeyContacts,
     LineItem,
     Management,
+    NotApplicable,
     Outcome,
     Person,
     Resource,
@@ -64,6 +66,8 @@ class Plan(PlanModel):
     week: MyWeek = Field(default_factory=MyWeek)
     who_decides: WhoDecides = Field(default_factory=WhoDecides)
     actions: list[Action] = []
+    not_applicable: list[NotApplicable] = []
+    """Readiness rules the person says do not apply, each with the reason the reviewer sees."""
 
     @field_validator("schema_version")
     @classmethod
@@ -97,6 +101,8 @@ def link_problems(plan: Plan) -> Iterator[str]:
     yield from _duplicates("finance.line_items", (i.id for i in plan.finance.line_items))
     yield from _duplicates("informed.checklist", (c.key for c in plan.informed.checklist), "key")
     yield from _duplicates("actions", (a.id for a in plan.actions))
+    yield from _duplicates("not_applicable", (n.rule for n in plan.not_applicable), "rule")
+    yield from _review_before_start(plan)
     items = {i.id for i in plan.finance.line_items}
     resources = {r.id for r in plan.resources}
     for n, entry in enumerate(plan.week.entries):
@@ -120,6 +126,15 @@ def link_problems(plan: Plan) -> Iterator[str]:
                         f'{where}[{n}].outcome_ids[{position}]: links to outcome "{outcome_id}", '
                         f"but the plan has no outcome with that id (outcome ids: {known_text})"
                     )
+
+
+def _review_before_start(plan: Plan) -> Iterator[str]:
+    start, first = plan.finance.budget_start, plan.reviews.first_review
+    if start is not None and first is not None and first < start:
+        yield (
+            f"reviews.first_review: is {format_date_text(first)}, before the budget starts "
+            f"({format_date_text(start)}); the first review comes after the start, usually within three months"
+        )
 
 
 def _duplicates(where: str, ids: Iterable[str], field: str = "id") -> Iterator[str]:

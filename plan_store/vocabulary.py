@@ -199,7 +199,7 @@ class ActingRole(Choice):
 
 
 _ROLE_EXPLAINED = {
-    "representative": "acts for someone who cannot manage the budget themselves, such as a parent for a child",
+    "representative": "acts for a child under 16, such as a parent, or for an adult who lacks capacity to agree",
     "attorney": "was given power to decide by the person, while they could, in a lasting power of attorney",
     "deputy": "was named by the Court of Protection to decide for someone who cannot decide",
     "nominee": "was chosen by the person to receive and manage the money, while the person still decides",
@@ -273,11 +273,14 @@ _STAGE_SHORT = {
 _RECIPIENT_EXPLAINED = {
     "person": "The money is paid to you, and you decide how to spend it as the plan says.",
     "representative": (
-        "Someone who acts for you because you cannot manage the money yourself. For a child, this is "
-        "usually a parent. For an adult who cannot make these choices, it is often someone with a "
-        "lasting power of attorney, or a deputy named by a court."
+        "Someone who acts for a child under 16, or for an adult who lacks the capacity to agree to a "
+        "direct payment. For a child, this is usually a parent. For an adult, it is often someone with "
+        "a lasting power of attorney, or a deputy named by a court."
     ),
-    "nominee": "Someone you choose to receive and manage the money for you, while you still make the decisions.",
+    "nominee": (
+        "Someone you choose to receive and manage the money for you, while you still make the decisions. "
+        "Whoever receives the money employs any personal assistant."
+    ),
 }
 
 _PERIOD_SHORT = {"one_off": "once", "week": "/wk", "four_weeks": "/4wk", "month": "/mo", "year": "/yr"}

@@ -85,7 +85,7 @@ ITEM_FIELDS = [
         "If this item is flagged: why it is allowed",
         placeholder="For example: this is non-alcoholic",
         help=(
-            f"Only needed if the plan flags it as one of these: {', '.join(KINDS)}. Tick it if the flag is "
+            f"Needed only for a flag: {', '.join(KINDS)}. Tick it if the flag is "
             "wrong, and say why. The reviewer sees the flag and your reason."
         ),
     ),

@@ -17,6 +17,7 @@ from plan_store import (
     PrivateNote,
     next_id,
 )
+from plan_store.models import Question
 
 from .base import StepScreen
 
@@ -96,11 +97,13 @@ CONTACTS = ListSpec[Contact](
     empty="No contacts yet: peer networks, user-led organisations and brokers are good places to start.",
 )
 
+KEEP_PRIVATE = FieldSpec("private", "Keep private", placeholder="Keep this private (left out of anything you share)")
 QUESTION_FIELDS = [
     FieldSpec("text", "Question"),
-    FieldSpec("private", "Keep private", placeholder="Keep this private (left out of anything you share)"),
+    FieldSpec("answered", "Answered", placeholder="This question has its answer"),
+    KEEP_PRIVATE,
 ]
-WORRY_FIELDS = [FieldSpec("text", "Worry"), QUESTION_FIELDS[1]]
+WORRY_FIELDS = [FieldSpec("text", "Worry"), KEEP_PRIVATE]
 
 
 def _private(note: Note) -> str:
@@ -137,11 +140,15 @@ class GetInformedScreen(StepScreen):
         yield Static("People to talk to", classes="step-section")
         yield ItemList(lambda: plan.informed.contacts, CONTACTS, id="contacts")
         yield Static("Questions to ask", classes="step-section")
-        questions = ListSpec[Note](
+        questions = ListSpec[Question](
             noun="question",
-            columns=[("Question", lambda n: n.text), ("Shared?", _private)],
+            columns=[
+                ("Question", lambda q: q.text),
+                ("Answered?", lambda q: "yes" if q.answered else "not yet"),
+                ("Shared?", _private),
+            ],
             fields=QUESTION_FIELDS,
-            make=Note,
+            make=Question,
             empty="No questions yet: write them down before you meet anyone.",
         )
         yield ItemList(lambda: plan.informed.questions, questions, id="questions")

@@ -77,6 +77,12 @@ DIRECT_PAYMENT = [
         placeholder="The direct payment agreement is signed",
         help="It is signed before any money is paid.",
     ),
+    FieldSpec(
+        "first_payment",
+        "First payment",
+        placeholder="dd/mm/yyyy",
+        help="Optional. The first review comes within three months of it.",
+    ),
 ]
 
 

@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from phb_tui.plain_text import as_written
-from phb_tui.planning.checks import ALL_CLEAR, Gap, find_gaps, gaps_by_criterion
+from phb_tui.planning.checks import ALL_CLEAR, SET_ASIDE_HEADING, Gap, find_gaps, gaps_by_criterion, set_aside_texts
 from phb_tui.planning.person_centred import tasks_to_settle
 from phb_tui.planning.steps import Step
 from phb_tui.summary.build import build_summary
@@ -36,9 +36,9 @@ PREPARED_ASIDE_FROM = 2000
 over a second, and keys must keep working meanwhile."""
 
 
-def _prepared(plan: Plan) -> tuple[list[Gap], list[Part]]:
-    """What a reviewer would ask about, and the summary as it will be shared, in parts."""
-    return find_gaps(plan), render_parts(build_summary(without_private(plan)))
+def _prepared(plan: Plan) -> tuple[list[Gap], list[str], list[Part]]:
+    """What a reviewer would ask about, what the plan sets aside, and the summary as it will be shared."""
+    return find_gaps(plan), set_aside_texts(plan), render_parts(build_summary(without_private(plan)))
 
 
 class SummaryScreen(StepScreen):
@@ -80,7 +80,7 @@ class SummaryScreen(StepScreen):
             return
         self.app.call_from_thread(self._show, *prepared)
 
-    def _show(self, gaps: list[Gap], parts: list[Part]) -> None:
+    def _show(self, gaps: list[Gap], aside: list[str], parts: list[Part]) -> None:
         self._gaps = gaps
         heading = self.query_one("#readiness-heading", Static)
         readiness = self.query_one("#readiness", OptionList)
@@ -97,7 +97,10 @@ class SummaryScreen(StepScreen):
         else:
             tasks = tasks_to_settle(self.plan, today())
             heading.update(f"Ready for review. {ALL_CLEAR}" + (f"\n{tasks}" if tasks else ""))
-        readiness.display = bool(gaps)
+        if aside:  # Shown, not chosen: each was set aside on purpose, and the reviewer decides.
+            readiness.add_option(Option(SET_ASIDE_HEADING, disabled=True))
+            readiness.add_options([Option(as_written(f"  {text}"), disabled=True) for text in aside])
+        readiness.display = bool(gaps or aside)
         self.query_one(DocumentView).show(parts)
 
     @on(OptionList.OptionSelected, "#readiness")

@@ -76,6 +76,14 @@ def employing_toml() -> str:
     return block
 
 
+def not_applicable_toml() -> str:
+    """The example of saying a rule does not apply, from docs/plan-format.md."""
+    text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    section = text[text.index("## Saying a rule does not apply") : text.index("## A personal wheelchair budget")]
+    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    return block
+
+
 @pytest.fixture
 def example_plan() -> Plan:
     return plan_from_toml(example_toml(), ROOT / "docs" / "plan-format.md")

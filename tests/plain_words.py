@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import textstat
 
@@ -16,6 +17,9 @@ from phb_tui.guidance import guidance, intro
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec
 from phb_tui.widgets.item_list import ListSpec
+
+if TYPE_CHECKING:
+    from plan_store import Plan
 
 # Names of organisations, laws and documents are read as they are written, however long: each is
 # left out of scoring, one by one, with the reason.
@@ -161,14 +165,60 @@ def summary_words() -> Iterator[Piece]:
 
 
 def readiness_messages() -> Iterator[Piece]:
-    from phb_tui.planning.checks import find_gaps
+    from phb_tui.planning.checks import SET_ASIDE_HEADING, find_gaps
     from plan_store import new_plan
 
     seen = set()
-    for gap in find_gaps(new_plan("Empty")):
-        if gap.message not in seen:
-            seen.add(gap.message)
-            yield Piece(f"readiness: {gap.rule}", gap.message)
+    for plan in [new_plan("Empty"), *_plans_a_reviewer_would_send_back()]:
+        for gap in find_gaps(plan):
+            if gap.message not in seen:
+                seen.add(gap.message)
+                yield Piece(f"readiness: {gap.rule}", gap.message)
+    yield Piece("readiness: rules set aside", SET_ASIDE_HEADING)
+
+
+def _plans_a_reviewer_would_send_back() -> Iterator[Plan]:
+    """The model plan broken in the ways the reviewer's rules look for, so their words are measured."""
+    from datetime import date
+    from decimal import Decimal
+
+    from plan_store import DirectPaymentRecipient
+    from plan_store.codec import plan_from_toml
+    from plan_store.models import NotApplicable
+    from plan_store.person_centred import Decision
+    from plan_store.vocabulary import ActingRole, DecisionArea
+
+    from .conftest import ROOT, example_toml
+
+    def model() -> Plan:
+        return plan_from_toml(example_toml(), ROOT / "docs" / "plan-format.md")
+
+    plan = model()
+    finance = plan.finance
+    finance.line_items[0].unit_cost = Decimal("9.50")
+    finance.line_items[0].provider = "Sam Okafor, employed by Anne Price"
+    finance.line_items[3].notes.private = True
+    finance.contingency = Decimal("0.00")
+    plan.person.date_of_birth = date(2015, 1, 10)
+    plan.who_decides.acting_role = ActingRole.NOMINEE
+    for question in plan.informed.questions:
+        question.answered = False
+    plan.week.entries[0].units = Decimal(0)
+    plan.risks[0].mitigation = ""
+    plan.reviews.first_review = date(2027, 11, 30)
+    plan.flexibility.free_to_change = plan.flexibility.must_ask_first = ""
+    plan.not_applicable = [NotApplicable(rule="no-such-rule", reason="A slip.")]
+    yield plan
+
+    plan = model()
+    plan.who_decides.decisions.append(Decision(area=DecisionArea.MONEY, decision="Spending", can_decide=False))
+    plan.management.direct_payment.received_by = DirectPaymentRecipient.NOMINEE
+    yield plan
+
+    plan = model()
+    plan.management.direct_payment.received_by = DirectPaymentRecipient.REPRESENTATIVE
+    plan.finance.budget_start, plan.reviews.first_review = date(2026, 8, 1), date(2026, 11, 1)
+    yield plan
 
 
 def error_messages() -> Iterator[Piece]:

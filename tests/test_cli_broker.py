@@ -37,6 +37,8 @@ def daniel(store: PlanStore, example_plan: Plan) -> Plan:
 def a_copy(plan: Plan, title: str, reviews: Reviews) -> Plan:
     copy = plan.model_copy(deep=True)
     copy.title = title
+    if reviews.first_review is not None:  # A first review comes after the budget starts.
+        copy.finance.budget_start = min(reviews.first_review, plan.finance.budget_start or reviews.first_review)
     copy.reviews = reviews
     return copy
 
@@ -305,8 +307,8 @@ def test_show_plain_is_for_screen_readers(capsys: pytest.CaptureFixture[str], da
     # Not wrapped: each paragraph is one line, however long, for the reader to wrap.
     assert (
         "I broke my neck (C6) in a car accident in 2024. I need help to get up, wash, dress and eat in the morning "
-        "and evening, and someone awake two nights a week to turn me. My shoulders are getting weaker, which puts "
-        "my transfers at risk."
+        "and evening, and someone awake two nights a week to turn me. On the other nights an alternating-pressure "
+        "mattress keeps my skin safe. My shoulders are getting weaker, which puts my transfers at risk."
     ) in lines
     # No rows of symbols: no underlined headings, no rules, no bars, no lines to sign on.
     assert not [line for line in lines if re.fullmatch(r"[=~#_\- ]+", line.strip())]

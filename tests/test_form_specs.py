@@ -24,7 +24,6 @@ from plan_store import (
     KeyContacts,
     LineItem,
     Management,
-    Note,
     Outcome,
     Person,
     Plan,
@@ -34,7 +33,7 @@ from plan_store import (
     SelfAssessment,
 )
 from plan_store.employing import EmployerCosts, PersonalAssistant
-from plan_store.models import ChecklistItem
+from plan_store.models import ChecklistItem, Question
 from plan_store.person_centred import AboutMe, Action, MyWeek, WhoDecides
 
 # Module-level field lists and the model each one edits. A list's entries make their own model.
@@ -43,7 +42,7 @@ FORMS: dict[str, type[BaseModel]] = {
     "get_informed.PLAN_FIELDS": Plan,
     "get_informed.CONTACT_FIELDS": KeyContacts,
     "get_informed.CHECKLIST_FIELDS": ChecklistItem,
-    "get_informed.QUESTION_FIELDS": Note,
+    "get_informed.QUESTION_FIELDS": Question,
     "get_informed.WORRY_FIELDS": PrivateNote,
     "outcomes.NEEDS_FIELDS": Plan,
     "outcomes.OUTCOME_FIELDS": Outcome,

@@ -29,7 +29,7 @@ from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.plan import SCHEMA_VERSION
 from plan_store.validation import model_in
 
-from .conftest import employing_toml, example_toml, wheelchair_toml
+from .conftest import employing_toml, example_toml, not_applicable_toml, wheelchair_toml
 
 HERE = Path("plan.toml")
 
@@ -59,13 +59,15 @@ def test_the_documented_example_loads_and_uses_every_field(example_plan: Plan) -
     assert example_plan.finance.line_items[0].unit_cost == Decimal("14.50")
     # A complete example shows a reader every field at least once, so a new field must be added
     # to docs/plan-format.md before this passes.
-    # Contributions belong in a wheelchair budget, which the format document shows as well; and
-    # the calculator's own insurance, payroll and what it wrote belong in a plan that has used it.
+    # Contributions belong in a wheelchair budget, and a model plan sets no rule aside: the format
+    # document shows both in sections of their own. The calculator's own insurance, payroll and
+    # what it wrote belong in a plan that has used it.
     missing = _fields_not_written(Plan, tomllib.loads(example_toml()))
     contributions = {"LineItem.contribution", "LineItem.contribution_from", "LineItem.contributor"}
     calculator = {"Employing.insurance_per_year", "Employing.payroll_per_year", "Employing.written"}
-    assert missing == contributions | calculator
-    assert _fields_not_written(Plan, tomllib.loads(wheelchair_toml())) & contributions == set()
+    assert missing == contributions | calculator | {"Plan.not_applicable"}
+    shown_apart = {**tomllib.loads(wheelchair_toml()), **tomllib.loads(not_applicable_toml())}
+    assert _fields_not_written(Plan, shown_apart) & (contributions | {"Plan.not_applicable"}) == set()
     employing = {"finance": tomllib.loads(employing_toml())["finance"]}
     written = {"WrittenLine.id", "WrittenLine.description", "WrittenLine.unit_cost"}
     assert _fields_not_written(Plan, employing) & (calculator | written) == set()
@@ -94,8 +96,13 @@ def test_no_float_ever_enters_a_plan() -> None:
 
 
 def test_private_notes_are_written_as_tables_and_shared_ones_as_plain_text(example_plan: Plan) -> None:
+    example_plan.informed.questions[0].answered = False
     raw = tomllib.loads(plan_to_toml(example_plan))
-    assert raw["informed"]["questions"][1] == {"text": "Who do I call if payroll goes wrong?", "private": True}
+    assert raw["informed"]["questions"][1] == {
+        "text": "Who do I call if payroll goes wrong?",
+        "private": True,
+        "answered": True,
+    }
     assert raw["informed"]["questions"][0] == "Can the budget pay for a PA to come swimming with me?"
     # Worries are private unless said otherwise, so a plain worry stays private.
     assert example_plan.informed.worries[0].private is True
@@ -146,7 +153,8 @@ def test_a_week_that_links_to_a_missing_cost_or_support_names_it() -> None:
     )
     assert _problems(text) == [
         'week.entries[1].line_item: links to cost "swimming", but the plan has no cost with that id',
-        'week.entries[4].resource: links to "r9", but the plan has no support with that id',
+        'week.entries[9].line_item: links to cost "swimming", but the plan has no cost with that id',
+        'week.entries[15].resource: links to "r9", but the plan has no support with that id',
     ]
 
 

@@ -175,11 +175,18 @@ def test_money_kept_back_on_purpose_is_the_persons_reason_not_a_gap(
     )
 
 
+def with_a_private_item_note() -> str:
+    """The model plan, with the note on item 6 (the cushion) marked private."""
+    shared = 'notes = "Replaces the worn one."'
+    assert shared in example_toml()
+    return example_toml().replace(shared, 'notes = { text = "Replaces the worn one.", private = true }')
+
+
 @pytest.mark.parametrize("fmt", ["txt", "md", "html"])
 def test_a_checked_flagged_item_and_item_notes_reach_every_export(
     fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(capsys, "export", str(write(tmp_path, example_toml())), "--format", fmt)
+    status, out, _ = run(capsys, "export", str(write(tmp_path, with_a_private_item_note())), "--format", fmt)
     assert status == 0
     flat = " ".join(out.replace("<li>", " ").split()).replace("&#x27;", "'").replace("\\", "")
     assert (
@@ -187,16 +194,14 @@ def test_a_checked_flagged_item_and_item_notes_reach_every_export(
         in flat
     )
     assert "Item 11: Workplace pension for Sam (employer's 3%): 3% of qualifying earnings" in flat
-    assert "Mum covers the other nights for now." not in flat  # A private note stays out of exports...
+    assert "Replaces the worn one." not in flat  # A private note stays out of exports...
 
 
 def test_show_prints_everything_with_private_parts_labelled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "show", str(write(tmp_path, example_toml())))
+    status, out, _ = run(capsys, "show", str(write(tmp_path, with_a_private_item_note())))
     flat = " ".join(out.split())
     assert status == 0
-    assert (
-        "Item 4: Waking night care, two nights a week: Mum covers the other nights for now. (private)" in flat
-    )  # ...but not from show.
+    assert "Item 6: Pressure-relieving cushion: Replaces the worn one. (private)" in flat  # ...but not from show.
     assert "Reason given: Advice on running the direct payment account" in flat
     assert "Case reference: WY-CHC-20417" in flat and "What the assessment found" in flat
 
@@ -269,6 +274,8 @@ def test_bad_input_is_refused_with_the_field_and_changes_nothing(
         ("Private dentist", "dental treatment"),
         ("Prescriptions for the year", "prescriptions"),
         ("Knee replacement surgery", "planned surgery"),
+        ("Private flu jab", "vaccinations or screening"),
+        ("Bowel cancer screening", "vaccinations or screening"),
     ],
 )
 def test_more_things_a_budget_cannot_buy_are_flagged(description: str, kind: str, example_plan) -> None:  # type: ignore[no-untyped-def]
@@ -286,6 +293,7 @@ def test_more_things_a_budget_cannot_buy_are_flagged(description: str, kind: str
         "Taxi to the dentist",
         "Physio after knee surgery",
         "Alcohol-free beer",
+        "Relaxed screening at the cinema",
     ],
 )
 def test_words_that_only_look_alike_or_mean_something_else_are_not_flagged(description: str, example_plan) -> None:  # type: ignore[no-untyped-def]

@@ -71,6 +71,32 @@ class Gap:
 
 
 def find_gaps(plan: Plan) -> list[Gap]:
+    """What a reviewer would send back, less the rules the person says do not apply (with a reason)."""
+    waived = {n.rule for n in plan.not_applicable}
+    return [gap for gap in _every_gap(plan) if gap.rule not in waived]
+
+
+def set_aside(plan: Plan) -> list[tuple[Gap, str]]:
+    """Each gap of a rule the person says does not apply, with their reason: the reviewer sees both."""
+    reasons = {n.rule: n.reason for n in plan.not_applicable}
+    return [(gap, reasons[gap.rule]) for gap in _every_gap(plan) if gap.rule in reasons]
+
+
+SET_ASIDE_HEADING = "Rules the plan says do not apply, with the reason given (the reviewer decides):"
+
+
+def set_aside_texts(plan: Plan) -> list[str]:
+    """Each gap set aside, with the reason given, as the reviewer reads it."""
+    return [f'{gap} Reason given: "{reason}"' for gap, reason in set_aside(plan)]
+
+
+def set_aside_lines(plan: Plan) -> list[str]:
+    """The heading and one line for each gap set aside, or nothing when none is."""
+    found = set_aside_texts(plan)
+    return [SET_ASIDE_HEADING, *(f"  - {text}" for text in found)] if found else []
+
+
+def _every_gap(plan: Plan) -> list[Gap]:
     gaps = [gap for rule in RULES for gap in rule(plan)]
     order = list(Criterion)
     return sorted(gaps, key=lambda gap: order.index(gap.criterion))  # Stable: rule order within each.
@@ -337,19 +363,21 @@ def direct_payment_problems(plan: Plan) -> Iterator[Gap]:
             "employer-insurance",
             Step.FINANCE,
             "A personal assistant is paid by direct payment, but the plan has no employer's liability "
-            "insurance. The law requires it from the first day: add its cost as an item.",
+            "insurance. The law requires it from the first day: add its cost as an item. "
+            "It is not needed for a PA who is a close relative, such as a parent, child, brother or sister.",
             Criterion.LEGAL,
         )
 
 
-_CARE = {SpendCategory.PERSONAL_ASSISTANT, SpendCategory.AGENCY_CARE, SpendCategory.RESPITE}
+CARE = {SpendCategory.PERSONAL_ASSISTANT, SpendCategory.AGENCY_CARE, SpendCategory.RESPITE}
+"""Spending that is care: people who support the person, or a break for those who usually do."""
 
 
 def wheelchair_budget_buys_care(plan: Plan) -> Iterator[Gap]:
     if plan.eligibility != EligibilityRoute.WHEELCHAIR:
         return
     for item in plan.finance.line_items:
-        if item.category in _CARE:
+        if item.category in CARE:
             yield Gap(
                 "wheelchair-buys-care",
                 Step.FINANCE,
@@ -406,6 +434,18 @@ def review_problems(plan: Plan) -> Iterator[Gap]:
         yield Gap("no-monitor", Step.REVIEW, "Say who keeps an eye on the plan between reviews.", Criterion.REVIEWABLE)
 
 
+def unknown_rules_set_aside(plan: Plan) -> Iterator[Gap]:
+    for marked in plan.not_applicable:
+        if marked.rule not in RULE_IDS:
+            yield Gap(
+                "not-applicable-unknown",
+                Step.REVIEW,
+                f'The plan says the rule "{marked.rule}" does not apply, but there is no rule of that name. '
+                "Check its spelling against phb check --json.",
+                Criterion.REVIEWABLE,
+            )
+
+
 RULES: list[Callable[[Plan], Iterator[Gap]]] = [
     whose_plan,
     needs_unstated,
@@ -421,4 +461,25 @@ RULES: list[Callable[[Plan], Iterator[Gap]]] = [
     contributions_not_allowed,
     risk_problems,
     review_problems,
+    unknown_rules_set_aside,
 ]
+
+# The rules a reviewer would write, beyond fields filled in, live in a module of their own; they
+# use the names above, so they join the list here, once those names exist.
+from .reviewer_rules import REVIEWER_RULES  # noqa: E402
+
+RULES[-1:-1] = REVIEWER_RULES
+
+RULE_IDS = frozenset(
+    {
+        *("no-name", "no-author", "no-assessed-needs", "no-outcomes", "outcome-unwritten", "outcome-unserved"),
+        *("spending-unlinked", "no-management", "no-budget", "one-off-budget-span", "over-budget", "underspend"),
+        *("contribution-source", "restricted-spending", "wheelchair-direct-payment", "direct-payment-unmanaged"),
+        *("direct-payment-recipient", "direct-payment-account", "employer-insurance", "wheelchair-buys-care"),
+        *("contribution-not-allowed", "no-risks", "no-contingency-plan", "no-review-date", "no-monitor"),
+        *("pay-below-minimum", "recipient-cannot-receive", "recipient-contradicts", "open-question", "week-hours"),
+        *("no-contingency-fund", "private-explanation", "risk-unhandled", "first-review-late", "review-overdue"),
+        *("no-flexibility", "not-applicable-unknown"),
+    }
+)
+"""Every rule's name, so a rule the person sets aside can be checked for a slip in its spelling."""

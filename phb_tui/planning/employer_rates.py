@@ -12,9 +12,10 @@ from datetime import date
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
+from typing import Annotated
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from plan_store import visible
 from plan_store.money import Money, format_money
@@ -36,6 +37,35 @@ MOST_A_WEEK = Decimal("1000.00")
 MOST_A_MONTH = Decimal("5000.00")
 
 
+def _an_hourly_wage(wage: Decimal) -> Decimal:
+    if not Decimal(0) < wage <= MOST_AN_HOUR:
+        raise ValueError(f"must be an hourly wage more than £0.00 and at most {format_money(MOST_AN_HOUR)}")
+    return wage
+
+
+HourlyWage = Annotated[Money, AfterValidator(_an_hourly_wage)]
+
+
+class MinimumWage(BaseModel):
+    """The least a worker may be paid an hour, for the age bands below 21 (21 and over is the
+    National Living Wage). Each band's rate is at most the rate for the band above it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    aged_16_to_17: HourlyWage
+    aged_18_to_20: HourlyWage
+    apprentice: HourlyWage
+    """An apprentice under 19, or in the first year of the apprenticeship."""
+
+    @field_validator("aged_18_to_20")
+    @classmethod
+    def _at_least_the_younger_band(cls, wage: Decimal, info: ValidationInfo) -> Decimal:
+        younger = info.data.get("aged_16_to_17")
+        if younger is not None and wage < younger:
+            raise ValueError(f"must be at least aged_16_to_17 ({format_money(younger)}): pay does not fall with age")
+        return wage
+
+
 class EmployerRates(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -43,7 +73,7 @@ class EmployerRates(BaseModel):
     valid_from: date
     valid_to: date
     sources: list[str] = Field(min_length=1)
-    national_living_wage: Money
+    national_living_wage: HourlyWage
     national_living_wage_from: date
     """The wage changes on 1 April, a few days before the tax year."""
     employer_ni_rate: Decimal = Field(ge=0, le=1)
@@ -69,6 +99,8 @@ class EmployerRates(BaseModel):
     pension_lower_limit: Money
     pension_trigger: Money
     pension_employer_rate: Decimal = Field(ge=0, le=1)
+    minimum_wage: MinimumWage
+    """The rates for workers under 21; after `national_living_wage`, so it can be checked against it."""
 
     @field_validator("valid_to")
     @classmethod
@@ -78,12 +110,18 @@ class EmployerRates(BaseModel):
             raise ValueError(f"must be a date after valid_from ({valid_from.isoformat()})")
         return valid_to
 
-    @field_validator("national_living_wage")
+    @field_validator("minimum_wage")
     @classmethod
-    def _an_hourly_wage(cls, wage: Decimal) -> Decimal:
-        if not Decimal(0) < wage <= MOST_AN_HOUR:
-            raise ValueError(f"must be an hourly wage more than £0.00 and at most {format_money(MOST_AN_HOUR)}")
-        return wage
+    def _below_the_living_wage(cls, bands: MinimumWage, info: ValidationInfo) -> MinimumWage:
+        living = info.data.get("national_living_wage")
+        if living is not None:
+            for name in ("aged_18_to_20", "aged_16_to_17", "apprentice"):
+                if getattr(bands, name) > living:
+                    raise ValueError(
+                        f"{name}: must be at most national_living_wage ({format_money(living)}), "
+                        "the rate for 21 and over"
+                    )
+        return bands
 
     @field_validator("employer_ni_threshold_weekly", "employer_ni_threshold_monthly")
     @classmethod

@@ -19,12 +19,15 @@ USUAL_TASKS: dict[ManagementOption, list[str]] = {
     ManagementOption.DIRECT_PAYMENT: [
         "Open a separate bank account or prepaid card for the direct payment",
         "Sign the direct payment agreement",
-        "Get employer's liability insurance, which covers you if a PA is hurt at work",
+        "Get employer's liability insurance, which covers you if a PA is hurt at work (not needed for a close relative)",
         "Register as an employer with HMRC (the tax office) and set up payroll",
-        "Set up the workplace pension for PAs who qualify",
         "Recruit personal assistants",
+        "Check each PA's right to work in the UK before their first day",
         "Get criminal record (DBS) checks for new PAs",
-        "Give each PA a written contract",
+        "Give each PA a written statement of their terms from their first day",
+        "Set up the workplace pension for PAs who qualify",
+        "Send the pension declaration of compliance to The Pensions Regulator within five months",
+        "Give each PA a payslip every payday",
         "Arrange training for PAs",
     ],
     ManagementOption.THIRD_PARTY: [
@@ -102,12 +105,22 @@ _PAID_SUPPORT = {SpendCategory.PERSONAL_ASSISTANT, SpendCategory.AGENCY_CARE, Sp
 def week_notes(plan: Plan) -> list[str]:
     """What the week shows set against what the money pays for, and gaps when support is needed
     around the clock. Empty when the week has nothing in it: then there is nothing to compare."""
-    week = plan.week
-    if not week.entries:
+    if not plan.week.entries:
+        return []
+    notes = hours_not_in_the_week(plan)
+    if plan.week.support_around_the_clock:
+        notes += _gaps_around_the_clock(plan)
+    return notes
+
+
+def hours_not_in_the_week(plan: Plan) -> list[str]:
+    """Costs paid by the week whose hours (or visits, nights) the week does not show as paid for.
+    Empty when the week has nothing in it: the week is optional, so there is nothing to compare."""
+    if not plan.week.entries:
         return []
     notes = []
     placed: dict[str, Decimal] = defaultdict(Decimal)
-    for entry in week.entries:
+    for entry in plan.week.entries:
         if entry.line_item:
             placed[entry.line_item] += entry.units
     for item in plan.finance.line_items:
@@ -122,8 +135,6 @@ def week_notes(plan: Plan) -> list[str]:
             notes.append(f'"{item.description}" is paid for {_amount(paid)} a week; the week shows {_amount(shown)}.')
         elif item.id not in placed and item.category in _PAID_SUPPORT:
             notes.append(f'"{item.description}" is paid for {_amount(paid)} a week, and is not in the week.')
-    if week.support_around_the_clock:
-        notes += _gaps_around_the_clock(plan)
     return notes
 
 

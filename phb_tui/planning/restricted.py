@@ -172,6 +172,21 @@ _KINDS = (
         "prescriptions", ("prescription", "prescriptions", "prescription charges", "prepayment certificate"), _TRAVEL
     ),
     _Kind(
+        "vaccinations or screening",
+        (
+            "vaccination",
+            "vaccinations",
+            "vaccine",
+            "vaccines",
+            "immunisation",
+            "immunisations",
+            "flu jab",
+            "screening",
+            "nhs health check",
+        ),
+        (*_TRAVEL, "film", "films", "cinema", "movie", "movies"),
+    ),
+    _Kind(
         "planned surgery",
         (
             "surgery",

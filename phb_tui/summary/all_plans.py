@@ -146,6 +146,9 @@ def check_record(state: PlanState) -> dict[str, object]:
         "ready": None if gaps is None else not gaps,
         "gap_count": None if gaps is None else len(gaps),
         "gaps": None if gaps is None else [_gap_record(gap) for gap in gaps],
+        "not_applicable": None
+        if plan is None or gaps is None
+        else [{**_gap_record(gap), "reason": reason} for gap, reason in checks.set_aside(plan)],
         "problem": state.problem or None,
     }
 

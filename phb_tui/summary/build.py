@@ -276,8 +276,15 @@ def _reviews(plan: Plan) -> Section:
 def _to_discuss(plan: Plan, include_private: bool) -> Section:
     """Questions and worries the person chose to share (private ones only when asked for)."""
     blocks: list[Block] = []
-    for heading, notes in (("Questions:", plan.informed.questions), ("Worries:", plan.informed.worries)):
-        shown = list(visible(notes, include_private))
+    questions = [
+        text + (" (answered)" if question.answered else "")
+        for question in plan.informed.questions
+        for text in visible([question], include_private)
+    ]
+    for heading, shown in (
+        ("Questions:", questions),
+        ("Worries:", list(visible(plan.informed.worries, include_private))),
+    ):
         if shown:
             blocks += [Paragraph(heading), BulletList(shown)]
     return Section("To discuss", blocks)

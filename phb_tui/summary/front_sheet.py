@@ -18,7 +18,15 @@ from plan_store import LineItem, Plan, format_money
 from plan_store.nhs_number import format_nhs_number
 from plan_store.vocabulary import ManagementOption, ManagementRoute, SpendCategory
 
-from ..planning.checks import Gap, find_gaps, gaps_by_criterion, item_name, paid_by_direct_payment
+from ..planning.checks import (
+    SET_ASIDE_HEADING,
+    Gap,
+    find_gaps,
+    gaps_by_criterion,
+    item_name,
+    paid_by_direct_payment,
+    set_aside_texts,
+)
 from ..planning.finance import BudgetPosition, basis_words, budget_position, by_outcome, by_route, in_both_views
 from ..planning.person_centred import tasks_to_settle
 from ..planning.restricted import restricted_kind
@@ -177,11 +185,14 @@ def _open_items(plan: Plan, gaps: list[Gap], prepared: date) -> list[Block]:
         blocks.append(Paragraph(REVIEWER_ALL_CLEAR))
     if tasks := tasks_to_settle(plan, prepared):
         blocks.append(Alert(tasks))
+    if aside := set_aside_texts(plan):
+        blocks += [Paragraph(SET_ASIDE_HEADING), BulletList(aside)]
     if checked := _checked_flags(plan):
         blocks += [Paragraph("Flagged, then checked by whoever wrote the plan; please confirm:"), BulletList(checked)]
-    if questions := list(visible(plan.informed.questions, False)):
+    open_questions = [q for q in plan.informed.questions if not q.answered]
+    if questions := list(visible(open_questions, False)):
         count = "1 question" if len(questions) == 1 else f"{len(questions)} questions"
-        blocks.append(Paragraph(f"Still to discuss: {count}, listed under To discuss."))
+        blocks.append(Paragraph(f"Still to discuss: {count} not yet answered, listed under To discuss."))
     return blocks
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from textual.widgets import Checkbox, Input, Select
 
 from phb_tui.planning.steps import Step
 from plan_store import Plan, PlanStore
+from plan_store.models import NotApplicable
 
 from .helpers import plan_open_at, screen_text
 
@@ -29,6 +31,15 @@ async def test_the_summary_lists_gaps_first_and_enter_goes_to_the_fix(store: Pla
 async def test_a_ready_plan_says_so(store: PlanStore, example_plan: Plan) -> None:
     async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, _pilot, _path):
         assert "Ready for review" in screen_text(app)
+
+
+async def test_a_rule_set_aside_is_shown_with_its_reason(store: PlanStore, example_plan: Plan) -> None:
+    example_plan.finance.contingency = Decimal("0.00")
+    example_plan.not_applicable = [NotApplicable(rule="no-contingency-fund", reason="The ICB keeps a fund for cover.")]
+    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, _pilot, _path):
+        text = " ".join(screen_text(app).replace("▊", " ").replace("▎", " ").split())  # As one line, unwrapped.
+        assert "Ready for review" in text
+        assert "Rules the plan says do not apply" in text and 'Reason given: "The ICB keeps a fund for cover."' in text
 
 
 async def _export_dialog_filled(app: App[None], pilot: Pilot[None], target: Path) -> None:

@@ -218,6 +218,10 @@ def test_the_shipped_rates_are_valid() -> None:
         (('pension_lower_limit = "6240.00"', 'pension_lower_limit = "2000000.00"'), "pension_lower_limit"),
         (('pension_trigger = "10000.00"', 'pension_trigger = "5000.00"'), "pension_trigger"),
         (('national_living_wage = "12.71"', 'national_living_wage = "-12.71"'), "national_living_wage"),
+        (('aged_18_to_20 = "10.85"', 'aged_18_to_20 = "7.00"'), "aged_18_to_20"),
+        (('aged_18_to_20 = "10.85"', 'aged_18_to_20 = "13.00"'), "minimum_wage.aged_18_to_20"),
+        (('apprentice = "8.00"', 'apprentice = "0"'), "apprentice"),
+        (("[minimum_wage]", "[minimum_wages]"), "minimum_wage"),
     ],
 )
 def test_impossible_rates_are_not_used_and_the_field_is_named(
