@@ -191,3 +191,12 @@ def test_without_the_allowance_the_position_is_in_the_budgets_own_period(example
     after = round_pennies(left - D("2537.78") / 12)
     summary = " ".join(render_text(build_summary(example_plan, prepared_on=PINNED_TODAY)).split())
     assert f"The plan would then have £{after:,.2f} a month left over." in summary
+
+
+def test_phb_show_has_the_part_with_ni_per_pay_period(store: PlanStore, example_plan: Plan) -> None:
+    opened = store.add(example_plan)
+    done = run_phb("show", opened.path.stem, data_dir=store.data_dir)
+    shown = " ".join(done.stdout.split())
+    assert done.returncode == 0 and "Employing personal assistants" in shown
+    assert "Employer's National Insurance, worked out monthly: £1,545.75 due" in shown  # Sam
+    assert "Employer's National Insurance, worked out weekly: £992.03 due" in shown  # Lee
