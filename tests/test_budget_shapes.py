@@ -164,6 +164,11 @@ def test_a_one_off_budget_without_dates_still_counts_its_one_offs(
     gaps = check(capsys, tmp_path, plan_text("3000.00", "one_off", PA + CHAIR.format(price="3500.00")))
     assert [gap["rule"] for gap in gaps] == ["one-off-budget-span", "over-budget", "one-off-over-budget"]
     assert "£500.00 in all over the budget" in gaps[1]["message"]
+    summary = export(capsys, tmp_path, plan_text("3000.00", "one_off", PA + CHAIR.format(price="2000.00")))
+    assert "Regular costs: not counted until the budget's start and end dates are given" in summary
+    # What is left is not known until the recurring costs are counted: no word of money unplanned.
+    gaps = check(capsys, tmp_path, plan_text("3000.00", "one_off", PA + CHAIR.format(price="2000.00")))
+    assert [gap["rule"] for gap in gaps] == ["one-off-budget-span"]
 
 
 @pytest.mark.parametrize(("period", "amount", "stated", "yearly"), SHAPES, ids=[s[0] for s in SHAPES])

@@ -241,7 +241,7 @@ def budget_problems(plan: Plan) -> Iterator[Gap]:
         )
     remaining = position.whole_remaining
     assert remaining is not None and position.whole_budget is not None
-    with_one_offs = " with one-off purchases" if position.one_off and position.has_period_view else ""
+    with_one_offs = ", with one-off purchases," if position.one_off and position.has_period_view else ""
     if position.verdict == Verdict.NOTHING_PLANNED and not position.uncounted:
         yield Gap(
             "nothing-planned",
@@ -258,7 +258,8 @@ def budget_problems(plan: Plan) -> Iterator[Gap]:
             "Consider asking for a budget review rather than cutting care you need.",
             Criterion.REALISTIC,
         )
-    elif position.verdict == Verdict.UNPLANNED and not finance.kept_back_reason.strip():
+    elif position.verdict == Verdict.UNPLANNED and not position.uncounted and not finance.kept_back_reason.strip():
+        # With recurring costs not yet counted, what is left is not known: the dates come first.
         yield Gap(
             "underspend",
             Step.FINANCE,

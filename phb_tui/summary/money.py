@@ -135,7 +135,9 @@ def budget_against_plan(position: BudgetPosition) -> list[tuple[str, str]]:
     every cost counted, one-off purchases included, so the verdict reads the same in every shape."""
     rows = [("Budget", NOT_GIVEN if position.whole_budget is None else in_both_views(position, position.whole_budget))]
     regular = position.whole_planned - position.one_off
-    if position.one_off:
+    if position.uncounted:
+        rows.append(("Regular costs", "not counted until the budget's start and end dates are given"))
+    elif position.one_off:
         rows.append(("Regular costs", in_both_views(position, regular)))
         once = "counted once, in the year" if position.period != Period.ONE_OFF else "each counted once"
         rows.append(("One-off purchases", f"{format_money(position.one_off)}, {once}"))
