@@ -63,7 +63,11 @@ EMPLOYER_FIELDS = [
             "takes the allowance off every PA's National Insurance, up to the yearly limit."
         ),
     ),
-    FieldSpec("insurance_per_year", "Employer's liability insurance a year (£)", help="A legal requirement."),
+    FieldSpec(
+        "insurance_per_year",
+        "Employer's liability insurance a year (£)",
+        help="The law asks for it, unless every PA is a close relative, such as a parent, child or sister.",
+    ),
     FieldSpec("payroll_per_year", "Payroll service a year (£)", help="Enter 0 if you will do payroll yourself."),
     FieldSpec("recruitment_per_year", "Recruiting a year (£)", help="Adverts, and DBS checks for new PAs."),
     FieldSpec("training_per_year", "Training a year (£)"),

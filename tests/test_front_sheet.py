@@ -117,3 +117,15 @@ def test_the_reviewers_copy_speaks_of_the_person_not_to_them(capsys: pytest.Capt
     ]
     assert spoken_to, "the sample plan's own words include a 'you'; the test must see it"
     assert [s for s in spoken_to if s.rstrip(".") not in plan_text] == []
+
+
+def test_the_sign_off_says_the_icb_gives_reasons_and_thinks_again(
+    capsys: pytest.CaptureFixture[str], sample: Path
+) -> None:
+    text = " ".join(export(capsys, sample).split())
+    sign_off = text[text.index("Agreement and sign-off") :]
+    assert (
+        "If the ICB says no to a direct payment or to something in this plan, or changes the amount, it must give its reasons."
+        in sign_off
+    )
+    assert "The person can ask it to think again, and send evidence." in sign_off

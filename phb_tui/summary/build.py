@@ -25,6 +25,10 @@ from .money import budget_facts, money_section, spending_charts
 from .planning_tools import about_me, action_plan, my_week, who_decides
 from .wording import NOT_GIVEN, long_date, note_suffix, or_missing, visible
 
+IF_THE_ICB_SAYS_NO = (
+    "If the ICB says no to a direct payment or to something in this plan, or changes the amount, "
+    "it must give its reasons. The person can ask it to think again, and send evidence."
+)
 SIGNATURE_LINE = "Signed: ___________________  Name: ___________________  Date: __________"
 
 __all__ = ["build_summary", "running_head", "spending_charts"]
@@ -299,6 +303,7 @@ def _sign_off(plan: Plan) -> Section:
         for s in plan.sign_off
     ]
     blocks: list[Block] = [Facts(rows)] if rows else [Paragraph("Nobody has agreed the plan yet.")]
+    blocks.append(Paragraph(IF_THE_ICB_SAYS_NO))
     blocks += [Paragraph("Person (or their representative):"), Paragraph(SIGNATURE_LINE)]
     blocks += [Paragraph("For the NHS:"), Paragraph(SIGNATURE_LINE)]
     return Section("Agreement and sign-off", blocks, keep_together=True)
