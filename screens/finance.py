@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
 from phb_tui.planning.employer_rates import load_rates
-from phb_tui.planning.finance import Verdict, budget_position, budget_words, in_both_views, item_cost_each_time
+from phb_tui.planning.finance import Verdict, budget_position, in_both_views, item_cost_each_time
 from phb_tui.planning.restricted import KINDS
 from phb_tui.planning.steps import Step
 from phb_tui.summary.build import spending_charts
@@ -200,6 +200,17 @@ class FinanceScreen(StepScreen):
         self.query_one("#chart", Static).update(render_blocks(charts) if charts else "Nothing planned yet.")
 
 
+ONE_LINE = 76
+"""The totals bar's width at 80 columns, inside its border and padding."""
+_PERIOD_FIRST = {
+    Period.WEEK: "Weekly",
+    Period.FOUR_WEEKS: "Four-weekly",
+    Period.MONTH: "Monthly",
+    Period.YEAR: "Yearly",
+    Period.ONE_OFF: "In all",
+}
+
+
 def totals_text(plan: Plan) -> str:
     """The running total in two lines: over budget is said in capitals, never by colour alone.
 
@@ -207,16 +218,17 @@ def totals_text(plan: Plan) -> str:
     or monthly budget, the second line gives what is left for the year too.
     """
     position = budget_position(plan)
-    period = budget_words(plan.finance)
-    budget = (
-        f"Budget {format_money(position.budget)} {period}" if position.budget is not None else "No budget entered yet"
-    )
-    with_one_offs = " with one-offs" if position.one_off and position.has_period_view else ""
-    first = (
-        f"{budget} · planned {format_money(position.planned)}{with_one_offs} · "
-        f"contingency fund {format_money(position.contingency)}"
-    )
+    figures = f"planned {format_money(position.planned)} · contingency fund {format_money(position.contingency)}"
+    if position.budget is None:
+        first = f"No budget entered yet · {figures}"
+    else:
+        # The period first, once, so the line fits 80 columns; one-off purchases are in "planned".
+        first = f"{_PERIOD_FIRST[position.period]}: budget {format_money(position.budget)} · {figures}"
+        with_one_offs = first.replace(" · contingency", " with one-offs · contingency")
+        if position.one_off and position.has_period_view and len(with_one_offs) <= ONE_LINE:
+            first = with_one_offs
     remaining = position.whole_remaining
+    counted = ", one-offs counted once in the year" if position.one_off and position.has_period_view else ""
     if position.uncounted:
         second = "Recurring costs are not counted yet: add the dates the budget starts and runs to."
     elif remaining is None:
@@ -225,9 +237,9 @@ def totals_text(plan: Plan) -> str:
         second = "Nothing is planned yet: add what the budget will pay for."
     elif remaining < 0:
         second = (
-            f"✗ Over budget by {in_both_views(position, -remaining)}: "
+            f"✗ Over budget by {in_both_views(position, -remaining)}{counted}: "
             "consider asking for a budget review rather than cutting care you need."
         )
     else:
-        second = f"Left over: {in_both_views(position, remaining)}."
+        second = f"Left over: {in_both_views(position, remaining)}{counted}."
     return f"{first}\n{second}"

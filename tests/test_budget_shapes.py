@@ -288,3 +288,17 @@ def test_a_one_off_never_disappears(
     assert after.one_off - before.one_off == D(price) / 100
     if after.whole_remaining is not None and before.whole_remaining is not None:
         assert before.whole_remaining - after.whole_remaining == D(price) / 100
+
+
+def test_the_totals_bar_counts_one_offs_in_a_four_weekly_budget(tmp_path: Path) -> None:
+    """The Financial plan step's running total: the period first, and one-offs said to count."""
+    from plan_store.codec import plan_from_toml
+    from screens.finance import totals_text
+
+    plan = plan_from_toml(plan_text("2000.00", "four_weeks", PA + CHAIR.format(price="9000.00")), tmp_path / "p.toml")
+    first, second = totals_text(plan).split("\n")
+    assert first == "Four-weekly: budget £2,000.00 · planned £2,292.31 · contingency fund £0.00"
+    assert len(first) <= 76
+    assert second.startswith(
+        "✗ Over budget by £3,800.00 a year (£292.31 every four weeks), one-offs counted once in the year: "
+    )

@@ -49,7 +49,7 @@ def test_the_front_sheet_comes_first_and_holds_what_a_reviewer_checks(
         "Planned: £50,160.49 a year",
         "Contingency fund: £837.50 a year",
         "Left over: £1,002.01 a year",
-        "How it is paid: Direct payment £33,000.49 a year; Notional (NHS arranges) £17,160.00 a year",
+        "How it is paid: Direct payment: £33,000.49 a year; Notional (NHS arranges): £17,160.00 a year",
         "Outcome 1 (£49,466.30 a year; items 1 to 4 and 6 to 12): I stay safely in my flat",
         "Outcome 2 (£694.19 a year; items 5 and 6): I swim twice a week",
         "Direct payment paid to: The person themselves",

@@ -97,7 +97,7 @@ def _money(plan: Plan, position: BudgetPosition) -> list[tuple[str, str]]:
     routes = by_route(plan)
     if routes:
         basis = basis_words(finance)
-        split = "; ".join(f"{route_label(key)} {format_money(amount)} {basis}" for key, amount in routes.items())
+        split = "; ".join(f"{route_label(key)}: {format_money(amount)} {basis}" for key, amount in routes.items())
         rows.append(("How it is paid", split))
     return rows
 
@@ -152,8 +152,12 @@ def _employer(plan: Plan, pas: list[LineItem]) -> str:
         if received is None:
             return "whoever receives the direct payment (not yet said)"
         return f"{received.label}, who receives the direct payment"
-    routes = {item.route for item in pas} | ({None} if any(i.route is None for i in pas) else set())
-    if ManagementRoute.THIRD_PARTY in routes or plan.management.option == ManagementOption.THIRD_PARTY:
+    option = plan.management.option
+    option = None if option == ManagementOption.MIXED else option  # A mix says it line by line.
+    routes = {item.route or option for item in pas}
+    if None in routes:
+        return "not known yet: how the money is managed is not chosen"
+    if ManagementRoute.THIRD_PARTY in routes or ManagementOption.THIRD_PARTY in routes:
         return "the organisation holding the budget"
     return "the care provider the NHS arranges"
 

@@ -196,7 +196,7 @@ async def test_a_one_off_wheelchair_budget_with_a_top_up_is_typed_in_and_refusal
         assert "is needed when the item is marked as checked" in error_text(app, "checked_allowed")
         await pilot.press("escape")
         await pilot.pause()
-        assert "Budget £3,000.00 in all · planned £3,000.00" in screen_text(app)
+        assert "In all: budget £3,000.00 · planned £3,000.00" in screen_text(app)
         await pilot.press("ctrl+s")
 
     plan = saved(store, path)
