@@ -1,7 +1,7 @@
 """The Textual app: wires screens to the store. Screens edit the plan; only this module saves it.
 
-Every edit marks the plan unsaved and starts a short timer; when typing pauses, the plan is saved
-through the store (atomically, with a backup). Ctrl+S saves at once. Leaving a plan or quitting
+Every edit marks the plan unsaved and starts a short timer, which later edits do not put back; when
+it ends, the plan is saved through the store (atomically, with a backup). Ctrl+S saves at once. Leaving a plan or quitting
 saves first, and asks before anything unsaved could be lost.
 """
 
@@ -510,12 +510,14 @@ class PhbApp(App[None]):
         self._save_soon(show=not already)
 
     def _save_soon(self, show: bool = True) -> None:
-        """Every change to the plan comes here, so none waits for a save that never starts."""
-        if self._autosave is not None:
-            self._autosave.stop()
+        """Every change to the plan comes here, so none waits for a save that never starts.
+
+        The first change since the last save sets the time; later ones do not put it back, so a
+        person typing without a pause still has each letter on disk within a second or so.
+        """
         if self._autosave_seconds <= 0:
             self.call_later(self.action_save)  # No pause wanted: save straight after each edit.
-        else:
+        elif self._autosave is None:
             self._autosave = self.set_timer(self._autosave_seconds, self.action_save)
         if show:
             self._show_status()
