@@ -22,6 +22,7 @@ from textual import messages, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -156,7 +157,25 @@ class PhbApp(App[None]):
         self._autosave: Timer | None = None
         self._keys_file = keys_file or keymap_path()
         self._fault_note: str | None = None
+        self._told_unreadable = False
         """What went wrong, in plain words, once a fault in the program has stopped the app."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """On Linux and macOS terminals, a driver that no byte from the terminal can stop."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":  # Not the browser's, a test's, or Windows'.
+            from .terminal_input import SafeLinuxDriver
+
+            return SafeLinuxDriver
+        return driver
+
+    def on_unreadable_input(self) -> None:
+        """Said once, not for every byte of a burst of noise."""
+        from .terminal_input import UNREADABLE
+
+        if not self._told_unreadable:
+            self._told_unreadable = True
+            self.notify(UNREADABLE, title="Something your terminal sent", severity="warning", timeout=15)
 
     def on_mount(self) -> None:
         self._apply_keymap()

@@ -532,8 +532,13 @@ def _moving(path: Path, gone: str) -> Iterator[None]:
 
 
 def _encoded(plan: Plan, path: Path) -> bytes:
-    """The plan as file bytes; refused if larger than a plan file may be, so none is unreadable."""
-    data = plan_to_toml(plan).encode("utf-8")
+    """The plan as file bytes; refused if larger than a plan file may be, so none is unreadable.
+
+    Half a character (a lone surrogate) cannot be written as UTF-8. The rules refuse it as it is
+    typed, but a rescue copy is written unchecked, and must be written whatever it holds: it
+    becomes "?" rather than stopping the rescue.
+    """
+    data = plan_to_toml(plan).encode("utf-8", "replace")
     if len(data) > MAX_FILE_BYTES:
         raise PlanTooLarge(path, len(data), MAX_FILE_BYTES)
     return data
