@@ -30,6 +30,7 @@ from plan_store.money import Money, money_to_str
 from plan_store.validation import problems_from
 from plan_store.vocabulary import Choice
 
+from .save_status import SaveStatus
 from .ticks import TickBox, tick_list_class
 
 if TYPE_CHECKING:
@@ -365,9 +366,40 @@ class ModelForm(Vertical):
             if spec.kind == "note":  # The tick says whether the note beside it is private.
                 from textual.widgets import TextArea  # Already loaded: the form drew one.
 
+                before = getattr(self.model, spec.name).private
                 self._apply(spec, self.query_one(f"#field-{spec.name}", TextArea).text, show=True)
+                if getattr(self.model, spec.name).private != before:
+                    self._announce_privacy(spec, event.value)
             else:
                 self._apply(spec, event.value, show=True)
+
+    @on(TickBox.TypedInto)
+    def _typed_into_a_tick_box(self, event: TickBox.TypedInto) -> None:
+        """Say where the cursor is, rather than let the words go nowhere without a sign."""
+        if self._spec_for(event.tick_box) is None:
+            return
+        event.stop()
+        self.app.notify(
+            f'The cursor is on the tick box "{event.tick_box.label}", which takes only Space or Enter, so '
+            "what you typed is not kept. Press Shift+Tab or Tab to move to a box you can type in.",
+            title="Typing into a tick box",
+            severity="warning",
+            timeout=10,
+        )
+
+    def _announce_privacy(self, spec: FormField, private: bool) -> None:
+        """A note made private (or shared) is said in words in the status line: leaving it out of
+        what is shared is a change the person must see, not only a tick that moved."""
+        words = (
+            f'"{spec.label}" is private: it is left out of anything you share'
+            if private
+            else f'"{spec.label}" will be shared: it is in the summary you share'
+        )
+        statuses = list(self.screen.query(SaveStatus))
+        for status in statuses:
+            status.say(words)
+        if not statuses:  # A pop-up has no status line of its own.
+            self.app.notify(words, timeout=8)
 
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:
