@@ -26,7 +26,8 @@ NOTE = "exports-under-way.txt"
 @contextlib.contextmanager
 def noted(data_dir: Path, target: Path) -> Iterator[None]:
     """Note `target` while the block writes it; the note goes when the block ends, however it ends."""
-    ensure_private_folder(data_dir)
+    with contextlib.suppress(OSError):
+        ensure_private_folder(data_dir)
     _write(data_dir, _read(data_dir) | {str(target.absolute())})
     try:
         yield
@@ -52,6 +53,13 @@ def _read(data_dir: Path) -> set[str]:
 
 
 def _write(data_dir: Path, targets: set[str]) -> None:
+    """Best effort: a note that cannot be written (a full disk) must not stop the export, which
+    then says what is wrong itself; only a kill during it would leave its temporary behind."""
+    with contextlib.suppress(OSError):
+        _write_note(data_dir, targets)
+
+
+def _write_note(data_dir: Path, targets: set[str]) -> None:
     note = data_dir / NOTE
     if not targets:
         with contextlib.suppress(FileNotFoundError):

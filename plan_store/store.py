@@ -353,9 +353,12 @@ class PlanStore:
                 f"{path.parent} is where PHB Planner keeps its plans, so nothing is exported there. "
                 "Choose another folder, such as your Documents folder."
             )
-        self._ensure_folders()
-        with folder_locked(self.plans_dir):
-            tidy_exports(self.data_dir)  # What an earlier export, killed, left: none is under way now.
+        with contextlib.ExitStack() as held:
+            # A data folder that cannot be made (read-only) must not stop an export elsewhere.
+            with contextlib.suppress(OSError):
+                self._ensure_folders()
+                held.enter_context(folder_locked(self.plans_dir))
+                tidy_exports(self.data_dir)  # What an earlier export, killed, left: none is under way now.
             with noted(self.data_dir, path):
                 write_export(path, text, force)
 
