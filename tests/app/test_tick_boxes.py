@@ -35,15 +35,10 @@ async def test_space_and_enter_tick_and_making_a_note_private_is_said_in_the_sta
     async with plan_open_at(store, step=Step.OUTCOMES, size=(100, 40)) as (app, pilot, path):
         app.screen.query_one(PRIVATE).focus()
         await pilot.pause()
-        await pilot.press("space")
-        await pilot.pause()
-        assert '"What my family thinks" is private' in screen_text(app)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert saved(store, path).about_me.family_view.private is True
-        await pilot.press("enter")
-        await pilot.pause()
-        assert '"What my family thinks" will be shared' in screen_text(app)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-    assert saved(store, path).about_me.family_view.private is False
+        for key, said, private in (("space", "is private", True), ("enter", "will be shared", False)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert f'"What my family thinks" {said}' in screen_text(app)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert saved(store, path).about_me.family_view.private is private
