@@ -1,7 +1,7 @@
 """The Textual app: wires screens to the store. Screens edit the plan; only this module saves it.
 
-Every edit marks the plan unsaved and starts a short timer; when typing pauses, the plan is saved
-through the store (atomically, with a backup). Ctrl+S saves at once. Leaving a plan or quitting
+Every edit marks the plan unsaved and starts a short timer, which later edits do not put back; when
+it ends, the plan is saved through the store (atomically, with a backup). Ctrl+S saves at once. Leaving a plan or quitting
 saves first, and asks before anything unsaved could be lost.
 """
 
@@ -22,6 +22,7 @@ from textual import messages, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -156,7 +157,25 @@ class PhbApp(App[None]):
         self._autosave: Timer | None = None
         self._keys_file = keys_file or keymap_path()
         self._fault_note: str | None = None
+        self._told_unreadable = False
         """What went wrong, in plain words, once a fault in the program has stopped the app."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """On Linux and macOS terminals, a driver that no byte from the terminal can stop."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":  # Not the browser's, a test's, or Windows'.
+            from .terminal_input import SafeLinuxDriver
+
+            return SafeLinuxDriver
+        return driver
+
+    def on_unreadable_input(self) -> None:
+        """Said once, not for every byte of a burst of noise."""
+        from .terminal_input import UNREADABLE
+
+        if not self._told_unreadable:
+            self._told_unreadable = True
+            self.notify(UNREADABLE, title="Something your terminal sent", severity="warning", timeout=15)
 
     def on_mount(self) -> None:
         self._apply_keymap()
@@ -510,12 +529,14 @@ class PhbApp(App[None]):
         self._save_soon(show=not already)
 
     def _save_soon(self, show: bool = True) -> None:
-        """Every change to the plan comes here, so none waits for a save that never starts."""
-        if self._autosave is not None:
-            self._autosave.stop()
+        """Every change to the plan comes here, so none waits for a save that never starts.
+
+        The first change since the last save sets the time; later ones do not put it back, so a
+        person typing without a pause still has each letter on disk within a second or so.
+        """
         if self._autosave_seconds <= 0:
             self.call_later(self.action_save)  # No pause wanted: save straight after each edit.
-        else:
+        elif self._autosave is None:
             self._autosave = self.set_timer(self._autosave_seconds, self.action_save)
         if show:
             self._show_status()

@@ -294,6 +294,10 @@ def _run_app(store: PlanStore, opened: OpenPlan | None, theme: str | None = None
     if not in_browser and (not sys.stdin.isatty() or not sys.stdout.isatty()):
         raise PlanError('The app needs an interactive terminal. To read a plan without one, use "phb show PLAN".')
     store.tidy()  # Before any window of this run writes: what is left over now was cut off.
+    if in_browser:
+        from .web.parent import end_with_parent
+
+        end_with_parent()  # If `phb serve` is killed, this app saves and ends rather than run on.
     with collector_paused():  # The app's imports are most of the time taken to start.
         from .app import PhbApp
 

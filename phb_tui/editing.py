@@ -1,9 +1,10 @@
 """`phb edit`: change a plan as text in the person's own editor, checked before anything is kept.
 
-Like `crontab -e` or `git commit`: the plan is written to a private temporary file (in a folder of
-its own that only this person can open, never in the plans folder), the editor opens it, and when
-the editor closes the text is read back with the store's own reader. Unchanged text changes
-nothing. A mistake is named (the line for TOML, the field for a wrong value) and the person is
+Like `crontab -e` or `git commit`: the plan is written to a private draft (in a folder of its own
+that only this person can open, in the data folder's `edits/`, never in the plans folder), the
+editor opens it, and when the editor closes the text is read back with the store's own reader,
+which refuses anything but an ordinary file (a pipe would make it wait for ever). Unchanged text
+changes nothing. A mistake is named (the line for TOML, the field for a wrong value) and the person is
 asked whether to edit again; a broken plan is never saved. The save goes through the store on the
 plan as it was opened, so a change made meanwhile in another window is never overwritten. Whenever
 edited text cannot be saved, it is kept in the data folder's `edits/` folder, so nothing typed is lost.
@@ -105,7 +106,10 @@ class _Edit:
         self.opened = opened
         title, file = visible(opened.plan.title), visible(opened.path.name)
         self.original = HEADER.format(title=title, file=file) + plan_to_toml(opened.plan)
-        self.folder = Path(tempfile.mkdtemp(prefix="phb-edit-"))  # Only this person can open it (0700).
+        # In the data folder, not the system's temporary folder, which is emptied at a restart: a
+        # draft left by a kill, or kept because it is not UTF-8, is still there afterwards.
+        drafts = ensure_private_folder(store.data_dir / EDITS_FOLDER)
+        self.folder = Path(tempfile.mkdtemp(prefix=".draft-", dir=drafts))  # Only this person can open it (0700).
         self.draft = self.folder / opened.path.name
         self.keep_folder = False
 
@@ -188,8 +192,9 @@ class _Edit:
         if self.keep_folder:
             return self.draft
         try:
-            data = self.draft.read_bytes()
-        except OSError:
+            # Never a plain read: an editor that put a pipe in the draft's place would hang it.
+            data = read_plan_bytes(self.draft)
+        except PlanError:
             return None
         if data == self.original.encode("utf-8"):
             return None

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         PlanValidationError,
         TomlSyntaxError,
         visible,
+        visible_name,
     )
     from .fields import Note, PrivateNote
     from .models import (
@@ -136,6 +137,7 @@ _WHERE = {
     "parse_money": "money",
     "round_pennies": "money",
     "visible": "errors",
+    "visible_name": "errors",
     "write_export": "store",
 }
 
@@ -212,5 +214,6 @@ __all__ = [
     "parse_money",
     "round_pennies",
     "visible",
+    "visible_name",
     "write_export",
 ]

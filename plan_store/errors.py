@@ -27,6 +27,18 @@ def visible(text: str) -> str:
     return _UNSEEN.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
+_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def visible_name(name: str) -> str:
+    """A name (a file's, a plan's) shown on one line: `visible`, with line breaks and tabs shown too.
+
+    A file name may hold a line break; printed as it is, it would forge a line of its own in a
+    list of plans ("two\nFORGED: ready"). The one way every list, report and widget shows a name.
+    """
+    return visible(name).translate(_LINE_BREAKS)
+
+
 class PlanError(Exception):
     """Base of every error the store reports; the message is meant for the person."""
 

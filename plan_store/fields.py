@@ -71,7 +71,16 @@ def assign(model: BaseModel, name: str, value: Any) -> None:
         raise
 
 
+_BROKEN = re.compile(r"[\ud800-\udfff]")
+"""Half of a character (a lone surrogate), as a faulty paste can bring: no file can hold it."""
+
+
 def _no_control(text: str) -> str:
+    if broken := _BROKEN.search(text):
+        raise ValueError(
+            f"contains half of a character (U+{ord(broken.group()):04X}) at position {broken.start() + 1}, "
+            "which cannot be saved; type that part again"
+        )
     match = _CONTROL.search(text)
     if match:
         code = f"U+{ord(match.group()):04X}"

@@ -25,9 +25,24 @@ def ensure_private_folder(folder: Path) -> Path:
 
     A folder that already exists is left as the person set it: one they made read-only stays
     read-only (writing then says why), and one others can read is reported by `folder_warnings`,
-    not silently changed.
+    not silently changed. Every folder made here is 0700 whatever the umask: `mkdir` applies the
+    umask, and makes parents with no mode of their own (0777 under umask 000), so each folder
+    made is set to 0700 once it exists.
     """
-    folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    missing: list[Path] = []
+    for place in (folder, *folder.parents):
+        if place.exists():
+            break
+        missing.append(place)
+    for place in reversed(missing):
+        try:
+            place.mkdir(mode=PRIVATE_FOLDER)
+        except FileExistsError:  # Made meanwhile by another window: theirs, and made the same way.
+            continue
+        if os.name == "posix":
+            place.chmod(PRIVATE_FOLDER)
+    if not folder.is_dir():
+        folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)  # Raises as mkdir would: a file in the way.
     return folder
 
 

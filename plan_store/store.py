@@ -36,6 +36,7 @@ from .errors import (
     PlanTooLarge,
     PlanValidationError,
 )
+from .export_leftovers import noted, tidy_exports
 from .fields import MAX_TITLE, check_title
 from .glance import PlanGlance, glance
 from .locking import folder_locked, plan_locked
@@ -332,7 +333,11 @@ class PlanStore:
             return 0
         try:
             with folder_locked(self.plans_dir, wait=1.0):
-                return remove_temporaries(self.plans_dir) + remove_temporaries(self.data_dir, f".{LIST_CACHE}.")
+                return (
+                    remove_temporaries(self.plans_dir)
+                    + remove_temporaries(self.data_dir, f".{LIST_CACHE}.")
+                    + tidy_exports(self.data_dir)
+                )
         except (PlanBusy, OSError):
             return 0  # Another window is busy saving; it can tidy another time.
 
@@ -340,14 +345,22 @@ class PlanStore:
         """`write_export`, never into the plans folder.
 
         An export there would show up as a plan without its private notes, or with `force`
-        replace a live plan without keeping a backup.
+        replace a live plan without keeping a backup. The export is noted in the data folder while
+        it is written, so that what a kill leaves beside it is tidied at the next start.
         """
         if _same_folder(path.parent, self.plans_dir):
             raise OverwriteRefused(
                 f"{path.parent} is where PHB Planner keeps its plans, so nothing is exported there. "
                 "Choose another folder, such as your Documents folder."
             )
-        write_export(path, text, force)
+        with contextlib.ExitStack() as held:
+            # A data folder that cannot be made (read-only) must not stop an export elsewhere.
+            with contextlib.suppress(OSError):
+                self._ensure_folders()
+                held.enter_context(folder_locked(self.plans_dir))
+                tidy_exports(self.data_dir)  # What an earlier export, killed, left: none is under way now.
+            with noted(self.data_dir, path):
+                write_export(path, text, force)
 
     def read_list_cache(self) -> bytes | None:
         """What the list of plans showed last time, or None if there is nothing usable (never an error)."""
@@ -532,8 +545,13 @@ def _moving(path: Path, gone: str) -> Iterator[None]:
 
 
 def _encoded(plan: Plan, path: Path) -> bytes:
-    """The plan as file bytes; refused if larger than a plan file may be, so none is unreadable."""
-    data = plan_to_toml(plan).encode("utf-8")
+    """The plan as file bytes; refused if larger than a plan file may be, so none is unreadable.
+
+    Half a character (a lone surrogate) cannot be written as UTF-8. The rules refuse it as it is
+    typed, but a rescue copy is written unchecked, and must be written whatever it holds: it
+    becomes "?" rather than stopping the rescue.
+    """
+    data = plan_to_toml(plan).encode("utf-8", "replace")
     if len(data) > MAX_FILE_BYTES:
         raise PlanTooLarge(path, len(data), MAX_FILE_BYTES)
     return data

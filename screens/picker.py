@@ -30,7 +30,7 @@ from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.help_dialog import HelpDialog
 from phb_tui.widgets.key_hints import keys_named
 from phb_tui.widgets.steady_footer import SteadyFooter
-from plan_store import visible
+from plan_store import visible, visible_name
 from plan_store.fields import MAX_TITLE
 from plan_store.store import TrashedPlan
 
@@ -180,7 +180,7 @@ class PickerScreen(Screen[None]):
         for column in columns:
             table.add_column(as_written(column.heading), width=column.width)
         for row in self._rows:
-            table.add_row(*(as_written(column.shown(row)) for column in columns), key=row.file)
+            table.add_row(*(as_written(visible_name(column.shown(row))) for column in columns), key=row.file)
         files = [row.file for row in self._rows]
         wanted = highlight or (before.file if before and not top else None)
         if wanted in files:
@@ -457,7 +457,7 @@ class DeletedPlansDialog(ModalScreen[Path | None]):
 
 def _deleted_words(plan: TrashedPlan) -> str:
     """ "Daniel's plan 2026 (Daniel Price), deleted 24 Nov 2026 17:02"."""
-    name = visible(plan.title) if plan.title else f"{visible(plan.path.name)} (cannot be opened)"
+    name = visible_name(plan.title) if plan.title else f"{visible_name(plan.path.name)} (cannot be opened)"
     if plan.person:
         name += f" ({visible(plan.person)})"
     if plan.deleted is None:

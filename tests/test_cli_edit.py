@@ -105,7 +105,8 @@ def test_unchanged_changes_nothing_and_the_private_draft_is_removed(
     (seen,) = editor.seen
     draft = Path(seen["draft"])
     assert (seen["mode"], seen["folder_mode"]) == (0o600, 0o700)  # Only this person can read it.
-    assert not draft.is_relative_to(store.data_dir)  # Never in the plans folder, where it would be a plan.
+    assert not draft.is_relative_to(store.plans_dir)  # Never in the plans folder, where it would be a plan.
+    assert draft.is_relative_to(store.data_dir / "edits")  # Not the system's temporary folder, emptied at restart.
     assert not draft.parent.exists()  # Removed afterwards.
     header = seen["text"].splitlines()[:4]
     assert header[0] == '# Editing "Daniel\'s plan 2026" (daniels-plan-2026.toml).'

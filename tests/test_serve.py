@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import re
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -169,9 +171,10 @@ def test_in_a_browser_no_key_shown_first_is_one_the_browser_keeps(tmp_path: Path
             assert first not in BROWSER_TAKES, f"{action} is shown as {first}, which a browser keeps"
 
 
-def test_open_hands_the_private_address_to_the_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_open_gives_the_browser_no_secret_on_its_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     opened = tmp_path / "opened.txt"
-    # Python's webbrowser runs $BROWSER with the address in place of %s: here, a note of it.
+    # Python's webbrowser runs $BROWSER with the address in place of %s: here, a note of it, which
+    # is all any other user of the computer could read in the list of processes.
     monkeypatch.setenv(
         "BROWSER", f"{sys.executable} -c \"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\" %s"
     )
@@ -183,6 +186,23 @@ def test_open_hands_the_private_address_to_the_browser(tmp_path: Path, monkeypat
         while not (opened.exists() and opened.read_text()) and time.monotonic() < deadline:
             running.process.poll()
             time.sleep(0.02)
-        assert opened.read_text() == running.address
+        given = opened.read_text()
+        token = running.address.split("token=")[1]
+        assert token not in given
+        assert given.startswith("file://")
+        page = Path(urllib.request.url2pathname(urllib.parse.urlparse(given).path))
+        assert page.parent == data_dir and page.stat().st_mode & 0o777 == 0o600
+        text = page.read_text()
+        assert token not in text
+        (address,) = set(re.findall(r"http://127\.0\.0\.1:\d+/\?code=[\w-]+", text))
+        # The first visit swaps the code for the key's cookie and moves on to an address with no key.
+        with urllib.request.urlopen(address, timeout=10) as response:
+            cookie = response.headers["Set-Cookie"]
+            assert token in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+            assert 'url=/"' in response.read().decode()
+        root = running.address.split("?")[0]
+        assert _status(root, {"Cookie": cookie.split(";")[0]})[0] == 200
+        assert _status(address)[0] == 403  # Spent: the code in the browser's history is worthless.
     finally:
         running.stop()
+    assert not page.exists()

@@ -18,7 +18,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from plan_store import Plan, PlanError, PlanStore, visible
+from plan_store import Plan, PlanError, PlanStore, visible_name
 from plan_store.money import money_to_str
 
 from ..planning import checks
@@ -53,14 +53,14 @@ class PlanState:
     def named(self) -> str:
         """ "Daniel's plan 2026 (daniels-plan-2026.toml)", or the file name alone if it cannot be read."""
         if self.plan is None:
-            return visible(self.file)
-        return f"{visible(self.plan.title)} ({visible(self.file)})"
+            return visible_name(self.file)
+        return f"{visible_name(self.plan.title)} ({visible_name(self.file)})"
 
     def short_problem(self) -> str:
         """The first line of the problem, without the path it starts with: fits on one line."""
         first = self.problem.splitlines()[0] if self.problem else "it could not be read"
         first = first.removeprefix(f"{self.path}: ").rstrip(":")
-        return visible(first)
+        return visible_name(first)
 
 
 def every_plan(store: PlanStore) -> list[PlanState]:

@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 
-from plan_store import PlanError, PlanStore, clock, format_money, visible
+from plan_store import PlanError, PlanStore, clock, format_money, visible_name
 from plan_store.glance import PlanGlance
 
 from .. import __version__
@@ -278,7 +278,7 @@ def plan_table(rows: list[PlanRow]) -> Table:
         shown = row.cells()
         if not row.problem and titles[row.title.casefold()] > 1:
             shown[0] = f"{shown[0]} [{row.slug}]"
-        cells.append([visible(cell) for cell in shown])  # A file name may hold escape codes.
+        cells.append([visible_name(cell) for cell in shown])  # A file name may hold escape codes or line breaks.
     return Table(HEADERS, cells, numeric=frozenset({3, 4}))
 
 

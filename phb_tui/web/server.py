@@ -27,7 +27,7 @@ import shlex
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,21 @@ class Access:
     token: str
     password: str | None = None
     other_computers: bool = False
+    codes: set[str] = field(default_factory=set)
+    """One-use codes, each good for one visit that swaps it for the token's cookie (`--open`)."""
+
+    def new_code(self) -> str:
+        code = secrets.token_urlsafe(24)
+        self.codes.add(code)
+        return code
+
+    def spend(self, given: str) -> bool:
+        """True, once, for a code handed out; a code seen before (in history, say) is worthless."""
+        for code in list(self.codes):
+            if hmac.compare_digest(given.encode(), code.encode()):
+                self.codes.discard(code)
+                return True
+        return False
 
     @staticmethod
     def new(password: str | None = None, other_computers: bool = False) -> Access:
@@ -108,6 +123,11 @@ class PrivateServer(Server):
         host = LOOPBACK if self.host in ("0.0.0.0", "::") else self.host
         return f"http://{host}:{self.port}/?token={self.access.token}"
 
+    def one_use_address(self) -> str:
+        """An address for the browser that holds no secret worth keeping: a one-use code, which
+        the first visit swaps for the token's cookie. Spent, it is refused like any wrong key."""
+        return f"{self.address.partition('?')[0]}?code={self.access.new_code()}"
+
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self._guard])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path), autoescape=True)
@@ -125,7 +145,12 @@ class PrivateServer(Server):
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        if not self._right_host(request) or not self._same_site(request) or not self._has_token(request):
+        if not self._right_host(request) or not self._same_site(request):
+            return web.Response(status=403, text=REFUSED)
+        if not self._has_token(request):
+            code = request.query.get("code", "")
+            if request.path == "/" and code and self.access.spend(code):
+                return self._welcome()
             return web.Response(status=403, text=REFUSED)
         if self.access.password is not None and not _password_given(request, self.access.password):
             return web.Response(
@@ -150,6 +175,26 @@ class PrivateServer(Server):
         given = request.query.get("token") or request.cookies.get(TOKEN_COOKIE.format(port=self.port)) or ""
         return hmac.compare_digest(given.encode(), token.encode())
 
+    def _welcome(self) -> web.Response:
+        """A one-use code spent: the cookie, then on to the page by an address with no key in it.
+
+        Moved on by this page itself, so the browser counts the next visit as this site's own and
+        sends the cookie (kept for this site alone) with it.
+        """
+        response = web.Response(
+            text='<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=/">'
+            '<title>PHB Planner</title><p><a href="/">Open PHB Planner</a></p>',
+            content_type="text/html",
+        )
+        response.headers["Content-Security-Policy"] = "default-src 'none'"
+        self._give_cookie(response)
+        return response
+
+    def _give_cookie(self, response: web.StreamResponse) -> None:
+        response.set_cookie(
+            TOKEN_COOKIE.format(port=self.port), self.access.token, httponly=True, samesite="Strict", path="/"
+        )
+
     async def _page(self, request: web.Request) -> web.StreamResponse:
         """The page: PHB Planner's own, with the token kept in a cookie for the requests it makes."""
         nonce = secrets.token_urlsafe(16)
@@ -167,9 +212,7 @@ class PrivateServer(Server):
             f"font-src 'self'; img-src 'self' data:; connect-src 'self' ws://{request.host}; "
             "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
         )
-        response.set_cookie(
-            TOKEN_COOKIE.format(port=self.port), self.access.token, httponly=True, samesite="Strict", path="/"
-        )
+        self._give_cookie(response)
         return response
 
     async def _app_socket(self, request: web.Request) -> web.WebSocketResponse:
@@ -227,7 +270,7 @@ class PrivateServer(Server):
                 raise PortBusy(str(self.port)) from None
             raise
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGINT, signal.SIGTERM):
+        for number in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(number, stop.set)
         ready()

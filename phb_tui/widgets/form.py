@@ -30,6 +30,7 @@ from plan_store.money import Money, money_to_str
 from plan_store.validation import problems_from
 from plan_store.vocabulary import Choice
 
+from .save_status import SaveStatus
 from .ticks import TickBox, tick_list_class
 
 if TYPE_CHECKING:
@@ -149,9 +150,12 @@ class FieldRefused(ValueError):
 class ModelForm(Vertical):
     """Edits `model` through `specs`.
 
-    Choices, ticks and long text apply as they change. A single-line box applies its whole text
-    when the person leaves it or presses Enter, never letter by letter: typing "12.345" must not
-    save "12.34" on the way. Anything that saves or moves away calls `commit()` first.
+    Every kind of field applies as it changes, letter by letter, so a hard stop (a crash, a flat
+    battery) a second after typing loses nothing: what the model accepts is in the plan at once,
+    and autosave writes it. Text the model refuses on the way ("12.345", a date half typed) is held
+    on screen as unsaved work, and the status line says so; its reason is shown under the box when
+    the person leaves it or presses Enter, so a half-typed date is not scolded letter by letter.
+    Anything that saves or moves away calls `commit()` first.
     """
 
     @dataclass
@@ -174,6 +178,8 @@ class ModelForm(Vertical):
         self.links = links
         self.refused: dict[str, str] = {}
         """Fields whose on-screen text the model refused, with the reason shown."""
+        self._entered: dict[str, Any] = {}
+        """Each one-line box's value in the model when the person came into it."""
 
     def compose(self) -> ComposeResult:
         for spec in self.specs.values():
@@ -252,8 +258,21 @@ class ModelForm(Vertical):
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
-        if self._spec_for(event.input):
+        if spec := self._spec_for(event.input):
             event.stop()
+            if event.value == _as_text(spec.kind, getattr(self.model, spec.name)) and spec.name not in self.refused:
+                return  # Drawn from the model (a reload, the first draw): nothing typed.
+            entered = self._entered.setdefault(spec.name, getattr(self.model, spec.name))
+            # A reason already under the box is kept up to date; none is added while typing.
+            shown = any(error.has_class("shown") for error in self.query(f"#error-{spec.name}").results(Static))
+            if (
+                not self._apply(spec, event.value, show=shown, typing=True)
+                and getattr(self.model, spec.name) != entered
+            ):
+                # Text on the way to a refusal ("12.34" of "12.345") is not left in the plan: while
+                # the box holds refused text, the plan holds what it had before the box was typed in.
+                assign(self.model, spec.name, entered)
+                self.post_message(self.Edited(self, spec.name, typing=True))
 
     @on(Input.Blurred)
     @on(Input.Submitted)
@@ -323,6 +342,7 @@ class ModelForm(Vertical):
         if spec is None:
             return
         if isinstance(widget, Input):
+            self._entered[spec.name] = getattr(self.model, spec.name)
             field = type(self.model).model_fields[spec.name]
             default = None if field.is_required() else field.default
             starting = widget.value == _as_text(spec.kind, default) if default is not None else False
@@ -346,9 +366,40 @@ class ModelForm(Vertical):
             if spec.kind == "note":  # The tick says whether the note beside it is private.
                 from textual.widgets import TextArea  # Already loaded: the form drew one.
 
+                before = getattr(self.model, spec.name).private
                 self._apply(spec, self.query_one(f"#field-{spec.name}", TextArea).text, show=True)
+                if getattr(self.model, spec.name).private != before:
+                    self._announce_privacy(spec, event.value)
             else:
                 self._apply(spec, event.value, show=True)
+
+    @on(TickBox.TypedInto)
+    def _typed_into_a_tick_box(self, event: TickBox.TypedInto) -> None:
+        """Say where the cursor is, rather than let the words go nowhere without a sign."""
+        if self._spec_for(event.tick_box) is None:
+            return
+        event.stop()
+        self.app.notify(
+            f'The cursor is on the tick box "{event.tick_box.label}", which takes only Space or Enter, so '
+            "what you typed is not kept. Press Shift+Tab or Tab to move to a box you can type in.",
+            title="Typing into a tick box",
+            severity="warning",
+            timeout=10,
+        )
+
+    def _announce_privacy(self, spec: FormField, private: bool) -> None:
+        """A note made private (or shared) is said in words in the status line: leaving it out of
+        what is shared is a change the person must see, not only a tick that moved."""
+        words = (
+            f'"{spec.label}" is private: it is left out of anything you share'
+            if private
+            else f'"{spec.label}" will be shared: it is in the summary you share'
+        )
+        statuses = list(self.screen.query(SaveStatus))
+        for status in statuses:
+            status.say(words)
+        if not statuses:  # A pop-up has no status line of its own.
+            self.app.notify(words, timeout=8)
 
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:

@@ -21,13 +21,25 @@ class SaveStatus(Static):
         super().__init__(markup=False, id=id)  # It may quote a folder or an error.
         self.keys = KEYS_REMINDED + extra_keys
         self._shown: tuple[str, bool] | None = None
+        self._status: tuple[str, bool] = ("", False)
+        self.note = ""
+        """A change just made that the person should hear of (a note made private), shown beside
+        the status until `say` is called again."""
 
     def reminder(self) -> str:
         return " · ".join(
             f"{keys_named(self, binding, usual, first=True)} {does}" for binding, usual, does in self.keys
         )
 
+    def say(self, note: str) -> None:
+        """Show `note` beside the status (or nothing, with ""), whatever the status becomes."""
+        self.note = note
+        self.show(*self._status)
+
     def show(self, status: str, problem: bool) -> None:
+        self._status = (status, problem)
+        if self.note:
+            status = f"{status} · {self.note}"
         text = status if problem else f"{status} · {self.reminder()}"
         if (text, problem) == self._shown:
             return

@@ -82,8 +82,12 @@ def test_sigkill_during_any_operation_never_leaves_a_broken_file(
             assert plans in (1, 2)
             if plans == 2:
                 store.trash(store.plan_paths()[0])
+        exports = store.data_dir / "exports"
+        leftovers_seen += len(list(exports.glob(".*.tmp"))) if exports.is_dir() else 0
         store.tidy()  # As the app does when it starts.
         assert [path.name for path in store.plans_dir.iterdir() if path.name.endswith(".tmp")] == []
+        # Exports are tidied too, though they are written to a folder of the person's choosing.
+        assert not exports.is_dir() or list(exports.glob(".*.tmp")) == []
     with capsys.disabled():
         print(
             f"\n{KILLS} kills during {operation}: every file left opened whole; "
