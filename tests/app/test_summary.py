@@ -111,7 +111,7 @@ async def test_a_long_summary_is_drawn_whole_wherever_it_is_scrolled(store: Plan
         view = app.screen.query_one(DocumentView)
         app.screen.query_one("#step-body").scroll_end(animate=False)
         await pilot.pause()
-        assert "Agreement and sign-off" in screen_text(app)  # The last section, at the bottom.
+        assert "For the NHS:" in screen_text(app)  # The last section's signature lines, at the bottom.
         console = Console(width=view.size.width, color_system=None, record=True, file=io.StringIO())
         summary = build_summary(without_private(example_plan))
         console.print(render_rich(summary))
