@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     )
     from .fields import Note, PrivateNote
     from .models import (
+        Agreement,
         ChecklistItem,
         Contact,
         DirectPayment,
@@ -127,6 +128,7 @@ _WHERE = {
     "SCHEMA_VERSION": "plan",
     "SelfAssessment": "models",
     "SignOff": "models",
+    "Agreement": "models",
     "SpendCategory": "vocabulary",
     "TomlSyntaxError": "errors",
     "default_data_dir": "store",
@@ -151,6 +153,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Agreement",
     "AlreadyExists",
     "ChecklistItem",
     "Confidence",
