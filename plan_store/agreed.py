@@ -65,6 +65,12 @@ def agree(store: PlanStore, opened: OpenPlan, by: str, role: str, on: date) -> A
     revision = plan.revision
     if any(agreement.revision == revision for agreement in plan.agreements):
         raise PlanError(f"Revision {revision} of this plan is already recorded as agreed. Nothing was changed.")
+    if _unchanged_since_agreed(opened):
+        last = plan.agreements[-1]
+        raise PlanError(
+            f"Nothing has changed since revision {last.revision} was agreed on {format_date_text(last.on)}, "
+            "so there is nothing new to record."
+        )
     copy = agreed_path(opened.path, revision)
     try:
         with plan_locked(opened.path):
@@ -109,6 +115,20 @@ def baseline(plan_path: Path, plan: Plan, revision: int | None = None) -> Agreed
             return read_agreed(plan_path, agreement)
     kept = ", ".join(str(a.revision) for a in plan.agreements) or "none yet"
     raise PlanError(f"No agreed copy of revision {revision} is kept. Agreed revisions: {kept}.")
+
+
+_NOT_CONTENT = {"revision", "updated", "agreements"}
+
+
+def _unchanged_since_agreed(opened: OpenPlan) -> bool:
+    """The plan says the same as its latest agreed copy (which, damaged, is never taken as the same)."""
+    try:
+        found = baseline(opened.path, opened.plan)
+    except PlanError:
+        return False
+    return found is not None and found.plan.model_dump(exclude=_NOT_CONTENT) == opened.plan.model_dump(
+        exclude=_NOT_CONTENT
+    )
 
 
 def _digest(data: bytes) -> str:

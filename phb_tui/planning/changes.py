@@ -33,6 +33,7 @@ NEW_RULES = "the flexibility agreement itself was agreed with the NHS team"
 WITHIN = "within the flexibility agreement"
 
 _HOURLY = {SpendCategory.PERSONAL_ASSISTANT, SpendCategory.AGENCY_CARE}
+_EVERY = {"week": "a week", "four_weeks": "every four weeks", "month": "a month", "year": "a year"}
 _ROUTE_WORDS = {
     "direct_payment": "direct payment",
     "notional": "notional",
@@ -131,7 +132,7 @@ def _each(item: LineItem) -> str:
 
 
 def _how_often(item: LineItem) -> str:
-    return "once" if item.period == Period.ONE_OFF else f"a {item.period.label.lower()}"
+    return _EVERY.get(item.period.value, "once")
 
 
 def _route(plan: Plan, item: LineItem) -> str | None:
@@ -181,7 +182,7 @@ def _budget(plan: Plan) -> str:
     if amount is None:
         return "not given"
     period = plan.finance.budget_period
-    return format_money(amount) + ("" if period == Period.ONE_OFF else f" a {period.label.lower()}")
+    return format_money(amount) + ("" if period == Period.ONE_OFF else f" {_EVERY[period.value]}")
 
 
 def _items(agreed: Plan, now: Plan, spends_more: bool) -> Iterator[Change]:
