@@ -30,7 +30,7 @@ NEW_ROUTE = "the money is managed a different way"
 NEW_HOLDER = "someone else receives or manages the money"
 NEW_BUDGET = "the NHS team sets the budget"
 NEW_RULES = "the flexibility agreement itself was agreed with the NHS team"
-WITHIN = "within the flexibility agreement"
+WITHIN = "it is within the flexibility agreement"
 
 _HOURLY = {SpendCategory.PERSONAL_ASSISTANT, SpendCategory.AGENCY_CARE}
 _EVERY = {"week": "a week", "four_weeks": "every four weeks", "month": "a month", "year": "a year"}
@@ -158,7 +158,7 @@ def _money(agreed: Plan, now: Plan) -> Iterator[Change]:
         )
     yield from _items(agreed, now, spends_more)
     if agreed.finance.contingency != now.finance.contingency:
-        up = now.finance.contingency > agreed.finance.contingency
+        up = spends_more and now.finance.contingency > agreed.finance.contingency
         yield Change(
             Area.MONEY,
             f"Contingency fund: {format_money(agreed.finance.contingency)} -> {format_money(now.finance.contingency)}",

@@ -30,8 +30,14 @@ def status_words(plan: Plan) -> str | None:
     return f"Agreed on {long_date(last.on)} by {last.by} (revision {last.revision})."
 
 
+def verdict_words(change: Change) -> str:
+    """ "Needs the NHS team's agreement: new money: ..." as a sentence of its own."""
+    return f"{change.verdict[:1].upper()}{change.verdict[1:]}: {change.reason}."
+
+
 def change_line(change: Change) -> str:
-    return f"{change.text} ({change.verdict}: {change.reason})"
+    """The change and its verdict, as two sentences."""
+    return f"{change.text.rstrip('.')}. {verdict_words(change)}"
 
 
 def _by_area(changes: list[Change]) -> Iterator[tuple[Area, list[Change]]]:
@@ -54,7 +60,8 @@ def changes_text(plan: Plan, agreement: Agreement, agreed: Plan) -> str:
         return "\n".join([*lines, NO_CHANGES]) + "\n"
     for area, found in _by_area(changes):
         lines += ["", f"{area.value}:"]
-        lines += [f"  - {change_line(change)}" for change in found]
+        for change in found:
+            lines += [f"  - {change.text}", f"    {verdict_words(change)}"]
     asking = needing_agreement(changes)
     lines.append("")
     lines.append(f"{len(asking)} of {len(changes)} need the NHS team's agreement." if asking else ALL_WITHIN)
