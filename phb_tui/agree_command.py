@@ -107,3 +107,29 @@ def agreed_for_summary(opened: OpenPlan) -> tuple[Agreement, Plan] | None:
         )
         return None
     return (found.agreement, found.plan) if found else None
+
+
+def variation_arguments(export: argparse.ArgumentParser) -> None:
+    export.add_argument(
+        "--variation",
+        action="store_true",
+        help="a one-page request to the NHS team to agree the changes since the plan was agreed, with places to sign",
+    )
+
+
+def variation_text(opened: OpenPlan, fmt: str, easy_read: bool) -> str:
+    """The variation request in `fmt` (txt, md or html)."""
+    from plan_store import clock
+    from plan_store.agreed import baseline
+
+    from .summary.render import render_html, render_markdown, render_text
+    from .summary.variation import variation_request
+
+    if fmt == "toml" or easy_read:
+        raise PlanError("A variation request is a document: use --format txt, md or html, without --easy-read.")
+    found = baseline(opened.path, opened.plan)
+    if found is None:
+        raise PlanError(f'"{opened.plan.title}" has not been agreed yet, so there are no changes to ask for.')
+    document = variation_request(opened.plan, found.agreement, found.plan, clock.today())
+    render = {"txt": render_text, "md": render_markdown, "html": render_html}[fmt]
+    return render(document)

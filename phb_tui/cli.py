@@ -19,7 +19,15 @@ from plan_store.clock import TODAY_VARIABLE
 from plan_store.errors import PlanError, visible
 
 from . import __version__
-from .agree_command import agree, agree_arguments, agreed_for_summary, changes, changes_arguments
+from .agree_command import (
+    agree,
+    agree_arguments,
+    agreed_for_summary,
+    changes,
+    changes_arguments,
+    variation_arguments,
+    variation_text,
+)
 from .launch import collector_paused
 from .pa_command import pa_costs, pa_costs_arguments
 from .summary.exporting import FORMATS, export_file_name, export_text
@@ -158,6 +166,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a short summary in easy read, for the person and their family: short sentences, larger type in html",
     )
+    variation_arguments(export)
 
     check = command(
         "check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error."
@@ -341,15 +350,20 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     include_private = arguments.include_private
     if arguments.easy_read and arguments.format == "toml":
         raise PlanError("An easy-read summary is text: use --format txt, md or html with --easy-read.")
-    agreed = None if arguments.easy_read or arguments.format == "toml" else agreed_for_summary(opened)
-    text = export_text(plan, arguments.format, include_private, easy_read=arguments.easy_read, agreed=agreed)
+    if arguments.variation:
+        text = variation_text(opened, arguments.format, arguments.easy_read)
+    else:
+        agreed = None if arguments.easy_read or arguments.format == "toml" else agreed_for_summary(opened)
+        text = export_text(plan, arguments.format, include_private, easy_read=arguments.easy_read, agreed=agreed)
     if arguments.output is None or str(arguments.output) == "-":  # "-" is the screen, as for most commands.
         print(text, end="")
         return EXIT_OK
     if arguments.output.is_dir():
         name = export_file_name(plan, arguments.format)
         arguments.output = arguments.output / (
-            name.replace("-summary.", "-easy-read.") if arguments.easy_read else name
+            name.replace("-summary.", "-variation." if arguments.variation else "-easy-read.")
+            if arguments.easy_read or arguments.variation
+            else name
         )
     store.export(arguments.output, text, force=arguments.force)
     left_out = "" if include_private else " Notes marked private were left out."

@@ -228,6 +228,8 @@ def agreement_words() -> Iterator[Piece]:
     from decimal import Decimal
 
     from phb_tui.summary.changes import changes_text
+    from phb_tui.summary.render import render_text
+    from phb_tui.summary.variation import variation_request
     from plan_store import Agreement, LineItem, Outcome, PlanError, Risk, clock
     from plan_store.agreed import check_agreed_on, split_by
     from plan_store.codec import plan_from_toml
@@ -259,6 +261,11 @@ def agreement_words() -> Iterator[Piece]:
         revision=14, by="Priya Shah", role="CHC nurse assessor", on=date(2026, 11, 20), digest="0" * 64
     )
     yield Piece("phb changes", changes_text(now, agreement, agreed))
+    yield Piece("phb export --variation", render_text(variation_request(now, agreement, agreed, date(2026, 11, 24))))
+    try:
+        variation_request(agreed, agreement, agreed, date(2026, 11, 24))
+    except PlanError as error:
+        yield Piece("phb export --variation: nothing to ask", str(error))
     for day in (clock.today() + timedelta(days=1), date(2020, 1, 1)):
         try:
             check_agreed_on(agreed, day)

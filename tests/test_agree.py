@@ -289,3 +289,40 @@ def test_the_installed_command_agrees_and_lists_changes(
     result = run_phb("changes", SLUG, data_dir=isolated_folders)
     assert result.returncode == 1
     assert "(+£520.00)" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_a_variation_request_lists_what_needs_agreement_with_totals_and_places_to_sign(
+    store: PlanStore, plan_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    agreed(capsys)
+
+    def change(plan: Plan) -> None:
+        plan.finance.line_items[0].unit_cost = Decimal("15.00")  # Needs agreement.
+        plan.risks.append(Risk(description="The swimming pool closes for repairs."))  # Does not.
+
+    edit(store, plan_path, change)
+    status, out, err = phb(capsys, "export", SLUG, "--variation", "--format", fmt)
+    assert status == 0, err
+    assert "Request to change the agreed plan" in out
+    assert "Personal assistant, mornings (Sam)" in out and "+£520.00" in out
+    assert "swimming pool" not in out  # Only what needs agreement is asked for.
+    assert "£51,517.99 a year" in out  # The new total planned, with the contingency fund.
+    assert "For the NHS team" in out and "Signed:" in out
+    folder = plan_path.parent.parent / "exports"
+    folder.mkdir()
+    assert phb(capsys, "export", SLUG, "--variation", "--format", fmt, "-o", str(folder))[0] == 0
+    assert (folder / f"{SLUG}-variation.{fmt}").is_file()
+
+
+def test_a_variation_request_is_refused_when_nothing_needs_agreement(
+    store: PlanStore, plan_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = phb(capsys, "export", SLUG, "--variation")
+    assert status == 2 and "has not been agreed yet" in err
+    agreed(capsys)
+    edit(store, plan_path, lambda plan: plan.risks.pop())
+    status, _, err = phb(capsys, "export", SLUG, "--variation")
+    assert status == 2 and "so there is nothing to ask for" in err
+    status, _, err = phb(capsys, "export", SLUG, "--variation", "--format", "toml")
+    assert status == 2 and "use --format txt, md or html" in err

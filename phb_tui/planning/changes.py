@@ -58,6 +58,8 @@ class Change:
     needs_agreement: bool = False
     yearly_effect: Decimal | None = None
     """How much more (or, negative, less) the change spends in a year, where it changes money."""
+    overall: bool = False
+    """A total the other changes add up to (all planned spending), not a change of its own."""
 
     @property
     def verdict(self) -> str:
@@ -173,6 +175,7 @@ def _money(agreed: Plan, now: Plan) -> Iterator[Change]:
             NEW_MONEY if spends_more else WITHIN,
             spends_more,
             more,
+            overall=True,
         )
     yield from _between_outcomes(agreed, now)
 
