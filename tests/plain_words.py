@@ -227,7 +227,7 @@ def agreement_words() -> Iterator[Piece]:
     from datetime import date, timedelta
     from decimal import Decimal
 
-    from phb_tui.summary.changes import changes_text
+    from phb_tui.summary.changes import agreed_changes_words, changes_text
     from phb_tui.summary.render import render_text
     from phb_tui.summary.variation import variation_request
     from plan_store import Agreement, LineItem, Outcome, PlanError, Risk, clock
@@ -261,6 +261,8 @@ def agreement_words() -> Iterator[Piece]:
         revision=14, by="Priya Shah", role="CHC nurse assessor", on=date(2026, 11, 20), digest="0" * 64
     )
     yield Piece("phb changes", changes_text(now, agreement, agreed))
+    yield Piece("review step: changes", agreed_changes_words(now, (agreement, agreed)))
+    yield Piece("review step: not agreed", agreed_changes_words(now, None))
     yield Piece("phb export --variation", render_text(variation_request(now, agreement, agreed, date(2026, 11, 24))))
     try:
         variation_request(agreed, agreement, agreed, date(2026, 11, 24))

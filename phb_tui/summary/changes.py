@@ -70,6 +70,23 @@ def changes_text(plan: Plan, agreement: Agreement, agreed: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
+def agreed_changes_words(plan: Plan, agreed: tuple[Agreement, Plan] | str | None) -> str:
+    """What the Review step shows: each change with its verdict, or why there is nothing to show."""
+    if agreed is None:
+        return 'Not yet agreed. When the NHS team agrees the plan, record it with: phb agree PLAN --by "NAME, ROLE"'
+    if isinstance(agreed, str):
+        return f"The agreed copy cannot be used. {agreed}"
+    agreement, before = agreed
+    changes = find_changes(before, plan)
+    lines = [f"Compared with {agreed_words(agreement)}."]
+    if not changes:
+        return "\n".join([*lines, NO_CHANGES])
+    for area, found in _by_area(changes):
+        lines += ["", f"{area.value}:"]
+        lines += [f"  - {change_line(change)}" for change in found]
+    return "\n".join(lines)
+
+
 def changes_json(plan: Plan, agreement: Agreement, agreed: Plan) -> str:
     changes = find_changes(agreed, plan)
     data = {
