@@ -271,9 +271,7 @@ class PlanStore:
         copy = _with_title(self.open(path).plan, title)
         now = utc_now()
         copy.created, copy.updated = now, now
-        copied = self.add(copy)
-        link_agreed(path, copied.path)  # Never edited, so the copy may share them.
-        return copied
+        return _with_agreed_copies(path, self.add(copy))
 
     def trashed_plans(self) -> list[TrashedPlan]:
         """The plans in the trash folder, most recently deleted first (then any of unknown date)."""
@@ -325,7 +323,7 @@ class PlanStore:
     def import_file(self, source: Path) -> OpenPlan:
         """Copy a plan from elsewhere into the data folder, checked, under a new file name."""
         plan = self.open(source).plan
-        return self.add(plan)
+        return _with_agreed_copies(source, self.add(plan))
 
     def tidy(self) -> int:
         """Remove what writes cut off by a crash or a kill left behind; how many files went.
@@ -413,6 +411,17 @@ def _with_title(plan: Plan, title: str) -> Plan:
     except ValueError as error:
         raise PlanError(f"The title {error}.") from None
     return Plan.model_validate({**plan.model_dump(), "title": title})
+
+
+def _with_agreed_copies(source: Path, copied: OpenPlan) -> OpenPlan:
+    """A new plan made from the one at `source`, with that plan's agreed copies beside it too.
+
+    Never edited, so the two may share them. One that cannot be copied is named as missing when
+    the changes since it are asked for; the new plan itself is already saved whole.
+    """
+    with contextlib.suppress(OSError):
+        link_agreed(source, copied.path)
+    return copied
 
 
 def _changed(path: Path) -> int:

@@ -326,3 +326,15 @@ def test_a_variation_request_is_refused_when_nothing_needs_agreement(
     assert status == 2 and "so there is nothing to ask for" in err
     status, _, err = phb(capsys, "export", SLUG, "--variation", "--format", "toml")
     assert status == 2 and "use --format txt, md or html" in err
+
+
+def test_importing_a_plan_brings_the_agreed_copies_kept_beside_it(
+    store: PlanStore, plan_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _agreed_then_changed(store, plan_path, capsys)
+    elsewhere = tmp_path / "from-the-broker"
+    elsewhere.mkdir()
+    for path in [plan_path, *agreed_copies(plan_path).values()]:
+        (elsewhere / path.name).write_bytes(path.read_bytes())
+    imported = store.import_file(elsewhere / plan_path.name)
+    _still_agreed(store, imported.path)
