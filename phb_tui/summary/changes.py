@@ -47,6 +47,16 @@ def _by_area(changes: list[Change]) -> Iterator[tuple[Area, list[Change]]]:
             yield area, found
 
 
+def _listed(changes: list[Change]) -> list[str]:
+    """Each area's heading, then each change in it with its verdict on the line below."""
+    lines = []
+    for area, found in _by_area(changes):
+        lines += ["", f"{area.value}:"]
+        for change in found:
+            lines += [f"  - {change.text}", f"    {verdict_words(change)}"]
+    return lines
+
+
 def _free_to_change(plan: Plan) -> str:
     text = " ".join(plan.flexibility.free_to_change.split())
     return f"Your flexibility agreement says you may change: {text}" if text else ""
@@ -58,10 +68,7 @@ def changes_text(plan: Plan, agreement: Agreement, agreed: Plan) -> str:
     lines = [f'Changes to "{plan.title}" since {agreed_words(agreement)}:']
     if not changes:
         return "\n".join([*lines, NO_CHANGES]) + "\n"
-    for area, found in _by_area(changes):
-        lines += ["", f"{area.value}:"]
-        for change in found:
-            lines += [f"  - {change.text}", f"    {verdict_words(change)}"]
+    lines += _listed(changes)
     asking = needing_agreement(changes)
     lines.append("")
     lines.append(f"{len(asking)} of {len(changes)} need the NHS team's agreement." if asking else ALL_WITHIN)
@@ -81,10 +88,7 @@ def agreed_changes_words(plan: Plan, agreed: tuple[Agreement, Plan] | str | None
     lines = [f"Compared with {agreed_words(agreement)}."]
     if not changes:
         return "\n".join([*lines, NO_CHANGES])
-    for area, found in _by_area(changes):
-        lines += ["", f"{area.value}:"]
-        lines += [f"  - {change_line(change)}" for change in found]
-    return "\n".join(lines)
+    return "\n".join(lines + _listed(changes))
 
 
 def changes_json(plan: Plan, agreement: Agreement, agreed: Plan) -> str:
