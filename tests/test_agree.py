@@ -338,3 +338,18 @@ def test_importing_a_plan_brings_the_agreed_copies_kept_beside_it(
         (elsewhere / path.name).write_bytes(path.read_bytes())
     imported = store.import_file(elsewhere / plan_path.name)
     _still_agreed(store, imported.path)
+
+
+def test_budget_dates_evidence_and_links_of_unpaid_items_are_listed_too(example_plan: Plan) -> None:
+    now = example_plan.model_copy(deep=True)
+    now.finance.budget_end = date(2027, 12, 31)
+    now.outcomes[0].evidence = "Three years living alone."
+    free = LineItem(id="free", description="Library card", unit_cost=Decimal("0.00"), outcome_ids=["o1"])
+    example_plan.finance.line_items.append(free)
+    now.finance.line_items.append(free.model_copy(update={"outcome_ids": ["o2"]}))
+    said = {change.text: change for change in find_changes(example_plan, now)}
+    dates = next(change for text, change in said.items() if text.startswith("Budget dates: from"))
+    assert dates.needs_agreement and "to 31 December 2027" in dates.text
+    assert "Outcome 1: the evidence, or the risk if it is not met, has changed" in said
+    unpaid = said["Library card: now for outcome 2 (was outcome 1)"]
+    assert not unpaid.needs_agreement  # No money moves with it.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -104,15 +105,16 @@ def _outcomes(agreed: Plan, now: Plan) -> Iterator[Change]:
         if old is None:
             yield Change(Area.OUTCOMES, f"Outcome {number} added: {_outcome_words(outcome.outcome)}".rstrip(": "))
             continue
+        said = []
         if old.outcome != outcome.outcome or old.what_matters != outcome.what_matters:
-            yield Change(Area.OUTCOMES, f"Outcome {number} reworded: {_outcome_words(outcome.outcome)}".rstrip(": "))
+            said.append(f"Outcome {number} reworded: {_outcome_words(outcome.outcome)}".rstrip(": "))
         if old.how_i_will_know != outcome.how_i_will_know:
-            yield Change(Area.OUTCOMES, f"Outcome {number}: how you will know it is met has changed")
+            said.append(f"Outcome {number}: how you will know it is met has changed")
         if old.priority != outcome.priority:
-            yield Change(
-                Area.OUTCOMES,
-                f"Outcome {number}: priority {old.priority.label.lower()} -> {outcome.priority.label.lower()}",
-            )
+            said.append(f"Outcome {number}: priority {old.priority.label.lower()} -> {outcome.priority.label.lower()}")
+        if not said and old != outcome:
+            said.append(f"Outcome {number}: the evidence, or the risk if it is not met, has changed")
+        yield from (Change(Area.OUTCOMES, text) for text in said)
     for number, old in enumerate(agreed.outcomes, 1):
         if old.id not in numbers:
             yield Change(Area.OUTCOMES, f"Outcome {number} removed: {_outcome_words(old.outcome)}".rstrip(": "))
@@ -158,6 +160,10 @@ def _money(agreed: Plan, now: Plan) -> Iterator[Change]:
             NEW_BUDGET,
             True,
         )
+    dates_were = (agreed.finance.budget_start, agreed.finance.budget_end)
+    dates = (now.finance.budget_start, now.finance.budget_end)
+    if dates_were != dates:
+        yield Change(Area.MONEY, f"Budget dates: {_span(*dates_were)} -> {_span(*dates)}", NEW_BUDGET, True)
     yield from _items(agreed, now, spends_more)
     if agreed.finance.contingency != now.finance.contingency:
         up = spends_more and now.finance.contingency > agreed.finance.contingency
@@ -186,6 +192,13 @@ def _budget(plan: Plan) -> str:
         return "not given"
     period = plan.finance.budget_period
     return format_money(amount) + ("" if period == Period.ONE_OFF else f" {_EVERY[period.value]}")
+
+
+def _span(start: date | None, end: date | None) -> str:
+    def day(when: date | None) -> str:
+        return f"{when.day} {when:%B %Y}" if when else "not given"
+
+    return f"from {day(start)} to {day(end)}"
 
 
 def _items(agreed: Plan, now: Plan, spends_more: bool) -> Iterator[Change]:
@@ -254,12 +267,12 @@ def _item_changes(
             NEW_ROUTE,
             True,
         )
-    if old.outcome_ids != item.outcome_ids and cost:
+    if old.outcome_ids != item.outcome_ids:
         yield Change(
             Area.MONEY,
             f"{name}: now for {_outcome_list(now, item.outcome_ids)} (was {_outcome_list(agreed, old.outcome_ids)})",
-            MOVED_MONEY,
-            True,
+            MOVED_MONEY if cost else WITHIN,
+            bool(cost),
         )
 
 
