@@ -353,3 +353,13 @@ def test_budget_dates_evidence_and_links_of_unpaid_items_are_listed_too(example_
     assert "Outcome 1: the evidence, or the risk if it is not met, has changed" in said
     unpaid = said["Library card: now for outcome 2 (was outcome 1)"]
     assert not unpaid.needs_agreement  # No money moves with it.
+
+
+def test_a_version_4_plan_is_upgraded_with_nothing_added_and_reads_as_not_yet_agreed() -> None:
+    from plan_store.codec import plan_from_toml
+    from plan_store.plan import SCHEMA_VERSION
+
+    from .conftest import example_toml
+
+    older = plan_from_toml(example_toml().replace("schema_version = 5", "schema_version = 4"), Path("v4.toml"))
+    assert (older.schema_version, older.agreements) == (SCHEMA_VERSION, []) == (5, [])
