@@ -19,6 +19,15 @@ from plan_store.clock import TODAY_VARIABLE
 from plan_store.errors import PlanError, visible
 
 from . import __version__
+from .agree_command import (
+    agree,
+    agree_arguments,
+    agreed_for_summary,
+    changes,
+    changes_arguments,
+    variation_arguments,
+    variation_text,
+)
 from .launch import collector_paused
 from .pa_command import pa_costs, pa_costs_arguments
 from .summary.exporting import FORMATS, export_file_name, export_text
@@ -157,6 +166,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a short summary in easy read, for the person and their family: short sentences, larger type in html",
     )
+    variation_arguments(export)
 
     check = command(
         "check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error."
@@ -185,6 +195,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     editor.add_argument("plan", metavar="PLAN")
 
+    agree_arguments(command("agree", agree, "Record that the NHS team agreed the plan as it is now, keeping a copy."))
+    changes_arguments(
+        command(
+            "changes",
+            changes,
+            "What changed since the plan was agreed. Exit status 0 if nothing needs agreement, 1 if something does.",
+        )
+    )
     pa_costs_arguments(command("pa-costs", pa_costs, "The whole yearly cost of employing personal assistants."))
     _serve_command(command("serve", _serve, "Use PHB Planner in your web browser, on this computer only."))
     return parser
@@ -311,10 +329,11 @@ def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
     from .summary.privacy import without_private
     from .summary.render.text import render_plain, render_text
 
-    plan = _open_plan(store, arguments.plan).plan
+    opened = _open_plan(store, arguments.plan)
+    plan = opened.plan
     include_private = not arguments.hide_private
     shown = plan if include_private else without_private(plan)
-    document = build_summary(shown, include_private=include_private, personal=True)
+    document = build_summary(shown, include_private, personal=True, agreed=agreed_for_summary(opened))
     width = max(arguments.width, 40)
     if arguments.plain:
         print(render_plain(document), end="")
@@ -330,18 +349,25 @@ def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
-    plan = _open_plan(store, arguments.plan).plan
+    opened = _open_plan(store, arguments.plan)
+    plan = opened.plan
     include_private = arguments.include_private
     if arguments.easy_read and arguments.format == "toml":
         raise PlanError("An easy-read summary is text: use --format txt, md or html with --easy-read.")
-    text = export_text(plan, arguments.format, include_private, easy_read=arguments.easy_read)
+    if arguments.variation:
+        text = variation_text(opened, arguments.format, arguments.easy_read)
+    else:
+        agreed = None if arguments.easy_read or arguments.format == "toml" else agreed_for_summary(opened)
+        text = export_text(plan, arguments.format, include_private, easy_read=arguments.easy_read, agreed=agreed)
     if arguments.output is None or str(arguments.output) == "-":  # "-" is the screen, as for most commands.
         print(text, end="")
         return EXIT_OK
     if arguments.output.is_dir():
         name = export_file_name(plan, arguments.format)
         arguments.output = arguments.output / (
-            name.replace("-summary.", "-easy-read.") if arguments.easy_read else name
+            name.replace("-summary.", "-variation." if arguments.variation else "-easy-read.")
+            if arguments.easy_read or arguments.variation
+            else name
         )
     store.export(arguments.output, text, force=arguments.force)
     left_out = "" if include_private else " Notes marked private were left out."

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     )
     from .fields import Note, PrivateNote
     from .models import (
+        Agreement,
         ChecklistItem,
         Contact,
         DirectPayment,
@@ -128,6 +129,7 @@ _WHERE = {
     "SCHEMA_VERSION": "plan",
     "SelfAssessment": "models",
     "SignOff": "models",
+    "Agreement": "models",
     "SpendCategory": "vocabulary",
     "TomlSyntaxError": "errors",
     "default_data_dir": "store",
@@ -153,6 +155,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Agreement",
     "AlreadyExists",
     "ChecklistItem",
     "Confidence",

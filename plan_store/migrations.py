@@ -121,4 +121,16 @@ def _v3_to_v4(old: Table) -> Table:
     return dict(old)
 
 
-_STEPS: dict[int, Callable[[Table], Table]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(old: Table) -> Table:
+    """Version 5 records the agreed versions in `[[agreements]]`. A version 4 plan has none yet,
+    so it needs nothing added: it reads as not yet agreed."""
+    return dict(old)
+
+
+_STEPS: dict[int, Callable[[Table], Table]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}

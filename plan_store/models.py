@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 
-from pydantic import Field, ValidationInfo, field_validator, model_serializer, model_validator
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_serializer, model_validator
 
 from .dates import format_date_text
 from .employing import Employing
@@ -355,3 +355,17 @@ class SignOff(PlanModel):
     name: Line
     role: Line = ""
     agreed_on: date | None = None
+
+
+class Agreement(PlanModel):
+    """One revision of the plan the NHS team agreed, with a frozen copy kept beside the plan.
+
+    The copy is `<file name>.agreed-<revision>`; `digest` (SHA-256 of its bytes) is how a damaged
+    or changed copy is noticed and named, rather than used.
+    """
+
+    revision: int = Field(ge=0)
+    by: Line
+    role: Line = ""
+    on: date
+    digest: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]

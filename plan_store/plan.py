@@ -11,6 +11,7 @@ from pydantic import Field, field_validator, model_validator
 from .dates import format_date_text
 from .fields import Line, PlanModel, Text, Title
 from .models import (
+    Agreement,
     FinancialPlan,
     Flexibility,
     GetInformed,
@@ -29,7 +30,7 @@ from .models import (
 from .person_centred import AboutMe, Action, MyWeek, WhoDecides
 from .vocabulary import EligibilityRoute, JourneyStage
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The plan file layout this program writes. Older files are upgraded by `migrations.py`."""
 
 
@@ -63,6 +64,8 @@ class Plan(PlanModel):
     """What happens when planned support fails: who steps in, who to call."""
     reviews: Reviews = Field(default_factory=Reviews)
     sign_off: list[SignOff] = []
+    agreements: list[Agreement] = []
+    """Each revision the NHS team agreed, oldest first; the last is the baseline changes are measured from."""
     week: MyWeek = Field(default_factory=MyWeek)
     who_decides: WhoDecides = Field(default_factory=WhoDecides)
     actions: list[Action] = []

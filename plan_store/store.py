@@ -21,6 +21,7 @@ import platformdirs
 from pydantic import ValidationError
 
 from . import clock
+from .agreed_files import agreed_copies, drop_agreed, link_agreed
 from .clock import utc_now
 from .codec import plan_from_toml, plan_to_toml
 from .errors import (
@@ -226,8 +227,10 @@ class PlanStore:
             _refuse_if_changed(open_plan)
             moved = self._add(renamed)
             try:
+                link_agreed(open_plan.path, moved.path)  # The agreed copies go with it.
                 os.replace(open_plan.path, moved.backup_path)
                 open_plan.backup_path.unlink(missing_ok=True)
+                drop_agreed(agreed_copies(open_plan.path))
             except OSError as error:
                 raise PlanSaveError(open_plan.path, error) from None
         return moved
@@ -269,7 +272,7 @@ class PlanStore:
         copy = _with_title(self.open(path).plan, title)
         now = utc_now()
         copy.created, copy.updated = now, now
-        return self.add(copy)
+        return _with_agreed_copies(path, self.add(copy))
 
     def trashed_plans(self) -> list[TrashedPlan]:
         """The plans in the trash folder, most recently deleted first (then any of unknown date)."""
@@ -321,7 +324,7 @@ class PlanStore:
     def import_file(self, source: Path) -> OpenPlan:
         """Copy a plan from elsewhere into the data folder, checked, under a new file name."""
         plan = self.open(source).plan
-        return self.add(plan)
+        return _with_agreed_copies(source, self.add(plan))
 
     def tidy(self) -> int:
         """Remove what writes cut off by a crash or a kill left behind; how many files went.
@@ -423,6 +426,17 @@ def _with_title(plan: Plan, title: str) -> Plan:
     return Plan.model_validate({**plan.model_dump(), "title": title})
 
 
+def _with_agreed_copies(source: Path, copied: OpenPlan) -> OpenPlan:
+    """A new plan made from the one at `source`, with that plan's agreed copies beside it too.
+
+    Never edited, so the two may share them. One that cannot be copied is named as missing when
+    the changes since it are asked for; the new plan itself is already saved whole.
+    """
+    with contextlib.suppress(OSError):
+        link_agreed(source, copied.path)
+    return copied
+
+
 def _changed(path: Path) -> int:
     try:
         return path.stat().st_ctime_ns
@@ -508,20 +522,23 @@ def _refuse_if_changed(open_plan: OpenPlan) -> None:
 
 
 def _move_plan(source: Path, folder: Path, base: str) -> Path:
-    """Move a plan file, and its backup beside it, into `folder` under the first free name like
+    """Move a plan file, and its backup and agreed copies beside it, into `folder` under the first free name like
     `base` (then -2, -3...): never over another file. Returns where the plan is now."""
     while True:
         taken = {entry.name.split(".")[0] for entry in folder.iterdir()}
         slug = unique_slug(base, taken)
         target = folder / f"{slug}{PLAN_SUFFIX}"
+        linked = link_agreed(source, target)  # The agreed copies first: a kill never parts them.
         try:
             move_without_replacing(source, target)
             break
         except FileExistsError:
+            drop_agreed(linked)
             continue  # Taken since we looked, by a program that does not take turns: look again.
     backup = source.with_name(source.name.removesuffix(PLAN_SUFFIX) + BACKUP_SUFFIX)
     if backup.exists():
         os.replace(backup, folder / f"{slug}{BACKUP_SUFFIX}")
+    drop_agreed(agreed_copies(source))
     return target
 
 

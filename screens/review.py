@@ -1,4 +1,5 @@
-"""Step 6: risks and the contingency plan, reviews and the review log, and who agreed the plan."""
+"""Step 6: risks and the contingency plan, reviews and the review log, who agreed the plan, and
+what changed since it was agreed."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from textual.widgets import Button, Static
 
 from phb_tui.planning.person_centred import usual_tasks
 from phb_tui.planning.steps import Step
+from phb_tui.summary.changes import agreed_changes_words
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from phb_tui.widgets.key_hints import keys_named
 from phb_tui.widgets.step_keys import STEP_BINDINGS
-from plan_store import ReviewEntry, Risk, SignOff, clock, next_id
+from plan_store import Agreement, Plan, PlanError, ReviewEntry, Risk, SignOff, clock, next_id
+from plan_store.agreed import baseline
 from plan_store.dates import format_date_text
 from plan_store.person_centred import Action
 
@@ -120,6 +123,8 @@ class ReviewScreen(StepScreen):
         yield ItemList(lambda: plan.reviews.log, LOG, id="review-log")
         yield Static("Sign-off", classes="step-section")
         yield ItemList(lambda: plan.sign_off, SIGN_OFF, id="sign-off")
+        yield Static("Changes since the agreed version", classes="step-section")
+        yield Static(id="agreed-changes")
         yield Static("Action plan: what must happen before the plan starts", classes="step-section")
         yield Static(id="usual-tasks", classes="field-help")
         usual_tasks = keys_named(self, "review.usual_tasks", "f5", first=True)
@@ -139,8 +144,21 @@ class ReviewScreen(StepScreen):
         yield ItemList(lambda: plan.actions, actions, id="actions")
 
     def on_mount(self) -> None:
+        self._agreed = self._read_agreed()
         super().on_mount()
         self.plan_edited()
+
+    def _read_agreed(self) -> tuple[Agreement, Plan] | str | None:
+        """The agreed version this plan is compared with, read once: None if never agreed, or why
+        the agreed copy cannot be used (a sample plan, or a copy that is missing or damaged)."""
+        session = getattr(self.app, "session", None)
+        if session is None or getattr(session, "sample", True) or not self.plan.agreements:
+            return None
+        try:
+            found = baseline(session.opened.path, self.plan)
+        except PlanError as error:
+            return str(error)
+        return (found.agreement, found.plan) if found else None
 
     def plan_edited(self) -> None:
         offered = usual_tasks(self.plan)
@@ -152,6 +170,7 @@ class ReviewScreen(StepScreen):
             else "Every usual task is in your action plan."
         )
         self.query_one("#add-usual-tasks", Button).disabled = not offered
+        self.query_one("#agreed-changes", Static).update(agreed_changes_words(self.plan, self._agreed))
 
     @on(Button.Pressed, "#add-usual-tasks")
     def action_usual_tasks(self) -> None:

@@ -76,6 +76,14 @@ def employing_toml() -> str:
     return block
 
 
+def agreements_toml() -> str:
+    """The example of an agreed version, from docs/plan-format.md."""
+    text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    section = text[text.index("## Agreed versions") : text.index("## Saying a rule does not apply")]
+    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    return block
+
+
 def not_applicable_toml() -> str:
     """The example of saying a rule does not apply, from docs/plan-format.md."""
     text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")

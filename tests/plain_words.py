@@ -131,6 +131,7 @@ def everything() -> Iterator[Piece]:
     yield from error_messages()
     yield from command_line_help()
     yield from summary_words()
+    yield from agreement_words()
 
 
 def command_line_help() -> Iterator[Piece]:
@@ -219,6 +220,63 @@ def _plans_a_reviewer_would_send_back() -> Iterator[Plan]:
     plan.management.direct_payment.received_by = DirectPaymentRecipient.REPRESENTATIVE
     plan.finance.budget_start, plan.reviews.first_review = date(2026, 8, 1), date(2026, 11, 1)
     yield plan
+
+
+def agreement_words() -> Iterator[Piece]:
+    """What `phb agree` and `phb changes` say: every kind of change, and each refusal."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from phb_tui.summary.changes import agreed_changes_words, changes_text
+    from phb_tui.summary.render import render_text
+    from phb_tui.summary.variation import variation_request
+    from plan_store import Agreement, LineItem, Outcome, PlanError, Risk, clock
+    from plan_store.agreed import check_agreed_on, split_by
+    from plan_store.codec import plan_from_toml
+    from plan_store.vocabulary import DirectPaymentRecipient, ManagementOption, ManagementRoute, SpendCategory
+
+    from .conftest import ROOT, example_toml
+
+    def model() -> Plan:
+        return plan_from_toml(example_toml(), ROOT / "docs" / "plan-format.md")
+
+    agreed, now = model(), model()
+    items = now.finance.line_items
+    items[0].unit_cost, items[1].quantity, items[2].outcome_ids = Decimal("15.00"), Decimal(10), ["o2"]
+    items[3].route, items[4].category, items[5].provider = ManagementRoute.DIRECT_PAYMENT, SpendCategory.TRANSPORT, ""
+    items[6].description = "Help with the accounts"
+    items.pop()
+    items.append(LineItem(id="gym", description="Gym membership", unit_cost=Decimal("30.00")))
+    now.outcomes.append(Outcome(id="o3", outcome="I go to the football once a month."))
+    now.outcomes[0].outcome, now.outcomes[1].how_i_will_know = "I stay in my flat.", "I can transfer alone."
+    now.resources.pop()
+    now.resources[0].who_or_where = "Mum"
+    now.risks.append(Risk(description="The pool closes."))
+    now.risks[0].mitigation, now.risks.pop(1)
+    now.management.option, now.management.managed_by = ManagementOption.DIRECT_PAYMENT, "Anne Price"
+    now.management.direct_payment.received_by = DirectPaymentRecipient.NOMINEE
+    now.finance.budget_amount, now.finance.contingency = Decimal("54000.00"), Decimal("900.00")
+    now.flexibility.must_ask_first = "Anything new."
+    agreement = Agreement(
+        revision=14, by="Priya Shah", role="CHC nurse assessor", on=date(2026, 11, 20), digest="0" * 64
+    )
+    yield Piece("phb changes", changes_text(now, agreement, agreed))
+    yield Piece("review step: changes", agreed_changes_words(now, (agreement, agreed)))
+    yield Piece("review step: not agreed", agreed_changes_words(now, None))
+    yield Piece("phb export --variation", render_text(variation_request(now, agreement, agreed, date(2026, 11, 24))))
+    try:
+        variation_request(agreed, agreement, agreed, date(2026, 11, 24))
+    except PlanError as error:
+        yield Piece("phb export --variation: nothing to ask", str(error))
+    for day in (clock.today() + timedelta(days=1), date(2020, 1, 1)):
+        try:
+            check_agreed_on(agreed, day)
+        except PlanError as error:
+            yield Piece("phb agree: date", str(error))
+    try:
+        split_by(", nurse")
+    except PlanError as error:
+        yield Piece("phb agree: who", str(error))
 
 
 def error_messages() -> Iterator[Piece]:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from plan_store import (
+    Agreement,
     LineItem,
     Note,
     Outcome,
@@ -29,7 +30,7 @@ from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.plan import SCHEMA_VERSION
 from plan_store.validation import model_in
 
-from .conftest import employing_toml, example_toml, not_applicable_toml, wheelchair_toml
+from .conftest import agreements_toml, employing_toml, example_toml, not_applicable_toml, wheelchair_toml
 
 HERE = Path("plan.toml")
 
@@ -65,7 +66,12 @@ def test_the_documented_example_loads_and_uses_every_field(example_plan: Plan) -
     missing = _fields_not_written(Plan, tomllib.loads(example_toml()))
     contributions = {"LineItem.contribution", "LineItem.contribution_from", "LineItem.contributor"}
     calculator = {"Employing.insurance_per_year", "Employing.payroll_per_year", "Employing.written"}
-    assert missing == contributions | calculator | {"Plan.not_applicable"}
+    assert missing == contributions | calculator | {"Plan.not_applicable", "Plan.agreements"}
+    agreements = tomllib.loads(agreements_toml())
+    assert (
+        _fields_not_written(Plan, agreements) & {"Plan.agreements", *(f"Agreement.{f}" for f in Agreement.model_fields)}
+        == set()
+    )
     shown_apart = {**tomllib.loads(wheelchair_toml()), **tomllib.loads(not_applicable_toml())}
     assert _fields_not_written(Plan, shown_apart) & (contributions | {"Plan.not_applicable"}) == set()
     employing = {"finance": tomllib.loads(employing_toml())["finance"]}

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from plan_store import Plan, clock
+from plan_store import Agreement, Plan, clock
 from plan_store.nhs_number import format_nhs_number
 from plan_store.vocabulary import DirectPaymentRecipient, EligibilityRoute, HelperRole, JourneyStage
 
 from ..planning.advice import wheelchair_ownership
 from ..planning.checks import item_name, uses_direct_payment
 from ..planning.progress import journey_stage
+from .changes import changes_section
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
 from .employing import employing_section
 from .front_sheet import front_sheet
@@ -35,7 +36,11 @@ __all__ = ["build_summary", "running_head", "spending_charts"]
 
 
 def build_summary(
-    plan: Plan, include_private: bool = False, personal: bool = False, prepared_on: date | None = None
+    plan: Plan,
+    include_private: bool = False,
+    personal: bool = False,
+    prepared_on: date | None = None,
+    agreed: tuple[Agreement, Plan] | None = None,
 ) -> Document:
     notices = []
     if include_private:
@@ -43,6 +48,7 @@ def build_summary(
     prepared = prepared_on or clock.today()
     sections = [
         front_sheet(plan, prepared),
+        changes_section(plan, agreed),
         _who(plan),
         about_me(plan, include_private),
         _eligibility(plan),

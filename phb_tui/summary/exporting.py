@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from plan_store.slugs import slugify
 
 if TYPE_CHECKING:
-    from plan_store import Plan
+    from plan_store import Agreement, Plan
 
 FORMATS = ("txt", "md", "html", "toml")
 
@@ -20,7 +20,12 @@ def export_file_name(plan: Plan, fmt: str) -> str:
 
 
 def export_text(
-    plan: Plan, fmt: str, include_private: bool = False, prepared_on: date | None = None, easy_read: bool = False
+    plan: Plan,
+    fmt: str,
+    include_private: bool = False,
+    prepared_on: date | None = None,
+    easy_read: bool = False,
+    agreed: tuple[Agreement, Plan] | None = None,
 ) -> str:
     """The summary (or, for "toml", the plan file) as it is shared: private notes left out unless asked.
 
@@ -41,4 +46,4 @@ def export_text(
         from .easy_read import easy_read_summary
 
         return render(easy_read_summary(shared, prepared_on))
-    return render(build_summary(shared, include_private=include_private, prepared_on=prepared_on))
+    return render(build_summary(shared, include_private=include_private, prepared_on=prepared_on, agreed=agreed))

@@ -30,6 +30,7 @@ from ..planning.checks import (
 from ..planning.finance import BudgetPosition, basis_words, budget_position, by_outcome, by_route, in_both_views
 from ..planning.person_centred import tasks_to_settle
 from ..planning.restricted import restricted_kind
+from .changes import status_words
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Subheading
 from .money import route_label
 from .wording import NOT_GIVEN, long_date, or_missing, visible
@@ -64,6 +65,7 @@ def _status(plan: Plan, gaps: list[Gap]) -> str:
         f"{s.name}{f', {s.role}' if s.role else ''}, on {long_date(s.agreed_on)}" for s in plan.sign_off if s.agreed_on
     ]
     agreement = f"Signed off by {'; '.join(signed)}." if signed else "Not yet agreed: nobody has signed it off."
+    agreement = status_words(plan) or agreement
     if gaps:
         count = "1 open item" if len(gaps) == 1 else f"{len(gaps)} open items"
         return f"Not yet complete: {count}, listed at the end of this sheet. {agreement}"

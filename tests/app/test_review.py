@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
+from textual.widgets import Static
 
+from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
-from plan_store import PlanStore
+from plan_store import Plan, PlanStore
+from plan_store.agreed import agree
 from screens import base
 
 from .helpers import error_text, fill, keys, plan_open_at, saved
@@ -62,3 +66,23 @@ async def test_the_journey_bar_catches_up_when_a_long_text_box_is_left(
         await pilot.press("tab")
         await pilot.pause()
         assert "(and 2 more)" in still_to_do()
+
+
+async def test_the_review_step_lists_the_changes_since_the_agreed_version(store: PlanStore, example_plan: Plan) -> None:
+    opened = store.add(example_plan)
+    agree(store, opened, "Priya Shah", "CHC nurse assessor", date(2026, 11, 20))
+    opened.plan.finance.line_items[0].unit_cost = Decimal("15.00")
+    store.save(opened)
+    app = PhbApp(store, store.open(opened.path), autosave_seconds=3600, keys_file=store.data_dir / "no-keys.toml")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        app.show_step(Step.REVIEW)
+        await pilot.pause()
+        shown = str(app.screen.query_one("#agreed-changes", Static).render())
+        assert "Compared with revision 14, agreed on 20 November 2026 by Priya Shah" in shown
+        assert "£14.50 -> £15.00 an hour" in shown and "Needs the NHS team's agreement: new money" in shown
+
+
+async def test_the_review_step_says_when_a_plan_is_not_yet_agreed(store: PlanStore) -> None:
+    async with plan_open_at(store, step=Step.REVIEW) as (app, _pilot, _path):
+        assert "Not yet agreed" in str(app.screen.query_one("#agreed-changes", Static).render())
