@@ -23,6 +23,10 @@ from ..conftest import phb_script
 _CODES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
 
+BLINK_BYTES = 200
+"""More than a cursor's blink redraws: anything larger is the app still drawing."""
+
+
 class Terminal:
     """One `phb` process on a pseudo-terminal of 100x30."""
 
@@ -68,14 +72,18 @@ class Terminal:
         self.wait_for(lambda: words in self.text_since(start), within, words)
 
     def settle(self, quiet: float = 0.8, within: float = 30.0) -> None:
-        """Read until the app has drawn nothing for `quiet` seconds: it is waiting for keys."""
+        """Read until the app has drawn nothing for `quiet` seconds but a blinking cursor (a few
+        bytes at a time, twice a second, for as long as a text box has the cursor): it is waiting
+        for keys."""
         deadline = time.monotonic() + within
+        calm_since = time.monotonic()
         while time.monotonic() < deadline:
-            before = len(self.output)
-            ready, _, _ = select.select([self.master], [], [], quiet)
-            if not ready and len(self.output) == before:
+            if time.monotonic() - calm_since >= quiet:
                 return
-            self.read(0)
+            before = len(self.output)
+            self.read(0.1)
+            if len(self.output) - before > BLINK_BYTES:
+                calm_since = time.monotonic()
         raise AssertionError(f"the app was still drawing after {within} s")
 
     def alive(self) -> bool:
