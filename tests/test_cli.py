@@ -134,7 +134,7 @@ def test_list_shows_what_a_broker_needs(capsys: pytest.CaptureFixture[str], stor
     for expected in ("Dan", "6 Plan written", "£52,000.00/yr", "£50,160.49/yr", "2 Nov 2026"):
         assert expected in row
     assert "damaged.toml: ✗ cannot be opened" in out
-    assert "1 file(s) could not be opened" in out
+    assert "1 file could not be opened" in out
 
 
 def test_import_checks_the_file_and_keeps_it_separate(
