@@ -44,7 +44,9 @@ def test_version_and_help_start_without_loading_the_plan_models(isolated_folders
         assert "plan_store.models" not in result.stderr and "pydantic" not in result.stderr
 
 
-@pytest.mark.parametrize("command", ["", "new", "list", "open", "show", "export", "check", "import"])
+@pytest.mark.parametrize(
+    "command", ["", "new", "list", "open", "show", "export", "check", "reviews", "import", "where"]
+)
 def test_every_command_has_help(command: str, isolated_folders: Path) -> None:
     result = run_phb(*([command] if command else []), "--help", data_dir=isolated_folders)
     assert result.returncode == 0
