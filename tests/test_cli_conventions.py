@@ -125,6 +125,10 @@ def test_no_words_with_an_optional_plural_ending() -> None:
                 text = node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
                 if re.search(r"\w\((e?s|ies)\)", text):
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text.strip()[:60]}")
+        for path in sorted((ROOT / folder).rglob("*.md")):  # The help shown in the app.
+            found += [
+                f"{path.relative_to(ROOT)}: {m}" for m in re.findall(r"\w+\((?:e?s|ies)\)", path.read_text("utf-8"))
+            ]
     assert found == []
 
 
