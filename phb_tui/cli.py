@@ -28,9 +28,11 @@ from .agree_command import (
     variation_arguments,
     variation_text,
 )
+from .completion import asked, complete, plan_names
 from .launch import collector_paused
 from .pa_command import pa_costs, pa_costs_arguments
 from .summary.exporting import FORMATS, export_file_name, export_text
+from .where_command import where, where_arguments
 
 if TYPE_CHECKING:
     from plan_store import OpenPlan, PlanStore
@@ -46,8 +48,13 @@ EXIT_ERROR = 2
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for the `phb` console script; returns the exit status."""
     _tolerant_output()
-    parser = _parser()
+    parser = build_parser()
+    if asked():  # The shell wants to know what could come next: say, and stop.
+        complete(parser)
     arguments = parser.parse_args(argv)
+    if problem := _theme_problem(getattr(arguments, "theme", None)):
+        print(f"phb: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     from plan_store.store import PlanStore  # Not needed to print the version or the help.
 
     store = PlanStore(getattr(arguments, "data_dir", None))
@@ -76,6 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def _theme_problem(theme: str | None) -> str | None:
+    from .settings import THEMES, unknown_theme
+
+    return unknown_theme(theme) if theme is not None and theme not in THEMES else None
+
+
 def _tolerant_output() -> None:
     """A terminal that cannot show "£" should get "?" rather than a crash."""
     for stream in (sys.stdout, sys.stderr):
@@ -84,7 +97,8 @@ def _tolerant_output() -> None:
             reconfigure(errors="replace")
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and option; built without importing the plan models or Textual."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -127,13 +141,13 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     opener = command("open", _open, "Open a plan in the app.")
-    opener.add_argument("plan", metavar="PLAN")
+    _plan_argument(opener, "the plan to open: its title, its file name or a path")
     opener.add_argument(
         "--theme", default=argparse.SUPPRESS, help="colours for this run, like high-contrast or textual-light"
     )
 
     show = command("show", _show, "Print the plan's summary as plain text, readable by screen readers.")
-    show.add_argument("plan", metavar="PLAN")
+    _plan_argument(show, "the plan to print: its title, its file name or a path")
     show.add_argument("--hide-private", action="store_true", help="leave out notes marked private")
     show.add_argument(
         "--width", type=int, default=78, help="wrap lines at this width (default 78; --plain never wraps)"
@@ -148,7 +162,7 @@ def _parser() -> argparse.ArgumentParser:
     looks.add_argument("--rich", action="store_true", help="draw tables and boxes")
 
     export = command("export", _export, "Write the summary (or the plan file) to share with someone.")
-    export.add_argument("plan", metavar="PLAN")
+    _plan_argument(export, "the plan to share: its title, its file name or a path")
     export.add_argument("--format", choices=FORMATS, default="txt", help="txt (default), md, html or toml")
     export.add_argument(
         "-o",
@@ -171,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
     check = command(
         "check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error."
     )
-    check.add_argument("plan", metavar="PLAN", nargs="?", help="the plan to check (or use --all)")
+    _plan_argument(check, "the plan to check (or use --all)", optional=True)
     check.add_argument(
         "--all",
         action="store_true",
@@ -184,16 +198,19 @@ def _parser() -> argparse.ArgumentParser:
         f"Set {TODAY_VARIABLE}=YYYY-MM-DD to see the reviews as they will stand on another day. "
         "Exit status 2 if a plan cannot be opened."
     )
+    reviews.add_argument("--json", action="store_true", help="for scripts: every plan's next review, as JSON")
 
     importer = command("import", _import, "Copy a plan file from elsewhere into your plans, after checking it.")
-    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument(
+        "file", type=Path, metavar="FILE", help="the plan file to copy in, like ~/Downloads/plan.toml"
+    )
 
     editor = command(
         "edit",
         _edit,
         "Change a plan as text in your own editor ($VISUAL or $EDITOR); it is checked before it is kept.",
     )
-    editor.add_argument("plan", metavar="PLAN")
+    _plan_argument(editor, "the plan to change: its title, its file name or a path")
 
     agree_arguments(command("agree", agree, "Record that the NHS team agreed the plan as it is now, keeping a copy."))
     changes_arguments(
@@ -205,7 +222,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     pa_costs_arguments(command("pa-costs", pa_costs, "The whole yearly cost of employing personal assistants."))
     _serve_command(command("serve", _serve, "Use PHB Planner in your web browser, on this computer only."))
+    where_arguments(command("where", where, "Where PHB Planner keeps your plans and settings, one place on each line."))
     return parser
+
+
+def _plan_argument(command: argparse.ArgumentParser, help: str, optional: bool = False) -> None:
+    """A PLAN, which the shell completes with the names of the plans (see completion.py)."""
+    argument = command.add_argument("plan", metavar="PLAN", nargs="?" if optional else None, help=help)
+    argument.completer = plan_names  # type: ignore[attr-defined]  # Read by argcomplete.
 
 
 def _serve_command(serve: argparse.ArgumentParser) -> None:
@@ -273,7 +297,8 @@ def _list(store: PlanStore, arguments: argparse.Namespace) -> int:
     print(f'\nOpen one with: phb open "TITLE"    Plans are kept in {store.plans_dir}')
     broken = [row for row in rows if row.problem]
     if broken:
-        print(f'{len(broken)} file(s) could not be opened; "phb check FILE" says why.')
+        files = "1 file" if len(broken) == 1 else f"{len(broken)} files"
+        print(f'{files} could not be opened; "phb check FILE" says why.')
     return EXIT_OK
 
 
@@ -397,7 +422,8 @@ def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
     if not gaps:
         print(f'"{plan.title}" is ready for review. {ALL_CLEAR}')
     else:
-        print(f'"{plan.title}" has {len(gaps)} thing(s) a reviewer would ask about:')
+        things = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
+        print(f'"{plan.title}" has {things} a reviewer would ask about:')
         for criterion, found in gaps_by_criterion(gaps).items():
             print(f"\n{criterion.question}")
             for gap in found:
@@ -427,18 +453,20 @@ def _check_all(store: PlanStore, as_json: bool) -> int:
 def _reviews(store: PlanStore, arguments: argparse.Namespace) -> int:
     from plan_store.clock import today
 
-    from .summary.all_plans import every_plan, review_lines, review_totals
+    from .summary.all_plans import every_plan, review_lines, review_totals, reviews_json
     from .summary.wording import long_date
 
     on = today()
     states = every_plan(store)
-    if not states:
+    if arguments.json:
+        print(reviews_json(store, states, on), end="")
+    elif not states:
         print(f"No plans yet in {store.plans_dir}.")
-        return EXIT_OK
-    print(f"Reviews as of {long_date(on)}, soonest first:\n")
-    for line in review_lines(states, on):
-        print(line)
-    print(f"\n{review_totals(states, on)}")
+    else:
+        print(f"Reviews as of {long_date(on)}, soonest first:\n")
+        for line in review_lines(states, on):
+            print(line)
+        print(f"\n{review_totals(states, on)}")
     return EXIT_ERROR if any(state.plan is None for state in states) else EXIT_OK
 
 

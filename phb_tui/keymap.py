@@ -20,10 +20,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-import platformdirs
-
 from plan_store import visible
-from plan_store.store import APP_NAME
+from plan_store.places import config_dir
 
 QUIT = "app.quit"
 
@@ -82,7 +80,7 @@ KEY_RULE = 'A key is written like "a", "?", "f9", "escape", "delete", "ctrl+s" o
 
 
 def keymap_path() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "keys.toml"
+    return config_dir() / "keys.toml"
 
 
 def load_keymap(path: Path, screens: Sequence[Mapping[str, str]]) -> tuple[dict[str, str], list[str]]:

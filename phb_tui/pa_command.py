@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from plan_store.errors import PlanError
 
+from .completion import plan_names
+
 if TYPE_CHECKING:
     from plan_store import PlanStore
 
@@ -23,7 +25,7 @@ def pa_costs_arguments(pa: argparse.ArgumentParser) -> None:
         metavar="PLAN",
         nargs="?",
         help="work out the costs for every PA a plan pays by the hour, with the answers kept in the plan (optional)",
-    )
+    ).completer = plan_names  # type: ignore[attr-defined]  # Read by argcomplete.
     pa.add_argument("--who", default="Personal assistant", help="who the PA is, for the printout")
     pa.add_argument("--rate", metavar="POUNDS", help="hourly rate, like 12.71 (needed without a PLAN)")
     pa.add_argument("--hours", metavar="HOURS", help="hours a week, like 20 (needed without a PLAN)")

@@ -13,19 +13,45 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import platformdirs
 import tomli_w
 
 from plan_store import visible
+from plan_store.places import config_dir
 from plan_store.safe_files import ensure_private_folder, write_atomically
-from plan_store.store import APP_NAME
+
+THEMES = (
+    "high-contrast",
+    "textual-dark",
+    "textual-light",
+    "ansi-dark",
+    "ansi-light",
+    "atom-one-dark",
+    "atom-one-light",
+    "catppuccin-frappe",
+    "catppuccin-latte",
+    "catppuccin-macchiato",
+    "catppuccin-mocha",
+    "dracula",
+    "flexoki",
+    "gruvbox",
+    "monokai",
+    "nord",
+    "rose-pine",
+    "rose-pine-dawn",
+    "rose-pine-moon",
+    "solarized-dark",
+    "solarized-light",
+    "tokyo-night",
+)
+"""Every theme the app has: its own high-contrast one and Textual 8's. Named here so the command
+line can check `--theme` without importing Textual; a test compares them with the app's."""
 
 _MAX_BYTES = 64 * 1024
 """A settings file is a few lines; anything larger is not one."""
 
 
 def settings_path() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+    return config_dir() / "settings.toml"
 
 
 def load_theme(path: Path, themes: set[str]) -> tuple[str | None, str | None]:
@@ -46,6 +72,11 @@ def load_theme(path: Path, themes: set[str]) -> tuple[str | None, str | None]:
         shown = visible(str(theme))
         return None, f'{where}: theme "{shown}" is not one PHB Planner has (these are: {", ".join(sorted(themes))}).'
     return theme, None
+
+
+def unknown_theme(theme: str) -> str:
+    """Why `theme` cannot be used, naming the ones that can."""
+    return f'There is no theme called "{visible(theme)}". These are: {", ".join(sorted(THEMES))}.'
 
 
 def save_theme(path: Path, theme: str) -> None:

@@ -54,9 +54,10 @@ if TYPE_CHECKING:
         SignOff,
     )
     from .money import Money, MoneyError, format_money, parse_money, round_pennies
+    from .places import default_data_dir
     from .plan import SCHEMA_VERSION, Plan, next_id
     from .starter import new_plan
-    from .store import OpenPlan, PlanStore, default_data_dir, write_export
+    from .store import OpenPlan, PlanStore, write_export
     from .vocabulary import (
         Confidence,
         ContactKind,
@@ -132,7 +133,7 @@ _WHERE = {
     "Agreement": "models",
     "SpendCategory": "vocabulary",
     "TomlSyntaxError": "errors",
-    "default_data_dir": "store",
+    "default_data_dir": "places",
     "format_money": "money",
     "new_plan": "starter",
     "next_id": "plan",

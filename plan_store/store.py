@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import platformdirs
 from pydantic import ValidationError
 
 from . import clock
@@ -41,6 +40,7 @@ from .export_leftovers import noted, tidy_exports
 from .fields import MAX_TITLE, check_title
 from .glance import PlanGlance, glance
 from .locking import folder_locked, plan_locked
+from .places import PLAN_SUFFIX, PLANS_FOLDER, default_data_dir
 from .plan import Plan, link_problems
 from .safe_files import (
     create_atomically,
@@ -54,9 +54,6 @@ from .slugs import is_slug, slugify, unique_slug
 from .starter import new_plan
 from .validation import problems_from
 
-APP_NAME = "phb-planner"
-DATA_DIR_VARIABLE = "PHB_DATA_DIR"
-PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".toml.bak"
 
 TRASH_FOLDER = "trash"
@@ -68,13 +65,6 @@ LIST_CACHE = "list-cache.json"
 
 #: Far beyond any real plan (a 1,000-item plan is about 200 KB); refusing protects memory.
 MAX_FILE_BYTES = 10 * 1024 * 1024
-
-
-def default_data_dir() -> Path:
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 @dataclass
@@ -114,7 +104,7 @@ class PlanStore:
 
     def __init__(self, data_dir: Path | None = None):
         self.data_dir = (data_dir or default_data_dir()).expanduser()
-        self.plans_dir = self.data_dir / "plans"
+        self.plans_dir = self.data_dir / PLANS_FOLDER
 
     # --- reading --------------------------------------------------------------------------------
 

@@ -138,9 +138,9 @@ def command_line_help() -> Iterator[Piece]:
     """What `phb --help` and each command's help say, read from the parser itself."""
     import argparse
 
-    from phb_tui.cli import _parser
+    from phb_tui.cli import build_parser
 
-    parsers = [("phb", _parser())]
+    parsers = [("phb", build_parser())]
     while parsers:
         name, parser = parsers.pop()
         if parser.description:

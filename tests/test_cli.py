@@ -44,7 +44,9 @@ def test_version_and_help_start_without_loading_the_plan_models(isolated_folders
         assert "plan_store.models" not in result.stderr and "pydantic" not in result.stderr
 
 
-@pytest.mark.parametrize("command", ["", "new", "list", "open", "show", "export", "check", "import"])
+@pytest.mark.parametrize(
+    "command", ["", "new", "list", "open", "show", "export", "check", "reviews", "import", "where"]
+)
 def test_every_command_has_help(command: str, isolated_folders: Path) -> None:
     result = run_phb(*([command] if command else []), "--help", data_dir=isolated_folders)
     assert result.returncode == 0
@@ -134,7 +136,7 @@ def test_list_shows_what_a_broker_needs(capsys: pytest.CaptureFixture[str], stor
     for expected in ("Dan", "6 Plan written", "£52,000.00/yr", "£50,160.49/yr", "2 Nov 2026"):
         assert expected in row
     assert "damaged.toml: ✗ cannot be opened" in out
-    assert "1 file(s) could not be opened" in out
+    assert "1 file could not be opened" in out
 
 
 def test_import_checks_the_file_and_keeps_it_separate(

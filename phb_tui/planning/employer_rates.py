@@ -14,12 +14,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Annotated
 
-import platformdirs
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from plan_store import visible
 from plan_store.money import Money, format_money
-from plan_store.store import APP_NAME
+from plan_store.places import config_dir
 from plan_store.validation import problems_from
 
 SHIPPED = "rates-2026-27.toml"
@@ -178,7 +177,7 @@ class LoadedRates:
 
 
 def own_rates_path() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "rates.toml"
+    return config_dir() / "rates.toml"
 
 
 def load_rates(own: Path | None = None) -> LoadedRates:

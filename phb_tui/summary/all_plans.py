@@ -1,6 +1,6 @@
 """Every plan in the folder at once, for brokers with many clients and for scripts.
 
-`phb list --json`, `phb check --all` (and `--json`) and `phb reviews` are built here. They start
+`phb list --json`, `phb check --all` (and `--json`) and `phb reviews` (and `--json`) are built here. They start
 from the list of plans (`listing.plan_rows`), so they see the same files in the same order as
 `phb list`, then read each plan in full, because gaps and reviews need all of it. A plan that
 cannot be read is reported with its problem, and never hides the others.
@@ -196,27 +196,55 @@ def check_totals(states: list[PlanState]) -> str:
 # --- phb reviews ----------------------------------------------------------------------------------
 
 
-def review_lines(states: list[PlanState], on: date) -> list[str]:
-    """One line for each plan, soonest review first; no review date, then unreadable plans, last."""
-    dated: list[tuple[NextReview, PlanState]] = []
-    undated: list[PlanState] = []
+def reviews_in_order(states: list[PlanState]) -> list[tuple[PlanState, NextReview | None]]:
+    """Every plan with its next review, soonest first; no review date, then unreadable plans, last."""
+    dated: list[tuple[PlanState, NextReview | None]] = []
+    undated: list[tuple[PlanState, NextReview | None]] = []
     for state in states:
+        if state.plan is not None:
+            review = next_review(state.plan.reviews)
+            (undated if review is None else dated).append((state, review))
+    dated.sort(key=lambda pair: (pair[1].due if pair[1] else date.max, _title_key(pair[0])))
+    undated.sort(key=lambda pair: _title_key(pair[0]))
+    return dated + undated + [(state, None) for state in states if state.plan is None]
+
+
+def review_lines(states: list[PlanState], on: date) -> list[str]:
+    """One line for each plan, in the order of `reviews_in_order`."""
+    lines = []
+    for state, review in reviews_in_order(states):
         if state.plan is None:
-            continue
-        review = next_review(state.plan.reviews)
-        if review is None:
-            undated.append(state)
+            lines.append(f"{state.named()}: cannot be opened: {state.short_problem()}")
+        elif review is None:
+            lines.append(f"{state.named()}: no review date set")
         else:
-            dated.append((review, state))
-    dated.sort(key=lambda pair: (pair[0].due, _title_key(pair[1])))
-    undated.sort(key=_title_key)
-    lines = [
-        f"{state.named()}: {review.kind} {long_date(review.due)}, {timing_words(review.due, on)}"
-        for review, state in dated
-    ]
-    lines += [f"{state.named()}: no review date set" for state in undated]
-    lines += [f"{state.named()}: cannot be opened: {state.short_problem()}" for state in states if state.plan is None]
+            lines.append(f"{state.named()}: {review.kind} {long_date(review.due)}, {timing_words(review.due, on)}")
     return lines
+
+
+def reviews_json(store: PlanStore, states: list[PlanState], on: date) -> str:
+    return to_json(
+        {
+            "format": JSON_FORMAT,
+            "plans_folder": str(store.plans_dir),
+            "today": on.isoformat(),
+            "plans": [_review_record(state, review, on) for state, review in reviews_in_order(states)],
+        }
+    )
+
+
+def _review_record(state: PlanState, review: NextReview | None, on: date) -> dict[str, object]:
+    days = (review.due - on).days if review else None
+    return {
+        "file": state.file,
+        "path": str(state.path),
+        "title": state.plan.title if state.plan is not None else None,
+        "next_review": review.due.isoformat() if review else None,
+        "first_review": review.first if review else None,
+        "days_until": days,
+        "overdue": days < 0 if days is not None else None,
+        "problem": state.problem or None,
+    }
 
 
 def review_totals(states: list[PlanState], on: date) -> str:
