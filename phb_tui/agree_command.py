@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from plan_store.errors import PlanError, visible
 
+from .completion import plan_argument
+
 if TYPE_CHECKING:
     from plan_store import Agreement, OpenPlan, Plan, PlanStore
 
@@ -22,7 +24,7 @@ EXIT_NEEDS_AGREEMENT = 1
 
 
 def agree_arguments(agree: argparse.ArgumentParser) -> None:
-    agree.add_argument("plan", metavar="PLAN")
+    plan_argument(agree, "the plan the NHS team agreed: its title, its file name or a path")
     agree.add_argument(
         "--by", required=True, metavar='"NAME, ROLE"', help='who agreed it, like "Priya Shah, CHC nurse assessor"'
     )
@@ -33,7 +35,7 @@ def agree_arguments(agree: argparse.ArgumentParser) -> None:
 
 
 def changes_arguments(changes: argparse.ArgumentParser) -> None:
-    changes.add_argument("plan", metavar="PLAN")
+    plan_argument(changes, "the plan to compare with its agreed version: its title, its file name or a path")
     changes.add_argument(
         "--since",
         default="agreed",
@@ -64,7 +66,8 @@ def agree(store: PlanStore, arguments: argparse.Namespace) -> int:
         on = chosen
     gaps = find_gaps(opened.plan)
     if gaps and not arguments.despite_gaps:
-        print(f'"{opened.plan.title}" still has {len(gaps)} thing(s) a reviewer would ask about:', file=sys.stderr)
+        things = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
+        print(f'"{visible(opened.plan.title)}" still has {things} a reviewer would ask about:', file=sys.stderr)
         for gap in gaps:
             print(f"  - {gap}", file=sys.stderr)
         raise PlanError("Nothing was recorded. To record the agreement anyway, add --despite-gaps.")

@@ -28,7 +28,7 @@ from .agree_command import (
     variation_arguments,
     variation_text,
 )
-from .completion import asked, complete, plan_names
+from .completion import asked, complete, plan_argument
 from .launch import collector_paused
 from .pa_command import pa_costs, pa_costs_arguments
 from .summary.exporting import FORMATS, export_file_name, export_text
@@ -141,13 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     opener = command("open", _open, "Open a plan in the app.")
-    _plan_argument(opener, "the plan to open: its title, its file name or a path")
+    plan_argument(opener, "the plan to open: its title, its file name or a path")
     opener.add_argument(
         "--theme", default=argparse.SUPPRESS, help="colours for this run, like high-contrast or textual-light"
     )
 
     show = command("show", _show, "Print the plan's summary as plain text, readable by screen readers.")
-    _plan_argument(show, "the plan to print: its title, its file name or a path")
+    plan_argument(show, "the plan to print: its title, its file name or a path")
     show.add_argument("--hide-private", action="store_true", help="leave out notes marked private")
     show.add_argument(
         "--width", type=int, default=78, help="wrap lines at this width (default 78; --plain never wraps)"
@@ -162,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     looks.add_argument("--rich", action="store_true", help="draw tables and boxes")
 
     export = command("export", _export, "Write the summary (or the plan file) to share with someone.")
-    _plan_argument(export, "the plan to share: its title, its file name or a path")
+    plan_argument(export, "the plan to share: its title, its file name or a path")
     export.add_argument("--format", choices=FORMATS, default="txt", help="txt (default), md, html or toml")
     export.add_argument(
         "-o",
@@ -185,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = command(
         "check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error."
     )
-    _plan_argument(check, "the plan to check (or use --all)", optional=True)
+    plan_argument(check, "the plan to check (or use --all)", optional=True)
     check.add_argument(
         "--all",
         action="store_true",
@@ -210,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
         _edit,
         "Change a plan as text in your own editor ($VISUAL or $EDITOR); it is checked before it is kept.",
     )
-    _plan_argument(editor, "the plan to change: its title, its file name or a path")
+    plan_argument(editor, "the plan to change: its title, its file name or a path")
 
     agree_arguments(command("agree", agree, "Record that the NHS team agreed the plan as it is now, keeping a copy."))
     changes_arguments(
@@ -224,12 +224,6 @@ def build_parser() -> argparse.ArgumentParser:
     _serve_command(command("serve", _serve, "Use PHB Planner in your web browser, on this computer only."))
     where_arguments(command("where", where, "Where PHB Planner keeps your plans and settings, one place on each line."))
     return parser
-
-
-def _plan_argument(command: argparse.ArgumentParser, help: str, optional: bool = False) -> None:
-    """A PLAN, which the shell completes with the names of the plans (see completion.py)."""
-    argument = command.add_argument("plan", metavar="PLAN", nargs="?" if optional else None, help=help)
-    argument.completer = plan_names  # type: ignore[attr-defined]  # Read by argcomplete.
 
 
 def _serve_command(serve: argparse.ArgumentParser) -> None:

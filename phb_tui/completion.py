@@ -42,3 +42,9 @@ def plan_names(prefix: str, parsed_args: argparse.Namespace, **_: Any) -> list[s
         for name in names
         if name.endswith(PLAN_SUFFIX) and not name.startswith(".") and name.startswith(prefix)
     )
+
+
+def plan_argument(command: argparse.ArgumentParser, help: str, optional: bool = False) -> None:
+    """A PLAN, which the shell completes with the names of the plans."""
+    argument = command.add_argument("plan", metavar="PLAN", nargs="?" if optional else None, help=help)
+    argument.completer = plan_names  # type: ignore[attr-defined]  # Read by argcomplete.
