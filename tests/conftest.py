@@ -60,36 +60,32 @@ def example_toml() -> str:
     return blocks[0]
 
 
-def wheelchair_toml() -> str:
-    """The personal wheelchair budget example from docs/plan-format.md."""
+def _documented_example(heading: str, next_heading: str) -> str:
+    """The one TOML example in docs/plan-format.md between two of its headings."""
     text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
-    section = text[text.index("## A personal wheelchair budget") : text.index("## Employing personal assistants")]
+    section = text[text.index(f"## {heading}") : text.index(f"## {next_heading}")]
     (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
     return block
+
+
+def wheelchair_toml() -> str:
+    """The personal wheelchair budget example."""
+    return _documented_example("A personal wheelchair budget", "Employing personal assistants")
 
 
 def employing_toml() -> str:
-    """The example of the PA cost calculator's answers from docs/plan-format.md."""
-    text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
-    section = text[text.index("## Employing personal assistants") : text.index("## A complete example")]
-    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
-    return block
+    """The example of the PA cost calculator's answers."""
+    return _documented_example("Employing personal assistants", "A complete example")
 
 
 def agreements_toml() -> str:
-    """The example of an agreed version, from docs/plan-format.md."""
-    text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
-    section = text[text.index("## Agreed versions") : text.index("## Saying a rule does not apply")]
-    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
-    return block
+    """The example of an agreed version."""
+    return _documented_example("Agreed versions", "Saying a rule does not apply")
 
 
 def not_applicable_toml() -> str:
-    """The example of saying a rule does not apply, from docs/plan-format.md."""
-    text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
-    section = text[text.index("## Saying a rule does not apply") : text.index("## A personal wheelchair budget")]
-    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
-    return block
+    """The example of saying a rule does not apply."""
+    return _documented_example("Saying a rule does not apply", "A personal wheelchair budget")
 
 
 @pytest.fixture
