@@ -206,13 +206,17 @@ class BudgetPosition:
         """A budget for a week, four weeks or a month is shown in its own period and for a year."""
         return self.period not in WHOLE_PERIODS
 
+    def in_period(self, whole: Decimal) -> Decimal:
+        """An amount of the whole view as the budget period's share of it, to the penny."""
+        return round_pennies(_EXACT.divide(whole, self.periods_in_whole))
+
     @property
     def remaining(self) -> Decimal | None:
         """Budget less planned spending less contingency in the budget period; negative is over."""
         whole = self.whole_remaining
         if whole is None:
             return None
-        return whole if not self.has_period_view else round_pennies(_EXACT.divide(whole, self.periods_in_whole))
+        return self.in_period(whole) if self.has_period_view else whole
 
     @property
     def whole_remaining(self) -> Decimal | None:
@@ -256,10 +260,7 @@ def position_against_budget(finance: FinancialPlan, items: Sequence[Costed]) -> 
             uncounted += 1
             continue
         else:
-            cost = item_cost_per_year(item, convention)
-            if one_off_budget and months is not None:  # Counted over the budget's span, not a year.
-                cost = _EXACT.divide(_EXACT.multiply(cost, months), convention.months)
-            cost = round_pennies(cost)
+            cost = round_pennies(item_cost_on_basis(item, finance))
             recurring_whole += cost
         whole_planned += cost
     periods = (
@@ -307,8 +308,7 @@ def in_both_views(position: BudgetPosition, whole: Decimal) -> str:
         return f"{format_money(whole)} in all"
     text = f"{format_money(whole)} a year"
     if position.has_period_view:
-        share = round_pennies(_EXACT.divide(whole, position.periods_in_whole))
-        text += f" ({format_money(share)} {position.period.label})"
+        text += f" ({format_money(position.in_period(whole))} {position.period.label})"
     return text
 
 
