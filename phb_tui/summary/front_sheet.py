@@ -61,15 +61,19 @@ def front_sheet(plan: Plan, prepared: date) -> Section:
 
 
 def _status(plan: Plan, gaps: list[Gap]) -> str:
-    signed = [
-        f"{s.name}{f', {s.role}' if s.role else ''}, on {long_date(s.agreed_on)}" for s in plan.sign_off if s.agreed_on
-    ]
-    agreement = f"Signed off by {'; '.join(signed)}." if signed else "Not yet agreed: nobody has signed it off."
-    agreement = status_words(plan) or agreement
+    agreement = status_words(plan) or _signed_off(plan)
     if gaps:
         count = "1 open item" if len(gaps) == 1 else f"{len(gaps)} open items"
         return f"Not yet complete: {count}, listed at the end of this sheet. {agreement}"
     return f"Ready for review. {agreement}"
+
+
+def _signed_off(plan: Plan) -> str:
+    """Who signed the plan off, for a plan with no agreed version kept (`phb agree`)."""
+    signed = [
+        f"{s.name}{f', {s.role}' if s.role else ''}, on {long_date(s.agreed_on)}" for s in plan.sign_off if s.agreed_on
+    ]
+    return f"Signed off by {'; '.join(signed)}." if signed else "Not yet agreed: nobody has signed it off."
 
 
 def _who(plan: Plan) -> list[tuple[str, str]]:
