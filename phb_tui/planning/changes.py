@@ -14,12 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from plan_store import LineItem, Plan
 from plan_store.money import format_money, round_pennies
 from plan_store.vocabulary import ManagementOption, Period, SpendCategory
 
 from .finance import NO_OUTCOME, budget_position, by_outcome, item_cost_per_year
+
+if TYPE_CHECKING:
+    from .analysis import Figures
 
 NEEDS_AGREEMENT = "needs the NHS team's agreement"
 WITHIN_FLEXIBILITY = "you may do this without asking"
@@ -67,11 +71,12 @@ class Change:
         return NEEDS_AGREEMENT if self.needs_agreement else WITHIN_FLEXIBILITY
 
 
-def find_changes(agreed: Plan, now: Plan) -> list[Change]:
-    """Every difference between the two plans, outcomes first, in the order of `Area`."""
+def find_changes(agreed: Plan, now: Plan, figures: Figures | None = None) -> list[Change]:
+    """Every difference between the two plans, outcomes first, in the order of `Area`. `figures`
+    are the plan's now, when already worked out."""
     found = [
         *_outcomes(agreed, now),
-        *_money(agreed, now),
+        *_money(agreed, now, figures),
         *_support(agreed, now),
         *_management(agreed, now),
         *_risks(agreed, now),
@@ -146,8 +151,8 @@ def _route(plan: Plan, item: LineItem) -> str | None:
     return option.value if option is not None and option != ManagementOption.MIXED else None
 
 
-def _money(agreed: Plan, now: Plan) -> Iterator[Change]:
-    was, is_now = budget_position(agreed), budget_position(now)
+def _money(agreed: Plan, now: Plan, figures: Figures | None) -> Iterator[Change]:
+    was, is_now = budget_position(agreed), figures.position if figures else budget_position(now)
     more = (is_now.whole_planned + is_now.whole_contingency) - (was.whole_planned + was.whole_contingency)
     spends_more = more > 0
     if (
@@ -183,7 +188,7 @@ def _money(agreed: Plan, now: Plan) -> Iterator[Change]:
             more,
             overall=True,
         )
-    yield from _between_outcomes(agreed, now)
+    yield from _between_outcomes(agreed, now, figures)
 
 
 def _budget(plan: Plan) -> str:
@@ -282,9 +287,9 @@ def _outcome_list(plan: Plan, ids: list[str]) -> str:
     return " and ".join(named) or "no outcome"
 
 
-def _between_outcomes(agreed: Plan, now: Plan) -> Iterator[Change]:
+def _between_outcomes(agreed: Plan, now: Plan, figures: Figures | None) -> Iterator[Change]:
     """Money moved between outcomes that are in both versions: one gains while another loses."""
-    was, is_now = by_outcome(agreed), by_outcome(now)
+    was, is_now = by_outcome(agreed), figures.by_outcome if figures else by_outcome(now)
     both = [key for key in is_now if key in was and key != NO_OUTCOME]
     gains = [key for key in both if is_now[key] > was[key]]
     losses = [key for key in both if is_now[key] < was[key]]

@@ -79,20 +79,20 @@ def find_gaps(plan: Plan) -> list[Gap]:
 def set_aside(plan: Plan) -> list[tuple[Gap, str]]:
     """Each gap of a rule the person says does not apply, with their reason: the reviewer sees both."""
     reasons = {n.rule: n.reason for n in plan.not_applicable}
-    return [(gap, reasons[gap.rule]) for gap in _every_gap(plan) if gap.rule in reasons]
+    return [(gap, reasons[gap.rule]) for gap in _every_gap(plan) if gap.rule in reasons] if reasons else []
 
 
 SET_ASIDE_HEADING = "Rules the plan says do not apply, with the reason given (the reviewer decides):"
 
 
-def set_aside_texts(plan: Plan) -> list[str]:
-    """Each gap set aside, with the reason given, as the reviewer reads it."""
-    return [f'{gap} Reason given: "{reason}"' for gap, reason in set_aside(plan)]
+def set_aside_texts(plan: Plan, found: list[tuple[Gap, str]] | None = None) -> list[str]:
+    """Each gap set aside (`found`, when already worked out), with the reason given, as the reviewer reads it."""
+    return [f'{gap} Reason given: "{reason}"' for gap, reason in (set_aside(plan) if found is None else found)]
 
 
-def set_aside_lines(plan: Plan) -> list[str]:
+def set_aside_lines(plan: Plan, aside: list[tuple[Gap, str]] | None = None) -> list[str]:
     """The heading and one line for each gap set aside, or nothing when none is."""
-    found = set_aside_texts(plan)
+    found = set_aside_texts(plan, aside)
     return [SET_ASIDE_HEADING, *(f"  - {text}" for text in found)] if found else []
 
 

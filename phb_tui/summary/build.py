@@ -9,6 +9,7 @@ plain-text view is complete, and exports leave out to keep the summary short.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from plan_store import Agreement, Plan, clock
@@ -16,8 +17,8 @@ from plan_store.nhs_number import format_nhs_number
 from plan_store.vocabulary import DirectPaymentRecipient, EligibilityRoute, HelperRole, JourneyStage
 
 from ..planning.advice import wheelchair_ownership
+from ..planning.analysis import PlanAnalysis, analyse
 from ..planning.checks import item_name, uses_direct_payment
-from ..planning.progress import journey_stage
 from .changes import changes_section
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
 from .employing import employing_section
@@ -32,7 +33,7 @@ IF_THE_ICB_SAYS_NO = (
 )
 SIGNATURE_LINE = "Signed: ___________________  Name: ___________________  Date: __________"
 
-__all__ = ["build_summary", "running_head", "spending_charts"]
+__all__ = ["build_summary", "byline", "notices", "running_head", "spending_charts", "summary_sections"]
 
 
 def build_summary(
@@ -41,38 +42,67 @@ def build_summary(
     personal: bool = False,
     prepared_on: date | None = None,
     agreed: tuple[Agreement, Plan] | None = None,
+    analysis: PlanAnalysis | None = None,
 ) -> Document:
-    notices = []
+    """The summary of `plan`, from its `analysis` (made here, as of the day prepared, if not given)."""
+    prepared = prepared_on or (analysis.today if analysis else clock.today())
+    found = analysis or analyse(plan, prepared)
+    sections = list(summary_sections(plan, found, include_private, personal, agreed))
+    return Document(
+        plan.title, notices(include_private), sections, byline=byline(plan, prepared), running_head=running_head(plan)
+    )
+
+
+def notices(include_private: bool) -> list[str]:
     if include_private:
-        notices.append("This copy includes notes marked private. Share it only with people you trust.")
-    prepared = prepared_on or clock.today()
-    sections = [
-        front_sheet(plan, prepared),
-        changes_section(plan, agreed),
-        _who(plan),
-        about_me(plan, include_private),
-        _eligibility(plan),
-        _needs(plan),
-        _outcomes(plan),
-        _management(plan),
-        who_decides(plan),
-        money_section(plan, include_private),
-        employing_section(plan, prepared),
-        _other_support(plan),
-        my_week(plan),
-        _risks(plan),
-        _flexibility(plan),
-        _reviews(plan),
-        action_plan(plan, prepared),
-        _to_discuss(plan, include_private),
-        _sign_off(plan),
+        return ["This copy includes notes marked private. Share it only with people you trust."]
+    return []
+
+
+def byline(plan: Plan, prepared: date) -> list[str]:
+    saved = long_date(plan.updated.date())
+    return [
+        running_head(plan),
+        f"Prepared on {long_date(prepared)} from revision {plan.revision} of the plan, last saved {saved}.",
+    ]
+
+
+def summary_sections(
+    plan: Plan,
+    analysis: PlanAnalysis,
+    include_private: bool = False,
+    personal: bool = False,
+    agreed: tuple[Agreement, Plan] | None = None,
+) -> Iterator[Section]:
+    """The summary's sections in order, each made only when it is reached, and none left empty,
+    so a screen can show the first while the rest are still to come."""
+    makers: list[Callable[[], Section]] = [
+        lambda: front_sheet(plan, analysis),
+        lambda: changes_section(plan, agreed, analysis),
+        lambda: _who(plan, analysis),
+        lambda: about_me(plan, include_private),
+        lambda: _eligibility(plan, analysis),
+        lambda: _needs(plan),
+        lambda: _outcomes(plan),
+        lambda: _management(plan),
+        lambda: who_decides(plan),
+        lambda: money_section(plan, analysis, include_private),
+        lambda: employing_section(plan, analysis),
+        lambda: _other_support(plan),
+        lambda: my_week(plan, analysis.week_notes),
+        lambda: _risks(plan),
+        lambda: _flexibility(plan),
+        lambda: _reviews(plan),
+        lambda: action_plan(plan, analysis.task_notes),
+        lambda: _to_discuss(plan, include_private),
+        lambda: _sign_off(plan),
     ]
     if personal:
-        sections.append(_getting_informed(plan, include_private))
-    head = running_head(plan)
-    saved = long_date(plan.updated.date())
-    byline = [head, f"Prepared on {long_date(prepared)} from revision {plan.revision} of the plan, last saved {saved}."]
-    return Document(plan.title, notices, [s for s in sections if s.blocks], byline=byline, running_head=head)
+        makers.append(lambda: _getting_informed(plan, include_private))
+    for make in makers:
+        section = make()
+        if section.blocks:
+            yield section
 
 
 def running_head(plan: Plan) -> str:
@@ -86,7 +116,7 @@ def running_head(plan: Plan) -> str:
     return ", ".join(parts)
 
 
-def _who(plan: Plan) -> Section:
+def _who(plan: Plan, analysis: PlanAnalysis) -> Section:
     person = plan.person
     rows = [("Name", or_missing(person.name))]
     if person.preferred_name:
@@ -101,7 +131,7 @@ def _who(plan: Plan) -> Section:
         else:
             who = ", ".join(part for part in (helper.name or NOT_GIVEN, helper.contact) if part)
             rows.append((f"Helped by ({helper.role.label.lower()})", who))
-    stage = journey_stage(plan)
+    stage = analysis.stage
     rows.append(("Stage", f"{stage.label} (stage {stage.number} of the {len(JourneyStage)} in the journey)"))
     contacts = plan.contacts
     lead = ", ".join(part for part in (contacts.lead_professional, contacts.lead_professional_contact) if part)
@@ -117,13 +147,13 @@ def _who(plan: Plan) -> Section:
     return Section("Who the plan is for", blocks)
 
 
-def _eligibility(plan: Plan) -> Section:
+def _eligibility(plan: Plan, analysis: PlanAnalysis) -> Section:
     rows = [("ICB (formerly CCG)", or_missing(plan.icb_name))]
     if plan.eligibility:
         rows.append(("Eligibility", f"{plan.eligibility.label}: {plan.eligibility.right}"))
     else:
         rows.append(("Eligibility", NOT_GIVEN))
-    rows += budget_facts(plan)
+    rows += budget_facts(plan, analysis.position)
     return Section("Eligibility and budget", [Facts(rows)])
 
 

@@ -3,11 +3,11 @@ and the action plan. A section is left out while its tool has nothing in it."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
 
 from plan_store import Plan
 
-from ..planning.person_centred import task_notes, week_by_day, week_notes
+from ..planning.person_centred import week_by_day
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Table
 from .wording import long_date, visible
 
@@ -70,8 +70,9 @@ def who_decides(plan: Plan) -> Section:
     return Section("Who decides", blocks)
 
 
-def my_week(plan: Plan) -> Section:
-    """The week a day at a time, then what it shows set against what the money pays for."""
+def my_week(plan: Plan, notes: Sequence[str]) -> Section:
+    """The week a day at a time, then what it shows set against what the money pays for (`notes`,
+    the analysis's week notes)."""
     week = plan.week
     if not week.entries:
         return Section("My week", [])
@@ -92,14 +93,14 @@ def my_week(plan: Plan) -> Section:
                 details.append(f"given by: {resources[entry.resource]}")
             lines.append(f"{entry.time.label}: {entry.what}" + (f" ({'; '.join(details)})" if details else ""))
         blocks += [Paragraph(f"{day.label}:"), BulletList(lines)]
-    notes = week_notes(plan)
     if notes:
         blocks.append(Paragraph(REVIEWER_WEEK_NOTES_HEADING))
-        blocks.append(BulletList(notes))
+        blocks.append(BulletList(list(notes)))
     return Section("My week", blocks)
 
 
-def action_plan(plan: Plan, today: date) -> Section:
+def action_plan(plan: Plan, notes: Sequence[str]) -> Section:
+    """The tasks, then `notes` on those late or with nobody (the analysis's task notes)."""
     if not plan.actions:
         return Section("Action plan", [])
     rows = [
@@ -112,5 +113,5 @@ def action_plan(plan: Plan, today: date) -> Section:
         for action in plan.actions
     ]
     blocks: list[Block] = [Table(["What must happen", "Who", "By", "Done"], rows)]
-    blocks += [Alert(note) for note in task_notes(plan, today)]
+    blocks += [Alert(note) for note in notes]
     return Section("Action plan: before the plan starts", blocks)
