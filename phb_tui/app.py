@@ -399,7 +399,7 @@ class PhbApp(App[None]):
         if name not in self._step_screens:
             # Built once per open plan, then reused: building a step's widgets is what takes time.
             session = self.session
-            screen = step_screen(step)(session.plan, lambda: session.revision, self._status_line)
+            screen = step_screen(step)(session.plan, lambda: session.revision, self._status_line, session.analysis)
             self.install_screen(screen, name)
             self._step_screens.append(name)
         if isinstance(self.screen, StepScreen):

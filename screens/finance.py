@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
 from phb_tui.planning.employer_rates import load_rates
-from phb_tui.planning.finance import Verdict, budget_position, in_both_views, item_cost_each_time
+from phb_tui.planning.finance import BudgetPosition, Verdict, budget_position, in_both_views, item_cost_each_time
 from phb_tui.planning.restricted import KINDS
 from phb_tui.planning.steps import Step
 from phb_tui.summary.build import spending_charts
@@ -195,8 +195,9 @@ class FinanceScreen(StepScreen):
         self.app.push_screen(dialog, closed)
 
     def plan_edited(self) -> None:
-        self.query_one("#totals", Static).update(totals_text(self.plan))
-        charts = spending_charts(self.plan)
+        figures = self.analysis().figures
+        self.query_one("#totals", Static).update(totals_text(self.plan, figures.position))
+        charts = spending_charts(self.plan, figures)
         self.query_one("#chart", Static).update(render_blocks(charts) if charts else "Nothing planned yet.")
 
 
@@ -211,13 +212,14 @@ _PERIOD_FIRST = {
 }
 
 
-def totals_text(plan: Plan) -> str:
+def totals_text(plan: Plan, position: BudgetPosition | None = None) -> str:
     """The running total in two lines: over budget is said in capitals, never by colour alone.
 
     Planned spending counts one-off purchases in every shape of budget: for a weekly, four-weekly
-    or monthly budget, the second line gives what is left for the year too.
+    or monthly budget, the second line gives what is left for the year too. `position` is the
+    plan's, from its analysis, when already worked out.
     """
-    position = budget_position(plan)
+    position = position or budget_position(plan)
     figures = f"planned {format_money(position.planned)} · contingency fund {format_money(position.contingency)}"
     if position.budget is None:
         first = f"No budget entered yet · {figures}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from phb_tui.planning.person_centred import WEEK_NOTES_HEADING, brief, in_week_order, week_notes, weekly_costs
+from phb_tui.planning.person_centred import WEEK_NOTES_HEADING, brief, in_week_order, weekly_costs
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import FieldSpec, ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
@@ -126,5 +126,5 @@ class ResourcesScreen(StepScreen):
         if entries != sorted(entries, key=in_week_order):
             entries.sort(key=in_week_order)  # A week reads Monday to Sunday.
             self.query_one("#week", ItemList).redraw()
-        notes = week_notes(self.plan)
+        notes = self.analysis().week_notes
         self.query_one("#week-notes", Static).update("\n".join([WEEK_NOTES_HEADING, *notes]) if notes else "")

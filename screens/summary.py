@@ -6,6 +6,7 @@ what they hand over.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -16,29 +17,42 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from phb_tui.plain_text import as_written
-from phb_tui.planning.checks import ALL_CLEAR, SET_ASIDE_HEADING, Gap, find_gaps, gaps_by_criterion, set_aside_texts
-from phb_tui.planning.person_centred import tasks_to_settle
+from phb_tui.planning.analysis import PlanAnalysis, analyse
+from phb_tui.planning.checks import ALL_CLEAR, SET_ASIDE_HEADING, Gap
 from phb_tui.planning.steps import Step
-from phb_tui.summary.build import build_summary
+from phb_tui.summary.build import byline, notices, running_head, summary_sections
+from phb_tui.summary.document import Document
 from phb_tui.summary.privacy import without_private
-from phb_tui.summary.render.terminal import Part, render_parts
+from phb_tui.summary.render.terminal import Part, head_parts, section_parts
 from phb_tui.widgets.document_view import DocumentView
 from phb_tui.widgets.step_keys import STEP_BINDINGS
 from plan_store import Plan
-from plan_store.clock import today
 
 from .base import StepScreen
 from .export_dialog import ExportDialog
 from .messages import ExportChoice, ExportWanted
 
 PREPARED_ASIDE_FROM = 2000
-"""Costs from which the summary is prepared beside the app rather than in it: for 10,000 it takes
-over a second, and keys must keep working meanwhile."""
+"""Costs from which the summary is prepared beside the app rather than in it: for 10,000 the
+biggest part alone takes a second or so, and keys must keep working meanwhile."""
+
+CHANGED_MEANWHILE = "The plan changed while its summary was prepared: go to another step and back to see it."
 
 
-def _prepared(plan: Plan) -> tuple[list[Gap], list[str], list[Part]]:
-    """What a reviewer would ask about, what the plan sets aside, and the summary as it will be shared."""
-    return find_gaps(plan), set_aside_texts(plan), render_parts(build_summary(without_private(plan)))
+def summary_parts(plan: Plan, analysis: PlanAnalysis, current: Callable[[], bool]) -> Iterator[Sequence[Part]]:
+    """The summary as it will be shared, a section at a time, each written only when it is asked
+    for, until the plan changes (`current` is then false): the screen shows the top while the rest
+    is still to come. Its figures are the plan's own: leaving private notes out changes none."""
+    shared = without_private(plan)
+    found = analysis if shared is plan else analyse(shared, analysis.today, figures=analysis.figures)
+    head = Document(
+        shared.title, notices(False), [], byline=byline(shared, found.today), running_head=running_head(shared)
+    )
+    yield head_parts(head)
+    for section in summary_sections(shared, found):
+        if not current():
+            return
+        yield section_parts(section)
 
 
 class SummaryScreen(StepScreen):
@@ -46,7 +60,7 @@ class SummaryScreen(StepScreen):
     CSS_PATH = ["base.tcss", "summary.tcss"]
     BINDINGS = [*STEP_BINDINGS, Binding("e", "export", "Export", id="summary.export")]
 
-    _gaps: list[Gap] = []
+    _gaps: Sequence[Gap] = ()
 
     def compose_step(self) -> ComposeResult:
         yield Static(id="readiness-heading", classes="step-section")
@@ -59,28 +73,44 @@ class SummaryScreen(StepScreen):
         self.plan_edited()
 
     def plan_edited(self) -> None:
+        analysis = self.analysis()
+        revision = self.revision()
+        parts = summary_parts(self.plan, analysis, lambda: self.revision() == revision)
         if len(self.plan.finance.line_items) < PREPARED_ASIDE_FROM:
-            self._show(*_prepared(self.plan))
+            self._show_readiness(analysis)
+            self.query_one(DocumentView).show([], self._guarded(parts))
             return
         self.query_one("#readiness-heading", Static).update("Preparing the summary of this long plan...")
         self.query_one("#readiness", OptionList).display = False
         self.query_one(DocumentView).show([])
         self.run_worker(
-            partial(self._prepare_aside, self.plan), thread=True, exclusive=True, group="summary", exit_on_error=False
+            partial(self._prepare_aside, parts, analysis),
+            thread=True,
+            exclusive=True,
+            group="summary",
+            exit_on_error=False,
         )
 
-    def _prepare_aside(self, plan: Plan) -> None:
+    def _guarded(self, parts: Iterator[Sequence[Part]]) -> Iterator[Sequence[Part]]:
         try:
-            prepared = _prepared(plan)
+            yield from parts
         except Exception:  # The plan changed while it was read; the step prepares it again next time.
-            self.app.call_from_thread(
-                self.query_one("#readiness-heading", Static).update,
-                "The plan changed while its summary was prepared: go to another step and back to see it.",
-            )
-            return
-        self.app.call_from_thread(self._show, *prepared)
+            self.query_one("#readiness-heading", Static).update(CHANGED_MEANWHILE)
 
-    def _show(self, gaps: list[Gap], aside: list[str], parts: list[Part]) -> None:
+    def _prepare_aside(self, parts: Iterator[Sequence[Part]], analysis: PlanAnalysis) -> None:
+        try:
+            prepared = [part for found in parts for part in found]
+        except Exception:  # The plan changed while it was read; the step prepares it again next time.
+            self.app.call_from_thread(self.query_one("#readiness-heading", Static).update, CHANGED_MEANWHILE)
+            return
+        self.app.call_from_thread(self._show_prepared, analysis, prepared)
+
+    def _show_prepared(self, analysis: PlanAnalysis, parts: list[Part]) -> None:
+        self._show_readiness(analysis)
+        self.query_one(DocumentView).show(parts)
+
+    def _show_readiness(self, analysis: PlanAnalysis) -> None:
+        gaps = analysis.gaps
         self._gaps = gaps
         heading = self.query_one("#readiness-heading", Static)
         readiness = self.query_one("#readiness", OptionList)
@@ -90,18 +120,18 @@ class SummaryScreen(StepScreen):
                 f"What a reviewer would ask about ({len(gaps)}): press Enter on one to go to the step that fixes it"
             )
             number = {id(gap): n for n, gap in enumerate(gaps)}
-            for criterion, found in gaps_by_criterion(gaps).items():
+            for criterion, found in analysis.gaps_by_criterion.items():
                 readiness.add_option(Option(criterion.question, disabled=True))
                 readiness.add_options([Option(as_written(f"  {gap}"), id=str(number[id(gap)])) for gap in found])
             readiness.highlighted = 1
         else:
-            tasks = tasks_to_settle(self.plan, today())
+            tasks = analysis.tasks_to_settle
             heading.update(f"Ready for review. {ALL_CLEAR}" + (f"\n{tasks}" if tasks else ""))
+        aside = analysis.set_aside_texts
         if aside:  # Shown, not chosen: each was set aside on purpose, and the reviewer decides.
             readiness.add_option(Option(SET_ASIDE_HEADING, disabled=True))
             readiness.add_options([Option(as_written(f"  {text}"), disabled=True) for text in aside])
         readiness.display = bool(gaps or aside)
-        self.query_one(DocumentView).show(parts)
 
     @on(OptionList.OptionSelected, "#readiness")
     def _fix_gap(self, event: OptionList.OptionSelected) -> None:

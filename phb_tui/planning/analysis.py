@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 
-from plan_store import JourneyStage, Plan
+from plan_store import JourneyStage, LineItem, Plan
 
 from . import checks
 from .checks import Criterion, Gap, gaps_by_criterion, item_name, set_aside_texts
@@ -88,6 +88,8 @@ class PlanAnalysis:
     tasks_to_settle: str | None
     task_flag: str
     flags: tuple[Flag, ...]
+    serving: Mapping[str, tuple[int, ...]]
+    """Each outcome's items, by their numbers in the financial plan, in order."""
     plan: Plan = field(repr=False, compare=False)
     """The plan as analysed, for the journey progress, worked out only when a view asks for it."""
 
@@ -158,8 +160,18 @@ def analyse(plan: Plan, today: date, rates: LoadedRates | None = None, figures: 
         tasks_to_settle=tasks_to_settle(plan, today),
         task_flag=task_flag(plan, today),
         flags=flags,
+        serving=_serving(items),
         plan=plan,
     )
+
+
+def _serving(items: list[LineItem]) -> Mapping[str, tuple[int, ...]]:
+    """Found in one pass over the costs, rather than one for each outcome."""
+    serving: dict[str, list[int]] = {}
+    for number, item in enumerate(items, 1):
+        for outcome_id in dict.fromkeys(item.outcome_ids):
+            serving.setdefault(outcome_id, []).append(number)
+    return MappingProxyType({key: tuple(numbers) for key, numbers in serving.items()})
 
 
 class AnalysisCache:

@@ -83,7 +83,7 @@ def summary_sections(
         lambda: about_me(plan, include_private),
         lambda: _eligibility(plan, analysis),
         lambda: _needs(plan),
-        lambda: _outcomes(plan),
+        lambda: _outcomes(plan, analysis),
         lambda: _management(plan),
         lambda: who_decides(plan),
         lambda: money_section(plan, analysis, include_private),
@@ -161,8 +161,9 @@ def _needs(plan: Plan) -> Section:
     return Section("What the assessment found", [Paragraph(or_missing(plan.assessed_needs))])
 
 
-def _outcomes(plan: Plan) -> Section:
+def _outcomes(plan: Plan, analysis: PlanAnalysis) -> Section:
     blocks: list[Block] = []
+    items = plan.finance.line_items
     for number, outcome in enumerate(plan.outcomes, 1):
         blocks.append(Subheading(f"Outcome {number}: {or_missing(outcome.outcome)}"))
         blocks.append(
@@ -177,11 +178,7 @@ def _outcomes(plan: Plan) -> Section:
             )
         )
         # Items by number and name: their costs are in the financial plan, said once there.
-        serves = [
-            item_name(plan, i, start=True, number=n)
-            for n, i in enumerate(plan.finance.line_items, 1)
-            if outcome.id in i.outcome_ids
-        ]
+        serves = [item_name(plan, items[n - 1], start=True, number=n) for n in analysis.serving.get(outcome.id, ())]
         serves += [
             _resource_phrase(r.description, r.kind.label, r.who_or_where)
             for r in plan.resources

@@ -103,10 +103,9 @@ def _outcomes(plan: Plan, analysis: PlanAnalysis) -> list[Block]:
         return [Paragraph(f"Outcomes: {NOT_GIVEN}.")]
     totals = analysis.figures.by_outcome
     basis = basis_words(plan.finance)
-    numbers = {item.id: n for n, item in enumerate(plan.finance.line_items, 1)}
     lines = []
     for number, outcome in enumerate(plan.outcomes, 1):
-        items = [numbers[i.id] for i in plan.finance.line_items if outcome.id in i.outcome_ids]
+        items = list(analysis.serving.get(outcome.id, ()))
         paid = f"{format_money(totals.get(outcome.id, Decimal(0)))} {basis}"
         which = f"; {'items' if len(items) > 1 else 'item'} {_runs(items)}" if items else "; no item linked yet"
         text = or_missing(outcome.outcome or outcome.what_matters).rstrip(".")
@@ -130,7 +129,7 @@ def _management(plan: Plan) -> list[tuple[str, str]]:
     management = plan.management
     rows = [("Money held as", management.option.label if management.option else NOT_GIVEN)]
     rows.append(("Managed by", or_missing(management.managed_by)))
-    direct = [i for i in plan.finance.line_items if paid_by_direct_payment(plan, i)]
+    direct = any(paid_by_direct_payment(plan, i) for i in plan.finance.line_items)
     if direct or management.option == ManagementOption.DIRECT_PAYMENT:
         received = management.direct_payment.received_by
         rows.append(("Direct payment paid to", received.label if received else NOT_GIVEN))

@@ -4,14 +4,16 @@ Drawing a summary with a thousand costs takes most of a second, and the screen w
 each of the several passes Textual makes over a single widget's text. Here the document is a list
 of short parts (see `render_parts`). Only the parts in view are drawn when the screen is painted;
 the rest are drawn in small slices while the app is idle, so their true heights replace the
-estimates and the scroll bar settles, and keys keep working all the while.
+estimates and the scroll bar settles, and keys keep working all the while. Parts may also still
+be coming (`show` with `more`): they are taken in the same slices, the first at once, so the top
+of the summary shows while the rest is still being written.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from time import perf_counter
 
 from textual.strip import Strip
@@ -29,7 +31,9 @@ memory than a short one."""
 class DocumentView(Widget):
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
-        self._parts: Sequence[Part] = []
+        self._parts: list[Part] = []
+        self._more: Iterator[Sequence[Part]] | None = None
+        """Parts still to come, a few at a time."""
         self._width = 0
         self._drawn: OrderedDict[int, list[Strip]] = OrderedDict()
         self._measured: list[bool] = []
@@ -38,12 +42,16 @@ class DocumentView(Widget):
         self._tops: list[int] = [0]
         self._settling = False
 
-    def show(self, parts: Sequence[Part]) -> None:
-        self._parts = parts
+    def show(self, parts: Sequence[Part], more: Iterator[Sequence[Part]] | None = None) -> None:
+        """Show `parts`, then those `more` gives, taken a slice of time at a time (the first now)."""
+        self._parts = list(parts)
+        self._more = more
         self._start(self.size.width)
+        self._take(SLICE_SECONDS)
 
     def lines(self) -> list[str]:
-        """Every line of the document as plain text."""
+        """Every line of the document as plain text, parts still to come included."""
+        self._take(None)
         found = [strip.text.rstrip() for index in range(len(self._parts)) for strip in self._draw(index, keep=False)]
         self._recount()
         return found
@@ -58,9 +66,31 @@ class DocumentView(Widget):
         self._measured = [False] * len(self._parts)
         self._heights = [part.guess(width) for part in self._parts] if width > 0 else [0] * len(self._parts)
         self._recount()
-        if width > 0 and not all(self._measured) and not self._settling:
+        self._settle_soon()
+
+    def _settle_soon(self) -> None:
+        if self._width > 0 and not self._settling and (self._more is not None or not all(self._measured)):
             self._settling = True
-            self.set_timer(0.05, self._settle_some)
+            # Parts still to come are taken at once; measuring waits for the first paint.
+            self.set_timer(0.001 if self._more is not None else 0.05, self._settle_some)
+
+    def _take(self, seconds: float | None) -> None:
+        """Take parts still to come for `seconds` (or all of them), and place them below the rest."""
+        started = perf_counter()
+        taken: list[Part] = []
+        while self._more is not None and (seconds is None or perf_counter() - started < seconds):
+            found = next(self._more, None)
+            if found is None:
+                self._more = None
+            else:
+                taken += found
+        if not taken:
+            return
+        width = self._width
+        self._parts += taken
+        self._measured += [False] * len(taken)
+        self._heights += [part.guess(width) if width > 0 else 0 for part in taken]
+        self._recount()
 
     def _place(self) -> None:
         tops = [0]
@@ -92,6 +122,7 @@ class DocumentView(Widget):
 
     def _settle_some(self) -> None:
         """Measure parts not yet drawn, for a slice of time, then give way until the next slice."""
+        self._take(SLICE_SECONDS / 2)
         started = perf_counter()
         changed = False
         for index, measured in enumerate(self._measured):
@@ -103,7 +134,7 @@ class DocumentView(Widget):
         if changed:
             self._recount()
             self.refresh()
-        if not all(self._measured):
+        if self._more is not None or not all(self._measured):
             self.set_timer(0.001, self._settle_some)
         else:
             self._settling = False
