@@ -480,7 +480,7 @@ RULE_IDS = frozenset(
         *("contribution-not-allowed", "no-risks", "no-contingency-plan", "no-review-date", "no-monitor"),
         *("pay-below-minimum", "recipient-cannot-receive", "recipient-contradicts", "open-question", "week-hours"),
         *("no-contingency-fund", "private-explanation", "risk-unhandled", "first-review-late", "review-overdue"),
-        *("no-flexibility", "not-applicable-unknown"),
+        *("no-flexibility", "not-applicable-unknown", "calculator-lines-out-of-date"),
     }
 )
 """Every rule's name, so a rule the person sets aside can be checked for a slip in its spelling."""
