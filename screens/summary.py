@@ -44,7 +44,9 @@ def summary_parts(plan: Plan, analysis: PlanAnalysis, current: Callable[[], bool
     for, until the plan changes (`current` is then false): the screen shows the top while the rest
     is still to come. Its figures are the plan's own: leaving private notes out changes none."""
     shared = without_private(plan)
+    yield []  # Each step short, so a key pressed meanwhile is answered in between.
     found = analysis if shared is plan else analyse(shared, analysis.today, figures=analysis.figures)
+    yield []
     head = Document(
         shared.title, notices(False), [], byline=byline(shared, found.today), running_head=running_head(shared)
     )
