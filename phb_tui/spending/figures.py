@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
 
-from plan_store import Period, Plan, clock, round_pennies
+from plan_store import LineItem, Period, Plan, clock, round_pennies
 from plan_store.spending import Rule, SpendingRecord, Split, Transaction, opening_balance
+from plan_store.vocabulary import ManagementOption, ManagementRoute
 
 from ..planning.finance import (
     EXACT_DIGITS,
@@ -133,11 +134,33 @@ def matched(transaction: Transaction, rules: list[Rule], line_ids: set[str]) -> 
     return Matched(transaction, (), False)
 
 
+def from_the_account(plan: Plan) -> list[LineItem]:
+    """The lines paid from the direct payment's account: not those the NHS or a third party pays.
+
+    A line with no route follows the plan's way of holding the money; in a mixed plan, or one not
+    yet chosen, it is taken as paid from the account.
+    """
+    option = plan.management.option
+    fallback = (
+        {
+            ManagementOption.NOTIONAL: ManagementRoute.NOTIONAL,
+            ManagementOption.THIRD_PARTY: ManagementRoute.THIRD_PARTY,
+        }.get(option)
+        if option
+        else None
+    )
+    return [
+        i
+        for i in plan.finance.line_items
+        if (i.route or fallback or ManagementRoute.DIRECT_PAYMENT) == ManagementRoute.DIRECT_PAYMENT
+    ]
+
+
 def planned_for_days(plan: Plan, days: int) -> dict[str, Decimal]:
     """Each line's planned figure for a period of `days` days, rounded once (see the module's rule)."""
     weeks_a_year = plan.finance.year.weeks
     figures = {}
-    for item in plan.finance.line_items:
+    for item in from_the_account(plan):
         if item.period == Period.ONE_OFF:
             exact = item_cost_each_time(item)
         else:
@@ -167,7 +190,7 @@ def budget_for_days(plan: Plan, days: int) -> Decimal | None:
 def weekly_cost(plan: Plan) -> Decimal | None:
     """What the plan's recurring lines cost a week, for weeks of money in hand; None if nothing recurs."""
     yearly = sum(
-        (item_cost_per_year(i, plan.finance.year) for i in plan.finance.line_items if i.period != Period.ONE_OFF),
+        (item_cost_per_year(i, plan.finance.year) for i in from_the_account(plan) if i.period != Period.ONE_OFF),
         Decimal(0),
     )
     if yearly <= 0:
@@ -246,7 +269,7 @@ def _line_figures(plan: Plan, chosen: list[Matched], days: int) -> list[LineFigu
             spent.get(item.id, ZERO),
             item.period == Period.ONE_OFF,
         )
-        for item in plan.finance.line_items
+        for item in from_the_account(plan)
     ]
 
 

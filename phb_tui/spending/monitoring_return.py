@@ -52,7 +52,7 @@ def keeping_rows(end: date) -> list[list[str]]:
         ["Receipts and invoices", f"{KEEP_YEARS} years after the period ends", long_date(seven)],
         [
             "Payslips, payroll and tax records",
-            f"{PAYROLL_YEARS} years after the tax year ends (the ICB may ask for {KEEP_YEARS})",
+            f"For tax, until {long_date(payroll - timedelta(days=1))}; as evidence for the ICB, {KEEP_YEARS} years",
             long_date(later),
         ],
         ["Timesheets", f"{KEEP_YEARS} years after the period ends", long_date(seven)],
