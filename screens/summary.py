@@ -36,6 +36,10 @@ PREPARED_ASIDE_FROM = 2000
 """Costs from which the summary is prepared beside the app rather than in it: for 10,000 the
 biggest part alone takes a second or so, and keys must keep working meanwhile."""
 
+WRITTEN_IN_PARTS_FROM = 500
+"""Costs from which the summary is written a section at a time while keys work: for 1,000 the
+whole takes a tenth of a second or more, too long to hold a key."""
+
 CHANGED_MEANWHILE = "The plan changed while its summary was prepared: go to another step and back to see it."
 
 
@@ -78,9 +82,14 @@ class SummaryScreen(StepScreen):
         analysis = self.analysis()
         revision = self.revision()
         parts = summary_parts(self.plan, analysis, lambda: self.revision() == revision)
-        if len(self.plan.finance.line_items) < PREPARED_ASIDE_FROM:
+        costs = len(self.plan.finance.line_items)
+        if costs < PREPARED_ASIDE_FROM:
             self._show_readiness(analysis)
-            self.query_one(DocumentView).show([], self._guarded(parts))
+            guarded = self._guarded(parts)
+            if costs < WRITTEN_IN_PARTS_FROM:  # Written whole at once: a screenful or two of costs takes moments.
+                self.query_one(DocumentView).show([part for found in guarded for part in found])
+            else:
+                self.query_one(DocumentView).show([], guarded)
             return
         self.query_one("#readiness-heading", Static).update("Preparing the summary of this long plan...")
         self.query_one("#readiness", OptionList).display = False
