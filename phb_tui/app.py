@@ -99,7 +99,7 @@ def step_screen(step: Step) -> type[StepScreen]:
 if TYPE_CHECKING:
     from screens.picker import PickerScreen
 
-    from .summary.listing import Listing, PlanRow
+    from .plan_list.listing import Listing, PlanRow
 
 SAMPLE_PLAN = Path(__file__).parent / "sample-plan.toml"
 
@@ -283,7 +283,7 @@ class PhbApp(App[None]):
 
     def _plan_rows_now(self) -> tuple[list[PlanRow], Listing | None]:
         """Every plan's row; or, with hundreds to read again, those known now and the listing to finish."""
-        from .summary.listing import finish_listing, start_listing
+        from .plan_list.listing import finish_listing, start_listing
 
         listing = start_listing(self.store, checked=True)
         if len(listing.unread) < READ_ASIDE_FROM:
@@ -292,7 +292,7 @@ class PhbApp(App[None]):
 
     def _finish_aside(self, picker: PickerScreen, listing: Listing) -> None:
         """Read the plans the list does not know in a thread, then show them all."""
-        from .summary.listing import finish_listing
+        from .plan_list.listing import finish_listing
 
         def show(rows: list[PlanRow]) -> None:
             if picker.is_attached:  # Not if the person has gone on to a plan meanwhile.

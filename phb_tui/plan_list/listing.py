@@ -31,7 +31,7 @@ from plan_store.glance import PlanGlance
 
 from .. import __version__
 from ..planning.finance import budget_short_words, position_against_budget
-from .document import Table
+from ..summary.document import Table
 
 HEADERS = ["Title", "Person", "Stage", "Budget", "Planned", "Last saved"]
 _CACHE_FORMAT = f"3/{__version__}"  # A new version of the program may list plans differently.
