@@ -125,9 +125,9 @@ async def test_a_long_plans_summary_is_prepared_beside_the_app(
     store: PlanStore, example_plan: Plan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A plan long enough to take a while is summarised while keys keep working, then shown whole."""
-    from screens import summary
+    from phb_tui import background
 
-    monkeypatch.setattr(summary, "PREPARED_ASIDE_FROM", 1)
+    monkeypatch.setattr(background, "ASIDE_FROM", 1)
     async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -139,9 +139,9 @@ async def test_a_long_plans_export_is_written_beside_the_app(
     store: PlanStore, example_plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Writing out 10,000 costs takes seconds: it happens while keys keep working, then the file is whole."""
-    from phb_tui import app as app_module
+    from phb_tui import background
 
-    monkeypatch.setattr(app_module, "EXPORTED_ASIDE_FROM", 1)
+    monkeypatch.setattr(background, "ASIDE_FROM", 1)
     target = tmp_path / "long-plan.md"
     async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
         await _export_dialog_filled(app, pilot, target)
