@@ -129,7 +129,8 @@ class PrivateServer(Server):
         the first visit swaps for the token's cookie. Spent, it is refused like any wrong key."""
         return f"{self.address.partition('?')[0]}?code={self.access.new_code()}"
 
-    async def _make_app(self) -> web.Application:
+    async def _web_app(self) -> web.Application:
+        """Our own routes, behind the guard; named apart from textual-serve's `_make_app`, which only its `serve` uses."""
         app = web.Application(middlewares=[self._guard])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path), autoescape=True)
         app.add_routes(
@@ -260,7 +261,7 @@ class PrivateServer(Server):
         it too), and the server waits for them before it returns.
         """
         stop = stop or asyncio.Event()
-        runner = web.AppRunner(await self._make_app(), access_log=None, handle_signals=False, shutdown_timeout=15)
+        runner = web.AppRunner(await self._web_app(), access_log=None, handle_signals=False, shutdown_timeout=15)
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port)
         try:
