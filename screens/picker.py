@@ -32,7 +32,7 @@ from phb_tui.widgets.key_hints import keys_named
 from phb_tui.widgets.steady_footer import SteadyFooter
 from plan_store import visible, visible_name
 from plan_store.fields import MAX_TITLE
-from plan_store.store import TrashedPlan
+from plan_store.trash import TrashedPlan
 
 from .messages import (
     DeletedPlansWanted,
