@@ -32,6 +32,7 @@ from .completion import asked, complete, plan_argument
 from .exit_status import EXIT_ERROR, EXIT_GAPS, EXIT_OK
 from .open_command import open_app, open_picker, run_app, serve, serve_arguments
 from .pa_command import pa_costs, pa_costs_arguments
+from .spending_command import show_spending, spending_arguments
 from .summary.exporting import FORMATS, export_file_name, export_text
 from .where_command import where, where_arguments
 
@@ -220,6 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
     pa_costs_arguments(command("pa-costs", pa_costs, "The whole yearly cost of employing personal assistants."))
     serve_arguments(command("serve", serve, "Use PHB Planner in your web browser, on this computer only."))
     where_arguments(command("where", where, "Where PHB Planner keeps your plans and settings, one place on each line."))
+    spending_arguments(
+        command("spending", show_spending, "Money in and out of the budget, set against the plan."), [common]
+    )
     return parser
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import clock
-from .agreed_files import agreed_copies, drop_agreed, link_agreed
+from .beside_plan import drop_beside, link_beside
 from .clock import utc_now
 from .codec import plan_from_toml
 from .errors import (
@@ -192,10 +192,10 @@ class PlanStore:
             _refuse_if_changed(open_plan)
             moved = self._add(renamed)
             try:
-                link_agreed(open_plan.path, moved.path)  # The agreed copies go with it.
+                link_beside(open_plan.path, moved.path)  # The agreed copies and spending go with it.
                 os.replace(open_plan.path, moved.backup_path)
                 open_plan.backup_path.unlink(missing_ok=True)
-                drop_agreed(agreed_copies(open_plan.path))
+                drop_beside(open_plan.path)
             except OSError as error:
                 raise PlanSaveError(open_plan.path, error) from None
         return moved
@@ -377,7 +377,7 @@ def _with_agreed_copies(source: Path, copied: OpenPlan) -> OpenPlan:
     the changes since it are asked for; the new plan itself is already saved whole.
     """
     with contextlib.suppress(OSError):
-        link_agreed(source, copied.path)
+        link_beside(source, copied.path)
     return copied
 
 

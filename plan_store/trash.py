@@ -1,6 +1,6 @@
 """The trash folder: deleted plans, named by when they were deleted, and put back from there.
 
-A plan is moved, never copied, with its backup and agreed copies, and never over another file.
+A plan is moved, never copied, with its backup and the files kept beside it, and never over another file.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .agreed_files import agreed_copies, drop_agreed, link_agreed
+from .beside_plan import drop_beside, drop_linked, link_beside
 from .errors import PlanError, PlanNotFound, PlanSaveError
 from .glance import PlanGlance
 from .places import BACKUP_SUFFIX, PLAN_SUFFIX
@@ -84,17 +84,17 @@ def move_plan(source: Path, folder: Path, base: str) -> Path:
         taken = {entry.name.split(".")[0] for entry in folder.iterdir()}
         slug = unique_slug(base, taken)
         target = folder / f"{slug}{PLAN_SUFFIX}"
-        linked = link_agreed(source, target)  # The agreed copies first: a kill never parts them.
+        linked = link_beside(source, target)  # The files beside it first: a kill never parts them.
         try:
             move_without_replacing(source, target)
             break
         except FileExistsError:
-            drop_agreed(linked)
+            drop_linked(linked)
             continue  # Taken since we looked, by a program that does not take turns: look again.
     backup = source.with_name(source.name.removesuffix(PLAN_SUFFIX) + BACKUP_SUFFIX)
     if backup.exists():
         os.replace(backup, folder / f"{slug}{BACKUP_SUFFIX}")
-    drop_agreed(agreed_copies(source))
+    drop_beside(source)
     return target
 
 
