@@ -249,11 +249,11 @@ def _new(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _list(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .summary.listing import plan_rows, plan_table
+    from .plan_list.listing import plan_rows, plan_table
     from .summary.render.text import render_table
 
     if arguments.json:
-        from .summary.all_plans import every_plan, list_json
+        from .plan_list.all_plans import every_plan, list_json
 
         print(list_json(store, every_plan(store)), end="")
         return EXIT_OK
@@ -342,7 +342,7 @@ def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
     plan = opened.plan
     gaps = find_gaps(plan)
     if arguments.json:
-        from .summary.all_plans import PlanState, check_one_json
+        from .plan_list.all_plans import PlanState, check_one_json
 
         print(check_one_json(PlanState(opened.path, plan)), end="")
         return EXIT_GAPS if gaps else EXIT_OK
@@ -361,7 +361,7 @@ def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _check_all(store: PlanStore, as_json: bool) -> int:
-    from .summary.all_plans import check_all_json, check_line, check_totals, every_plan
+    from .plan_list.all_plans import check_all_json, check_line, check_totals, every_plan
 
     states = every_plan(store)
     if as_json:
@@ -380,7 +380,7 @@ def _check_all(store: PlanStore, as_json: bool) -> int:
 def _reviews(store: PlanStore, arguments: argparse.Namespace) -> int:
     from plan_store.clock import today
 
-    from .summary.all_plans import every_plan, review_lines, review_totals, reviews_json
+    from .plan_list.all_plans import every_plan, review_lines, review_totals, reviews_json
     from .summary.wording import long_date
 
     on = today()
@@ -398,7 +398,7 @@ def _reviews(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _import(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .summary.listing import plan_rows
+    from .plan_list.listing import plan_rows
 
     opened = store.import_file(arguments.file)
     title = opened.plan.title

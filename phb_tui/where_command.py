@@ -42,7 +42,7 @@ def places(store: PlanStore) -> list[tuple[str, str, Path]]:
 def where(store: PlanStore, arguments: argparse.Namespace) -> int:
     from plan_store import visible
 
-    from .summary.all_plans import JSON_FORMAT, to_json
+    from .plan_list.all_plans import JSON_FORMAT, to_json
 
     found = places(store)
     if arguments.json:

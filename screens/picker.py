@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Header, Input, Label, Static
 
 from phb_tui.keymap import SECOND_KEYS, keys_words
 from phb_tui.plain_text import as_written
-from phb_tui.summary.listing import ORDERS, Column, PlanRow, fit_app_columns, matching, sorted_rows
+from phb_tui.plan_list.listing import ORDERS, Column, PlanRow, fit_app_columns, matching, sorted_rows
 from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.help_dialog import HelpDialog
 from phb_tui.widgets.key_hints import keys_named

@@ -33,7 +33,7 @@ from .base import ShellBase
 if TYPE_CHECKING:
     from screens.picker import PickerScreen
 
-    from ..summary.listing import Listing, PlanRow
+    from ..plan_list.listing import Listing, PlanRow
 
 SAMPLE_PLAN = Path(__file__).parent.parent / "sample-plan.toml"
 
@@ -63,7 +63,7 @@ class PlanListActions(ShellBase):
 
     def _plan_rows_now(self) -> tuple[list[PlanRow], Listing | None]:
         """Every plan's row; or, with hundreds to read again, those known now and the listing to finish."""
-        from ..summary.listing import finish_listing, start_listing
+        from ..plan_list.listing import finish_listing, start_listing
 
         listing = start_listing(self.store, checked=True)
         if not goes_aside(plans=len(listing.unread)):
@@ -175,7 +175,7 @@ async def _read_aside(picker: PickerScreen, store: PlanStore, listing: Listing) 
 
     The picker owns the work, so it ends with the picker; a newer reading replaces an older one.
     """
-    from ..summary.listing import finish_listing
+    from ..plan_list.listing import finish_listing
 
     rows = await asyncio.to_thread(finish_listing, store, listing)
     if picker.is_attached:  # Not if the person has gone on to a plan meanwhile.

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from phb_tui.app import PhbApp
-from phb_tui.summary.listing import PlanRow
+from phb_tui.plan_list.listing import PlanRow
 from phb_tui.widgets.help_dialog import HelpDialog
 from plan_store import Plan, PlanNotFound, PlanStore, new_plan
 from plan_store.locking import folder_locked
