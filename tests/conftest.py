@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from datetime import date
+from itertools import zip_longest
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,8 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 
 LONGEST_FIRST = [
-    "tests/test_code_gates.py",  # mypy, ruff and import-linter over the whole tree, from no cache.
+    "tests/test_code_gates.py::test_the_code_passes[mypy]",  # The whole tree, from no cache.
+    "tests/test_code_gates.py",
     "tests/app/test_keys_everywhere.py",
     "tests/app/test_whole_journey.py",
     "tests/reliability/test_crash_during_save.py",
@@ -46,8 +48,14 @@ def _longest_first(item: pytest.Item) -> int:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The slowest tests start first, so the run does not end waiting on one of them (mypy came last
-    in the folder's order). Otherwise the order stays as written."""
-    items.sort(key=_longest_first)
+    in the folder's order): the first of each slow file, then the second of each, and so on, so
+    that no process is handed two of them at once. Otherwise the order stays as written."""
+    slow: list[list[pytest.Item]] = [[] for _ in LONGEST_FIRST]
+    rest = []
+    for item in items:
+        rank = _longest_first(item)
+        (slow[rank] if rank < len(LONGEST_FIRST) else rest).append(item)
+    items[:] = [item for turn in zip_longest(*slow) for item in turn if item is not None] + rest
 
 
 def pytest_configure(config: pytest.Config) -> None:
