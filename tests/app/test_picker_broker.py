@@ -19,7 +19,8 @@ from phb_tui.widgets.help_dialog import HelpDialog
 from plan_store import Plan, PlanNotFound, PlanStore, new_plan
 from plan_store.locking import folder_locked
 from screens.base import StepScreen
-from screens.picker import DeletedPlansDialog, PickerScreen
+from screens.deleted_plans import DeletedPlansDialog
+from screens.picker import PickerScreen
 from screens.title_dialog import TitleDialog
 
 from .helpers import keys, screen_text
