@@ -10,12 +10,13 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from phb_tui.background import goes_aside, worked_out
 from phb_tui.plain_text import as_written
 from phb_tui.planning.analysis import PlanAnalysis, analyse
 from phb_tui.planning.checks import ALL_CLEAR, SET_ASIDE_HEADING, Gap
@@ -26,15 +27,11 @@ from phb_tui.summary.privacy import without_private
 from phb_tui.summary.render.terminal import Part, head_parts, section_parts
 from phb_tui.widgets.document_view import DocumentView
 from phb_tui.widgets.step_keys import STEP_BINDINGS
-from plan_store import Plan
+from plan_store import Plan, clock
 
 from .base import StepScreen
 from .export_dialog import ExportDialog
 from .messages import ExportChoice, ExportWanted
-
-PREPARED_ASIDE_FROM = 2000
-"""Costs from which the summary is prepared beside the app rather than in it: for 10,000 the
-biggest part alone takes a second or so, and keys must keep working meanwhile."""
 
 WRITTEN_IN_PARTS_FROM = 500
 """Costs from which the summary is written a section at a time while keys work: for 1,000 the
@@ -61,6 +58,12 @@ def summary_parts(plan: Plan, analysis: PlanAnalysis, current: Callable[[], bool
         yield section_parts(section)
 
 
+def _prepared(plan: Plan) -> tuple[PlanAnalysis, list[Part]]:
+    """The plan worked out and its whole summary, beside the app: for a plan too long to do in it."""
+    analysis = analyse(plan, clock.today())
+    return analysis, [part for found in summary_parts(plan, analysis, lambda: True) for part in found]
+
+
 class SummaryScreen(StepScreen):
     STEP = Step.SUMMARY
     CSS_PATH = ["base.tcss", "summary.tcss"]
@@ -79,28 +82,21 @@ class SummaryScreen(StepScreen):
         self.plan_edited()
 
     def plan_edited(self) -> None:
-        analysis = self.analysis()
-        revision = self.revision()
-        parts = summary_parts(self.plan, analysis, lambda: self.revision() == revision)
         costs = len(self.plan.finance.line_items)
-        if costs < PREPARED_ASIDE_FROM:
+        if not goes_aside(costs=costs):
+            analysis = self.analysis()
+            revision = self.revision()
             self._show_readiness(analysis)
-            guarded = self._guarded(parts)
+            parts = self._guarded(summary_parts(self.plan, analysis, lambda: self.revision() == revision))
             if costs < WRITTEN_IN_PARTS_FROM:  # Written whole at once: a screenful or two of costs takes moments.
-                self.query_one(DocumentView).show([part for found in guarded for part in found])
+                self.query_one(DocumentView).show([part for found in parts for part in found])
             else:
-                self.query_one(DocumentView).show([], guarded)
+                self.query_one(DocumentView).show([], parts)
             return
         self.query_one("#readiness-heading", Static).update("Preparing the summary of this long plan...")
         self.query_one("#readiness", OptionList).display = False
         self.query_one(DocumentView).show([])
-        self.run_worker(
-            partial(self._prepare_aside, parts, analysis),
-            thread=True,
-            exclusive=True,
-            group="summary",
-            exit_on_error=False,
-        )
+        self._prepare_aside()
 
     def _guarded(self, parts: Iterator[Sequence[Part]]) -> Iterator[Sequence[Part]]:
         try:
@@ -108,15 +104,9 @@ class SummaryScreen(StepScreen):
         except Exception:  # The plan changed while it was read; the step prepares it again next time.
             self.query_one("#readiness-heading", Static).update(CHANGED_MEANWHILE)
 
-    def _prepare_aside(self, parts: Iterator[Sequence[Part]], analysis: PlanAnalysis) -> None:
-        try:
-            prepared = [part for found in parts for part in found]
-        except Exception:  # The plan changed while it was read; the step prepares it again next time.
-            self.app.call_from_thread(self.query_one("#readiness-heading", Static).update, CHANGED_MEANWHILE)
-            return
-        self.app.call_from_thread(self._show_prepared, analysis, prepared)
-
-    def _show_prepared(self, analysis: PlanAnalysis, parts: list[Part]) -> None:
+    @work(exclusive=True, group="summary", description="Preparing the summary")
+    async def _prepare_aside(self) -> None:
+        analysis, parts = await worked_out(partial(_prepared, self.plan), self.revision)
         self._show_readiness(analysis)
         self.query_one(DocumentView).show(parts)
 

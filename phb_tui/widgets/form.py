@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ValidationError
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -143,6 +144,21 @@ def field_kind(model: type[BaseModel], name: str) -> tuple[FieldKind, type[Choic
     raise TypeError(f"{model.__name__}.{name}: a form cannot edit a field of type {annotation}")
 
 
+class FieldLine(Static):
+    """A line of a field's words: its help, or why what was typed is refused.
+
+    Under a one-row field it spans both columns of the field's grid, and Textual measures a row of
+    a grid by the first column's width alone: so it is measured at the field's whole width here,
+    which is where it is drawn, rather than wrapped into the label's 30 columns and left with
+    empty lines.
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self.styles.column_span > 1:
+            width = container.width - self.styles.gutter.width
+        return super().get_content_height(container, viewport, width)
+
+
 class FieldRefused(ValueError):
     """A typed value that cannot become the field's value; the message is for the person."""
 
@@ -183,14 +199,17 @@ class ModelForm(Vertical):
 
     def compose(self) -> ComposeResult:
         for spec in self.specs.values():
-            with Vertical(classes=f"field field-{spec.kind}", id=f"fieldset-{spec.name}"):
-                if spec.kind in ONE_ROW_KINDS:
-                    # Label and box on one row, so a step at 80x24 shows several fields at once.
-                    with Horizontal(classes="field-row"):
-                        yield Label(spec.label, classes="field-label")
-                        yield from self._editors(spec)
+            one_row = spec.kind in ONE_ROW_KINDS
+            # A one-row field is a grid of two columns: label and box on one row, so a step at
+            # 80x24 shows several fields at once, and the help and any refusal across both below.
+            # One container a field, not a column holding a row: a step draws sooner with fewer widgets.
+            kinds = f"field field-{spec.kind}{' field-row' if one_row else ''}"
+            with Vertical(classes=kinds, id=f"fieldset-{spec.name}"):
+                if one_row:
+                    yield Label(spec.label, classes="field-label")
+                    yield from self._editors(spec)
                     if spec.help:
-                        yield Static(spec.help, classes="field-help")
+                        yield FieldLine(spec.help, classes="field-help")
                 else:
                     yield Label(spec.label, classes="field-label")
                     if spec.help:
@@ -471,7 +490,7 @@ class ModelForm(Vertical):
             errors = self.query(f"#error-{spec.name}").results(Static)
             error = next(errors, None)
             if error is None:
-                error = Static(
+                error = FieldLine(
                     "", classes="field-error", id=f"error-{spec.name}", markup=False
                 )  # May quote what was typed.
                 self.query_one(f"#fieldset-{spec.name}").mount(error)
