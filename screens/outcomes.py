@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from phb_tui.planning.checks import served_outcome_ids
+from phb_tui.planning.outcome_names import UNWRITTEN, outcome_name
 from phb_tui.planning.steps import Step
 from phb_tui.planning.wizard import outcomes as step
 from phb_tui.widgets.form import ModelForm
@@ -45,7 +46,7 @@ class OutcomesScreen(StepScreen):
         spec = ListSpec[Outcome](
             noun="outcome",
             columns=[
-                ("Outcome", lambda o: o.outcome or o.what_matters or "(not written yet)"),
+                ("Outcome", lambda o: outcome_name(plan, o).words or UNWRITTEN),
                 ("Priority", lambda o: o.priority.label),
                 ("Linked", linked),
             ],
@@ -65,7 +66,7 @@ class OutcomesScreen(StepScreen):
     def plan_edited(self) -> None:
         linked = served_outcome_ids(self.plan)
         waiting = [
-            f"{n}. {o.outcome or o.what_matters or o.id}"
+            outcome_name(self.plan, o, n).listed(unwritten=UNWRITTEN)
             for n, o in enumerate(self.plan.outcomes, 1)
             if o.id not in linked
         ]

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from phb_tui.planning.fields import Form
+from phb_tui.planning.outcome_names import UNWRITTEN, outcome_name
 from phb_tui.planning.person_centred import WEEK_NOTES_HEADING, brief, in_week_order, week_notes, weekly_costs
 from phb_tui.planning.steps import Step
 from phb_tui.planning.wizard import resources as step
@@ -20,7 +21,7 @@ from .base import StepScreen
 
 def outcome_choices(plan: Plan) -> list[tuple[str, str]]:
     """Outcomes as people see them in lists: numbered, in the plan's order."""
-    return [(f"{n}. {(o.outcome or o.what_matters or o.id)[:60]}", o.id) for n, o in enumerate(plan.outcomes, 1)]
+    return [(outcome_name(plan, o, n).listed(60, UNWRITTEN), o.id) for n, o in enumerate(plan.outcomes, 1)]
 
 
 def outcome_numbers(plan: Plan, outcome_ids: list[str]) -> str:
