@@ -34,6 +34,8 @@ class StepEntry:
 
     step: Step
     title: str
+    short: str
+    """The title in a word, for the journey bar, which names every step on one line of 80 columns."""
     parts: tuple[Part, ...] = ()
     """What the step edits, in the order its screen shows it. The step counts as started once any
     of it differs from a new plan: so every field a form shows is a start, and nothing else is."""

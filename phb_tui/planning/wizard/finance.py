@@ -181,6 +181,7 @@ EMPLOYER = form(
 ENTRY = StepEntry(
     Step.FINANCE,
     "Financial plan",
+    "Finance",
     (BUDGET, ITEMS, SET_ASIDE, FLEXIBILITY, NEW_PA, PA, NEW_PA_LINKS, EMPLOYER),
     keys=(StepKey("finance.pa_costs", "f6", "PA costs"),),
 )

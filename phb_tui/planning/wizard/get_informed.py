@@ -128,6 +128,7 @@ def _still_to_do(plan: Plan, today: date) -> list[str]:
 ENTRY = StepEntry(
     Step.GET_INFORMED,
     "Get informed",
+    "Informed",
     (PERSON, HELPERS, RIGHT_TO_A_BUDGET, CONTACTS, CHECKLIST, PEOPLE_TO_TALK_TO, QUESTIONS, WORRIES),
     still_to_do=_still_to_do,
 )

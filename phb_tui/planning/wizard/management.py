@@ -120,4 +120,6 @@ DECISIONS = listed(
     entries=lambda plan: plan.who_decides.decisions,
 )
 
-ENTRY = StepEntry(Step.MANAGEMENT, "Managing the money", (QUESTIONS, CHOICE, DIRECT_PAYMENT, WHO_DECIDES, DECISIONS))
+ENTRY = StepEntry(
+    Step.MANAGEMENT, "Managing the money", "Money", (QUESTIONS, CHOICE, DIRECT_PAYMENT, WHO_DECIDES, DECISIONS)
+)

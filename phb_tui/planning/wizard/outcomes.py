@@ -65,4 +65,4 @@ OUTCOMES = listed(
     entries=lambda plan: plan.outcomes,
 )
 
-ENTRY = StepEntry(Step.OUTCOMES, "Outcomes", (ABOUT_ME, NEEDS, OUTCOMES))
+ENTRY = StepEntry(Step.OUTCOMES, "Outcomes", "Outcomes", (ABOUT_ME, NEEDS, OUTCOMES))

@@ -52,4 +52,4 @@ WEEK_ENTRIES = listed(
 """`line_item` and `resource` choose among the plan's own costs and support: the screen gives
 the form those choices (`Form.with_options`)."""
 
-ENTRY = StepEntry(Step.RESOURCES, "Other support", (RESOURCES, WEEK, WEEK_ENTRIES))
+ENTRY = StepEntry(Step.RESOURCES, "Other support", "Support", (RESOURCES, WEEK, WEEK_ENTRIES))

@@ -88,6 +88,7 @@ ACTIONS = listed(
 ENTRY = StepEntry(
     Step.REVIEW,
     "Review and sign-off",
+    "Review",
     (RISKS, CONTINGENCY_PLAN, REVIEWS, LOG, SIGN_OFF, ACTIONS),
     still_to_do=task_notes,
     keys=(StepKey("review.usual_tasks", "f5", "usual tasks"),),

@@ -5,4 +5,4 @@ from __future__ import annotations
 from ..steps import Step
 from .entry import StepEntry
 
-ENTRY = StepEntry(Step.SUMMARY, "Summary", whole_plan=True)
+ENTRY = StepEntry(Step.SUMMARY, "Summary", "Summary", whole_plan=True)
