@@ -9,7 +9,6 @@ from textual.widgets import Button, Static
 from phb_tui.planning.employer_rates import load_rates
 from phb_tui.planning.finance import Verdict, budget_position, in_both_views, item_cost_each_time
 from phb_tui.planning.steps import Step
-from phb_tui.planning.wizard import entry
 from phb_tui.planning.wizard import finance as step
 from phb_tui.summary.build import spending_charts
 from phb_tui.summary.render.terminal import render_blocks
@@ -34,7 +33,6 @@ class FinanceScreen(StepScreen):
     STEP = Step.FINANCE
     CSS_PATH = ["base.tcss", "finance.tcss"]
     BINDINGS = [*STEP_BINDINGS, PA_COSTS_BINDING]
-    EXTRA_KEYS = tuple((key.binding_id, key.usual, key.does) for key in entry(Step.FINANCE).keys)
 
     def compose_step(self) -> ComposeResult:
         plan = self.plan

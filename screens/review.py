@@ -10,7 +10,6 @@ from textual.widgets import Button, Static
 
 from phb_tui.planning.person_centred import usual_tasks
 from phb_tui.planning.steps import Step
-from phb_tui.planning.wizard import entry
 from phb_tui.planning.wizard import review as step
 from phb_tui.summary.changes import agreed_changes_words
 from phb_tui.widgets.form import ModelForm
@@ -73,7 +72,6 @@ class ReviewScreen(StepScreen):
     STEP = Step.REVIEW
     CSS_PATH = ["base.tcss"]
     BINDINGS = [*STEP_BINDINGS, Binding("f5", "usual_tasks", "Usual tasks", id="review.usual_tasks", show=False)]
-    EXTRA_KEYS = tuple((key.binding_id, key.usual, key.does) for key in entry(Step.REVIEW).keys)
 
     def compose_step(self) -> ComposeResult:
         plan = self.plan

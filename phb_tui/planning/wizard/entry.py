@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from plan_store import Plan, new_plan
 
@@ -14,8 +14,7 @@ from ..fields import Form, Listed, Part
 from ..steps import Step
 
 
-@dataclass(frozen=True)
-class StepKey:
+class StepKey(NamedTuple):
     """A key a step adds that the footer has no room for: the status line names it."""
 
     binding_id: str
