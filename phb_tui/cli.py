@@ -31,6 +31,7 @@ from .agree_command import (
 from .completion import asked, complete, plan_argument
 from .launch import collector_paused
 from .pa_command import pa_costs, pa_costs_arguments
+from .spending_command import show_spending, spending_arguments
 from .summary.exporting import FORMATS, export_file_name, export_text
 from .where_command import where, where_arguments
 
@@ -223,6 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
     pa_costs_arguments(command("pa-costs", pa_costs, "The whole yearly cost of employing personal assistants."))
     _serve_command(command("serve", _serve, "Use PHB Planner in your web browser, on this computer only."))
     where_arguments(command("where", where, "Where PHB Planner keeps your plans and settings, one place on each line."))
+    spending_arguments(
+        command("spending", show_spending, "Money in and out of the budget, set against the plan."), [common]
+    )
     return parser
 
 

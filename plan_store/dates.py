@@ -32,6 +32,14 @@ def parse_date_text(text: str) -> date | None:
         raise DateError(f"{cleaned!r} is not a real date; check the day and month ({DATE_RULE})") from None
 
 
+def date_or_none(text: str) -> date | None:
+    """The date written, or None when it is blank or not a date: for callers that word their own refusal."""
+    try:
+        return parse_date_text(text)
+    except DateError:
+        return None
+
+
 def format_date_text(day: date | None) -> str:
     """The form shown in date fields: 31/01/2027."""
     return f"{day:%d/%m/%Y}" if day else ""

@@ -110,6 +110,19 @@ def move_without_replacing(source: Path, target: Path) -> None:
     os.unlink(source)
 
 
+def link_or_copy(source: Path, target: Path) -> None:
+    """A second name for a file that is only ever replaced whole: a hard link, else a copy made whole.
+
+    FileExistsError if `target` is taken: nothing is ever replaced.
+    """
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        create_atomically(target, source.read_bytes())
+
+
 def write_new_file(path: Path, data: bytes) -> None:
     """Write a file that must not exist yet; raises FileExistsError rather than overwrite.
 

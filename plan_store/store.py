@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import clock
-from .agreed_files import agreed_copies, drop_agreed, link_agreed
+from .beside_plan import drop_beside, drop_linked, link_beside
 from .clock import utc_now
 from .codec import plan_from_toml, plan_to_toml
 from .errors import (
@@ -217,10 +217,10 @@ class PlanStore:
             _refuse_if_changed(open_plan)
             moved = self._add(renamed)
             try:
-                link_agreed(open_plan.path, moved.path)  # The agreed copies go with it.
+                link_beside(open_plan.path, moved.path)  # The agreed copies and spending go with it.
                 os.replace(open_plan.path, moved.backup_path)
                 open_plan.backup_path.unlink(missing_ok=True)
-                drop_agreed(agreed_copies(open_plan.path))
+                drop_beside(open_plan.path)
             except OSError as error:
                 raise PlanSaveError(open_plan.path, error) from None
         return moved
@@ -423,7 +423,7 @@ def _with_agreed_copies(source: Path, copied: OpenPlan) -> OpenPlan:
     the changes since it are asked for; the new plan itself is already saved whole.
     """
     with contextlib.suppress(OSError):
-        link_agreed(source, copied.path)
+        link_beside(source, copied.path)
     return copied
 
 
@@ -518,17 +518,17 @@ def _move_plan(source: Path, folder: Path, base: str) -> Path:
         taken = {entry.name.split(".")[0] for entry in folder.iterdir()}
         slug = unique_slug(base, taken)
         target = folder / f"{slug}{PLAN_SUFFIX}"
-        linked = link_agreed(source, target)  # The agreed copies first: a kill never parts them.
+        linked = link_beside(source, target)  # The files beside it first: a kill never parts them.
         try:
             move_without_replacing(source, target)
             break
         except FileExistsError:
-            drop_agreed(linked)
+            drop_linked(linked)
             continue  # Taken since we looked, by a program that does not take turns: look again.
     backup = source.with_name(source.name.removesuffix(PLAN_SUFFIX) + BACKUP_SUFFIX)
     if backup.exists():
         os.replace(backup, folder / f"{slug}{BACKUP_SUFFIX}")
-    drop_agreed(agreed_copies(source))
+    drop_beside(source)
     return target
 
 

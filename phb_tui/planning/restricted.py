@@ -229,6 +229,11 @@ def restricted_kind(item: LineItem) -> str | None:
     return _kind_of(" ".join((item.description, item.category.label, item.provider)))
 
 
+def restricted_kind_in_words(text: str) -> str | None:
+    """The same check for words alone, such as a payee on a bank statement."""
+    return _kind_of(text)
+
+
 @lru_cache(maxsize=4096)
 def _kind_of(text: str) -> str | None:
     """Remembered for each text: the summary and the checks ask about every item more than once,

@@ -1,0 +1,105 @@
+"""Statements written for the tests, in the styles real banks and card providers export.
+
+Each is the same account over April 2026: the ICB's payment in, two PAs' wages, agency care, a
+swim, a refund, and a supermarket payment that the plan does not list.
+"""
+
+from __future__ import annotations
+
+# A building society: lines about the account above the header, "Paid out" / "Paid in", £ signs,
+# dates like "01 Apr 2026", oldest first.
+BUILDING_SOCIETY = """\
+"Account Name:","FlexDirect ****12345"
+"Account Balance:","£3,117.60"
+"Available Balance: ","£3,117.60"
+
+"Date","Transaction type","Description","Paid out","Paid in","Balance"
+"01 Apr 2026","Bank credit","NHS WEST YORKSHIRE ICB DP","","£4,000.00","£4,500.00"
+"03 Apr 2026","Payment to","S OKAFOR WAGES","£580.00","","£3,920.00"
+"03 Apr 2026","Payment to","L MARSH WAGES","£435.00","","£3,485.00"
+"10 Apr 2026","Visa purchase","LEEDS LEISURE SWIM","£38.40","","£3,446.60"
+"14 Apr 2026","Payment to","CARE AT HOME LEEDS","£330.00","","£3,116.60"
+"20 Apr 2026","Visa purchase","TESCO STORES 2231","£12.40","","£3,104.20"
+"22 Apr 2026","Bank credit","CARE AT HOME LEEDS REFUND","","£13.40","£3,117.60"
+"""
+
+# A high-street bank: debit and credit columns, day-first dates, newest first.
+HIGH_STREET = """\
+Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount,Balance
+22/04/2026,FPI,'30-94-57,12345678,CARE AT HOME LEEDS REFUND,,13.40,3117.60
+20/04/2026,DEB,'30-94-57,12345678,TESCO STORES 2231,12.40,,3104.20
+14/04/2026,FPO,'30-94-57,12345678,CARE AT HOME LEEDS,330.00,,3116.60
+10/04/2026,DEB,'30-94-57,12345678,LEEDS LEISURE SWIM,38.40,,3446.60
+03/04/2026,FPO,'30-94-57,12345678,L MARSH WAGES,435.00,,3485.00
+03/04/2026,FPO,'30-94-57,12345678,S OKAFOR WAGES,580.00,,3920.00
+01/04/2026,BGC,'30-94-57,12345678,NHS WEST YORKSHIRE ICB DP,,4000.00,4500.00
+"""
+
+# An app bank: one signed amount, "(GBP)" in the names.
+APP_BANK = """\
+Date,Counter Party,Reference,Type,Amount (GBP),Balance (GBP),Spending Category
+01/04/2026,NHS WEST YORKSHIRE ICB DP,PHB APRIL,FASTER PAYMENT,4000.00,4500.00,INCOME
+03/04/2026,S OKAFOR WAGES,WAGES,FASTER PAYMENT,-580.00,3920.00,PAYMENTS
+03/04/2026,L MARSH WAGES,WAGES,FASTER PAYMENT,-435.00,3485.00,PAYMENTS
+10/04/2026,LEEDS LEISURE SWIM,,CARD,-38.40,3446.60,LEISURE
+14/04/2026,CARE AT HOME LEEDS,INV 2231,FASTER PAYMENT,-330.00,3116.60,PAYMENTS
+20/04/2026,TESCO STORES 2231,,CARD,-12.40,3104.20,GROCERIES
+22/04/2026,CARE AT HOME LEEDS REFUND,INV 2231,FASTER PAYMENT,13.40,3117.60,INCOME
+"""
+
+# A prepaid card provider's export: merchant names, signed amounts, short years.
+PREPAID_CARD = """\
+Transaction Date,Merchant Name,Transaction Type,Amount,Balance
+01-04-26,NHS WEST YORKSHIRE ICB DP,LOAD,4000.00,4500.00
+03-04-26,S OKAFOR WAGES,BANK TRANSFER,-580.00,3920.00
+03-04-26,L MARSH WAGES,BANK TRANSFER,-435.00,3485.00
+10-04-26,LEEDS LEISURE SWIM,POS,-38.40,3446.60
+14-04-26,CARE AT HOME LEEDS,BANK TRANSFER,-330.00,3116.60
+20-04-26,TESCO STORES 2231,POS,-12.40,3104.20
+22-04-26,CARE AT HOME LEEDS REFUND,REFUND,13.40,3117.60
+"""
+
+STYLES = {
+    "building society": BUILDING_SOCIETY,
+    "high-street bank": HIGH_STREET,
+    "app bank": APP_BANK,
+    "prepaid card": PREPAID_CARD,
+}
+
+# The first half of April, then the second half overlapping it by a week.
+EARLY_APRIL = """\
+Date,Description,Amount,Balance
+01/04/2026,NHS WEST YORKSHIRE ICB DP,4000.00,4500.00
+03/04/2026,S OKAFOR WAGES,-580.00,3920.00
+03/04/2026,L MARSH WAGES,-435.00,3485.00
+10/04/2026,LEEDS LEISURE SWIM,-38.40,3446.60
+"""
+LATE_APRIL = """\
+Date,Description,Amount,Balance
+03/04/2026,S OKAFOR WAGES,-580.00,3920.00
+03/04/2026,L MARSH WAGES,-435.00,3485.00
+10/04/2026,LEEDS LEISURE SWIM,-38.40,3446.60
+14/04/2026,CARE AT HOME LEEDS,-330.00,3116.60
+20/04/2026,TESCO STORES 2231,-12.40,3104.20
+22/04/2026,CARE AT HOME LEEDS REFUND,13.40,3117.60
+"""
+
+# A line has gone missing between 10 and 20 April: the balances do not add up.
+MISSING_LINE = """\
+Date,Description,Amount,Balance
+01/04/2026,NHS WEST YORKSHIRE ICB DP,4000.00,4500.00
+10/04/2026,LEEDS LEISURE SWIM,-38.40,4461.60
+20/04/2026,TESCO STORES 2231,-12.40,4119.20
+"""
+
+# Columns no bank names this way: found only with a mapping the person gives.
+ODD_COLUMNS = """\
+When,Who,Spent £,Received £
+02/05/2026,S OKAFOR WAGES,580.00,
+05/05/2026,WILKO,9.99,
+"""
+
+NOT_A_STATEMENT = """\
+name,age,favourite colour
+Sam,34,green
+"""
