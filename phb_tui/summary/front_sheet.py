@@ -20,6 +20,7 @@ from plan_store.vocabulary import ManagementOption, ManagementRoute, SpendCatego
 from ..planning.analysis import PlanAnalysis
 from ..planning.checks import SET_ASIDE_HEADING, paid_by_direct_payment
 from ..planning.finance import basis_words, in_both_views
+from ..planning.outcome_names import outcome_name
 from .changes import status_words
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Subheading
 from .money import route_label
@@ -108,7 +109,7 @@ def _outcomes(plan: Plan, analysis: PlanAnalysis) -> list[Block]:
         items = list(analysis.serving.get(outcome.id, ()))
         paid = f"{format_money(totals.get(outcome.id, Decimal(0)))} {basis}"
         which = f"; {'items' if len(items) > 1 else 'item'} {_runs(items)}" if items else "; no item linked yet"
-        text = or_missing(outcome.outcome or outcome.what_matters).rstrip(".")
+        text = or_missing(outcome_name(plan, outcome, number).words).rstrip(".")
         lines.append(f"Outcome {number} ({paid}{which}): {text}.")
     return [Paragraph("Outcomes, with what each costs:"), BulletList(lines)]
 
