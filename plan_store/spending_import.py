@@ -1,6 +1,6 @@
 """Changes to a spending record: a statement imported, a transaction typed, split or explained, a rule.
 
-Each is one call that reads the record, checks everything, and writes it whole (see
+Each is one call that reads the record, checks everything, and writes it (see
 `spending_files.changing_record`): a statement with one bad line, or a split that does not add up,
 changes nothing.
 """
@@ -8,7 +8,7 @@ changes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -61,12 +61,12 @@ def import_statement(
         source = used.source if used else statement_file.name
         added = new_transactions(record, statement.lines, source)
         already = any(note.digest == statement.digest for note in record.statements)
-        record.transactions += added
         if not added:  # Nothing new: the record stays exactly as it was.
             return Imported(
                 statement_file.name, len(statement.lines), [], statement.first, statement.last, used, already
             )
-        record.statements.append(
+        record.add_transactions(added)
+        record.add_statement(
             StatementNote(
                 statement_file.name,
                 statement.digest,
@@ -114,13 +114,10 @@ def add_by_hand(
         raise PlanError("The amount is £0.00; give the money paid out or paid in.")
     with changing_record(plan_path) as record:
         transaction = Transaction(record.next_hand_id(), on, amount, description.strip(), source=HAND_SOURCE)
-        transaction = replace(
-            transaction,
-            splits=checked_splits(transaction, splits, line_ids),
-            evidence=evidence,
-            explanation=explanation,
+        transaction = transaction._replace(
+            splits=checked_splits(transaction, splits, line_ids), evidence=evidence, explanation=explanation
         )
-        record.transactions.append(transaction)
+        record.add_transactions([transaction])
     return transaction
 
 
@@ -141,11 +138,11 @@ def change_transaction(
             )
         changed = found
         if splits is not None:
-            changed = replace(changed, splits=checked_splits(found, splits, line_ids))
+            changed = changed._replace(splits=checked_splits(found, splits, line_ids))
         if evidence is not None:
-            changed = replace(changed, evidence=evidence.strip())
+            changed = changed._replace(evidence=evidence.strip())
         if explanation is not None:
-            changed = replace(changed, explanation=explanation.strip())
+            changed = changed._replace(explanation=explanation.strip())
         record.replace_transaction(changed)
     return changed
 
@@ -176,5 +173,5 @@ def add_rule(plan_path: Path, payee: str, line: str, line_ids: Iterable[str]) ->
         raise PlanError(f'The plan has no line "{line}". Its lines are: {shown}.')
     rule = Rule(payee.strip(), line)
     with changing_record(plan_path) as record:
-        record.rules = [r for r in record.rules if r.payee.casefold() != rule.payee.casefold()] + [rule]
+        record.keep_rule(rule)
     return rule
