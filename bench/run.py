@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench import files, interactions, many_plans, startup
+from bench import files, interactions, many_plans, spending, startup
 from bench.common import Target, machine, table
 
 
@@ -30,7 +30,7 @@ def main() -> None:
     sections = []
     targets: list[Target] = []
     started = time.perf_counter()
-    for module in (startup, interactions, files, many_plans):
+    for module in (startup, interactions, files, many_plans, spending):
         # Each in a fresh process of its own: the interaction benchmarks run the app in-process
         # at 10,000 costs, and what they leave behind slowed the file benchmarks after them.
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as alone:
