@@ -105,7 +105,23 @@ class StatementNote:
     imported_on: date
 
 
-Entry = Transaction | Rule | ColumnMapping | StatementNote
+@dataclass(frozen=True)
+class Timesheet:
+    """The hours a PA worked in one pay period, from a timesheet typed or imported."""
+
+    pa: str
+    """The PA as the plan names them: their name, or the id of their wage line."""
+    period_start: date
+    """The first day of the pay period (a week or a calendar month, as the PA is paid)."""
+    hours: Decimal
+    evidence: str = ""
+    """The timesheet itself: a file name or a note."""
+
+    def same_period(self, other: Timesheet) -> bool:
+        return self.pa.casefold() == other.pa.casefold() and self.period_start == other.period_start
+
+
+Entry = Transaction | Rule | ColumnMapping | StatementNote | Timesheet
 """One line of the record after its first."""
 
 _ORDER = attrgetter("on", "order", "id")
@@ -131,6 +147,7 @@ class SpendingRecord:
         mappings: Iterable[ColumnMapping] = (),
         statements: Iterable[StatementNote] = (),
         unread: Unread | None = None,
+        hours: Iterable[Timesheet] = (),
     ) -> None:
         self._transactions = list(transactions)
         self._unread = unread
@@ -138,6 +155,7 @@ class SpendingRecord:
         self.rules = list(rules)
         self.mappings = list(mappings)
         self.statements = list(statements)
+        self.hours = list(hours)
         self.added: list[Entry] = []
         """Lines to add at the end of the file, in order."""
         self.rewrite = False
@@ -198,6 +216,11 @@ class SpendingRecord:
         """One rule per payee (any case): a new one for the same words replaces the old, and comes last."""
         kept = [r for r in self.rules if r.payee.casefold() != rule.payee.casefold()]
         self.rules = self._kept(kept, self.rules, rule)
+
+    def keep_hours(self, timesheet: Timesheet) -> None:
+        """One timesheet per PA and pay period: a new one for the same period replaces the old."""
+        kept = [t for t in self.hours if not t.same_period(timesheet)]
+        self.hours = self._kept(kept, self.hours, timesheet)
 
     def _kept(self, kept: list[Any], before: list[Any], new: Entry) -> list[Any]:
         after = [*kept, new]

@@ -23,7 +23,7 @@ from typing import Any
 from .errors import NewerPlanError, PlanFileError
 from .gc_pause import collection_paused
 from .money import money_to_str
-from .spending import ColumnMapping, Entry, Rule, SpendingRecord, Split, StatementNote, Transaction
+from .spending import ColumnMapping, Entry, Rule, SpendingRecord, Split, StatementNote, Timesheet, Transaction
 
 FORMAT_NAME = "phb-planner spending record"
 VERSION = 1
@@ -45,7 +45,8 @@ _MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")
 
 def record_to_text(record: SpendingRecord) -> str:
     """The record as file text: the header, then rules, mappings, statements and transactions."""
-    return header_line() + entry_lines([*record.rules, *record.mappings, *record.statements, *record.transactions])
+    entries: list[Entry] = [*record.rules, *record.mappings, *record.statements, *record.hours, *record.transactions]
+    return header_line() + entry_lines(entries)
 
 
 def entry_lines(entries: Iterable[Entry]) -> str:
@@ -79,6 +80,8 @@ def _entry_dict(entry: Entry) -> dict[str, Any]:
         return {"kind": "rule", "payee": entry.payee, "line": entry.line}
     if isinstance(entry, ColumnMapping):
         return _mapping_dict(entry)
+    if isinstance(entry, Timesheet):
+        return _hours_dict(entry)
     return _statement_dict(entry)
 
 
@@ -104,6 +107,7 @@ def record_from_text(text: str, path: Path) -> SpendingRecord:
     rules: list[Rule] = []
     mappings: list[ColumnMapping] = []
     statements: list[StatementNote] = []
+    hours: list[Timesheet] = []
     with collection_paused():  # A dict for each line, none in a cycle (see gc_pause).
         entries = list(lines)
     for number, entry in entries:
@@ -117,11 +121,13 @@ def record_from_text(text: str, path: Path) -> SpendingRecord:
                 mappings.append(_mapping(entry))
             elif kind == "statement":
                 statements.append(_statement(entry))
+            elif kind == "hours":
+                hours.append(_hours(entry))
             else:
                 raise ValueError(f'"{kind}" is not a kind of line a spending record has')
         except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as error:
             raise PlanFileError(path, f"line {number} cannot be read ({_reason(error)})") from None
-    return SpendingRecord(rules=rules, mappings=mappings, statements=statements, unread=unread)
+    return SpendingRecord(rules=rules, mappings=mappings, statements=statements, unread=unread, hours=hours)
 
 
 class _Unread:
@@ -269,6 +275,25 @@ def _statement(entry: dict[str, Any]) -> StatementNote:
         lines=int(entry["lines"]),
         added=int(entry["added"]),
         imported_on=date.fromisoformat(entry["imported_on"]),
+    )
+
+
+def _hours_dict(sheet: Timesheet) -> dict[str, Any]:
+    entry = {
+        "kind": "hours",
+        "pa": sheet.pa,
+        "period_start": sheet.period_start.isoformat(),
+        "hours": f"{sheet.hours:f}",
+    }
+    return {**entry, "evidence": sheet.evidence} if sheet.evidence else entry
+
+
+def _hours(entry: dict[str, Any]) -> Timesheet:
+    hours = Decimal(_text(entry["hours"]))
+    if not hours.is_finite() or hours < 0:
+        raise ValueError(f'"{entry["hours"]}" is not a number of hours')
+    return Timesheet(
+        _text(entry["pa"]), date.fromisoformat(entry["period_start"]), hours, _text(entry.get("evidence", ""))
     )
 
 

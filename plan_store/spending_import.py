@@ -8,14 +8,14 @@ changes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from . import clock
 from .errors import PlanError
-from .spending import HAND_SOURCE, ColumnMapping, Rule, Split, StatementNote, Transaction, new_transactions
+from .spending import HAND_SOURCE, ColumnMapping, Rule, Split, StatementNote, Timesheet, Transaction, new_transactions
 from .spending_files import changing_record
 from .statements import StatementError, balance_problem, read_statement
 
@@ -44,7 +44,7 @@ def import_statement(
     check_balance: bool = True,
 ) -> Imported:
     """Add the statement's new lines to the plan's record; a PlanError says why nothing was added."""
-    data = _statement_bytes(statement_file)
+    data = statement_bytes(statement_file)
     with changing_record(plan_path) as record:
         try:
             statement, used = read_statement(data, record.mappings, encoding, mapping)
@@ -80,7 +80,8 @@ def import_statement(
     return Imported(statement_file.name, len(statement.lines), added, statement.first, statement.last, used, already)
 
 
-def _statement_bytes(path: Path) -> bytes:
+def statement_bytes(path: Path) -> bytes:
+    """A statement's or timesheet's bytes, or a PlanError in plain words."""
     try:
         if path.is_dir():
             raise PlanError(f"{path} is a folder; give the statement file.")
@@ -175,3 +176,23 @@ def add_rule(plan_path: Path, payee: str, line: str, line_ids: Iterable[str]) ->
     with changing_record(plan_path) as record:
         record.keep_rule(rule)
     return rule
+
+
+def record_hours(plan_path: Path, sheets: Iterable[Timesheet], pas: dict[str, str]) -> list[Timesheet]:
+    """Keep timesheets: each names a PA of the plan; one for the same PA and period replaces it.
+
+    `pas` gives each name a PA may be called by (their name, their wage line's id) the key kept
+    for them: the wage line's id, which stays the same if their name is written differently.
+    """
+    names = {name.strip().casefold(): key for name, key in pas.items()}
+    chosen = []
+    for sheet in sheets:
+        found = names.get(sheet.pa.strip().casefold())
+        if found is None:
+            shown = ", ".join(sorted(pas)) or "none yet (add them with phb pa-costs)"
+            raise PlanError(f'The plan has no PA called "{sheet.pa}". Its PAs are: {shown}. Nothing was recorded.')
+        chosen.append(replace(sheet, pa=found))
+    with changing_record(plan_path) as record:
+        for sheet in chosen:
+            record.keep_hours(sheet)
+    return chosen

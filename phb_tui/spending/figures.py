@@ -10,7 +10,7 @@ pennies apportioned so the parts add up to the whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
 from typing import NamedTuple
@@ -29,6 +29,7 @@ from ..planning.finance import (
     periods_per_year,
 )
 from ..planning.restricted import restricted_kind_in_words
+from .hours import HoursFigures, hours_figures
 
 ZERO = Decimal("0.00")
 
@@ -100,6 +101,8 @@ class SpendingView:
     restricted: list[tuple[Transaction, str]]
     weekly_cost: Decimal | None
     weeks_in_hand: Decimal | None
+    hours: list[HoursFigures] = field(default_factory=list)
+    """Each PA's hours in each pay period that starts in the period, against the plan's."""
 
     @property
     def days(self) -> int:
@@ -270,6 +273,7 @@ def spending_view(
         ],
         weekly_cost=weekly,
         weeks_in_hand=None if weekly is None else (closing / weekly).quantize(Decimal("0.1")),
+        hours=hours_figures(plan, record.hours, first, last),
     )
 
 
