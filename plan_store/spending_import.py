@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import clock
 from .errors import PlanError
+from .ofx_statements import looks_like_ofx, read_ofx
 from .spending import HAND_SOURCE, ColumnMapping, Rule, Split, StatementNote, Timesheet, Transaction, new_transactions
 from .spending_files import changing_record
 from .statements import StatementError, balance_problem, read_statement
@@ -47,7 +48,11 @@ def import_statement(
     data = statement_bytes(statement_file)
     with changing_record(plan_path) as record:
         try:
-            statement, used = read_statement(data, record.mappings, encoding, mapping)
+            statement, used = (
+                (read_ofx(data), None)
+                if looks_like_ofx(data)
+                else read_statement(data, record.mappings, encoding, mapping)
+            )
         except StatementError as error:
             raise PlanError(f"{statement_file.name}: {error}") from None
         if check_balance and (problem := balance_problem(statement.lines)):

@@ -6,6 +6,8 @@ swim, a refund, and a supermarket payment that the plan does not list.
 
 from __future__ import annotations
 
+from typing import Any
+
 # A building society: lines about the account above the header, "Paid out" / "Paid in", £ signs,
 # dates like "01 Apr 2026", oldest first.
 BUILDING_SOCIETY = """\
@@ -122,3 +124,12 @@ def long_statement(count: int, first_day: str = "2019-04-01") -> str:
         paid_out, paid_in = (f"{-amount:.2f}", "") if amount < 0 else ("", f"{amount:.2f}")
         rows.append(f"{day:%d/%m/%Y},{payees[n % len(payees)]} {n},{paid_out},{paid_in},{balance:.2f}")
     return "\n".join(rows) + "\n"
+
+
+def phb(capsys: Any, *args: str) -> tuple[int, str, str]:
+    """`phb ARGS` in this process: its exit status, and what it wrote to stdout and stderr."""
+    from phb_tui.cli import main
+
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err

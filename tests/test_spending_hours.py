@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from phb_tui.cli import main
 from plan_store import Plan, PlanStore
 from plan_store.spending_files import spending_path
+
+from .spending_statements import phb as _phb
 
 PLAN = "daniels-plan-2026"
 APRIL = ["--from", "01/04/2026", "--to", "30/04/2026"]
@@ -19,12 +20,6 @@ APRIL = ["--from", "01/04/2026", "--to", "30/04/2026"]
 @pytest.fixture
 def plan_path(store: PlanStore, example_plan: Plan) -> Path:
     return store.add(example_plan).path
-
-
-def _phb(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def _hours(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, str]]:
