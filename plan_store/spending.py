@@ -176,10 +176,6 @@ class SpendingRecord:
     def changed(self) -> bool:
         return self.rewrite or bool(self.added)
 
-    def sort(self) -> None:
-        """Day by day, in each day the statement's order: the same whatever order things came in."""
-        self._in_order = False
-
     def transaction_ids(self) -> list[str]:
         """The ids alone, without making an object of each transaction (an import needs no more)."""
         held = self._unread.ids() if self._unread is not None else []
