@@ -191,6 +191,7 @@ def _period(arguments: argparse.Namespace) -> tuple[date | None, date | None]:
 
 
 def show_spending(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from plan_store.gc_pause import collection_paused
     from plan_store.spending_files import read_record
 
     from .spending.figures import spending_view
@@ -198,8 +199,10 @@ def show_spending(store: PlanStore, arguments: argparse.Namespace) -> int:
 
     opened = _opened(store, arguments.plan)
     start, end = _period(arguments)
-    view = spending_view(opened.plan, read_record(opened.path), start, end)
-    print(view_json(opened.plan, view) if arguments.json else view_text(opened.plan, view, arguments.list), end="")
+    with collection_paused():  # An object or two for each payment, none in a cycle (see gc_pause).
+        view = spending_view(opened.plan, read_record(opened.path), start, end)
+        text = view_json(opened.plan, view) if arguments.json else view_text(opened.plan, view, arguments.list)
+    print(text, end="")
     return EXIT_OK
 
 

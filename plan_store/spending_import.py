@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import clock
 from .errors import PlanError
+from .gc_pause import collection_paused
 from .ofx_statements import looks_like_ofx, read_ofx
 from .spending import HAND_SOURCE, ColumnMapping, Rule, Split, StatementNote, Timesheet, Transaction, new_transactions
 from .spending_files import changing_record
@@ -46,7 +47,8 @@ def import_statement(
 ) -> Imported:
     """Add the statement's new lines to the plan's record; a PlanError says why nothing was added."""
     data = statement_bytes(statement_file)
-    with changing_record(plan_path) as record:
+    # Hundreds of thousands of small objects, none in a cycle: collections would only walk them (gc_pause).
+    with collection_paused(), changing_record(plan_path) as record:
         try:
             statement, used = (
                 (read_ofx(data), None)
