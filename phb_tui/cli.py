@@ -29,7 +29,8 @@ from .agree_command import (
     variation_text,
 )
 from .completion import asked, complete, plan_argument
-from .launch import collector_paused
+from .exit_status import EXIT_ERROR, EXIT_GAPS, EXIT_OK
+from .open_command import open_app, open_picker, run_app, serve, serve_arguments
 from .pa_command import pa_costs, pa_costs_arguments
 from .spending_command import show_spending, spending_arguments
 from .summary.exporting import FORMATS, export_file_name, export_text
@@ -40,10 +41,6 @@ if TYPE_CHECKING:
 
 # Each command imports what only it needs, so that `phb open` starts without loading the summary
 # and its renderers, and the other commands without Textual.
-
-EXIT_OK = 0
-EXIT_GAPS = 1
-EXIT_ERROR = 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from plan_store.store import PlanStore  # Not needed to print the version or the help.
 
     store = PlanStore(getattr(arguments, "data_dir", None))
-    if arguments.handler not in (_open, _open_picker):  # The app shows them on its own screen.
+    if arguments.handler not in (open_app, open_picker):  # The app shows them on its own screen.
         for warning in store.folder_warnings():
             print(f"phb: warning: {visible(warning)}", file=sys.stderr)
     try:
@@ -120,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # No default for data_dir here: argparse shares the option between the main parser and each
     # command (through `parents`), so a default set here would wipe a --data-dir given first.
-    parser.set_defaults(handler=_open_picker)
+    parser.set_defaults(handler=open_picker)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(
@@ -141,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         help='for scripts: every plan with its budget, gaps and next review, as JSON (money as text like "1234.50")',
     )
 
-    opener = command("open", _open, "Open a plan in the app.")
+    opener = command("open", open_app, "Open a plan in the app.")
     plan_argument(opener, "the plan to open: its title, its file name or a path")
     opener.add_argument(
         "--theme", default=argparse.SUPPRESS, help="colours for this run, like high-contrast or textual-light"
@@ -222,38 +219,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
     )
     pa_costs_arguments(command("pa-costs", pa_costs, "The whole yearly cost of employing personal assistants."))
-    _serve_command(command("serve", _serve, "Use PHB Planner in your web browser, on this computer only."))
+    serve_arguments(command("serve", serve, "Use PHB Planner in your web browser, on this computer only."))
     where_arguments(command("where", where, "Where PHB Planner keeps your plans and settings, one place on each line."))
     spending_arguments(
         command("spending", show_spending, "Money in and out of the budget, set against the plan."), [common]
     )
     return parser
-
-
-def _serve_command(serve: argparse.ArgumentParser) -> None:
-    from .web.limits import DEFAULT_PORT, LOOPBACK, PASSWORD_VARIABLE
-
-    serve.epilog = (
-        "It serves one person on their own computer. The address it prints holds a private key; "
-        "anyone with the whole address can read your plans, so do not share it. Ctrl+C stops it; "
-        "your plans are saved."
-    )
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the port to listen on (default {DEFAULT_PORT})")
-    serve.add_argument("--open", action="store_true", help="open the address in your web browser")
-    serve.add_argument(
-        "--host",
-        default=LOOPBACK,
-        help=f"the address to listen on (default {LOOPBACK}: this computer only). Any other needs --allow-other-computers",
-    )
-    serve.add_argument(
-        "--allow-other-computers",
-        action="store_true",
-        help=f"let other computers connect when --host is not {LOOPBACK}; asks for a password "
-        f"(or reads ${PASSWORD_VARIABLE}) that every browser must then give",
-    )
-    serve.add_argument(
-        "--theme", default=argparse.SUPPRESS, help="colours for this run, like high-contrast or textual-light"
-    )
 
 
 def _open_plan(store: PlanStore, name: str) -> OpenPlan:
@@ -273,16 +244,16 @@ def _new(store: PlanStore, arguments: argparse.Namespace) -> int:
     print(f'Started "{plan.title}". Saved as {opened.path}')
     print(f"Open it with: phb open {opened.slug}")
     if arguments.open:
-        return _run_app(store, opened, getattr(arguments, "theme", None))
+        return run_app(store, opened, getattr(arguments, "theme", None))
     return EXIT_OK
 
 
 def _list(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .summary.listing import plan_rows, plan_table
+    from .plan_list.listing import plan_rows, plan_table
     from .summary.render.text import render_table
 
     if arguments.json:
-        from .summary.all_plans import every_plan, list_json
+        from .plan_list.all_plans import every_plan, list_json
 
         print(list_json(store, every_plan(store)), end="")
         return EXIT_OK
@@ -303,48 +274,6 @@ def _list(store: PlanStore, arguments: argparse.Namespace) -> int:
 def _terminal_width() -> int:
     # Not a terminal (a file or a pipe): long lines do no harm there, so use a generous width.
     return shutil.get_terminal_size((160, 24)).columns
-
-
-def _open(store: PlanStore, arguments: argparse.Namespace) -> int:
-    return _run_app(store, _open_plan(store, arguments.plan), getattr(arguments, "theme", None))
-
-
-def _open_picker(store: PlanStore, arguments: argparse.Namespace) -> int:
-    return _run_app(store, None, getattr(arguments, "theme", None))
-
-
-def _serve(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .web.limits import listening_problem, password_problem, read_password
-
-    if not 1 <= arguments.port <= 65535:
-        raise PlanError(f"--port must be a number from 1 to 65535, not {arguments.port}.")
-    if problem := listening_problem(arguments.host, arguments.allow_other_computers):
-        raise PlanError(problem)
-    password = None
-    if arguments.allow_other_computers:
-        password = read_password(os.environ, sys.stdin.isatty())
-        if problem := password_problem(password):
-            raise PlanError(problem)
-    from .web.running import serve
-
-    return serve(store, arguments.host, arguments.port, password, getattr(arguments, "theme", None), arguments.open)
-
-
-def _run_app(store: PlanStore, opened: OpenPlan | None, theme: str | None = None) -> int:
-    in_browser = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")  # Started by `phb serve`.
-    if not in_browser and (not sys.stdin.isatty() or not sys.stdout.isatty()):
-        raise PlanError('The app needs an interactive terminal. To read a plan without one, use "phb show PLAN".')
-    store.tidy()  # Before any window of this run writes: what is left over now was cut off.
-    if in_browser:
-        from .web.parent import end_with_parent
-
-        end_with_parent()  # If `phb serve` is killed, this app saves and ends rather than run on.
-    with collector_paused():  # The app's imports are most of the time taken to start.
-        from .app import PhbApp
-
-        app = PhbApp(store, opened, theme=theme)
-    app.run()
-    return EXIT_ERROR if app.return_code else EXIT_OK  # Not zero after a fault in the program.
 
 
 def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
@@ -413,7 +342,7 @@ def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
     plan = opened.plan
     gaps = find_gaps(plan)
     if arguments.json:
-        from .summary.all_plans import PlanState, check_one_json
+        from .plan_list.all_plans import PlanState, check_one_json
 
         print(check_one_json(PlanState(opened.path, plan)), end="")
         return EXIT_GAPS if gaps else EXIT_OK
@@ -432,7 +361,7 @@ def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _check_all(store: PlanStore, as_json: bool) -> int:
-    from .summary.all_plans import check_all_json, check_line, check_totals, every_plan
+    from .plan_list.all_plans import check_all_json, check_line, check_totals, every_plan
 
     states = every_plan(store)
     if as_json:
@@ -451,7 +380,7 @@ def _check_all(store: PlanStore, as_json: bool) -> int:
 def _reviews(store: PlanStore, arguments: argparse.Namespace) -> int:
     from plan_store.clock import today
 
-    from .summary.all_plans import every_plan, review_lines, review_totals, reviews_json
+    from .plan_list.all_plans import every_plan, review_lines, review_totals, reviews_json
     from .summary.wording import long_date
 
     on = today()
@@ -469,7 +398,7 @@ def _reviews(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _import(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .summary.listing import plan_rows
+    from .plan_list.listing import plan_rows
 
     opened = store.import_file(arguments.file)
     title = opened.plan.title

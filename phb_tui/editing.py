@@ -28,8 +28,8 @@ from pathlib import Path
 from plan_store import AlreadyExists, OpenPlan, Plan, PlanError, PlanFileError, PlanStore, clock, visible
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
+from plan_store.plan_files import read_plan_bytes
 from plan_store.safe_files import ensure_private_folder, write_new_file
-from plan_store.store import read_plan_bytes
 
 EDITOR_VARIABLES = ("VISUAL", "EDITOR")
 EDITORS_TO_TRY = ("nano", "vi", *(("notepad",) if os.name == "nt" else ()))

@@ -15,12 +15,15 @@ from __future__ import annotations
 import codecs
 import os
 import selectors
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
-from textual._loop import loop_last
-from textual._parser import ParseError
-from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
+
+from .textual_private import driver_app, parse_errors, xterm_parser
+
+Item = TypeVar("Item")
 
 UNREADABLE = (
     "Your terminal sent something that is not text PHB Planner can read; it is shown as � and nothing else happened."
@@ -48,6 +51,13 @@ class UnreadableInput(Message):
     """The terminal sent bytes that are not UTF-8; they were replaced by U+FFFD."""
 
 
+def _with_last(items: Iterable[Item]) -> Iterator[tuple[bool, Item]]:
+    """Each item, with whether it is the last."""
+    listed = list(items)
+    for index, item in enumerate(listed):
+        yield index == len(listed) - 1, item
+
+
 class SafeLinuxDriver(LinuxDriver):
     """Textual's Linux driver, reading with `TerminalDecoder`."""
 
@@ -56,18 +66,18 @@ class SafeLinuxDriver(LinuxDriver):
         selector = selectors.SelectSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
         fileno = self.fileno
-        parser = XTermParser(self._debug)
+        parser = xterm_parser(self)
         decoder = TerminalDecoder()
 
         def process(events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> None:
-            for last, (_key, mask) in loop_last(events):
+            for last, (_key, mask) in _with_last(events):
                 if mask & selectors.EVENT_READ:
                     before = decoder.replaced
                     text = decoder.decode(os.read(fileno, 1024 * 4), final=final and last)
                     if not text:
                         break  # Standard input is piped, and has ended.
                     if decoder.replaced != before:
-                        self._app.post_message(UnreadableInput())  # Safe from this thread, as keys are.
+                        driver_app(self).post_message(UnreadableInput())  # Safe from this thread, as keys are.
                     for event in parser.feed(text):
                         self.process_message(event)
             for event in parser.tick():
@@ -83,5 +93,5 @@ class SafeLinuxDriver(LinuxDriver):
             try:
                 for _event in parser.feed(""):
                     pass
-            except (EOFError, ParseError):
+            except parse_errors():
                 pass

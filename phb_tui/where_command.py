@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plan_store.places import config_dir
+from plan_store.places import TRASH_FOLDER, config_dir
 
 if TYPE_CHECKING:
     from plan_store import PlanStore
@@ -22,8 +22,6 @@ def where_arguments(where: argparse.ArgumentParser) -> None:
 
 def places(store: PlanStore) -> list[tuple[str, str, Path]]:
     """(key for scripts, label for people, path) for every place, in the order shown."""
-    from plan_store.store import TRASH_FOLDER
-
     from .editing import EDITS_FOLDER
     from .keymap import keymap_path
     from .planning.employer_rates import own_rates_path
@@ -44,7 +42,7 @@ def places(store: PlanStore) -> list[tuple[str, str, Path]]:
 def where(store: PlanStore, arguments: argparse.Namespace) -> int:
     from plan_store import visible
 
-    from .summary.all_plans import JSON_FORMAT, to_json
+    from .plan_list.all_plans import JSON_FORMAT, to_json
 
     found = places(store)
     if arguments.json:

@@ -56,8 +56,9 @@ if TYPE_CHECKING:
     from .money import Money, MoneyError, format_money, parse_money, round_pennies
     from .places import default_data_dir
     from .plan import SCHEMA_VERSION, Plan, next_id
+    from .plan_files import write_export
     from .starter import new_plan
-    from .store import OpenPlan, PlanStore, write_export
+    from .store import OpenPlan, PlanStore
     from .vocabulary import (
         Confidence,
         ContactKind,
@@ -141,7 +142,7 @@ _WHERE = {
     "round_pennies": "money",
     "visible": "errors",
     "visible_name": "errors",
-    "write_export": "store",
+    "write_export": "plan_files",
 }
 
 

@@ -22,8 +22,9 @@ from .errors import PlanChangedOnDisk, PlanError, PlanFileError, PlanSaveError
 from .locking import plan_locked
 from .models import Agreement
 from .plan import Plan
+from .plan_files import read_plan_bytes
 from .safe_files import create_atomically, write_atomically
-from .store import OpenPlan, PlanStore, read_plan_bytes
+from .store import OpenPlan, PlanStore
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ def visible(text: str) -> str:
     A plan or a file name received from someone else may hold escape codes that would clear the
     screen, set the clipboard (OSC 52) or recolour the terminal if printed as they are.
     """
+    if text.isprintable():  # Most text: nothing _UNSEEN matches is printable, and this is ten times quicker.
+        return text
     return _UNSEEN.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
@@ -36,6 +38,8 @@ def visible_name(name: str) -> str:
     A file name may hold a line break; printed as it is, it would forge a line of its own in a
     list of plans ("two\nFORGED: ready"). The one way every list, report and widget shows a name.
     """
+    if name.isprintable():  # Neither a line break nor a tab is printable.
+        return name
     return visible(name).translate(_LINE_BREAKS)
 
 

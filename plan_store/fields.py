@@ -111,6 +111,8 @@ def _no_invisible(text: str) -> str:
 
 
 def _line(value: str) -> str:
+    if value.isascii() and value.isprintable() and len(value) <= MAX_LINE:
+        return value  # Most lines: every character below is outside printable ASCII. A plan has thousands.
     if "\n" in value or "\r" in value:
         raise ValueError("must be a single line (no line breaks)")
     _no_control(value)

@@ -14,6 +14,10 @@ APP_NAME = "phb-planner"
 DATA_DIR_VARIABLE = "PHB_DATA_DIR"
 PLANS_FOLDER = "plans"
 PLAN_SUFFIX = ".toml"
+BACKUP_SUFFIX = ".toml.bak"
+"""The previous version of a plan, beside it."""
+TRASH_FOLDER = "trash"
+"""Deleted plans, in the data folder, until put back."""
 
 
 def default_data_dir() -> Path:

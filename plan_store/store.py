@@ -8,63 +8,50 @@ platform's usual place for application data.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from . import clock
-from .beside_plan import drop_beside, drop_linked, link_beside
+from .beside_plan import drop_beside, link_beside
 from .clock import utc_now
-from .codec import plan_from_toml, plan_to_toml
+from .codec import plan_from_toml
 from .errors import (
-    AlreadyExists,
     OverwriteRefused,
     PlanBusy,
     PlanChangedOnDisk,
     PlanError,
-    PlanFileError,
     PlanGone,
     PlanNotFound,
     PlanSaveError,
-    PlanTooLarge,
     PlanValidationError,
 )
 from .export_leftovers import noted, tidy_exports
 from .fields import MAX_TITLE, check_title
 from .glance import PlanGlance, glance
 from .locking import folder_locked, plan_locked
-from .places import PLAN_SUFFIX, PLANS_FOLDER, default_data_dir
+from .places import BACKUP_SUFFIX, PLAN_SUFFIX, PLANS_FOLDER, TRASH_FOLDER, default_data_dir
 from .plan import Plan, link_problems
+from .plan_files import digest, digest_if_exists, encoded, plan_text, read_plan_bytes, write_export
 from .safe_files import (
     create_atomically,
     ensure_private_folder,
-    move_without_replacing,
     remove_temporaries,
     shared_folder_warning,
     write_atomically,
 )
 from .slugs import is_slug, slugify, unique_slug
 from .starter import new_plan
+from .trash import TrashedPlan, move_plan, moving, restored_slug, trashed_plans
 from .validation import problems_from
-
-BACKUP_SUFFIX = ".toml.bak"
-
-TRASH_FOLDER = "trash"
-_TRASH_STAMP = re.compile(r"(\d{8}-\d{6})-(.+)")
-"""How `trash` names a plan: the moment it was deleted (UTC), then the plan's own file name."""
 
 LIST_CACHE = "list-cache.json"
 """What the list of plans shows, kept so thousands of plans list quickly (see phb_tui's listing)."""
-
-#: Far beyond any real plan (a 1,000-item plan is about 200 KB); refusing protects memory.
-MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass
@@ -87,18 +74,6 @@ class OpenPlan:
         return self.path.with_name(self.slug + BACKUP_SUFFIX)
 
 
-@dataclass(frozen=True)
-class TrashedPlan:
-    """A plan in the trash folder, as the list of deleted plans shows it."""
-
-    path: Path
-    deleted: datetime | None
-    """When it was deleted, from the name `trash` gave it; None for a file put there some other way."""
-    title: str = ""
-    """Empty when the file cannot be read: the list then shows its file name."""
-    person: str = ""
-
-
 class PlanStore:
     """Reads and writes the plans in one data folder."""
 
@@ -117,12 +92,12 @@ class PlanStore:
 
     def open(self, path: Path) -> OpenPlan:
         data = read_plan_bytes(path)
-        return OpenPlan(path, plan_from_toml(_plan_text(path, data), path), _digest(data))
+        return OpenPlan(path, plan_from_toml(plan_text(path, data), path), digest(data))
 
     def glance(self, path: Path) -> PlanGlance:
         """What a list shows of a plan: quick where the file is laid out as saved, else a full read."""
         data = read_plan_bytes(path)
-        text = _plan_text(path, data)
+        text = plan_text(path, data)
         return glance(text) or PlanGlance.of(plan_from_toml(text, path))
 
     def resolve(self, name: str) -> Path:
@@ -153,7 +128,7 @@ class PlanStore:
         """Titles read without full validation, so one broken plan cannot hide the others."""
         for path in self.plan_paths():
             try:
-                text = _plan_text(path, read_plan_bytes(path))
+                text = plan_text(path, read_plan_bytes(path))
                 seen = glance(text)
                 title = seen.title if seen else tomllib.loads(text).get("title")
             except (PlanError, tomllib.TOMLDecodeError):
@@ -199,7 +174,7 @@ class PlanStore:
                 _refuse_if_changed(open_plan)
                 plan.updated = utc_now()
                 plan.revision += 1
-                data = _encoded(plan, open_plan.path)
+                data = encoded(plan, open_plan.path)
                 write_atomically(open_plan.path, data, backup=open_plan.backup_path)
                 self._tidy_beside(open_plan.path)
         except OSError as error:
@@ -208,7 +183,7 @@ class PlanStore:
         except PlanError:
             plan.updated, plan.revision = before
             raise
-        open_plan.disk_digest = _digest(data)
+        open_plan.disk_digest = digest(data)
 
     def rename(self, open_plan: OpenPlan, title: str) -> OpenPlan:
         """Give a plan a new title and a file name to match; the old file becomes its backup."""
@@ -250,10 +225,10 @@ class PlanStore:
         stamp = utc_now().strftime("%Y%m%d-%H%M%S")
         slug = path.name.removesuffix(PLAN_SUFFIX)
         gone = f"{path} is no longer there; it may have been renamed or deleted in another window."
-        with _moving(path, gone), plan_locked(path):
+        with moving(path, gone), plan_locked(path):
             ensure_private_folder(trash)
             # Two plans of one name trashed in the same second each keep their own file.
-            target = _move_plan(path, trash, f"{stamp}-{slug}")
+            target = move_plan(path, trash, f"{stamp}-{slug}")
             self._tidy_beside(path)
         return target
 
@@ -266,28 +241,7 @@ class PlanStore:
 
     def trashed_plans(self) -> list[TrashedPlan]:
         """The plans in the trash folder, most recently deleted first (then any of unknown date)."""
-        trash = self.data_dir / TRASH_FOLDER
-        if not trash.is_dir():
-            return []
-        found: list[TrashedPlan] = []
-        for path in trash.iterdir():
-            if not path.name.endswith(PLAN_SUFFIX) or path.name.startswith("."):
-                continue
-            stamp = _TRASH_STAMP.fullmatch(path.name.removesuffix(PLAN_SUFFIX))
-            try:
-                deleted = datetime.strptime(stamp[1], "%Y%m%d-%H%M%S").replace(tzinfo=UTC) if stamp else None
-            except ValueError:
-                deleted = None
-            try:
-                seen = self.glance(path)
-                found.append(TrashedPlan(path, deleted, seen.title, seen.name or seen.preferred_name))
-            except PlanError:  # Still listed, by its file name, so it can be put back and looked at.
-                found.append(TrashedPlan(path, deleted))
-        never = datetime.min.replace(tzinfo=UTC)
-        # Within one second, the one moved last: moving a file into the trash sets its change time.
-        return sorted(
-            found, key=lambda plan: (plan.deleted is not None, plan.deleted or never, _changed(plan.path)), reverse=True
-        )
+        return trashed_plans(self.data_dir / TRASH_FOLDER, self.glance)
 
     def restore(self, trashed: Path) -> Path:
         """Put a deleted plan (and its backup) back in the plans folder, where it was before.
@@ -298,10 +252,10 @@ class PlanStore:
         """
         if trashed.parent != self.data_dir / TRASH_FOLDER or not trashed.name.endswith(PLAN_SUFFIX):
             raise PlanNotFound(f"{trashed} is not a plan in the trash folder.")
-        base = _restored_slug(trashed, self._trashed_title(trashed))
+        base = restored_slug(trashed, self._trashed_title(trashed))
         gone = f"{trashed.name} is no longer in the trash; it may have been put back in another window."
-        with _moving(trashed, gone), self._changing():
-            target = _move_plan(trashed, self.plans_dir, base)
+        with moving(trashed, gone), self._changing():
+            target = move_plan(trashed, self.plans_dir, base)
             self._tidy_beside(target)
         return target
 
@@ -380,7 +334,7 @@ class PlanStore:
 
     def _add(self, plan: Plan) -> OpenPlan:
         """`add`, for a caller already holding the folder's lock."""
-        data = _encoded(plan, self.plans_dir / f"{slugify(plan.title)}{PLAN_SUFFIX}")
+        data = encoded(plan, self.plans_dir / f"{slugify(plan.title)}{PLAN_SUFFIX}")
         try:
             taken = {path.name.split(".")[0] for path in self.plans_dir.iterdir()}
             path = self.plans_dir / f"{unique_slug(slugify(plan.title), taken)}{PLAN_SUFFIX}"
@@ -389,7 +343,7 @@ class PlanStore:
             raise OverwriteRefused("Another plan was saved with the same name at the same moment; try again.") from None
         except OSError as error:
             raise PlanSaveError(self.plans_dir, error) from None
-        return OpenPlan(path, plan, _digest(data))
+        return OpenPlan(path, plan, digest(data))
 
     @contextlib.contextmanager
     def _changing(self) -> Iterator[None]:
@@ -427,109 +381,13 @@ def _with_agreed_copies(source: Path, copied: OpenPlan) -> OpenPlan:
     return copied
 
 
-def _changed(path: Path) -> int:
-    try:
-        return path.stat().st_ctime_ns
-    except OSError:
-        return 0
-
-
-def _restored_slug(trashed: Path, title: str) -> str:
-    """The file name a deleted plan goes back under: from its title, else the name it had before."""
-    if title:
-        return slugify(title)
-    stamp = _TRASH_STAMP.fullmatch(trashed.name.removesuffix(PLAN_SUFFIX))
-    before = stamp[2] if stamp else trashed.name.removesuffix(PLAN_SUFFIX)
-    return before if is_slug(before) else slugify(before)
-
-
-def write_export(path: Path, text: str, force: bool = False) -> None:
-    """Write an export for sharing; an existing file is only replaced when asked (`force`).
-
-    Whole or not at all, like a save: a kill or a full disk never leaves half an export.
-    """
-    data = text.encode("utf-8")
-    try:
-        if force:
-            write_atomically(path, data)
-        else:
-            create_atomically(path, data)
-    except FileExistsError:
-        raise AlreadyExists(f"{path} already exists. Choose another name, or add --force to replace it.") from None
-    except IsADirectoryError:
-        raise OverwriteRefused(f"{path} is a folder; give a file name to export to.") from None
-    except OSError as error:
-        raise PlanSaveError(path, error) from None
-
-
-def read_plan_bytes(path: Path) -> bytes:
-    """The file's bytes, or a PlanFileError that says in plain words why they cannot be read."""
-    try:
-        if path.is_dir():
-            raise PlanFileError(path, "this is a folder, not a plan file")
-        if path.exists() and not path.is_file():
-            # A pipe or a device would make every command wait, or read for ever.
-            raise PlanFileError(path, "this is not an ordinary file (it may be a pipe or a device), so it is not read")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanFileError(
-                path, f"this file is {size / 1_048_576:.0f} MB, far larger than any plan; it is probably not a plan"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)  # Bounded, even if the file grows meanwhile.
-        if len(data) > MAX_FILE_BYTES:
-            raise PlanFileError(path, "this file is far larger than any plan; it is probably not a plan")
-        return data
-    except FileNotFoundError:
-        reason = "this is a link to a file that no longer exists" if path.is_symlink() else "there is no such file"
-        raise PlanFileError(path, reason) from None
-    except PermissionError:
-        raise PlanFileError(path, "you do not have permission to read this file") from None
-    except OSError as error:
-        raise PlanFileError(path, f"the file could not be read ({error.strerror or error})") from None
-
-
-def _plan_text(path: Path, data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise PlanFileError(
-            path, f"this is not a text file (unreadable byte at position {error.start + 1}); it may be damaged"
-        ) from None
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _refuse_if_changed(open_plan: OpenPlan) -> None:
     """Stop before writing if someone else changed, renamed or deleted the file since it was read."""
-    current = _digest_if_exists(open_plan.path)
+    current = digest_if_exists(open_plan.path)
     if current is None and open_plan.disk_digest is not None:
         raise PlanGone(open_plan.path)
     if current is not None and current != open_plan.disk_digest:
         raise PlanChangedOnDisk(open_plan.path)
-
-
-def _move_plan(source: Path, folder: Path, base: str) -> Path:
-    """Move a plan file, and its backup and agreed copies beside it, into `folder` under the first free name like
-    `base` (then -2, -3...): never over another file. Returns where the plan is now."""
-    while True:
-        taken = {entry.name.split(".")[0] for entry in folder.iterdir()}
-        slug = unique_slug(base, taken)
-        target = folder / f"{slug}{PLAN_SUFFIX}"
-        linked = link_beside(source, target)  # The files beside it first: a kill never parts them.
-        try:
-            move_without_replacing(source, target)
-            break
-        except FileExistsError:
-            drop_linked(linked)
-            continue  # Taken since we looked, by a program that does not take turns: look again.
-    backup = source.with_name(source.name.removesuffix(PLAN_SUFFIX) + BACKUP_SUFFIX)
-    if backup.exists():
-        os.replace(backup, folder / f"{slug}{BACKUP_SUFFIX}")
-    drop_beside(source)
-    return target
 
 
 def _same_folder(one: Path, other: Path) -> bool:
@@ -537,35 +395,3 @@ def _same_folder(one: Path, other: Path) -> bool:
         return one.expanduser().resolve() == other.resolve()
     except OSError:
         return False
-
-
-@contextlib.contextmanager
-def _moving(path: Path, gone: str) -> Iterator[None]:
-    """Moving a plan between folders: a plan that went meanwhile is said to be gone (`gone`),
-    and any other failure of the disk is a failed save, naming the plan."""
-    try:
-        yield
-    except FileNotFoundError:
-        raise PlanNotFound(gone) from None
-    except OSError as error:
-        raise PlanSaveError(path, error) from None
-
-
-def _encoded(plan: Plan, path: Path) -> bytes:
-    """The plan as file bytes; refused if larger than a plan file may be, so none is unreadable.
-
-    Half a character (a lone surrogate) cannot be written as UTF-8. The rules refuse it as it is
-    typed, but a rescue copy is written unchecked, and must be written whatever it holds: it
-    becomes "?" rather than stopping the rescue.
-    """
-    data = plan_to_toml(plan).encode("utf-8", "replace")
-    if len(data) > MAX_FILE_BYTES:
-        raise PlanTooLarge(path, len(data), MAX_FILE_BYTES)
-    return data
-
-
-def _digest_if_exists(path: Path) -> str | None:
-    try:
-        return _digest(path.read_bytes())
-    except FileNotFoundError:
-        return None

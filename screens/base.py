@@ -20,6 +20,7 @@ from textual.widgets import Button, Header, Static
 
 from phb_tui.guidance import guidance, intro
 from phb_tui.planning.steps import Step
+from phb_tui.planning.wizard import entry
 from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.help_dialog import HelpDialog
 from phb_tui.widgets.item_list import ItemList
@@ -36,9 +37,6 @@ TYPING_PAUSE = 0.3
 
 class StepScreen(Screen[None]):
     STEP: ClassVar[Step]
-    EXTRA_KEYS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
-    """Keys this step adds that the footer has no room for, as (binding id, usual key, what it
-    does); the status line names them."""
     CSS_PATH = ["base.tcss"]
     BINDINGS = STEP_BINDINGS
     AUTO_FOCUS = ""
@@ -85,7 +83,7 @@ class StepScreen(Screen[None]):
                 if self.STEP.number < len(Step):
                     nxt = keys_named(self, "step.next", "f8", first=True)
                     yield Button(f"Next step ({nxt}) ▶", id="step-next", variant="primary")
-        yield SaveStatus(self.EXTRA_KEYS, id="save-status")
+        yield SaveStatus(entry(self.STEP).keys, id="save-status")  # Keys the footer has no room for.
         yield SteadyFooter(show_command_palette=False)
 
     def compose_step(self) -> ComposeResult:

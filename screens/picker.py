@@ -12,28 +12,26 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.containers import Horizontal, HorizontalGroup, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widget import Widget
-from textual.widgets import Button, DataTable, Header, Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from phb_tui.keymap import SECOND_KEYS, keys_words
 from phb_tui.plain_text import as_written
-from phb_tui.summary.listing import ORDERS, Column, PlanRow, fit_app_columns, matching, sorted_rows
+from phb_tui.plan_list.listing import ORDERS, Column, PlanRow, fit_app_columns, matching, sorted_rows
 from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.help_dialog import HelpDialog
 from phb_tui.widgets.key_hints import keys_named
-from phb_tui.widgets.steady_footer import SteadyFooter
+from phb_tui.widgets.wrapped_footer import WrappedFooter
 from plan_store import visible, visible_name
 from plan_store.fields import MAX_TITLE
-from plan_store.store import TrashedPlan
+from plan_store.trash import TrashedPlan
 
+from .deleted_plans import DeletedPlansDialog
 from .messages import (
     DeletedPlansWanted,
     DuplicateWanted,
@@ -390,77 +388,3 @@ _HELP = [
 
 _HELP_END = """Esc clears the search and shows every plan again. While you search, letters go into \
 the search box; press Esc or Tab to use the keys above again."""
-
-
-class WrappedFooter(SteadyFooter):
-    """The footer on as many lines as its keys need: the list of plans has more keys than fit in 80
-    columns, and every one of them is shown."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._width = 0
-
-    def compose(self) -> ComposeResult:
-        shown = list(super().compose())
-        docked = [key for key in shown if key.has_class("-command-palette")]
-        room = (self.size.width or self.app.size.width) - sum(_key_width(key) + 1 for key in docked)
-        line: list[Widget] = []
-        used = 0
-        for key in shown:
-            if key in docked:
-                continue
-            if line and used + _key_width(key) > room:
-                yield HorizontalGroup(*line, classes="footer-line")
-                line, used = [], 0
-            line.append(key)
-            used += _key_width(key)
-        if line:
-            yield HorizontalGroup(*line, classes="footer-line")
-        yield from docked
-
-    def on_resize(self) -> None:
-        if self.size.width != self._width:
-            self._width = self.size.width
-            self.call_after_refresh(self.recompose)
-
-
-def _key_width(key: Widget) -> int:
-    """A key as the compact footer draws it: "F5 Refresh" and the space after it."""
-    return cell_len(str(getattr(key, "key_display", ""))) + 1 + cell_len(str(getattr(key, "description", ""))) + 1
-
-
-class DeletedPlansDialog(ModalScreen[Path | None]):
-    """The plans in the trash, most recently deleted first; the one chosen is put back."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
-    CSS_PATH = "picker.tcss"
-
-    def __init__(self, deleted: list[TrashedPlan]):
-        super().__init__(classes="dialog-screen")
-        self.deleted = deleted
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="deleted-dialog"):
-            yield Label("Put back a deleted plan", classes="dialog-heading")
-            yield Static("Most recently deleted first. Choose one and press Enter: it goes back in your list.")
-            yield OptionList(*(Option(as_written(_deleted_words(plan))) for plan in self.deleted), id="deleted")
-            yield Button("Cancel (Esc)", id="cancel")
-
-    @on(OptionList.OptionSelected, "#deleted")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.deleted[event.option_index].path)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-def _deleted_words(plan: TrashedPlan) -> str:
-    """ "Daniel's plan 2026 (Daniel Price), deleted 24 Nov 2026 17:02"."""
-    name = visible_name(plan.title) if plan.title else f"{visible_name(plan.path.name)} (cannot be opened)"
-    if plan.person:
-        name += f" ({visible(plan.person)})"
-    if plan.deleted is None:
-        return f"{name}, deleted at a time not known"
-    local = plan.deleted.astimezone()
-    return f"{name}, deleted {local.day} {local:%b %Y %H:%M}"

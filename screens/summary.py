@@ -9,12 +9,13 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from phb_tui.background import goes_aside, worked_out
 from phb_tui.plain_text import as_written
 from phb_tui.planning.checks import ALL_CLEAR, SET_ASIDE_HEADING, Gap, find_gaps, gaps_by_criterion, set_aside_texts
 from phb_tui.planning.person_centred import tasks_to_settle
@@ -30,10 +31,6 @@ from plan_store.clock import today
 from .base import StepScreen
 from .export_dialog import ExportDialog
 from .messages import ExportChoice, ExportWanted
-
-PREPARED_ASIDE_FROM = 2000
-"""Costs from which the summary is prepared beside the app rather than in it: for 10,000 it takes
-over a second, and keys must keep working meanwhile."""
 
 
 def _prepared(plan: Plan) -> tuple[list[Gap], list[str], list[Part]]:
@@ -59,26 +56,17 @@ class SummaryScreen(StepScreen):
         self.plan_edited()
 
     def plan_edited(self) -> None:
-        if len(self.plan.finance.line_items) < PREPARED_ASIDE_FROM:
+        if not goes_aside(costs=len(self.plan.finance.line_items)):
             self._show(*_prepared(self.plan))
             return
         self.query_one("#readiness-heading", Static).update("Preparing the summary of this long plan...")
         self.query_one("#readiness", OptionList).display = False
         self.query_one(DocumentView).show([])
-        self.run_worker(
-            partial(self._prepare_aside, self.plan), thread=True, exclusive=True, group="summary", exit_on_error=False
-        )
+        self._prepare_aside()
 
-    def _prepare_aside(self, plan: Plan) -> None:
-        try:
-            prepared = _prepared(plan)
-        except Exception:  # The plan changed while it was read; the step prepares it again next time.
-            self.app.call_from_thread(
-                self.query_one("#readiness-heading", Static).update,
-                "The plan changed while its summary was prepared: go to another step and back to see it.",
-            )
-            return
-        self.app.call_from_thread(self._show, *prepared)
+    @work(exclusive=True, group="summary", description="Preparing the summary")
+    async def _prepare_aside(self) -> None:
+        self._show(*await worked_out(partial(_prepared, self.plan), self.revision))
 
     def _show(self, gaps: list[Gap], aside: list[str], parts: list[Part]) -> None:
         self._gaps = gaps

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from phb_tui.app import remappable_ids
+from phb_tui.shell.keys import remappable_ids
 
 from .conftest import ROOT
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from phb_tui.summary.listing import plan_rows
+from phb_tui.plan_list.listing import plan_rows
 from plan_store import LineItem, Outcome, Period, Plan, PlanStore, PrivateNote, new_plan
 from plan_store.codec import plan_from_toml, plan_to_toml
 from plan_store.glance import PlanGlance, glance

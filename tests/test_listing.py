@@ -9,9 +9,8 @@ from datetime import datetime
 
 import pytest
 
-from phb_tui.planning.checks import find_gaps
-from phb_tui.summary import listing
-from phb_tui.summary.listing import (
+from phb_tui.plan_list import listing
+from phb_tui.plan_list.listing import (
     APP_COLUMNS,
     COLUMN_PADDING,
     ORDERS,
@@ -21,6 +20,7 @@ from phb_tui.summary.listing import (
     plan_rows,
     sorted_rows,
 )
+from phb_tui.planning.checks import find_gaps
 from plan_store import Plan, PlanStore
 from plan_store.store import LIST_CACHE as CACHE_NAME
 

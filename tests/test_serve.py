@@ -153,8 +153,8 @@ def test_it_listens_on_127_0_0_1_and_nowhere_else(served: Served) -> None:
 
 
 def test_in_a_browser_no_key_shown_first_is_one_the_browser_keeps(tmp_path: Path) -> None:
-    from phb_tui.app import usual_keys
     from phb_tui.keymap import BROWSER_KEYS, BROWSER_TAKES, load_keymap
+    from phb_tui.shell.keys import usual_keys
 
     screens = usual_keys()
     remappable = {action for screen in screens for action in screen}

@@ -23,7 +23,7 @@ from plan_store import (
 )
 from plan_store.codec import plan_to_toml
 from plan_store.plan import SCHEMA_VERSION
-from plan_store.store import write_export
+from plan_store.plan_files import write_export
 
 from .conftest import FIXTURES, example_toml
 

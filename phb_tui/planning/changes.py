@@ -20,6 +20,7 @@ from plan_store.money import format_money, round_pennies
 from plan_store.vocabulary import ManagementOption, Period, SpendCategory
 
 from .finance import NO_OUTCOME, budget_position, by_outcome, item_cost_per_year
+from .outcome_names import outcome_name
 
 NEEDS_AGREEMENT = "needs the NHS team's agreement"
 WITHIN_FLEXIBILITY = "you may do this without asking"
@@ -103,11 +104,13 @@ def _outcomes(agreed: Plan, now: Plan) -> Iterator[Change]:
     for number, outcome in enumerate(now.outcomes, 1):
         old = before.get(outcome.id)
         if old is None:
-            yield Change(Area.OUTCOMES, f"Outcome {number} added: {_outcome_words(outcome.outcome)}".rstrip(": "))
+            yield Change(
+                Area.OUTCOMES, f"Outcome {number} added: {outcome_name(now, outcome, number).short(60)}".rstrip(": ")
+            )
             continue
         said = []
         if old.outcome != outcome.outcome or old.what_matters != outcome.what_matters:
-            said.append(f"Outcome {number} reworded: {_outcome_words(outcome.outcome)}".rstrip(": "))
+            said.append(f"Outcome {number} reworded: {outcome_name(now, outcome, number).short(60)}".rstrip(": "))
         if old.how_i_will_know != outcome.how_i_will_know:
             said.append(f"Outcome {number}: how you will know it is met has changed")
         if old.priority != outcome.priority:
@@ -117,7 +120,9 @@ def _outcomes(agreed: Plan, now: Plan) -> Iterator[Change]:
         yield from (Change(Area.OUTCOMES, text) for text in said)
     for number, old in enumerate(agreed.outcomes, 1):
         if old.id not in numbers:
-            yield Change(Area.OUTCOMES, f"Outcome {number} removed: {_outcome_words(old.outcome)}".rstrip(": "))
+            yield Change(
+                Area.OUTCOMES, f"Outcome {number} removed: {outcome_name(agreed, old, number).short(60)}".rstrip(": ")
+            )
 
 
 # --- Money --------------------------------------------------------------------------------------

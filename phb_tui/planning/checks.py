@@ -19,7 +19,6 @@ from plan_store import (
     LineItem,
     ManagementOption,
     ManagementRoute,
-    Outcome,
     Period,
     Plan,
     SpendCategory,
@@ -27,6 +26,7 @@ from plan_store import (
 )
 
 from .finance import Verdict, budget_position, in_both_views, item_cost_each_time
+from .outcome_names import outcome_name
 from .restricted import needs_a_second_look
 from .steps import Step
 
@@ -114,13 +114,6 @@ def _short(text: str, limit: int = 50) -> str:
     return first_line if len(first_line) <= limit else first_line[: limit - 3] + "..."
 
 
-def outcome_name(plan: Plan, outcome: Outcome) -> str:
-    """ "Outcome 2 (I swim twice a week...)": its number in the plan, and its first words."""
-    number = next(n for n, o in enumerate(plan.outcomes, 1) if o is outcome)
-    words = _short(outcome.outcome)
-    return f"Outcome {number} ({words})" if words else f"Outcome {number}"
-
-
 def item_name(plan: Plan, item: LineItem, start: bool = False, number: int | None = None) -> str:
     """ "item 3: Waking night care": its number in the financial plan, and what it is.
 
@@ -175,7 +168,7 @@ def no_outcomes(plan: Plan) -> Iterator[Gap]:
             yield Gap(
                 "outcome-unwritten",
                 Step.OUTCOMES,
-                f"{outcome_name(plan, outcome)} has no words yet: say what you want to achieve.",
+                f"{outcome_name(plan, outcome).in_a_sentence} does not yet say what you want to achieve.",
                 Criterion.NEEDS,
             )
 
@@ -188,12 +181,12 @@ def served_outcome_ids(plan: Plan) -> set[str]:
 
 def outcomes_unserved(plan: Plan) -> Iterator[Gap]:
     linked = served_outcome_ids(plan)
-    for outcome in plan.outcomes:
+    for number, outcome in enumerate(plan.outcomes, 1):
         if outcome.id not in linked:
             yield Gap(
                 "outcome-unserved",
                 Step.FINANCE,
-                f"{outcome_name(plan, outcome)} has no spending or other support linked to it.",
+                f"{outcome_name(plan, outcome, number).in_a_sentence} has no spending or other support linked to it.",
                 Criterion.NEEDS,
             )
 

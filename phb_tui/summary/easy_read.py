@@ -15,6 +15,7 @@ from plan_store import Plan, clock, format_money
 
 from ..planning.checks import find_gaps
 from ..planning.finance import budget_position, in_both_views, item_cost_each_time
+from ..planning.outcome_names import outcome_name
 from ..planning.person_centred import week_by_day
 from .document import Block, BulletList, Document, Paragraph, Section
 from .wording import long_date
@@ -123,7 +124,7 @@ def _outcomes(plan: Plan) -> list[Block]:
         return [Paragraph("You have not written this yet.")]
     blocks: list[Block] = []
     for number, outcome in enumerate(plan.outcomes, 1):
-        blocks.append(Paragraph(f"{number}. {outcome.outcome or outcome.what_matters or 'Not written yet.'}"))
+        blocks.append(Paragraph(outcome_name(plan, outcome, number).listed(unwritten="Not written yet.")))
         if outcome.how_i_will_know:
             blocks.append(Paragraph(f"You will know it is working when: {outcome.how_i_will_know}"))
     return blocks

@@ -28,6 +28,7 @@ from ..planning.checks import (
     set_aside_texts,
 )
 from ..planning.finance import BudgetPosition, basis_words, budget_position, by_outcome, by_route, in_both_views
+from ..planning.outcome_names import outcome_name
 from ..planning.person_centred import tasks_to_settle
 from ..planning.restricted import restricted_kind
 from .changes import status_words
@@ -119,7 +120,7 @@ def _outcomes(plan: Plan) -> list[Block]:
         items = [numbers[i.id] for i in plan.finance.line_items if outcome.id in i.outcome_ids]
         paid = f"{format_money(totals.get(outcome.id, Decimal(0)))} {basis}"
         which = f"; {'items' if len(items) > 1 else 'item'} {_runs(items)}" if items else "; no item linked yet"
-        text = or_missing(outcome.outcome or outcome.what_matters).rstrip(".")
+        text = or_missing(outcome_name(plan, outcome, number).words).rstrip(".")
         lines.append(f"Outcome {number} ({paid}{which}): {text}.")
     return [Paragraph("Outcomes, with what each costs:"), BulletList(lines)]
 

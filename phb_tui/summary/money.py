@@ -8,7 +8,7 @@ never lost between the plan and the summary.
 
 from __future__ import annotations
 
-from plan_store import LineItem, Plan, format_money
+from plan_store import FinancialPlan, LineItem, Plan, format_money
 from plan_store.vocabulary import ManagementOption, ManagementRoute, Period, SpendCategory
 
 from ..planning.checks import item_name
@@ -30,6 +30,7 @@ from ..planning.finance import (
     item_price_each_time,
     whole_words,
 )
+from ..planning.wizard import label
 from .document import Alert, Bar, BarChart, Block, BulletList, Facts, Paragraph, Section, Table
 from .wording import NOT_GIVEN, long_date, visible
 
@@ -50,8 +51,11 @@ def budget_facts(plan: Plan) -> list[tuple[str, str]]:
         amount = f"{format_money(finance.budget_amount)} {finance.budget_period.label}"
     rows = [
         ("Budget", amount),
-        ("Budget starts", long_date(finance.budget_start) if finance.budget_start else NOT_GIVEN),
-        ("Budget runs to", long_date(finance.budget_end) if finance.budget_end else "no end date given"),
+        (label(FinancialPlan, "budget_start"), long_date(finance.budget_start) if finance.budget_start else NOT_GIVEN),
+        (
+            label(FinancialPlan, "budget_end"),
+            long_date(finance.budget_end) if finance.budget_end else "no end date given",
+        ),
     ]
     if position.span_months is not None:
         rows.append(("Recurring costs counted over", _months(position.span_months)))

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from plan_store import Plan
+from plan_store.person_centred import AboutMe, Decision, WhoDecides
 
 from ..planning.person_centred import task_notes, week_by_day, week_notes
+from ..planning.wizard import label
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Table
 from .wording import long_date, visible
 
@@ -22,16 +24,16 @@ def about_me(plan: Plan, include_private: bool) -> Section:
     """Who the plan is for, in their words: it opens the summary, before anything is asked for."""
     me = plan.about_me
     rows = [
-        ("What people like and admire about me", me.like_and_admire),
-        ("What is important to me", me.important_to_me),
-        ("What is important for me (health and safety)", me.important_for_me),
-        ("How best to support me", me.best_support),
-        ("What is working now", me.working),
-        ("What is not working now", me.not_working),
+        (label(AboutMe, "like_and_admire"), me.like_and_admire),
+        (label(AboutMe, "important_to_me"), me.important_to_me),
+        (label(AboutMe, "important_for_me"), me.important_for_me),
+        (label(AboutMe, "best_support"), me.best_support),
+        (label(AboutMe, "working"), me.working),
+        (label(AboutMe, "not_working"), me.not_working),
     ]
     family = list(visible([me.family_view], include_private))
     if family:
-        rows.append(("What my family thinks is working and not working", family[0]))
+        rows.append((label(AboutMe, "family_view"), family[0]))
     given = [(label, text) for label, text in rows if text.strip()]
     return Section("About me", [Facts(given)] if given else [])
 
@@ -43,13 +45,13 @@ def who_decides(plan: Plan) -> Section:
     if deciding.acting_role is not None:
         role = deciding.acting_role
         named = f"{deciding.acting_name}, " if deciding.acting_name else ""
-        facts.append(("Acting for me", f"{named}{role.in_a_sentence}: someone who {role.explained}"))
+        facts.append((label(WhoDecides, "acting_role"), f"{named}{role.in_a_sentence}: someone who {role.explained}"))
     facts += [
         (label, text)
         for label, text in (
-            ("How I like to be given information and choices", deciding.information),
-            ("Best times to decide", deciding.best_times),
-            ("Worst times to decide", deciding.worst_times),
+            (label(WhoDecides, "information"), deciding.information),
+            (label(WhoDecides, "best_times"), deciding.best_times),
+            (label(WhoDecides, "worst_times"), deciding.worst_times),
         )
         if text.strip()
     ]
@@ -66,7 +68,9 @@ def who_decides(plan: Plan) -> Section:
             ]
             for decision in deciding.decisions
         ]
-        blocks.append(Table(["About", "Decision", "How I am involved", "Who decides"], rows))
+        blocks.append(
+            Table([label(Decision, name) for name in ("area", "decision", "how_involved", "who_decides")], rows)
+        )
     return Section("Who decides", blocks)
 
 

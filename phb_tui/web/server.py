@@ -38,6 +38,7 @@ from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from ..textual_private import app_process, relay_messages
 from .limits import LOOPBACK
 
 TOKEN_COOKIE = "phb_token_{port}"
@@ -128,7 +129,8 @@ class PrivateServer(Server):
         the first visit swaps for the token's cookie. Spent, it is refused like any wrong key."""
         return f"{self.address.partition('?')[0]}?code={self.access.new_code()}"
 
-    async def _make_app(self) -> web.Application:
+    async def _web_app(self) -> web.Application:
+        """Our own routes, behind the guard; named apart from textual-serve's `_make_app`, which only its `serve` uses."""
         app = web.Application(middlewares=[self._guard])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path), autoescape=True)
         app.add_routes(
@@ -237,7 +239,7 @@ class PrivateServer(Server):
         try:
             await service.start(size["width"], size["height"])
             ended = asyncio.ensure_future(_close_when_it_ends(service, socket))
-            await self._process_messages(socket, service)
+            await relay_messages(self, socket, service)
         except asyncio.CancelledError:
             await socket.close()
         finally:
@@ -259,7 +261,7 @@ class PrivateServer(Server):
         it too), and the server waits for them before it returns.
         """
         stop = stop or asyncio.Event()
-        runner = web.AppRunner(await self._make_app(), access_log=None, handle_signals=False, shutdown_timeout=15)
+        runner = web.AppRunner(await self._web_app(), access_log=None, handle_signals=False, shutdown_timeout=15)
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port)
         try:
@@ -280,13 +282,10 @@ class PrivateServer(Server):
             await runner.cleanup()
 
 
-# textual-serve keeps the app's process to itself (`AppService._process`); these two need it.
-
-
 async def _close_when_it_ends(service: AppService, socket: web.WebSocketResponse) -> None:
     """An app that ends without a word (refusing to start, say) still closes its tab's connection,
     so the page says it has closed instead of "starting…" for ever."""
-    process = service._process
+    process = app_process(service)
     if process is not None:
         await process.wait()
         await socket.close()
@@ -294,7 +293,7 @@ async def _close_when_it_ends(service: AppService, socket: web.WebSocketResponse
 
 async def _reaped(service: AppService) -> None:
     """The app's process is waited for, so it has saved before the server goes on or stops."""
-    process = service._process
+    process = app_process(service)
     if process is None or process.returncode is not None:
         return
     try:

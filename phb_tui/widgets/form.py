@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -18,12 +18,16 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ValidationError
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from phb_tui.plain_text import as_written
+from phb_tui.planning.fields import FieldSpec as FieldSpec  # Re-exported: forms are declared with it.
+from phb_tui.planning.fields import LinkOptions as LinkOptions
+from phb_tui.planning.steps import Step
 from plan_store.dates import DateError, format_date_text, parse_date_text
 from plan_store.fields import Note, Quantity, Text, assign
 from plan_store.money import Money, money_to_str
@@ -67,23 +71,6 @@ ONE_ROW_KINDS = frozenset({"line", "money", "quantity", "int", "date", "choice",
 """Fields whose box is one row high, drawn beside their label."""
 
 FieldKind = Literal["line", "text", "money", "quantity", "int", "date", "choice", "bool", "note", "links", "link"]
-
-LinkOptions = Callable[[], list[tuple[str, str]]]
-"""(label, id) pairs for a `links` field, read when the form is drawn."""
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """What a person reads about a field. How it is drawn comes from the model (`field_kind`)."""
-
-    name: str
-    label: str
-    help: str = ""
-    placeholder: str = ""
-    """Example text in an empty box; for a tick box, the words beside it."""
-    options: LinkOptions | None = None
-    """For a field that points at one entry elsewhere in the plan (a cost, a support): the
-    (label, id) pairs to choose from, read when the form is drawn."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +130,21 @@ def field_kind(model: type[BaseModel], name: str) -> tuple[FieldKind, type[Choic
     raise TypeError(f"{model.__name__}.{name}: a form cannot edit a field of type {annotation}")
 
 
+class FieldLine(Static):
+    """A line of a field's words: its help, or why what was typed is refused.
+
+    Under a one-row field it spans both columns of the field's grid, and Textual measures a row of
+    a grid by the first column's width alone: so it is measured at the field's whole width here,
+    which is where it is drawn, rather than wrapped into the label's 30 columns and left with
+    empty lines.
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self.styles.column_span > 1:
+            width = container.width - self.styles.gutter.width
+        return super().get_content_height(container, viewport, width)
+
+
 class FieldRefused(ValueError):
     """A typed value that cannot become the field's value; the message is for the person."""
 
@@ -183,14 +185,17 @@ class ModelForm(Vertical):
 
     def compose(self) -> ComposeResult:
         for spec in self.specs.values():
-            with Vertical(classes=f"field field-{spec.kind}", id=f"fieldset-{spec.name}"):
-                if spec.kind in ONE_ROW_KINDS:
-                    # Label and box on one row, so a step at 80x24 shows several fields at once.
-                    with Horizontal(classes="field-row"):
-                        yield Label(spec.label, classes="field-label")
-                        yield from self._editors(spec)
+            one_row = spec.kind in ONE_ROW_KINDS
+            # A one-row field is a grid of two columns: label and box on one row, so a step at
+            # 80x24 shows several fields at once, and the help and any refusal across both below.
+            # One container a field, not a column holding a row: a step draws sooner with fewer widgets.
+            kinds = f"field field-{spec.kind}{' field-row' if one_row else ''}"
+            with Vertical(classes=kinds, id=f"fieldset-{spec.name}"):
+                if one_row:
+                    yield Label(spec.label, classes="field-label")
+                    yield from self._editors(spec)
                     if spec.help:
-                        yield Static(spec.help, classes="field-help")
+                        yield FieldLine(spec.help, classes="field-help")
                 else:
                     yield Label(spec.label, classes="field-label")
                     if spec.help:
@@ -238,7 +243,9 @@ class ModelForm(Vertical):
             options = self.links() if self.links else []
             yield tick_list_class()(*((as_written(label), key, key in value) for label, key in options), id=field_id)
             if not options:
-                yield Static("There are no outcomes yet: add them in step 2 first.", classes="field-help")
+                yield Static(
+                    f"There are no outcomes yet: add them in step {Step.OUTCOMES.number} first.", classes="field-help"
+                )
         else:
             # The cursor goes to the end, with nothing selected: the first key typed after coming
             # into a box adds to what is there, and never replaces a name already written.
@@ -471,7 +478,7 @@ class ModelForm(Vertical):
             errors = self.query(f"#error-{spec.name}").results(Static)
             error = next(errors, None)
             if error is None:
-                error = Static(
+                error = FieldLine(
                     "", classes="field-error", id=f"error-{spec.name}", markup=False
                 )  # May quote what was typed.
                 self.query_one(f"#fieldset-{spec.name}").mount(error)

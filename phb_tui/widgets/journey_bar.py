@@ -14,16 +14,7 @@ from plan_store import Plan, clock
 from ..planning.person_centred import task_flag
 from ..planning.progress import StepProgress, StepState, journey_progress
 from ..planning.steps import Step
-
-_SHORT = {
-    Step.GET_INFORMED: "Informed",
-    Step.OUTCOMES: "Outcomes",
-    Step.MANAGEMENT: "Money",
-    Step.RESOURCES: "Support",
-    Step.FINANCE: "Finance",
-    Step.REVIEW: "Review",
-    Step.SUMMARY: "Summary",
-}
+from ..planning.wizard import entry
 
 
 class JourneyBar(Static):
@@ -59,7 +50,7 @@ class JourneyBar(Static):
         for pad, named in ((" ", True), ("", True), ("", False)):
             gap = " " if pad else ""
             labels = [
-                f"{step.number} {_SHORT[step]}{gap}{progress[step].state.mark}"
+                f"{step.number} {entry(step).short}{gap}{progress[step].state.mark}"
                 if named or step == self.current
                 else f"{step.number}{progress[step].state.mark}"
                 for step in Step

@@ -16,6 +16,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Checkbox
 
+from ..textual_private import tick_box_inner
+
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
 
@@ -69,14 +71,15 @@ class TickBox(Checkbox):
 def tick_list_class() -> type[SelectionList[str]]:
     """Textual's list of tick boxes, made the first time it is wanted (it is slow to load)."""
     from textual.widgets import SelectionList
-    from textual.widgets._toggle_button import ToggleButton
+
+    inner = tick_box_inner()
 
     class TickList(SelectionList[str]):
         def render_line(self, y: int) -> Strip:
             line = super().render_line(y)
             segments = list(line)
             index = self.scroll_offset.y + y
-            if len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER or index >= self.option_count:
+            if len(segments) < 2 or segments[1].text != inner or index >= self.option_count:
                 return line
             ticked = self.get_option_at_index(index).value in self.selected
             segments[1] = Segment(TICKED if ticked else UNTICKED, segments[1].style)

@@ -163,15 +163,15 @@ async def test_many_changed_plans_are_read_while_the_list_already_shows(
 ) -> None:
     """Hundreds of plans changed since the list was made take seconds to read: the plans it knows
     show at once, with a word about the rest, which appear when they are read."""
-    from phb_tui import app as app_module
-    from phb_tui.summary import listing
+    from phb_tui import background
+    from phb_tui.plan_list import listing
 
     store.add(example_plan)
     async with _app(store).run_test(size=(80, 24)) as pilot:  # The list is made, with one plan.
         await pilot.pause()
     store.create("Started today")
     store.create("Another plan")
-    monkeypatch.setattr(app_module, "READ_ASIDE_FROM", 1)
+    monkeypatch.setattr(background, "ASIDE_FROM", 1)
     gate = threading.Event()
     read = listing.read_rows
 

@@ -14,12 +14,13 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from phb_tui.app import PhbApp
-from phb_tui.summary.listing import PlanRow
+from phb_tui.plan_list.listing import PlanRow
 from phb_tui.widgets.help_dialog import HelpDialog
 from plan_store import Plan, PlanNotFound, PlanStore, new_plan
 from plan_store.locking import folder_locked
 from screens.base import StepScreen
-from screens.picker import DeletedPlansDialog, PickerScreen
+from screens.deleted_plans import DeletedPlansDialog
+from screens.picker import PickerScreen
 from screens.title_dialog import TitleDialog
 
 from .helpers import keys, screen_text

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import threading
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App
@@ -15,7 +17,7 @@ from phb_tui.planning.steps import Step
 from plan_store import Plan, PlanStore
 from plan_store.models import NotApplicable
 
-from .helpers import plan_open_at, screen_text
+from .helpers import fill, plan_open_at, screen_text
 
 
 async def test_the_summary_lists_gaps_first_and_enter_goes_to_the_fix(store: PlanStore) -> None:
@@ -125,9 +127,9 @@ async def test_a_long_plans_summary_is_prepared_beside_the_app(
     store: PlanStore, example_plan: Plan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A plan long enough to take a while is summarised while keys keep working, then shown whole."""
-    from screens import summary
+    from phb_tui import background
 
-    monkeypatch.setattr(summary, "PREPARED_ASIDE_FROM", 1)
+    monkeypatch.setattr(background, "ASIDE_FROM", 1)
     async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -139,9 +141,9 @@ async def test_a_long_plans_export_is_written_beside_the_app(
     store: PlanStore, example_plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Writing out 10,000 costs takes seconds: it happens while keys keep working, then the file is whole."""
-    from phb_tui import app as app_module
+    from phb_tui import background
 
-    monkeypatch.setattr(app_module, "EXPORTED_ASIDE_FROM", 1)
+    monkeypatch.setattr(background, "ASIDE_FROM", 1)
     target = tmp_path / "long-plan.md"
     async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
         await _export_dialog_filled(app, pilot, target)
@@ -151,3 +153,38 @@ async def test_a_long_plans_export_is_written_beside_the_app(
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# Daniel's plan 2026")
         assert "payroll goes wrong" not in text  # Private notes left out, as in any export.
+
+
+async def test_a_long_plans_export_made_while_the_plan_changed_is_made_again_from_the_plan_as_it_is_now(
+    store: PlanStore, example_plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit that lands while a long plan is written out would leave a file matching no moment of
+    the plan: the export is worked out again, and the file holds the edit."""
+    from phb_tui import background
+    from phb_tui.summary import exporting
+
+    monkeypatch.setattr(background, "ASIDE_FROM", 1)
+    gate = threading.Event()
+    write_out = exporting.export_text
+    exports: list[str] = []
+
+    def export_when_let(*args: Any, **kwargs: Any) -> str:
+        exports.append(write_out(*args, **kwargs))
+        gate.wait(timeout=30)  # Worked out, and held back until the edit has landed.
+        return exports[-1]
+
+    monkeypatch.setattr(exporting, "export_text", export_when_let)
+    target = tmp_path / "long-plan.md"
+    async with plan_open_at(store, example_plan, Step.SUMMARY) as (app, pilot, _path):
+        await app.workers.wait_for_complete()  # The summary itself, prepared aside too.
+        await _export_dialog_filled(app, pilot, target)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.show_step(Step.GET_INFORMED)
+        await pilot.pause()
+        await fill(pilot, "#field-name", "Amira Khan", pasted=True)  # While the export is under way.
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(exports) == 2 and "Amira Khan" not in exports[0]  # The first, from before the edit, not used.
+        assert "Amira Khan" in target.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from phb_tui.app import SAMPLE_PLAN
+from phb_tui.shell.plan_list import SAMPLE_PLAN
 from plan_store import PlanStore
 
 from ..conftest import run_phb

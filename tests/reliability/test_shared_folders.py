@@ -14,7 +14,7 @@ from phb_tui.app import PhbApp
 from phb_tui.cli import main
 from plan_store import Outcome, Plan, PlanError, PlanStore, PlanTooLarge
 from plan_store.open_marks import mark_open, markers_of, open_elsewhere
-from plan_store.store import MAX_FILE_BYTES
+from plan_store.plan_files import MAX_FILE_BYTES
 
 from ..app.helpers import fill, plan_open_at, screen_text
 from .test_disk_and_windows import other_window

@@ -25,8 +25,8 @@ from ..planning import checks
 from ..planning.checks import Gap
 from ..planning.finance import budget_position
 from ..planning.reviews import NextReview, next_review, timing_words
+from ..summary.wording import long_date
 from .listing import plan_rows
-from .wording import long_date
 
 JSON_FORMAT = 1
 """Goes up only if a key changes meaning or goes away; new keys may be added at any time."""

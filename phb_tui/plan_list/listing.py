@@ -25,13 +25,20 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from plan_store import PlanError, PlanStore, clock, format_money, visible_name
-from plan_store.glance import PlanGlance
+from plan_store import clock
+from plan_store.errors import PlanError, visible_name
 
 from .. import __version__
-from ..planning.finance import budget_short_words, position_against_budget
-from .document import Table
+
+if TYPE_CHECKING:
+    from plan_store import PlanStore
+
+    from ..summary.document import Table
+
+# The plan models and the planning rules are imported where a plan is read: a list answered from
+# the cache needs neither, and building the models would be most of its time.
 
 HEADERS = ["Title", "Person", "Stage", "Budget", "Planned", "Last saved"]
 _CACHE_FORMAT = f"3/{__version__}"  # A new version of the program may list plans differently.
@@ -200,6 +207,11 @@ def _start_method() -> str:
 
 
 def read_row(store: PlanStore, path: Path, checked: bool = False) -> PlanRow:
+    from plan_store.glance import PlanGlance
+    from plan_store.money import format_money
+
+    from ..planning.finance import budget_short_words, position_against_budget
+
     gaps: int | None = None
     review: date | None = None
     try:
@@ -272,6 +284,8 @@ def _moment(updated: str) -> datetime:
 
 def plan_table(rows: list[PlanRow]) -> Table:
     """Rows for the table; where two plans share a title, each also shows its file name."""
+    from ..summary.document import Table
+
     titles = Counter(row.title.casefold() for row in rows if not row.problem)
     cells = []
     for row in rows:
