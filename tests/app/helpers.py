@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
@@ -30,6 +31,19 @@ async def plan_open_at(
             app.show_step(step)
             await pilot.pause()
         yield app, pilot, opened.path
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str, turns: int = 1000) -> None:
+    """Let the app work until `condition` holds, or fail naming `what`.
+
+    On a busy machine a new screen, a dialog or a footer can take many turns of the event loop to
+    appear; counting turns rather than seconds keeps a test from depending on the machine's speed.
+    """
+    for _ in range(turns):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"never happened: {what}")
 
 
 def saved(store: PlanStore, path: Path) -> Plan:

@@ -8,13 +8,14 @@ from textual import events
 
 from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
+from phb_tui.widgets.dialogs import EntryDialog
 from plan_store import Plan, PlanStore
 from screens.base import StepScreen
 from screens.finance import FinanceScreen
 from screens.review import ReviewScreen
 from screens.summary import SummaryScreen
 
-from .helpers import fill, keys, plan_open_at, saved, screen_text
+from .helpers import fill, keys, plan_open_at, saved, screen_text, until
 
 
 async def test_steps_can_be_visited_in_any_order(store: PlanStore) -> None:
@@ -67,7 +68,11 @@ async def test_the_command_palette_adds_a_line_item(store: PlanStore) -> None:
         await pilot.press(*keys("add a cost"))
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause()
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, EntryDialog) and app.focused is not None,
+            "the cost dialog open with a field to type in",
+        )
         await pilot.press(*keys("Taxi to the pool"), "escape", "ctrl+s")
         assert isinstance(app.screen, FinanceScreen)
     assert [i.description for i in saved(store, path).finance.line_items] == ["Taxi to the pool"]
@@ -142,7 +147,7 @@ async def test_every_step_fits_80_by_24_and_reads_without_colour(
     async with plan_open_at(store, example_plan) as (app, pilot, _path):
         for step in Step:
             app.show_step(step)
-            await pilot.pause()
+            await until(pilot, lambda: "Ctrl+Q Quit" in screen_text(app), f"the footer drawn on {step}")
             text = screen_text(app)
             assert f"▶{step.number} " in text, step
             assert "F7 Back" in text and "F8 Next" in text and "Ctrl+Q Quit" in text, step

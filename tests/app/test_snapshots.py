@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
 from plan_store import Plan, PlanStore, new_plan
+
+from .helpers import until
 
 Snap = Callable[..., bool]
 
@@ -117,8 +120,23 @@ def test_saving_a_copy_elsewhere(snap_compare: Snap, sample_app: PhbApp, monkeyp
     assert snap_compare(sample_app, terminal_size=(80, 24), run_before=_at(Step.REVIEW, save_copy))
 
 
+async def _palette_listed(pilot: Pilot[Any]) -> None:
+    """The palette lists its commands in a worker: on a busy machine the picture waits for them."""
+
+    def listed() -> bool:
+        palette = pilot.app.screen
+        return (
+            isinstance(palette, CommandPalette)
+            and palette.query_one(CommandList).option_count > 0
+            and all(worker.is_finished for worker in pilot.app.workers)
+        )
+
+    await until(pilot, listed, "the command palette listing its commands")
+
+
 def test_the_command_palette(snap_compare: Snap, sample_app: PhbApp) -> None:
-    assert snap_compare(sample_app, terminal_size=(80, 24), run_before=_at(Step.OUTCOMES, _press("ctrl+p")))
+    run_before = _at(Step.OUTCOMES, _press("ctrl+p"), _palette_listed)
+    assert snap_compare(sample_app, terminal_size=(80, 24), run_before=run_before)
 
 
 def test_a_step_on_a_wide_screen(snap_compare: Snap, sample_app: PhbApp) -> None:
