@@ -12,13 +12,18 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import PlanError, PlanFileError, PlanSaveError
 from .locking import plan_locked
 from .places import PLAN_SUFFIX
 from .safe_files import link_or_copy, remove_temporaries, write_atomically
-from .spending import SpendingRecord
-from .spending_codec import record_from_text, record_to_text
+
+if TYPE_CHECKING:
+    from .spending import SpendingRecord
+
+# The record's models and codec are imported where a record is read: moving a plan's files, or
+# listing plans, needs neither.
 
 SPENDING_SUFFIX = ".spending.jsonl"
 BACKUP_SUFFIX = ".bak"
@@ -39,6 +44,9 @@ def spending_backup_path(plan_path: Path) -> Path:
 
 def read_record(plan_path: Path) -> SpendingRecord:
     """The plan's record, or an empty one if nothing has been recorded yet."""
+    from .spending import SpendingRecord
+    from .spending_codec import record_from_text
+
     path = spending_path(plan_path)
     try:
         if path.exists() and not path.is_file():
@@ -66,6 +74,8 @@ def changing_record(plan_path: Path) -> Iterator[SpendingRecord]:
 
     If the block raises, nothing is written: an import that finds a bad line changes nothing.
     """
+    from .spending_codec import record_to_text
+
     if not plan_path.is_file():
         raise PlanError(f"{plan_path} is no longer there; it may have been renamed or deleted.")
     try:

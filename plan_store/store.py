@@ -14,13 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from . import clock
 from .beside_plan import drop_beside, link_beside
 from .clock import utc_now
-from .codec import plan_from_toml
 from .errors import (
     OverwriteRefused,
     PlanBusy,
@@ -32,11 +30,8 @@ from .errors import (
     PlanValidationError,
 )
 from .export_leftovers import noted, tidy_exports
-from .fields import MAX_TITLE, check_title
-from .glance import PlanGlance, glance
 from .locking import folder_locked, plan_locked
 from .places import BACKUP_SUFFIX, PLAN_SUFFIX, PLANS_FOLDER, TRASH_FOLDER, default_data_dir
-from .plan import Plan, link_problems
 from .plan_files import digest, digest_if_exists, encoded, plan_text, read_plan_bytes, write_export
 from .safe_files import (
     create_atomically,
@@ -46,9 +41,15 @@ from .safe_files import (
     write_atomically,
 )
 from .slugs import is_slug, slugify, unique_slug
-from .starter import new_plan
 from .trash import TrashedPlan, move_plan, moving, restored_slug, trashed_plans
-from .validation import problems_from
+
+if TYPE_CHECKING:
+    from .glance import PlanGlance
+    from .plan import Plan
+
+# The plan models (and the codec and rules built on them) are imported where a plan is read or
+# written: `phb list` answered from the list cache needs none of them, and building the models
+# would be most of its time.
 
 LIST_CACHE = "list-cache.json"
 """What the list of plans shows, kept so thousands of plans list quickly (see phb_tui's listing)."""
@@ -86,16 +87,23 @@ class PlanStore:
     def plan_paths(self) -> list[Path]:
         if not self.plans_dir.is_dir():
             return []
+        # By name: comparing the paths themselves is a tenth of listing thousands of plans from the cache.
         return sorted(
-            p for p in self.plans_dir.iterdir() if p.name.endswith(PLAN_SUFFIX) and not p.name.startswith(".")
+            (p for p in self.plans_dir.iterdir() if p.name.endswith(PLAN_SUFFIX) and not p.name.startswith(".")),
+            key=lambda path: path.name,
         )
 
     def open(self, path: Path) -> OpenPlan:
+        from .codec import plan_from_toml
+
         data = read_plan_bytes(path)
         return OpenPlan(path, plan_from_toml(plan_text(path, data), path), digest(data))
 
     def glance(self, path: Path) -> PlanGlance:
         """What a list shows of a plan: quick where the file is laid out as saved, else a full read."""
+        from .codec import plan_from_toml
+        from .glance import PlanGlance, glance
+
         data = read_plan_bytes(path)
         text = plan_text(path, data)
         return glance(text) or PlanGlance.of(plan_from_toml(text, path))
@@ -126,6 +134,8 @@ class PlanStore:
 
     def _titles(self) -> Iterator[tuple[Path, str]]:
         """Titles read without full validation, so one broken plan cannot hide the others."""
+        from .glance import glance
+
         for path in self.plan_paths():
             try:
                 text = plan_text(path, read_plan_bytes(path))
@@ -143,6 +153,8 @@ class PlanStore:
 
     def create(self, title: str) -> OpenPlan:
         """A new plan in its own new file; an existing file is never reused."""
+        from .starter import new_plan
+
         return self.add(new_plan(title))
 
     def add(self, plan: Plan) -> OpenPlan:
@@ -158,8 +170,14 @@ class PlanStore:
         would not open again. Every field was checked as it was set (the models validate each
         assignment); checking them all again took a third of the time of each save.
         """
+        from .plan import Plan, link_problems
+
         plan = open_plan.plan
         if any(link_problems(plan)):
+            from pydantic import ValidationError
+
+            from .validation import problems_from
+
             try:
                 Plan.model_validate(plan.model_dump())  # For the same messages as opening the file gives.
             except ValidationError as error:
@@ -206,6 +224,9 @@ class PlanStore:
         For when the program fails while a plan is open: the latest work is kept without touching
         the plan's own file, and shows up in the list of plans to be opened and checked.
         """
+        from .fields import MAX_TITLE
+        from .plan import Plan
+
         moment = (when or clock.now()).astimezone()
         suffix = f" (rescued {moment.day} {moment:%b %H:%M})"
         title = open_plan.plan.title[: MAX_TITLE - len(suffix)] + suffix
@@ -216,6 +237,8 @@ class PlanStore:
 
     def duplicate(self, path: Path) -> OpenPlan:
         """A copy of a plan under "<title> (copy)", as a starting point for another plan."""
+        from .fields import MAX_TITLE
+
         title = self.open(path).plan.title
         return self.copy_as(path, f"{title[: MAX_TITLE - len(' (copy)')]} (copy)")
 
@@ -363,6 +386,9 @@ class PlanStore:
 
 def _with_title(plan: Plan, title: str) -> Plan:
     """A copy with a new title; raises PlanError with the reason if the title is unusable."""
+    from .fields import check_title
+    from .plan import Plan
+
     try:
         title = check_title(title)
     except ValueError as error:
