@@ -72,7 +72,12 @@ def encoded(plan: Plan, path: Path) -> bytes:
     """
     from .codec import plan_to_toml
 
-    data = plan_to_toml(plan).encode("utf-8", "replace")
+    return encoded_text(plan_to_toml(plan), path)
+
+
+def encoded_text(text: str, path: Path) -> bytes:
+    """`encoded`, of a plan already turned into text."""
+    data = text.encode("utf-8", "replace")
     if len(data) > MAX_FILE_BYTES:
         raise PlanTooLarge(path, len(data), MAX_FILE_BYTES)
     return data
