@@ -205,15 +205,6 @@ def ratio(figure: float, baseline: float) -> str:
     return f"{figure / baseline:.2f}x" if baseline else "-"
 
 
-@dataclass(frozen=True)
-class Target:
-    """One of the issue's targets, the figure measured against it, and whether it was met."""
-
-    what: str
-    measured: str
-    met: bool
-
-
 def timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()

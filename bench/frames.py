@@ -50,3 +50,35 @@ class FrameClock:
                 raise RuntimeError("The app painted nothing after the key press")
             return 0.0, 0.0
         return frames[0], frames[-1]
+
+
+async def press(app: App[Any], clock: FrameClock, key: str) -> tuple[float, float]:
+    """A key pressed as the terminal sends it, then (first frame, last frame) in answer."""
+    start = time.perf_counter()
+    app.simulate_key(key)
+    return await clock.settle(start)
+
+
+class Stalls:
+    """The longest the event loop went without a turn while a measurement ran: a key pressed then
+    waits that long before the app so much as reads it."""
+
+    def __init__(self) -> None:
+        self.worst = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _watch(self) -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(0.001)
+            now = time.perf_counter()
+            self.worst = max(self.worst, now - last)
+            last = now
+
+    def __enter__(self) -> Stalls:
+        self._task = asyncio.get_running_loop().create_task(self._watch())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._task is not None
+        self._task.cancel()

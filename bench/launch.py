@@ -4,15 +4,16 @@
   `phb --data-dir DATA_DIR open PLAN_FILE`, from its entry point. It needs a terminal on stdin
   and stdout, as `phb open` does; `bench.startup` gives it a pseudo-terminal.
 - `python -m bench.launch picker DATA_DIR` runs `phb --data-dir DATA_DIR`: the list of plans.
-- `python -m bench.launch minimal` is the least a Textual app can be: Header, Static, Input, Footer.
+- `python -m bench.launch minimal` is the least a Textual app can be (`bench.bare`).
 - `python -m bench.launch tour DATA_DIR PLAN_FILE [VISITS]` opens the plan and visits every
   step (F8), or stops after VISITS.
 - `python -m bench.launch screens N,N,...` is a bare app of as many screens, each of N plain
-  widgets (Labels and Inputs), visited in turn the same way: the app's steps without the app.
+  widgets, visited in turn the same way: the app's steps without the app (`bench.bare`).
 
-`App.run` is made headless at 80x24, and the app reports on stderr the number of widgets on its
-screen, its memory in KiB once settled (resident, after collecting garbage), and the wall-clock
-times (`time.time()`) of the first frame it painted and of the last before settling, so the caller can time from
+`App.run` is made headless at 80x24, and the app reports on stderr the number of widgets on each
+screen it showed (comma-separated, first to last), its memory in KiB once settled (resident, after
+collecting garbage) and at its peak, and the wall-clock times (`time.time()`) of the first frame
+it painted and of the last before settling, so the caller can time from
 the moment it started the process without counting the exit. For `phb`, `App.run` is replaced
 the moment Textual is imported, so the command starts exactly as a person's would, imports and all.
 """
@@ -34,17 +35,25 @@ if TYPE_CHECKING:
     from textual.pilot import Pilot
 
 
-def _resident_kib() -> int:
-    """Memory in use now, not at its peak: what the app holds after the visits."""
+def _memory_kib() -> tuple[int, int]:
+    """Memory in use now (what the app holds after the visits) and at its peak (the most it needed
+    on the way), resident, in KiB. The peak is VmHWM, this program's own: getrusage's maxrss also
+    counts the parent it was forked from, a benchmark far bigger than the minimal app."""
     gc.collect()
+    found: dict[str, int] = {}
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    found[line.split(":")[0]] = int(line.split()[1])
     except OSError:
         pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return found.get("VmRSS", peak), found.get("VmHWM", peak)
+
+
+def _widgets(app: App[Any]) -> int:
+    return sum(1 for _ in app.screen.walk_children(with_self=False))
 
 
 def _run_headless_and_report(run: Callable[..., Any], visits: int) -> Callable[..., Any]:
@@ -56,12 +65,15 @@ def _run_headless_and_report(run: Callable[..., Any], visits: int) -> Callable[.
         async def report(pilot: Pilot[Any]) -> None:
             first_frame, last_frame = await clock.settle(since=0.0)
             first_at, painted_at = (time.time() - (time.perf_counter() - frame) for frame in (first_frame, last_frame))
+            widgets = [_widgets(pilot.app)]
             for _ in range(visits):
                 pressed = time.perf_counter()
                 await pilot.press("f8")
                 await clock.settle(pressed)
-            widgets = sum(1 for _ in pilot.app.screen.walk_children(with_self=False))
-            print(widgets, _resident_kib(), f"{first_at:.6f}", f"{painted_at:.6f}", file=sys.stderr, flush=True)
+                widgets.append(_widgets(pilot.app))
+            held, peak = _memory_kib()
+            report = [",".join(map(str, widgets)), held, peak, f"{first_at:.6f}", f"{painted_at:.6f}"]
+            print(*report, file=sys.stderr, flush=True)
             pilot.app.exit()
 
         return run(app, headless=True, size=(80, 24), auto_pilot=report)
@@ -91,55 +103,6 @@ class _HeadlessOnImport(importlib.abc.MetaPathFinder):
         return spec
 
 
-def _minimal_app() -> App[None]:
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header, Input, Static
-
-    class MinimalApp(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield Static("A minimal Textual app")
-            yield Input()
-            yield Footer()
-
-    return MinimalApp()
-
-
-def _screens_app(counts: list[int]) -> App[None]:
-    from textual.app import App, ComposeResult
-    from textual.binding import Binding
-    from textual.containers import VerticalScroll
-    from textual.screen import Screen
-    from textual.widgets import Footer, Header, Input, Label
-
-    class Bare(Screen[None]):
-        def __init__(self, widgets: int):
-            super().__init__()
-            self.widgets = widgets
-
-        def compose(self) -> ComposeResult:
-            yield Header()
-            with VerticalScroll():
-                for n in range(self.widgets // 2):
-                    yield Label(f"Field {n}")
-                    yield Input(f"value {n}")
-            yield Footer()
-
-    class ScreensApp(App[None]):
-        BINDINGS = [Binding("f8", "next", "Next")]
-
-        def on_mount(self) -> None:
-            self.at = 0
-            self.push_screen(Bare(counts[0]))
-
-        def action_next(self) -> None:
-            self.at += 1
-            if self.at < len(counts):
-                self.push_screen(Bare(counts[self.at]))  # Kept, as the app keeps each step.
-
-    return ScreensApp()
-
-
 def main(argv: list[str]) -> None:
     mode = argv[0]
     if mode == "tour":
@@ -152,7 +115,9 @@ def main(argv: list[str]) -> None:
 
         sys.argv = ["phb", "--data-dir", argv[1], *(["open", argv[2]] if mode != "picker" else [])]
         sys.exit(phb())
-    app = _minimal_app() if mode == "minimal" else _screens_app([int(n) for n in argv[1].split(",")])
+    from bench.bare import minimal_app, screens_app
+
+    app = minimal_app() if mode == "minimal" else screens_app([int(n) for n in argv[1].split(",")])
     app.run()
 
 

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from plan_store import OpenPlan, Plan, PlanError, PlanStore, clock, visible
 
+from .planning.analysis import AnalysisCache, PlanAnalysis
+
 if TYPE_CHECKING:
     from plan_store.store import PendingSave
 
@@ -80,10 +82,16 @@ class PlanSession:
         """This window's open-marker beside the plan, so other windows can warn."""
         self.aside: SaveAside | None = None
         """A save being written out in another thread; the plan is not said to be saved until it is."""
+        self._analyses = AnalysisCache()
 
     @property
     def plan(self) -> Plan:
         return self.opened.plan
+
+    def analysis(self) -> PlanAnalysis:
+        """The plan worked out for its revision: made again only after an edit (or on a new day),
+        and shared by every step, the journey bar and the status lines."""
+        return self._analyses.of(self.plan, self.revision, clock.today())
 
     def changed(self) -> None:
         self.unsaved = True
