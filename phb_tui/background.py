@@ -49,3 +49,13 @@ async def worked_out(work: Callable[[], Result], revision: Callable[[], int]) ->
             continue
         if revision() == before:
             return result
+
+
+async def done_aside(work: Callable[[], Result]) -> Result:
+    """`work`, done once in a thread: for work that reads nothing the plan holds.
+
+    Writing out a save is such work: the plan was taken as a table on the app's thread, so an
+    edit meanwhile cannot make what is written disagree with itself. Such an edit is not in the
+    save, and is saved next.
+    """
+    return await asyncio.to_thread(work)

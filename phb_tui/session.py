@@ -6,12 +6,17 @@ the app shows and tests can check directly.
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plan_store import OpenPlan, Plan, PlanError, PlanStore, clock, visible
 
 from .planning.analysis import AnalysisCache, PlanAnalysis
+
+if TYPE_CHECKING:
+    from plan_store.store import PendingSave
 
 FAULT = "PHB Planner stopped because of a fault in the program. It was not something you did."
 REPORT = (
@@ -19,6 +24,45 @@ REPORT = (
     "Running it with PHB_DEBUG=1 set shows the technical details. A rescued plan holds your "
     "personal details: share it only with people you trust."
 )
+
+
+class SaveAside:
+    """The slow half of a save (`PlanStore.write_prepared`), to be run in another thread.
+
+    Whoever needs the save finished at once (quitting, the terminal closing) calls `finish` with
+    `wait`, which does the writing itself if no thread has started on it yet.
+    """
+
+    def __init__(self, store: PlanStore, pending: PendingSave, revision: int):
+        self.store = store
+        self.pending = pending
+        self.revision = revision
+        """The session's edit count when the plan was taken: an edit since is not in this save."""
+        self.written: str | None = None
+        self.error: PlanError | None = None
+        self.fault: Exception | None = None
+        self._taken = threading.Lock()
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        """Write the plan out, unless this is already being done (then return at once)."""
+        if not self._taken.acquire(blocking=False):
+            return
+        try:
+            self.written = self.store.write_prepared(self.pending)
+        except PlanError as error:
+            self.error = error
+        except Exception as fault:  # Raised where the app can deal with it, not lost in a thread.
+            self.fault = fault
+        finally:
+            self._done.set()
+
+    def finish(self, wait: bool) -> bool:
+        """Whether the writing is over; with `wait`, it is, once this returns."""
+        if wait:
+            self.run()
+            self._done.wait()
+        return self._done.is_set()
 
 
 class PlanSession:
@@ -36,6 +80,8 @@ class PlanSession:
         """Set when another window had this plan open as it was opened here."""
         self.marker: Path | None = None
         """This window's open-marker beside the plan, so other windows can warn."""
+        self.aside: SaveAside | None = None
+        """A save being written out in another thread; the plan is not said to be saved until it is."""
         self._analyses = AnalysisCache()
 
     @property
@@ -52,7 +98,11 @@ class PlanSession:
         self.revision += 1
 
     def save(self) -> bool:
-        """Save now if anything changed; False (with `problem` set) when the save failed."""
+        """Save now if anything changed; False (with `problem` set) when the save failed.
+
+        A save being written out aside is finished first, so the two never race for the file.
+        """
+        self.settle(wait=True)
         if self.sample or not self.unsaved:
             return True
         try:
@@ -60,10 +110,52 @@ class PlanSession:
         except PlanError as error:
             self.problem = visible(str(error))
             return False
-        self.unsaved = False
+        self._saved(self.revision)
+        return True
+
+    def save_aside(self) -> SaveAside | None:
+        """A save with the plan taken now and its writing left to `SaveAside.run`, in another thread.
+
+        None if there is nothing to save, a save is under way already, or the plan cannot be
+        saved as it is (`problem` then says why). Until `settle` takes in how the writing went,
+        the plan is not said to be saved.
+        """
+        if self.sample or not self.unsaved or self.aside is not None:
+            return None
+        try:
+            pending = self.store.prepare_save(self.opened)
+        except PlanError as error:
+            self.problem = visible(str(error))
+            return None
+        self.aside = SaveAside(self.store, pending, self.revision)
+        return self.aside
+
+    def settle(self, wait: bool = False) -> bool:
+        """Take in how a save done aside went; False while it is still being written (never with `wait`).
+
+        An edit made while it was written keeps the plan unsaved, for the next save to take.
+        """
+        aside = self.aside
+        if aside is None:
+            return True
+        if not aside.finish(wait):
+            return False
+        self.aside = None
+        if aside.written is None:
+            aside.pending.undo()
+            if aside.fault is not None:
+                raise aside.fault
+            self.problem = visible(str(aside.error))
+            return True
+        aside.pending.done(aside.written)
+        self._saved(aside.revision)
+        return True
+
+    def _saved(self, revision: int) -> None:
+        """The plan as it was at edit `revision` is on disk."""
+        self.unsaved = self.revision != revision
         self.problem = None
         self.saved_at = clock.now()
-        return True
 
     def rescue(self) -> str:
         """After a fault in the program: keep unsaved work in a rescued copy, and say what happened."""

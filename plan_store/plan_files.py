@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .codec import plan_to_toml
 from .errors import AlreadyExists, OverwriteRefused, PlanFileError, PlanSaveError, PlanTooLarge
-from .plan import Plan
 from .safe_files import create_atomically, write_atomically
+
+if TYPE_CHECKING:
+    from .plan import Plan
+
+# The codec and the plan models are imported by `encoded` only: reading bytes, and exporting
+# text already made, need neither.
 
 #: Far beyond any real plan (a 1,000-item plan is about 200 KB); refusing protects memory.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -65,7 +70,14 @@ def encoded(plan: Plan, path: Path) -> bytes:
     typed, but a rescue copy is written unchecked, and must be written whatever it holds: it
     becomes "?" rather than stopping the rescue.
     """
-    data = plan_to_toml(plan).encode("utf-8", "replace")
+    from .codec import plan_to_toml
+
+    return encoded_text(plan_to_toml(plan), path)
+
+
+def encoded_text(text: str, path: Path) -> bytes:
+    """`encoded`, of a plan already turned into text."""
+    data = text.encode("utf-8", "replace")
     if len(data) > MAX_FILE_BYTES:
         raise PlanTooLarge(path, len(data), MAX_FILE_BYTES)
     return data

@@ -13,13 +13,18 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import PlanError, PlanFileError, PlanSaveError
 from .locking import plan_locked
 from .places import PLAN_SUFFIX
 from .safe_files import link_or_copy, remove_temporaries, write_atomically
-from .spending import SpendingRecord
-from .spending_codec import entry_lines, header_line, record_from_text, record_to_text
+
+if TYPE_CHECKING:
+    from .spending import SpendingRecord
+
+# The record's models and codec are imported where a record is read or written: moving a plan's
+# files, or listing plans, needs neither.
 
 SPENDING_SUFFIX = ".spending.jsonl"
 BACKUP_SUFFIX = ".bak"
@@ -62,6 +67,8 @@ def _record_bytes(path: Path) -> bytes:
 
 
 def _record(path: Path, data: bytes) -> SpendingRecord:
+    from .spending_codec import record_from_text
+
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -89,6 +96,8 @@ def changing_record(plan_path: Path) -> Iterator[SpendingRecord]:
             yield record
             if not record.changed:  # Unchanged: the backup keeps the version before the last real change.
                 return
+            from .spending_codec import entry_lines, record_to_text
+
             if record.rewrite:
                 data = record_to_text(record).encode("utf-8")
             else:
@@ -101,6 +110,8 @@ def changing_record(plan_path: Path) -> Iterator[SpendingRecord]:
 
 def _ended(data: bytes) -> bytes:
     """The record so far, ready for lines at its end: a new record starts with its header."""
+    from .spending_codec import header_line
+
     if not data.strip():
         return header_line().encode("utf-8")
     return data if data.endswith(b"\n") else data + b"\n"

@@ -12,13 +12,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .beside_plan import drop_beside, drop_linked, link_beside
 from .errors import PlanError, PlanNotFound, PlanSaveError
-from .glance import PlanGlance
 from .places import BACKUP_SUFFIX, PLAN_SUFFIX
 from .safe_files import move_without_replacing
 from .slugs import is_slug, slugify, unique_slug
+
+if TYPE_CHECKING:
+    from .glance import PlanGlance  # Built on the plan models, which only reading a plan needs.
 
 TRASH_STAMP = re.compile(r"(\d{8}-\d{6})-(.+)")
 """How `trash` names a plan: the moment it was deleted (UTC), then the plan's own file name."""

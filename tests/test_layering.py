@@ -47,6 +47,32 @@ def test_the_headless_commands_load_no_textual(command: list[str], store: PlanSt
     assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
+def test_a_list_from_a_warm_cache_builds_no_plan_models(store: PlanStore, tmp_path: Path) -> None:
+    """A broker's thousands of plans list in a blink once cached: building the models would be most of the time."""
+    source = tmp_path / "daniel.toml"
+    source.write_text(example_toml(), encoding="utf-8")
+    store.import_file(source)
+    probe = (
+        "import sys; from phb_tui.cli import main; code = main(sys.argv[1:]); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m == 'plan_store.models'), "
+        "file=sys.stderr); sys.exit(code)"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe, "--data-dir", str(store.data_dir), "list"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=ROOT,
+        )
+        for _ in range(2)  # The first reads the plan and fills the cache; the second is answered from it.
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert "Daniel" in runs[1].stdout
+    assert runs[1].stderr.strip().splitlines()[-1] == "[]"
+
+
 def _modules(folder: str) -> list[Path]:
     return sorted((ROOT / folder).rglob("*.py"))
 

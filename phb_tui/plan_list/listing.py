@@ -21,11 +21,11 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plan_store import clock
 from plan_store.errors import PlanError, visible_name
@@ -74,6 +74,17 @@ class PlanRow:
     """The person's full name, which tells a broker's two Dans apart; empty if not given."""
     problem: str = ""
 
+    @classmethod
+    def cached(cls, kept: dict[str, Any]) -> PlanRow:
+        """A row as the cache kept it, made without the checks of `__init__`: a tenth of the time,
+        which is most of listing thousands of plans from the cache. Fields the cache does not name
+        keep their defaults; a cache naming others is made the ordinary way, which refuses it."""
+        if not kept.keys() <= _ROW_FIELDS:
+            return cls(**kept)
+        row = object.__new__(cls)
+        row.__dict__.update(kept)
+        return row
+
     @property
     def slug(self) -> str:
         return self.file.removesuffix(".toml")
@@ -116,6 +127,9 @@ class PlanRow:
         return [self.title, self.person, self.stage, self.budget, self.planned, self.last_saved]
 
 
+_ROW_FIELDS = frozenset(field.name for field in fields(PlanRow))
+
+
 def plan_rows(store: PlanStore, checked: bool = False) -> list[PlanRow]:
     """A row for every plan file, read from the cache where the file has not changed.
 
@@ -154,7 +168,7 @@ def start_listing(store: PlanStore, checked: bool = False) -> Listing:
         kept = entry.get("row") if entry is not None and entry.get("stamp") == stamp else None
         if checked and isinstance(kept, dict) and kept.get("gaps") is None and not kept.get("problem"):
             kept = None  # Cached by `phb list`, which does not check plans.
-        found[path] = PlanRow(**kept) if isinstance(kept, dict) else None
+        found[path] = PlanRow.cached(kept) if isinstance(kept, dict) else None
     return Listing(checked, found, stamps, cached)
 
 
@@ -162,6 +176,9 @@ def finish_listing(store: PlanStore, listing: Listing) -> list[PlanRow]:
     """Read the plans the cache could not answer for, and keep the whole list in the cache."""
     found = dict(listing.found)
     unread = listing.unread
+    if not unread and len(found) == len(listing.cached):
+        # Every row came from the cache, unchanged, and no plan has gone: the cache holds this list already.
+        return listing.known
     found.update(zip(unread, read_rows(store, unread, listing.checked), strict=True))
     rows = [row for row in found.values() if row is not None]
     fresh = {path.name: {"stamp": listing.stamps[path], "row": vars(row).copy()} for path, row in found.items() if row}

@@ -11,13 +11,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from textual import on
+from textual import on, work
 from textual.timer import Timer
 
 from plan_store.open_marks import clear_mark
 from screens.messages import ExportChoice
 
-from ..session import FAULT, REPORT
+from ..background import done_aside, goes_aside
+from ..session import FAULT, REPORT, PlanSession, SaveAside
 from ..widgets.dialogs import ConfirmDialog
 from ..widgets.form import ModelForm
 from ..widgets.item_list import ItemList
@@ -50,7 +51,7 @@ class Saving(ShellBase):
         if self._autosave_seconds <= 0:
             self.call_later(self.action_save)  # No pause wanted: save straight after each edit.
         elif self._autosave is None:
-            self._autosave = self.set_timer(self._autosave_seconds, self.action_save)
+            self._autosave = self.set_timer(self._autosave_seconds, self._autosave_due)
         if show:
             self._show_status()
 
@@ -68,21 +69,53 @@ class Saving(ShellBase):
             self._save_soon()
 
     def action_save(self) -> None:
+        self._save(aside=False)
+
+    def _autosave_due(self) -> None:
+        self._save(aside=True)
+
+    def _save(self, aside: bool) -> None:
+        """Save now; for the pause after an edit (`aside`) a long plan is written out in another
+        thread: at 10,000 costs that is most of half a second, and typing must not wait for it."""
         if self.session is None:
             return
         self._commit_typing()
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
-        if not self.session.save():
-            advice = f'\n\nTo keep your changes, press {self.keys_for("app.palette", first=True)} and choose "Save a copy elsewhere".'
-            self.notify(
-                (self.session.problem or "") + advice,
-                title="Your changes are not saved yet",
-                severity="error",
-                timeout=30,
-            )
+        session = self.session
+        if aside and goes_aside(costs=len(session.plan.finance.line_items)):
+            # While one is being written, an edit waits for it to end: then it is saved in turn.
+            if session.settle():
+                under_way = session.save_aside()
+                if under_way is not None:
+                    self._write_aside(session, under_way)
+                elif session.problem:
+                    self._say_not_saved()
+        elif not session.save():
+            self._say_not_saved()
         self._show_status()
+
+    @work(group="save", description="Saving a long plan")
+    async def _write_aside(self, session: PlanSession, under_way: SaveAside) -> None:
+        await done_aside(under_way.run)
+        session.settle()  # Already done if the plan was closed, or saved at once, meanwhile.
+        if self.session is not session:
+            return
+        if session.problem:
+            self._say_not_saved()
+        elif session.unsaved:  # Edited while it was written: that edit is saved in turn.
+            self._save_soon(show=False)
+        self._show_status()
+
+    def _say_not_saved(self) -> None:
+        advice = f'\n\nTo keep your changes, press {self.keys_for("app.palette", first=True)} and choose "Save a copy elsewhere".'
+        self.notify(
+            ((self.session.problem if self.session else None) or "") + advice,
+            title="Your changes are not saved yet",
+            severity="error",
+            timeout=30,
+        )
 
     def action_save_copy(self) -> None:
         """Keep the work in another file when it cannot be saved where it lives."""
