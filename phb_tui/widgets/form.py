@@ -12,7 +12,6 @@ import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -35,36 +34,13 @@ from plan_store.validation import problems_from
 from plan_store.vocabulary import Choice
 
 from .save_status import SaveStatus
+from .text_box import text_box_class
 from .ticks import TickBox, tick_list_class
 
 if TYPE_CHECKING:
     # Imported where they are drawn: many forms have neither, and they are slow to load, so the
     # app's first screen need not wait for them. Their messages are handled by name for that reason.
     from textual.widgets import SelectionList, TextArea
-
-
-@cache
-def text_box_class() -> type[TextArea]:
-    """Textual's multi-line box without its F6 and F7 (select the line, select all).
-
-    Those are the journey's keys. The step's own bindings win when pressed, but the box's would
-    still hide "F7 Back" from the footer while the cursor is in it.
-    """
-    from textual.binding import Binding
-    from textual.containers import ScrollableContainer
-    from textual.widgets import TextArea
-
-    kept = [
-        binding
-        for owner in (ScrollableContainer, TextArea)
-        for binding in owner.BINDINGS
-        if not (isinstance(binding, Binding) and binding.key in ("f6", "f7"))
-    ]
-
-    class TextBox(TextArea, inherit_bindings=False):
-        BINDINGS = kept
-
-    return TextBox
 
 
 ONE_ROW_KINDS = frozenset({"line", "money", "quantity", "int", "date", "choice", "link"})
