@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench import files, interactions, many_plans, startup, steps
+from bench import files, interactions, many_plans, spending, startup, steps
 from bench.common import machine
 from bench.targets import Target, targets_table
 
@@ -38,7 +38,7 @@ def main() -> None:
     sections = []
     targets: list[Target] = []
     started = time.perf_counter()
-    for module in (startup, steps, interactions, files, many_plans):
+    for module in (startup, steps, interactions, files, many_plans, spending):
         # Each in a fresh process of its own: the interaction benchmarks run the app in-process
         # at 10,000 costs, and what they leave behind slowed the file benchmarks after them.
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as alone:

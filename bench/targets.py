@@ -79,7 +79,10 @@ OPEN_GROWTH = Goal("Opening, 1,000 to 10,000 costs: growth vs tomllib's", 1.1, "
 SAVE_GROWTH = Goal("Saving, 1,000 to 10,000 costs: growth vs tomli-w's", 1.1, "x")
 LIST_GROWTH = Goal("phb list, first time, 5,000 to 20,000 plans: growth vs the tomllib loop's", 1.1, "x")
 
-OTHERS = [EVERY_INTERACTION, TYPING, NEVER_FROZEN, OPEN_GROWTH, SAVE_GROWTH, LIST_GROWTH]
+SPENDING = Goal("phb spending import and phb spending PLAN, 100,000 transactions, vs the csv module", 6, "x")
+SPENDING_GROWTH = Goal("phb spending import and PLAN, 10,000 to 100,000 transactions: growth", 11, "x")
+
+OTHERS = [EVERY_INTERACTION, TYPING, NEVER_FROZEN, OPEN_GROWTH, SAVE_GROWTH, LIST_GROWTH, SPENDING, SPENDING_GROWTH]
 
 
 def _rows(goals: Sequence[Goal], found: Sequence[Target]) -> list[list[str]]:

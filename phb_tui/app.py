@@ -41,41 +41,11 @@ from .shell.saving import AUTOSAVE_SECONDS, Saving
 from .widgets.themes import HIGH_CONTRAST
 
 
-# Each step's screen is imported the first time it is shown: only the first step is needed to
-# start, and loading all of them (and the export and calculator code behind them) slows start-up.
 def step_screen(step: Step) -> type[StepScreen]:
-    """The step's screen class, imported the first time it is wanted.
+    """The step's screen class, imported the first time it is shown (see `screens.step_screens`)."""
+    from screens.step_screens import step_screen as registered
 
-    Written out rather than looked up by name, so a type checker follows each import and a renamed
-    screen fails the checks instead of the first visit to its step.
-    """
-    if step is Step.GET_INFORMED:
-        from screens.get_informed import GetInformedScreen
-
-        return GetInformedScreen
-    if step is Step.OUTCOMES:
-        from screens.outcomes import OutcomesScreen
-
-        return OutcomesScreen
-    if step is Step.MANAGEMENT:
-        from screens.management import ManagementScreen
-
-        return ManagementScreen
-    if step is Step.RESOURCES:
-        from screens.resources import ResourcesScreen
-
-        return ResourcesScreen
-    if step is Step.FINANCE:
-        from screens.finance import FinanceScreen
-
-        return FinanceScreen
-    if step is Step.REVIEW:
-        from screens.review import ReviewScreen
-
-        return ReviewScreen
-    from screens.summary import SummaryScreen
-
-    return SummaryScreen
+    return registered(step)
 
 
 class PhbApp(PlanListActions, Saving, Exporting):
@@ -291,7 +261,7 @@ class PhbApp(PlanListActions, Saving, Exporting):
         if name not in self._step_screens:
             # Built once per open plan, then reused: building a step's widgets is what takes time.
             session = self.session
-            screen = step_screen(step)(session.plan, lambda: session.revision, self._status_line)
+            screen = step_screen(step)(session.plan, lambda: session.revision, self._status_line, session.analysis)
             self.install_screen(screen, name)
             self._step_screens.append(name)
         if isinstance(self.screen, StepScreen):
@@ -332,11 +302,13 @@ class PhbApp(PlanListActions, Saving, Exporting):
                 partial(self.show_step, step),
             )
         yield SystemCommand(
-            "New outcome", "Add an outcome in step 2", partial(self._on_step, Step.OUTCOMES, "#outcomes", "add")
+            "New outcome",
+            f"Add an outcome in step {Step.OUTCOMES.number}",
+            partial(self._on_step, Step.OUTCOMES, "#outcomes", "add"),
         )
         yield SystemCommand(
             "Add a cost",
-            "Add something the budget pays for, in step 5",
+            f"Add something the budget pays for, in step {Step.FINANCE.number}",
             partial(self._on_step, Step.FINANCE, "#line-items", "add"),
         )
         yield SystemCommand(

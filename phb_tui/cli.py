@@ -328,7 +328,10 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from .planning.checks import ALL_CLEAR, find_gaps, gaps_by_criterion, set_aside_lines
+    from plan_store.clock import today
+
+    from .planning.analysis import analyse
+    from .planning.checks import ALL_CLEAR, set_aside_lines
 
     if arguments.all:
         if arguments.plan is not None:
@@ -340,22 +343,24 @@ def _check(store: PlanStore, arguments: argparse.Namespace) -> int:
         )
     opened = _open_plan(store, arguments.plan)
     plan = opened.plan
-    gaps = find_gaps(plan)
     if arguments.json:
         from .plan_list.all_plans import PlanState, check_one_json
 
-        print(check_one_json(PlanState(opened.path, plan)), end="")
-        return EXIT_GAPS if gaps else EXIT_OK
+        state = PlanState(opened.path, plan)
+        print(check_one_json(state), end="")
+        return EXIT_GAPS if state.gaps else EXIT_OK
+    analysis = analyse(plan, today())  # Once for the command: every line below reads it.
+    gaps = analysis.gaps
     if not gaps:
         print(f'"{plan.title}" is ready for review. {ALL_CLEAR}')
     else:
         things = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
         print(f'"{plan.title}" has {things} a reviewer would ask about:')
-        for criterion, found in gaps_by_criterion(gaps).items():
+        for criterion, found in analysis.gaps_by_criterion.items():
             print(f"\n{criterion.question}")
             for gap in found:
                 print(f"  - {gap}")
-    if lines := set_aside_lines(plan):
+    if lines := set_aside_lines(plan, list(analysis.set_aside)):
         print("\n" + "\n".join(lines))
     return EXIT_GAPS if gaps else EXIT_OK
 

@@ -97,9 +97,9 @@ def pa_costs(store: PlanStore, arguments: argparse.Namespace) -> int:
     from plan_store.employing import EmployerCosts, PersonalAssistant
     from plan_store.validation import problems_from
 
+    from .pa_report import pa_costs_json, pa_costs_text
     from .planning.employer_rates import load_rates
     from .planning.pa_plan import plan_assistants, plan_costs
-    from .summary.pa_report import pa_costs_json, pa_costs_text
 
     flags = {
         "days_per_week": arguments.days,

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from plan_store import OpenPlan, Plan, PlanError, PlanStore, clock, visible
 
+from .planning.analysis import AnalysisCache, PlanAnalysis
+
 FAULT = "PHB Planner stopped because of a fault in the program. It was not something you did."
 REPORT = (
     "To report the fault, tell whoever gave you PHB Planner what you were doing when it stopped. "
@@ -34,10 +36,16 @@ class PlanSession:
         """Set when another window had this plan open as it was opened here."""
         self.marker: Path | None = None
         """This window's open-marker beside the plan, so other windows can warn."""
+        self._analyses = AnalysisCache()
 
     @property
     def plan(self) -> Plan:
         return self.opened.plan
+
+    def analysis(self) -> PlanAnalysis:
+        """The plan worked out for its revision: made again only after an edit (or on a new day),
+        and shared by every step, the journey bar and the status lines."""
+        return self._analyses.of(self.plan, self.revision, clock.today())
 
     def changed(self) -> None:
         self.unsaved = True

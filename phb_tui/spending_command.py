@@ -6,6 +6,7 @@
     phb spending set PLAN ID --line LINE=AMOUNT ...          which lines a payment was for
     phb spending rule PLAN "PAYEE WORDS" LINE                match a payee to a line from now on
     phb spending return PLAN --from D --to D                 the monitoring return for the ICB
+    phb spending hours PLAN --pa NAME --period-start D --hours N   a PA's timesheet (or --file F.csv)
 
 The record is kept beside the plan (plan_store.spending_files); every change is written whole.
 """
@@ -36,7 +37,8 @@ FORMATS = ("txt", "md", "html")
 def spending_arguments(spending: argparse.ArgumentParser, common: Sequence[argparse.ArgumentParser] = ()) -> None:
     """The `spending` command and its own commands; with no command named, `show` is meant."""
     spending.epilog = (
-        "With a PLAN and no command, shows the money in and out for the plan. Commands: import, add, set, rule, return. "
+        "With a PLAN and no command, shows the money in and out for the plan. "
+        "Commands: import, add, set, rule, hours, return. "
         "Dates are written like 31/01/2027 or 2027-01-31. Money is pounds and pence, like 1234.50."
     )
     commands = spending.add_subparsers(title="commands", metavar="COMMAND", help="what to do (default: show)")
@@ -99,6 +101,19 @@ def spending_arguments(spending: argparse.ArgumentParser, common: Sequence[argpa
     plan_argument(rule, "the plan: its title, its file name or a path")
     rule.add_argument("payee", metavar="PAYEE", help='words in the payment\'s description, like "J SMITH WAGES"')
     rule.add_argument("line", metavar="LINE", help="the id of the plan line it pays for, like pa-mornings")
+
+    hours = command("hours", hours_command, "Record the hours a PA worked in a pay period, from a timesheet.")
+    plan_argument(hours, "the plan: its title, its file name or a path")
+    hours.add_argument("--pa", metavar="NAME", help="the PA: their name in the plan, or the id of their wage line")
+    hours.add_argument(
+        "--period-start", metavar="DATE", help="the first day of the pay period (a week or a month), like 01/04/2026"
+    )
+    hours.add_argument("--hours", metavar="N", help="the hours worked in that pay period, like 86.5")
+    hours.add_argument("--evidence", metavar="TEXT", help="the timesheet: a file name or a note")
+    hours.add_argument(
+        "--file", type=Path, metavar="FILE", help='timesheets saved as CSV, with columns "PA", "Period start", "Hours"'
+    )
+    hours.add_argument("--encoding", default="utf-8", help="the CSV's text encoding (default utf-8)")
 
     returner = command("return", return_command, "The monitoring return for the ICB, for a quarter or a year.")
     plan_argument(returner, "the plan: its title, its file name or a path")
@@ -176,6 +191,7 @@ def _period(arguments: argparse.Namespace) -> tuple[date | None, date | None]:
 
 
 def show_spending(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from plan_store.gc_pause import collection_paused
     from plan_store.spending_files import read_record
 
     from .spending.figures import spending_view
@@ -183,8 +199,10 @@ def show_spending(store: PlanStore, arguments: argparse.Namespace) -> int:
 
     opened = _opened(store, arguments.plan)
     start, end = _period(arguments)
-    view = spending_view(opened.plan, read_record(opened.path), start, end)
-    print(view_json(opened.plan, view) if arguments.json else view_text(opened.plan, view, arguments.list), end="")
+    with collection_paused():  # An object or two for each payment, none in a cycle (see gc_pause).
+        view = spending_view(opened.plan, read_record(opened.path), start, end)
+        text = view_json(opened.plan, view) if arguments.json else view_text(opened.plan, view, arguments.list)
+    print(text, end="")
     return EXIT_OK
 
 
@@ -337,6 +355,50 @@ def rule_command(store: PlanStore, arguments: argparse.Namespace) -> int:
     payments = "1 payment" if matching == 1 else f"{matching} payments"
     print(f'Payments described with "{visible(rule.payee)}" now count toward {rule.line}: {payments} so far.')
     return EXIT_OK
+
+
+def hours_command(store: PlanStore, arguments: argparse.Namespace) -> int:
+    from plan_store.spending import Timesheet
+    from plan_store.spending_import import record_hours
+
+    from .spending.hours import pa_names
+
+    opened = _opened(store, arguments.plan)
+    typed = (arguments.pa, arguments.period_start, arguments.hours)
+    if arguments.file is not None:
+        if any(typed):
+            raise PlanError("Give either --file, or --pa, --period-start and --hours: not both.")
+        sheets = _timesheets(arguments.file, arguments.encoding)
+    elif all(typed):
+        start = _date(arguments.period_start, "The first day of the pay period (--period-start)")
+        sheets = [Timesheet(arguments.pa, start, _hours(arguments.hours), arguments.evidence or "")]
+    else:
+        raise PlanError("Give --pa, --period-start and --hours (or --file with timesheets saved as CSV).")
+    kept = record_hours(opened.path, sheets, pa_names(opened.plan))
+    periods = "1 pay period" if len(kept) == 1 else f"{len(kept)} pay periods"
+    print(f"Recorded the hours for {periods}. See them against the plan with: phb spending PLAN")
+    return EXIT_OK
+
+
+def _hours(text: str) -> Decimal:
+    from plan_store.statements import StatementError
+    from plan_store.timesheets import hours
+
+    try:
+        return hours(text)
+    except StatementError as error:
+        raise PlanError(f"The hours (--hours): {error}.") from None
+
+
+def _timesheets(path: Path, encoding: str) -> list[Any]:
+    from plan_store.spending_import import statement_bytes
+    from plan_store.statements import StatementError
+    from plan_store.timesheets import read_timesheets
+
+    try:
+        return read_timesheets(statement_bytes(path), encoding)
+    except StatementError as error:
+        raise PlanError(f"{path.name}: {error}") from None
 
 
 def return_command(store: PlanStore, arguments: argparse.Namespace) -> int:

@@ -4,7 +4,8 @@ The record of the plan `<slug>.toml` is `<slug>.spending.jsonl` beside it, with 
 version as `<slug>.spending.jsonl.bak`. Both are private (0600). Every change reads the record,
 changes it in memory and writes it whole, holding the plans folder's lock throughout (the same
 lock a plan's save takes), so a kill leaves the record as it was before the change or as it is
-after it, never half, and two windows never interleave their changes.
+after it, never half, and two windows never interleave their changes. A change that only adds
+lines costs what the new lines cost, plus copying the bytes already read.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .locking import plan_locked
 from .places import PLAN_SUFFIX
 from .safe_files import link_or_copy, remove_temporaries, write_atomically
 from .spending import SpendingRecord
-from .spending_codec import record_from_text, record_to_text
+from .spending_codec import entry_lines, header_line, record_from_text, record_to_text
 
 SPENDING_SUFFIX = ".spending.jsonl"
 BACKUP_SUFFIX = ".bak"
@@ -40,19 +41,27 @@ def spending_backup_path(plan_path: Path) -> Path:
 def read_record(plan_path: Path) -> SpendingRecord:
     """The plan's record, or an empty one if nothing has been recorded yet."""
     path = spending_path(plan_path)
+    return _record(path, _record_bytes(path))
+
+
+def _record_bytes(path: Path) -> bytes:
     try:
         if path.exists() and not path.is_file():
             raise PlanFileError(path, "this is not an ordinary file, so it is not read")
         with path.open("rb") as handle:
             data = handle.read(MAX_RECORD_BYTES + 1)
     except FileNotFoundError:
-        return SpendingRecord()
+        return b""
     except PermissionError:
         raise PlanFileError(path, "you do not have permission to read this file") from None
     except OSError as error:
         raise PlanFileError(path, f"the file could not be read ({error.strerror or error})") from None
     if len(data) > MAX_RECORD_BYTES:
         raise PlanFileError(path, "this file is far larger than any spending record")
+    return data
+
+
+def _record(path: Path, data: bytes) -> SpendingRecord:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -62,25 +71,39 @@ def read_record(plan_path: Path) -> SpendingRecord:
 
 @contextlib.contextmanager
 def changing_record(plan_path: Path) -> Iterator[SpendingRecord]:
-    """The plan's record to change; written whole when the block ends without an error.
+    """The plan's record to change; written when the block ends without an error.
 
     If the block raises, nothing is written: an import that finds a bad line changes nothing.
+    A change that only adds lines (a statement, a payment typed, a new rule) writes the bytes read
+    followed by the new lines: nothing already in the record is encoded again. Either way the new
+    file is written beside the old, synced, and renamed over it, the old one kept as the backup,
+    so a kill leaves the record as it was or as it is after the change, never half.
     """
     if not plan_path.is_file():
         raise PlanError(f"{plan_path} is no longer there; it may have been renamed or deleted.")
+    path = spending_path(plan_path)
     try:
         with plan_locked(plan_path):
-            record = read_record(plan_path)
-            before = record_to_text(record)
+            data = _record_bytes(path)
+            record = _record(path, data)
             yield record
-            after = record_to_text(record)
-            if after == before:  # Unchanged: the backup keeps the version before the last real change.
+            if not record.changed:  # Unchanged: the backup keeps the version before the last real change.
                 return
-            data = after.encode("utf-8")
-            write_atomically(spending_path(plan_path), data, backup=spending_backup_path(plan_path))
-            remove_temporaries(plan_path.parent, f".{spending_path(plan_path).name}.")
+            if record.rewrite:
+                data = record_to_text(record).encode("utf-8")
+            else:
+                data = _ended(data) + entry_lines(record.added).encode("utf-8")
+            write_atomically(path, data, backup=spending_backup_path(plan_path))
+            remove_temporaries(plan_path.parent, f".{path.name}.")
     except OSError as error:
-        raise PlanSaveError(spending_path(plan_path), error) from None
+        raise PlanSaveError(path, error) from None
+
+
+def _ended(data: bytes) -> bytes:
+    """The record so far, ready for lines at its end: a new record starts with its header."""
+    if not data.strip():
+        return header_line().encode("utf-8")
+    return data if data.endswith(b"\n") else data + b"\n"
 
 
 def spending_files(plan_path: Path) -> list[Path]:

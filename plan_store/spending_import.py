@@ -1,6 +1,6 @@
 """Changes to a spending record: a statement imported, a transaction typed, split or explained, a rule.
 
-Each is one call that reads the record, checks everything, and writes it whole (see
+Each is one call that reads the record, checks everything, and writes it (see
 `spending_files.changing_record`): a statement with one bad line, or a split that does not add up,
 changes nothing.
 """
@@ -15,7 +15,9 @@ from pathlib import Path
 
 from . import clock
 from .errors import PlanError
-from .spending import HAND_SOURCE, ColumnMapping, Rule, Split, StatementNote, Transaction, new_transactions
+from .gc_pause import collection_paused
+from .ofx_statements import looks_like_ofx, read_ofx
+from .spending import HAND_SOURCE, ColumnMapping, Rule, Split, StatementNote, Timesheet, Transaction, new_transactions
 from .spending_files import changing_record
 from .statements import StatementError, balance_problem, read_statement
 
@@ -44,10 +46,15 @@ def import_statement(
     check_balance: bool = True,
 ) -> Imported:
     """Add the statement's new lines to the plan's record; a PlanError says why nothing was added."""
-    data = _statement_bytes(statement_file)
-    with changing_record(plan_path) as record:
+    data = statement_bytes(statement_file)
+    # Hundreds of thousands of small objects, none in a cycle: collections would only walk them (gc_pause).
+    with collection_paused(), changing_record(plan_path) as record:
         try:
-            statement, used = read_statement(data, record.mappings, encoding, mapping)
+            statement, used = (
+                (read_ofx(data), None)
+                if looks_like_ofx(data)
+                else read_statement(data, record.mappings, encoding, mapping)
+            )
         except StatementError as error:
             raise PlanError(f"{statement_file.name}: {error}") from None
         if check_balance and (problem := balance_problem(statement.lines)):
@@ -61,12 +68,12 @@ def import_statement(
         source = used.source if used else statement_file.name
         added = new_transactions(record, statement.lines, source)
         already = any(note.digest == statement.digest for note in record.statements)
-        record.transactions += added
         if not added:  # Nothing new: the record stays exactly as it was.
             return Imported(
                 statement_file.name, len(statement.lines), [], statement.first, statement.last, used, already
             )
-        record.statements.append(
+        record.add_transactions(added)
+        record.add_statement(
             StatementNote(
                 statement_file.name,
                 statement.digest,
@@ -80,7 +87,8 @@ def import_statement(
     return Imported(statement_file.name, len(statement.lines), added, statement.first, statement.last, used, already)
 
 
-def _statement_bytes(path: Path) -> bytes:
+def statement_bytes(path: Path) -> bytes:
+    """A statement's or timesheet's bytes, or a PlanError in plain words."""
     try:
         if path.is_dir():
             raise PlanError(f"{path} is a folder; give the statement file.")
@@ -114,13 +122,10 @@ def add_by_hand(
         raise PlanError("The amount is £0.00; give the money paid out or paid in.")
     with changing_record(plan_path) as record:
         transaction = Transaction(record.next_hand_id(), on, amount, description.strip(), source=HAND_SOURCE)
-        transaction = replace(
-            transaction,
-            splits=checked_splits(transaction, splits, line_ids),
-            evidence=evidence,
-            explanation=explanation,
+        transaction = transaction._replace(
+            splits=checked_splits(transaction, splits, line_ids), evidence=evidence, explanation=explanation
         )
-        record.transactions.append(transaction)
+        record.add_transactions([transaction])
     return transaction
 
 
@@ -141,11 +146,11 @@ def change_transaction(
             )
         changed = found
         if splits is not None:
-            changed = replace(changed, splits=checked_splits(found, splits, line_ids))
+            changed = changed._replace(splits=checked_splits(found, splits, line_ids))
         if evidence is not None:
-            changed = replace(changed, evidence=evidence.strip())
+            changed = changed._replace(evidence=evidence.strip())
         if explanation is not None:
-            changed = replace(changed, explanation=explanation.strip())
+            changed = changed._replace(explanation=explanation.strip())
         record.replace_transaction(changed)
     return changed
 
@@ -176,5 +181,25 @@ def add_rule(plan_path: Path, payee: str, line: str, line_ids: Iterable[str]) ->
         raise PlanError(f'The plan has no line "{line}". Its lines are: {shown}.')
     rule = Rule(payee.strip(), line)
     with changing_record(plan_path) as record:
-        record.rules = [r for r in record.rules if r.payee.casefold() != rule.payee.casefold()] + [rule]
+        record.keep_rule(rule)
     return rule
+
+
+def record_hours(plan_path: Path, sheets: Iterable[Timesheet], pas: dict[str, str]) -> list[Timesheet]:
+    """Keep timesheets: each names a PA of the plan; one for the same PA and period replaces it.
+
+    `pas` gives each name a PA may be called by (their name, their wage line's id) the key kept
+    for them: the wage line's id, which stays the same if their name is written differently.
+    """
+    names = {name.strip().casefold(): key for name, key in pas.items()}
+    chosen = []
+    for sheet in sheets:
+        found = names.get(sheet.pa.strip().casefold())
+        if found is None:
+            shown = ", ".join(sorted(pas)) or "none yet (add them with phb pa-costs)"
+            raise PlanError(f'The plan has no PA called "{sheet.pa}". Its PAs are: {shown}. Nothing was recorded.')
+        chosen.append(replace(sheet, pa=found))
+    with changing_record(plan_path) as record:
+        for sheet in chosen:
+            record.keep_hours(sheet)
+    return chosen

@@ -19,7 +19,9 @@ from textual.timer import Timer
 from textual.widgets import Button, Header, Static
 
 from phb_tui.guidance import guidance, intro
+from phb_tui.planning.analysis import AnalysisCache, PlanAnalysis
 from phb_tui.planning.steps import Step
+from phb_tui.planning.wizard import entry
 from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.help_dialog import HelpDialog
 from phb_tui.widgets.item_list import ItemList
@@ -28,7 +30,7 @@ from phb_tui.widgets.key_hints import keys_named
 from phb_tui.widgets.save_status import SaveStatus
 from phb_tui.widgets.steady_footer import SteadyFooter
 from phb_tui.widgets.step_keys import STEP_BINDINGS
-from plan_store import Plan
+from plan_store import Plan, clock
 
 TYPING_PAUSE = 0.3
 """Seconds without a letter typed before the journey bar and totals catch up with long text."""
@@ -36,9 +38,6 @@ TYPING_PAUSE = 0.3
 
 class StepScreen(Screen[None]):
     STEP: ClassVar[Step]
-    EXTRA_KEYS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
-    """Keys this step adds that the footer has no room for, as (binding id, usual key, what it
-    does); the status line names them."""
     CSS_PATH = ["base.tcss"]
     BINDINGS = STEP_BINDINGS
     AUTO_FOCUS = ""
@@ -63,6 +62,7 @@ class StepScreen(Screen[None]):
         plan: Plan,
         revision: Callable[[], int] = lambda: 0,
         save_status: Callable[[], tuple[str, bool]] = lambda: ("", False),
+        analysis: Callable[[], PlanAnalysis] | None = None,
     ):
         super().__init__()
         self.plan = plan
@@ -70,12 +70,32 @@ class StepScreen(Screen[None]):
         """How many edits the plan has had: the screen refreshes only if it changed while hidden."""
         self.save_status = save_status
         """What the status line says, and whether it is a problem; read each time the screen is shown."""
+        self._shared_analysis = analysis
+        self._own_analyses = AnalysisCache()
+        self._heard_at: int | None = None
+        """The revision when this screen heard of an edit the app has not counted yet."""
+        self._heard = 0
         self._seen: int | None = None
         self._figures_due: Timer | None = None
 
+    def analysis(self) -> PlanAnalysis:
+        """The plan worked out for its revision, shared by every step (the app keeps it).
+
+        An edit reaches this screen just before the app counts it. Until the app has, the plan is
+        worked out here afresh, never taken from the revision before the edit.
+        """
+        revision = self.revision()
+        if self._heard_at is not None:
+            if self._heard_at == revision:
+                return self._own_analyses.of(self.plan, -self._heard, clock.today())  # Never a revision's number.
+            self._heard_at = None
+        if self._shared_analysis is not None:
+            return self._shared_analysis()
+        return self._own_analyses.of(self.plan, revision, clock.today())
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield JourneyBar(self.plan, self.STEP, id="journey")
+        yield JourneyBar(self.analysis, self.STEP, id="journey")
         with VerticalScroll(id="step-body"):
             yield Static(intro(self.STEP), classes="step-intro")
             yield from self.compose_step()
@@ -85,7 +105,7 @@ class StepScreen(Screen[None]):
                 if self.STEP.number < len(Step):
                     nxt = keys_named(self, "step.next", "f8", first=True)
                     yield Button(f"Next step ({nxt}) ▶", id="step-next", variant="primary")
-        yield SaveStatus(self.EXTRA_KEYS, id="save-status")
+        yield SaveStatus(entry(self.STEP).keys, id="save-status")  # Keys the footer has no room for.
         yield SteadyFooter(show_command_palette=False)
 
     def compose_step(self) -> ComposeResult:
@@ -133,6 +153,8 @@ class StepScreen(Screen[None]):
     @on(ItemList.Changed)
     def _plan_edited(self, event: ModelForm.Edited | ItemList.Changed) -> None:
         # Not stopped: the app hears it too, and saves.
+        self._heard_at = self.revision()
+        self._heard += 1
         if isinstance(event, ModelForm.Edited) and event.typing:
             # Figures worked out from the whole plan wait for a pause in the typing, so each
             # letter shows at once, however big the plan.
@@ -140,7 +162,16 @@ class StepScreen(Screen[None]):
                 self._figures_due.stop()
             self._figures_due = self.set_timer(TYPING_PAUSE, self._refresh_figures)
         else:
-            self._refresh_figures()
+            self._refresh_when_counted(self._heard_at)
+
+    def _refresh_when_counted(self, heard_at: int, turns: int = 0) -> None:
+        """The figures once the app has counted the edit, so they come from the analysis that every
+        step then shares. The app counts it when the message reaches it, right after this screen:
+        a turn or two of the app's queue. Should it not have by then, they are worked out afresh."""
+        if self.revision() == heard_at and turns < 3:
+            self.app.call_later(self._refresh_when_counted, heard_at, turns + 1)
+            return
+        self._refresh_figures()
 
     def on_descendant_blur(self) -> None:
         """Leaving a box brings the figures up to date at once, before anything else is read."""

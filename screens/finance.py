@@ -7,12 +7,12 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
 from phb_tui.planning.employer_rates import load_rates
-from phb_tui.planning.finance import Verdict, budget_position, in_both_views, item_cost_each_time
-from phb_tui.planning.restricted import KINDS
+from phb_tui.planning.finance import BudgetPosition, Verdict, budget_position, in_both_views, item_cost_each_time
 from phb_tui.planning.steps import Step
+from phb_tui.planning.wizard import finance as step
 from phb_tui.summary.build import spending_charts
 from phb_tui.summary.render.terminal import render_blocks
-from phb_tui.widgets.form import FieldSpec, ModelForm
+from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from phb_tui.widgets.key_hints import keys_named
 from phb_tui.widgets.step_keys import PA_COSTS_BINDING, STEP_BINDINGS
@@ -22,96 +22,6 @@ from plan_store.employing import Employing
 from .base import StepScreen
 from .pa_calculator import CalculatorAnswers, PACalculatorDialog
 from .resources import outcome_choices, outcome_numbers
-
-BUDGET_FIELDS = [
-    FieldSpec(
-        "budget_amount",
-        "Indicative budget (£)",
-        placeholder="amount in pounds",
-        help="The amount your NHS team has told you. Ask for it if you have not been told.",
-    ),
-    FieldSpec(
-        "budget_period",
-        "The budget is for",
-        help="Choose one-off for one amount, such as a personal wheelchair budget.",
-    ),
-    FieldSpec("budget_start", "The budget starts on", placeholder="dd/mm/yyyy"),
-    FieldSpec(
-        "budget_end",
-        "The budget runs to",
-        placeholder="dd/mm/yyyy",
-        help="The last day it covers, if it has one. A wheelchair budget usually covers about 5 years for an adult, 3 for a child.",
-    ),
-]
-
-ITEM_FIELDS = [
-    FieldSpec("description", "What will be bought", placeholder="Personal assistant, mornings"),
-    FieldSpec("category", "Kind of spending"),
-    FieldSpec("provider", "From whom"),
-    FieldSpec(
-        "unit_cost",
-        "Cost of one unit (£)",
-        placeholder="amount in pounds",
-        help="For example the hourly rate, or the price of one session.",
-    ),
-    FieldSpec(
-        "quantity",
-        "How many units each time",
-        placeholder="how many",
-        help="For example hours a week. Up to two decimal places.",
-    ),
-    FieldSpec("period", "How often"),
-    FieldSpec(
-        "contribution",
-        "Money from elsewhere toward the price (£, each time)",
-        placeholder="amount in pounds",
-        help="For a wheelchair budget top-up, or a charity or agency paying part. Only the rest comes from the budget.",
-    ),
-    FieldSpec("contribution_from", "Who pays that part"),
-    FieldSpec("contributor", "Their name", placeholder="For example the charity's name"),
-    FieldSpec(
-        "route",
-        "How it is paid for",
-        help="Only needed when the plan mixes ways of managing the money.",
-    ),
-    FieldSpec(
-        "outcome_ids",
-        "Which outcomes it serves",
-        help="Space to tick or untick. Spending must serve at least one outcome.",
-    ),
-    FieldSpec("notes", "Notes"),
-    FieldSpec(
-        "checked_reason",
-        "If this item is flagged: why it is allowed",
-        placeholder="For example: this is non-alcoholic",
-        help=(
-            f"Needed only for a flag: {', '.join(KINDS)}. Tick it if the flag is "
-            "wrong, and say why. The reviewer sees the flag and your reason."
-        ),
-    ),
-    FieldSpec("checked_allowed", "Checked", placeholder="I have checked: a budget can pay for this"),
-]
-
-CONTINGENCY_FIELDS = [
-    FieldSpec(
-        "contingency",
-        "Contingency fund (£, for the same period as the budget)",
-        placeholder="amount in pounds",
-        help="Money set aside for the unexpected, such as cover when a PA is ill. Some ICBs (Integrated Care Boards) suggest a week of costs.",
-    ),
-    FieldSpec("contingency_notes", "What the contingency fund is for"),
-    FieldSpec(
-        "kept_back_reason",
-        "Why some of the budget is left unplanned (if it is)",
-        help="For example, saving for a short break each year, or held back as agreed with the ICB. The reviewer sees this as your reason.",
-    ),
-]
-
-FLEXIBILITY_FIELDS = [
-    FieldSpec("free_to_change", "What I may change without asking"),
-    FieldSpec("must_ask_first", "What I must ask about first"),
-    FieldSpec("evidence_of_spending", "When they may ask for receipts or statements"),
-]
 
 
 def _cost(item: LineItem) -> str:
@@ -123,12 +33,11 @@ class FinanceScreen(StepScreen):
     STEP = Step.FINANCE
     CSS_PATH = ["base.tcss", "finance.tcss"]
     BINDINGS = [*STEP_BINDINGS, PA_COSTS_BINDING]
-    EXTRA_KEYS = (("finance.pa_costs", "f6", "PA costs"),)
 
     def compose_step(self) -> ComposeResult:
         plan = self.plan
         yield Static("The budget", classes="step-section")
-        yield ModelForm(plan.finance, BUDGET_FIELDS, id="budget-form")
+        yield ModelForm(step.BUDGET.of(plan), step.BUDGET, id="budget-form")
         yield Static(id="totals")
         yield Static("What the budget buys", classes="step-section")
         spec = ListSpec[LineItem](
@@ -139,22 +48,22 @@ class FinanceScreen(StepScreen):
                 ("Cost", _cost),
                 ("Outcomes", lambda i: outcome_numbers(plan, i.outcome_ids).replace("none", "✗ none")),
             ],
-            fields=ITEM_FIELDS,
+            fields=step.ITEMS.form,
             make=lambda: LineItem(
                 id=next_id("i", (i.id for i in plan.finance.line_items)), description="", unit_cost="0"
             ),
             empty="Nothing yet: press A to add the first thing the budget will buy.",
             numbered=True,
         )
-        yield ItemList(lambda: plan.finance.line_items, spec, links=lambda: outcome_choices(plan), id="line-items")
+        yield ItemList(lambda: step.ITEMS.entries(plan), spec, links=lambda: outcome_choices(plan), id="line-items")
         pa_costs = keys_named(self, "finance.pa_costs", "f6", first=True)
         yield Button(f"Employing a personal assistant? Work out the full cost ({pa_costs})", id="pa-costs")
         yield Static("Where the money goes", classes="step-section")
         yield Static(id="chart", classes="step-note")
         yield Static("Money set aside", classes="step-section")
-        yield ModelForm(plan.finance, CONTINGENCY_FIELDS, id="contingency-form")
+        yield ModelForm(step.SET_ASIDE.of(plan), step.SET_ASIDE, id="contingency-form")
         yield Static("Flexibility: agree this up front", classes="step-section")
-        yield ModelForm(plan.flexibility, FLEXIBILITY_FIELDS, id="flexibility-form")
+        yield ModelForm(step.FLEXIBILITY.of(plan), step.FLEXIBILITY, id="flexibility-form")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -195,8 +104,9 @@ class FinanceScreen(StepScreen):
         self.app.push_screen(dialog, closed)
 
     def plan_edited(self) -> None:
-        self.query_one("#totals", Static).update(totals_text(self.plan))
-        charts = spending_charts(self.plan)
+        figures = self.analysis().figures
+        self.query_one("#totals", Static).update(totals_text(self.plan, figures.position))
+        charts = spending_charts(self.plan, figures)
         self.query_one("#chart", Static).update(render_blocks(charts) if charts else "Nothing planned yet.")
 
 
@@ -211,13 +121,14 @@ _PERIOD_FIRST = {
 }
 
 
-def totals_text(plan: Plan) -> str:
+def totals_text(plan: Plan, position: BudgetPosition | None = None) -> str:
     """The running total in two lines: over budget is said in capitals, never by colour alone.
 
     Planned spending counts one-off purchases in every shape of budget: for a weekly, four-weekly
-    or monthly budget, the second line gives what is left for the year too.
+    or monthly budget, the second line gives what is left for the year too. `position` is the
+    plan's, from its analysis, when already worked out.
     """
-    position = budget_position(plan)
+    position = position or budget_position(plan)
     figures = f"planned {format_money(position.planned)} · contingency fund {format_money(position.contingency)}"
     if position.budget is None:
         first = f"No budget entered yet · {figures}"

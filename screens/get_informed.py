@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from phb_tui.planning.steps import Step
-from phb_tui.widgets.form import FieldSpec, ModelForm
+from phb_tui.planning.wizard import get_informed as step
+from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import (
     ChecklistItem,
@@ -21,53 +22,6 @@ from plan_store.models import Question
 
 from .base import StepScreen
 
-PERSON_FIELDS = [
-    FieldSpec("name", "Full name"),
-    FieldSpec("preferred_name", "What you like to be called"),
-    FieldSpec("date_of_birth", "Date of birth", placeholder="dd/mm/yyyy", help="Optional. Day, month, year."),
-    FieldSpec(
-        "nhs_number", "NHS number", placeholder="ten digits", help="Optional. Ten digits, on letters from the NHS."
-    ),
-]
-
-PLAN_FIELDS = [
-    FieldSpec(
-        "icb_name",
-        "Local ICB",
-        placeholder="the name on their letters",
-        help="The Integrated Care Board that agrees budgets where you live (it replaced the CCG).",
-    ),
-    FieldSpec("eligibility", "Why you can have a budget"),
-    FieldSpec(
-        "stage",
-        "Where you are in the journey",
-        help="It usually takes months from start to finish; delays are common.",
-    ),
-]
-
-CONTACT_FIELDS = [
-    FieldSpec(
-        "lead_professional",
-        "Care coordinator or lead professional",
-        placeholder="Name and role",
-        help="The person at the NHS who leads on your care, if you have one.",
-    ),
-    FieldSpec("lead_professional_contact", "How to reach them", placeholder="Phone or email"),
-    FieldSpec("gp", "GP practice"),
-    FieldSpec(
-        "icb_contact", "Who deals with your budget at the ICB", placeholder="Team or person, with phone or email"
-    ),
-    FieldSpec(
-        "case_reference", "Case reference", help="Optional. The reference on letters from the ICB, if there is one."
-    ),
-]
-
-CHECKLIST_FIELDS = [
-    FieldSpec("question", "What to find out"),
-    FieldSpec("done", "Found out", placeholder="I have found this out"),
-    FieldSpec("notes", "What I found out"),
-]
-
 HELPERS = ListSpec[Helper](
     noun="helper",
     columns=[
@@ -75,11 +29,7 @@ HELPERS = ListSpec[Helper](
         ("Role", lambda h: h.role.label),
         ("Contact", lambda h: h.contact),
     ],
-    fields=[
-        FieldSpec("role", "Their role"),
-        FieldSpec("name", "Name"),
-        FieldSpec("contact", "Phone or email"),
-    ],
+    fields=step.HELPERS.form,
     make=lambda: Helper(role=HelperRole.SELF),
     empty="Nobody listed yet: press A to add who is helping write this plan.",
 )
@@ -87,23 +37,10 @@ HELPERS = ListSpec[Helper](
 CONTACTS = ListSpec[Contact](
     noun="contact",
     columns=[("Name", lambda c: c.name), ("Kind", lambda c: c.kind.label), ("How to reach", lambda c: c.how_to_reach)],
-    fields=[
-        FieldSpec("name", "Name"),
-        FieldSpec("kind", "What kind of contact"),
-        FieldSpec("how_to_reach", "How to reach them", placeholder="Phone, email, or where they meet"),
-        FieldSpec("notes", "Notes"),
-    ],
+    fields=step.PEOPLE_TO_TALK_TO.form,
     make=lambda: Contact(name=""),
     empty="No contacts yet: peer networks, user-led organisations and brokers are good places to start.",
 )
-
-KEEP_PRIVATE = FieldSpec("private", "Keep private", placeholder="Keep this private (left out of anything you share)")
-QUESTION_FIELDS = [
-    FieldSpec("text", "Question"),
-    FieldSpec("answered", "Answered", placeholder="This question has its answer"),
-    KEEP_PRIVATE,
-]
-WORRY_FIELDS = [FieldSpec("text", "Worry"), KEEP_PRIVATE]
 
 
 def _private(note: Note) -> str:
@@ -117,14 +54,14 @@ class GetInformedScreen(StepScreen):
     def compose_step(self) -> ComposeResult:
         plan = self.plan
         yield Static("Who the plan is for", classes="step-section")
-        yield ModelForm(plan.person, PERSON_FIELDS, id="person-form")
+        yield ModelForm(step.PERSON.of(plan), step.PERSON, id="person-form")
         yield Static("Who is helping", classes="step-section")
-        yield ItemList(lambda: plan.helpers, HELPERS, id="helpers")
+        yield ItemList(lambda: step.HELPERS.entries(plan), HELPERS, id="helpers")
         yield Static("Your right to a budget", classes="step-section")
-        yield ModelForm(plan, PLAN_FIELDS, id="plan-form")
+        yield ModelForm(step.RIGHT_TO_A_BUDGET.of(plan), step.RIGHT_TO_A_BUDGET, id="plan-form")
         yield Static(id="right-explained", classes="step-note")
         yield Static("Your NHS contacts", classes="step-section")
-        yield ModelForm(plan.contacts, CONTACT_FIELDS, id="contacts-form")
+        yield ModelForm(step.CONTACTS.of(plan), step.CONTACTS, id="contacts-form")
         yield Static("Things to find out", classes="step-section")
         checklist = ListSpec[ChecklistItem](
             noun="thing to find out",
@@ -133,12 +70,12 @@ class GetInformedScreen(StepScreen):
                 ("Question", lambda c: c.question),
                 ("Notes", lambda c: c.notes.text),
             ],
-            fields=CHECKLIST_FIELDS,
+            fields=step.CHECKLIST.form,
             make=lambda: ChecklistItem(key=next_id("mine-", (c.key for c in plan.informed.checklist)), question=""),
         )
-        yield ItemList(lambda: plan.informed.checklist, checklist, id="checklist")
+        yield ItemList(lambda: step.CHECKLIST.entries(plan), checklist, id="checklist")
         yield Static("People to talk to", classes="step-section")
-        yield ItemList(lambda: plan.informed.contacts, CONTACTS, id="contacts")
+        yield ItemList(lambda: step.PEOPLE_TO_TALK_TO.entries(plan), CONTACTS, id="contacts")
         yield Static("Questions to ask", classes="step-section")
         questions = ListSpec[Question](
             noun="question",
@@ -147,20 +84,20 @@ class GetInformedScreen(StepScreen):
                 ("Answered?", lambda q: "yes" if q.answered else "not yet"),
                 ("Shared?", _private),
             ],
-            fields=QUESTION_FIELDS,
+            fields=step.QUESTIONS.form,
             make=Question,
             empty="No questions yet: write them down before you meet anyone.",
         )
-        yield ItemList(lambda: plan.informed.questions, questions, id="questions")
+        yield ItemList(lambda: step.QUESTIONS.entries(plan), questions, id="questions")
         yield Static("Worries (kept private unless you choose to share them)", classes="step-section")
         worries = ListSpec[PrivateNote](
             noun="worry",
             columns=[("Worry", lambda n: n.text), ("Shared?", _private)],
-            fields=WORRY_FIELDS,
+            fields=step.WORRIES.form,
             make=PrivateNote,
             empty="Nothing noted. Writing worries down helps when you talk to people.",
         )
-        yield ItemList(lambda: plan.informed.worries, worries, id="worries")
+        yield ItemList(lambda: step.WORRIES.entries(plan), worries, id="worries")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -6,34 +6,14 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from phb_tui.planning.checks import served_outcome_ids
+from phb_tui.planning.outcome_names import UNWRITTEN, outcome_name
 from phb_tui.planning.steps import Step
-from phb_tui.widgets.form import FieldSpec, ModelForm
+from phb_tui.planning.wizard import outcomes as step
+from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import LineItem, Outcome, Plan, Resource, next_id
 
 from .base import StepScreen
-
-OUTCOME_FIELDS = [
-    FieldSpec("what_matters", "What matters to me", help="The life you want, in your words."),
-    FieldSpec("outcome", "The outcome I want", help="What you want to achieve or keep."),
-    FieldSpec("how_i_will_know", "How I will know it is happening"),
-    FieldSpec(
-        "evidence",
-        "Why I think this will help (evidence)",
-        help="Research, professional advice or your own experience.",
-    ),
-    FieldSpec("risk_if_not_met", "The risk if this is not met"),
-    FieldSpec("priority", "Priority"),
-]
-
-
-NEEDS_FIELDS = [
-    FieldSpec(
-        "assessed_needs",
-        "What the assessment found",
-        help="Your health needs, in your own words, as the assessment of your needs found them.",
-    ),
-]
 
 
 def unlink_outcome(plan: Plan, outcome: Outcome) -> None:
@@ -42,21 +22,6 @@ def unlink_outcome(plan: Plan, outcome: Outcome) -> None:
     for linker in linkers:
         if outcome.id in linker.outcome_ids:
             linker.outcome_ids = [oid for oid in linker.outcome_ids if oid != outcome.id]
-
-
-ABOUT_ME_FIELDS = [
-    FieldSpec("like_and_admire", "What people like and admire about me"),
-    FieldSpec("important_to_me", "What is important to me"),
-    FieldSpec(
-        "important_for_me",
-        "What is important for me",
-        help="What keeps me healthy and safe, even when it is not what I would choose.",
-    ),
-    FieldSpec("best_support", "How best to support me"),
-    FieldSpec("working", "What is working now"),
-    FieldSpec("not_working", "What is not working now"),
-    FieldSpec("family_view", "What my family thinks", help="What is working and not working, as my family sees it."),
-]
 
 
 class OutcomesScreen(StepScreen):
@@ -70,9 +35,9 @@ class OutcomesScreen(StepScreen):
             "A short page about you, in your words. It comes first in the summary, because it says who the plan is for.",
             classes="field-help",
         )
-        yield ModelForm(plan.about_me, ABOUT_ME_FIELDS, id="about-me")
+        yield ModelForm(step.ABOUT_ME.of(plan), step.ABOUT_ME, id="about-me")
         yield Static("Your needs", classes="step-section")
-        yield ModelForm(plan, NEEDS_FIELDS, id="needs-form")
+        yield ModelForm(step.NEEDS.of(plan), step.NEEDS, id="needs-form")
         yield Static("Your outcomes", classes="step-section")
 
         def linked(outcome: Outcome) -> str:
@@ -81,17 +46,17 @@ class OutcomesScreen(StepScreen):
         spec = ListSpec[Outcome](
             noun="outcome",
             columns=[
-                ("Outcome", lambda o: o.outcome or o.what_matters or "(not written yet)"),
+                ("Outcome", lambda o: outcome_name(plan, o).words or UNWRITTEN),
                 ("Priority", lambda o: o.priority.label),
                 ("Linked", linked),
             ],
-            fields=OUTCOME_FIELDS,
+            fields=step.OUTCOMES.form,
             make=lambda: Outcome(id=next_id("o", (o.id for o in plan.outcomes))),
             empty="No outcomes yet: press A to add the first one.",
             numbered=True,
             on_remove=lambda outcome: unlink_outcome(plan, outcome),
         )
-        yield ItemList(lambda: plan.outcomes, spec, id="outcomes")
+        yield ItemList(lambda: step.OUTCOMES.entries(plan), spec, id="outcomes")
         yield Static(id="unlinked", classes="step-note", markup=False)  # Lists the outcomes as written.
 
     def on_mount(self) -> None:
@@ -101,12 +66,13 @@ class OutcomesScreen(StepScreen):
     def plan_edited(self) -> None:
         linked = served_outcome_ids(self.plan)
         waiting = [
-            f"{n}. {o.outcome or o.what_matters or o.id}"
+            outcome_name(self.plan, o, n).listed(unwritten=UNWRITTEN)
             for n, o in enumerate(self.plan.outcomes, 1)
             if o.id not in linked
         ]
         text = (
-            "Not yet linked to any spending or other support (link them in steps 4 and 5):\n" + "\n".join(waiting)
+            f"Not yet linked to any spending or other support (link them in steps {Step.RESOURCES.number} and {Step.FINANCE.number}):\n"
+            + "\n".join(waiting)
             if waiting
             else ("Every outcome has spending or support linked to it." if self.plan.outcomes else "")
         )

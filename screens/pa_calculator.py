@@ -25,54 +25,16 @@ from textual.widgets import Button, Label, Static
 
 from phb_tui.plain_text import as_written
 from phb_tui.planning.employer_rates import LoadedRates, rates_in_words
+from phb_tui.planning.fields import LinkOptions
 from phb_tui.planning.finance import convert
 from phb_tui.planning.pa_costs import WAGE_KEYS, Costs
 from phb_tui.planning.pa_plan import PlanChange, apply_to_plan, lines_that_may_repeat, plan_assistants, plan_costs
+from phb_tui.planning.wizard import finance as step
 from phb_tui.widgets.dialogs import ConfirmDialog
-from phb_tui.widgets.form import FieldSpec, LinkOptions, ModelForm
+from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.key_hints import keys_named
 from plan_store import Period, Plan, format_money
 from plan_store.employing import EmployerCosts, PersonalAssistant
-
-NEW_PA_FIELDS = [
-    FieldSpec("who", "Who", placeholder="Personal assistant, evenings"),
-    FieldSpec("hourly_rate", "Hourly rate (£)", placeholder="amount in pounds"),
-    FieldSpec("hours_per_week", "Hours a week", placeholder="how many"),
-]
-PA_FIELDS = [
-    FieldSpec("days_per_week", "Days a week", help="Holiday is 5.6 weeks, but at most 28 days."),
-    FieldSpec("sleep_in_nights", "Sleep-in nights a week", help="Nights asleep at your home, on call."),
-    FieldSpec("sleep_in_rate", "Paid for a sleep-in night (£)", help="As you agree with the PA."),
-    FieldSpec("pension", "Workplace pension"),
-    FieldSpec("holiday_cover", "Holiday cover", placeholder="Someone else covers while they are on holiday"),
-    FieldSpec(
-        "sick_weeks",
-        "Weeks off sick to budget for",
-        help="Paid in full, as the wage line pays every week; and cover while they are off.",
-    ),
-    FieldSpec("pay_period", "Paid", help="National Insurance is worked out for each pay day. Most payroll is monthly."),
-]
-NEW_PA_LINKS = FieldSpec("outcome_ids", "Which outcomes their support serves", help="Space to tick or untick.")
-EMPLOYER_FIELDS = [
-    FieldSpec(
-        "claim_employment_allowance",
-        "Employment Allowance",
-        placeholder="I will claim the Employment Allowance",
-        help=(
-            "National Insurance is a tax an employer pays on wages. One claim for you as the employer "
-            "takes the allowance off every PA's National Insurance, up to the yearly limit."
-        ),
-    ),
-    FieldSpec(
-        "insurance_per_year",
-        "Employer's liability insurance a year (£)",
-        help="The law asks for it, unless every PA is a close relative, such as a parent, child or sister.",
-    ),
-    FieldSpec("payroll_per_year", "Payroll service a year (£)", help="Enter 0 if you will do payroll yourself."),
-    FieldSpec("recruitment_per_year", "Recruiting a year (£)", help="Adverts, and DBS checks for new PAs."),
-    FieldSpec("training_per_year", "Training a year (£)"),
-    FieldSpec("redundancy_per_year", "Set aside for redundancy a year (£)", help="For PAs with you 2 years or more."),
-]
 
 
 @dataclass(frozen=True)
@@ -123,7 +85,7 @@ class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
                     for number, pa in enumerate(self.pas):
                         yield from self._pa_form(number, pa)
                 yield Static("You as the employer", classes="step-section")
-                yield ModelForm(self.employer, EMPLOYER_FIELDS, id="employer-form")
+                yield ModelForm(self.employer, step.EMPLOYER, id="employer-form")
                 yield Static(as_written(rates_in_words(self.rates)), id="pa-rates")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
@@ -154,10 +116,10 @@ class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
                 ),
                 classes="step-section",
             )
-            yield ModelForm(pa, PA_FIELDS, id=f"pa-{number}")
+            yield ModelForm(pa, step.PA, id=f"pa-{number}")
         else:
             yield Static(as_written(f"A PA not yet in the plan: {pa.who}"), classes="step-section")
-            yield ModelForm(pa, [*NEW_PA_FIELDS, *PA_FIELDS, NEW_PA_LINKS], self.links, id=f"pa-{number}")
+            yield ModelForm(pa, [*step.NEW_PA, *step.PA, *step.NEW_PA_LINKS], self.links, id=f"pa-{number}")
 
     def on_mount(self) -> None:
         if self.rates.problem:

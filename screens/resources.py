@@ -5,9 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from phb_tui.planning.person_centred import WEEK_NOTES_HEADING, brief, in_week_order, week_notes, weekly_costs
+from phb_tui.planning.fields import Form
+from phb_tui.planning.outcome_names import UNWRITTEN, outcome_name
+from phb_tui.planning.person_centred import WEEK_NOTES_HEADING, brief, in_week_order, weekly_costs
 from phb_tui.planning.steps import Step
-from phb_tui.widgets.form import FieldSpec, ModelForm
+from phb_tui.planning.wizard import resources as step
+from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from plan_store import Plan, Resource, ResourceKind, next_id
 from plan_store.person_centred import WeekEntry
@@ -15,17 +18,10 @@ from plan_store.vocabulary import Day, TimeOfDay
 
 from .base import StepScreen
 
-RESOURCE_FIELDS = [
-    FieldSpec("kind", "What kind of support"),
-    FieldSpec("description", "What it is"),
-    FieldSpec("who_or_where", "Who or where"),
-    FieldSpec("outcome_ids", "Which outcomes it helps with", help="Space to tick or untick."),
-]
-
 
 def outcome_choices(plan: Plan) -> list[tuple[str, str]]:
     """Outcomes as people see them in lists: numbered, in the plan's order."""
-    return [(f"{n}. {(o.outcome or o.what_matters or o.id)[:60]}", o.id) for n, o in enumerate(plan.outcomes, 1)]
+    return [(outcome_name(plan, o, n).listed(60, UNWRITTEN), o.id) for n, o in enumerate(plan.outcomes, 1)]
 
 
 def outcome_numbers(plan: Plan, outcome_ids: list[str]) -> str:
@@ -33,38 +29,12 @@ def outcome_numbers(plan: Plan, outcome_ids: list[str]) -> str:
     return ", ".join(numbers.get(oid, oid) for oid in outcome_ids) or "none"
 
 
-WEEK_FIELDS = [
-    FieldSpec(
-        "support_around_the_clock",
-        "Support day and night",
-        placeholder="I need support at every time of day and night",
-        help="Tick this if you need someone with you around the clock: any night or day with nothing in your week is then pointed out.",
-    ),
-]
-
-
-def week_entry_fields(plan: Plan) -> list[FieldSpec]:
+def week_entry_fields(plan: Plan) -> Form[WeekEntry]:
     """The fields of one thing in the week, with the plan's own costs and support to choose from."""
-    return [
-        FieldSpec("day", "Day"),
-        FieldSpec("time", "Time of day"),
-        FieldSpec("what", "What happens", placeholder="Sam helps me get up"),
-        FieldSpec(
-            "units",
-            "Hours (or visits, nights)",
-            help="Counted as the cost counts them, so your week can be set against what the money pays for.",
-        ),
-        FieldSpec(
-            "line_item",
-            "Paid for by",
-            options=lambda: weekly_costs(plan),
-        ),
-        FieldSpec(
-            "resource",
-            "Or given by",
-            options=lambda: [(brief(resource.description), resource.id) for resource in plan.resources],
-        ),
-    ]
+    return step.WEEK_ENTRIES.form.with_options(
+        line_item=lambda: weekly_costs(plan),
+        resource=lambda: [(brief(resource.description), resource.id) for resource in plan.resources],
+    )
 
 
 class ResourcesScreen(StepScreen):
@@ -81,20 +51,20 @@ class ResourcesScreen(StepScreen):
                 ("Who or where", lambda r: r.who_or_where),
                 ("Outcomes", lambda r: outcome_numbers(plan, r.outcome_ids)),
             ],
-            fields=RESOURCE_FIELDS,
+            fields=step.RESOURCES.form,
             make=lambda: Resource(
                 id=next_id("r", (r.id for r in plan.resources)), kind=ResourceKind.OWN_SKILL, description=""
             ),
             empty="Nothing listed yet: press A to add your skills, people, or community services.",
         )
-        yield ItemList(lambda: plan.resources, spec, links=lambda: outcome_choices(plan), id="resources")
+        yield ItemList(lambda: step.RESOURCES.entries(plan), spec, links=lambda: outcome_choices(plan), id="resources")
         yield Static("My week (you can skip this)", classes="step-section")
         yield Static(
             "Put your support, people and activities in your week, a line for each. It shows the week you "
             "want, and whether it matches what the money pays for.",
             classes="field-help",
         )
-        yield ModelForm(plan.week, WEEK_FIELDS, id="week-form")
+        yield ModelForm(step.WEEK.of(plan), step.WEEK, id="week-form")
 
         def paid_by(entry: WeekEntry) -> str:
             paid = next((item.description for item in plan.finance.line_items if item.id == entry.line_item), "")
@@ -114,7 +84,7 @@ class ResourcesScreen(StepScreen):
             make=lambda: WeekEntry(day=Day.MONDAY, time=TimeOfDay.MORNING, what=""),
             empty="Nothing in your week yet: press A to add the first thing, such as a PA's morning visit.",
         )
-        yield ItemList(lambda: plan.week.entries, week, id="week")
+        yield ItemList(lambda: step.WEEK_ENTRIES.entries(plan), week, id="week")
         yield Static(id="week-notes", classes="step-note", markup=False)  # It quotes the person's words.
 
     def on_mount(self) -> None:
@@ -126,5 +96,5 @@ class ResourcesScreen(StepScreen):
         if entries != sorted(entries, key=in_week_order):
             entries.sort(key=in_week_order)  # A week reads Monday to Sunday.
             self.query_one("#week", ItemList).redraw()
-        notes = week_notes(self.plan)
+        notes = self.analysis().week_notes
         self.query_one("#week-notes", Static).update("\n".join([WEEK_NOTES_HEADING, *notes]) if notes else "")

@@ -10,8 +10,9 @@ from textual.widgets import Button, Static
 
 from phb_tui.planning.person_centred import usual_tasks
 from phb_tui.planning.steps import Step
+from phb_tui.planning.wizard import review as step
 from phb_tui.summary.changes import agreed_changes_words
-from phb_tui.widgets.form import FieldSpec, ModelForm
+from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from phb_tui.widgets.key_hints import keys_named
 from phb_tui.widgets.step_keys import STEP_BINDINGS
@@ -29,30 +30,10 @@ RISKS = ListSpec[Risk](
         ("How it is managed", lambda r: r.mitigation),
         ("Who acts", lambda r: r.who_acts),
     ],
-    fields=[
-        FieldSpec("description", "What could go wrong"),
-        FieldSpec("mitigation", "How it is managed"),
-        FieldSpec("who_acts", "Who acts"),
-    ],
+    fields=step.RISKS.form,
     make=lambda: Risk(description=""),
     empty="No risks listed: what could go wrong, and what would you do?",
 )
-
-CONTINGENCY_PLAN = [
-    FieldSpec(
-        "contingency_plan",
-        "If planned support fails",
-        help="Who steps in, and who to call, if support does not turn up. (The contingency fund, money set aside, is in step 5.)",
-    ),
-]
-
-REVIEW_FIELDS = [
-    FieldSpec("first_review", "First review", placeholder="dd/mm/yyyy", help="Usually within about three months."),
-    FieldSpec(
-        "every_months", "Then every how many months", placeholder="months", help="At least once a year: 12 or fewer."
-    ),
-    FieldSpec("monitored_by", "Who keeps an eye on the plan"),
-]
 
 LOG = ListSpec[ReviewEntry](
     noun="review",
@@ -61,13 +42,7 @@ LOG = ListSpec[ReviewEntry](
         ("Working", lambda r: r.working),
         ("Not working", lambda r: r.not_working),
     ],
-    fields=[
-        FieldSpec("reviewed_on", "Date of the review"),
-        FieldSpec("working", "What is working"),
-        FieldSpec("not_working", "What is not working"),
-        FieldSpec("changes", "What will change"),
-        FieldSpec("outcomes_progress", "How the outcomes are going"),
-    ],
+    fields=step.LOG.form,
     make=lambda: ReviewEntry(reviewed_on=clock.today()),
     empty="No reviews yet.",
 )
@@ -79,22 +54,10 @@ SIGN_OFF = ListSpec[SignOff](
         ("Role", lambda s: s.role),
         ("Agreed on", lambda s: format_date_text(s.agreed_on) or "not yet"),
     ],
-    fields=[
-        FieldSpec("name", "Name"),
-        FieldSpec("role", "Role", placeholder="Budget holder, CHC nurse assessor..."),
-        FieldSpec("agreed_on", "Date agreed"),
-    ],
+    fields=step.SIGN_OFF.form,
     make=lambda: SignOff(name=""),
     empty="Nobody has signed off yet.",
 )
-
-
-ACTION_FIELDS = [
-    FieldSpec("task", "What must happen"),
-    FieldSpec("who", "Who will do it"),
-    FieldSpec("by", "By when", placeholder="dd/mm/yyyy"),
-    FieldSpec("done", "Done", placeholder="This is done"),
-]
 
 
 def _by_when(action: Action) -> str:
@@ -109,20 +72,19 @@ class ReviewScreen(StepScreen):
     STEP = Step.REVIEW
     CSS_PATH = ["base.tcss"]
     BINDINGS = [*STEP_BINDINGS, Binding("f5", "usual_tasks", "Usual tasks", id="review.usual_tasks", show=False)]
-    EXTRA_KEYS = (("review.usual_tasks", "f5", "usual tasks"),)
 
     def compose_step(self) -> ComposeResult:
         plan = self.plan
         yield Static("Risks", classes="step-section")
-        yield ItemList(lambda: plan.risks, RISKS, id="risks")
+        yield ItemList(lambda: step.RISKS.entries(plan), RISKS, id="risks")
         yield Static("Contingency plan", classes="step-section")
-        yield ModelForm(plan, CONTINGENCY_PLAN, id="contingency-plan")
+        yield ModelForm(step.CONTINGENCY_PLAN.of(plan), step.CONTINGENCY_PLAN, id="contingency-plan")
         yield Static("Reviews", classes="step-section")
-        yield ModelForm(plan.reviews, REVIEW_FIELDS, id="review-form")
+        yield ModelForm(step.REVIEWS.of(plan), step.REVIEWS, id="review-form")
         yield Static("Review log", classes="step-section")
-        yield ItemList(lambda: plan.reviews.log, LOG, id="review-log")
+        yield ItemList(lambda: step.LOG.entries(plan), LOG, id="review-log")
         yield Static("Sign-off", classes="step-section")
-        yield ItemList(lambda: plan.sign_off, SIGN_OFF, id="sign-off")
+        yield ItemList(lambda: step.SIGN_OFF.entries(plan), SIGN_OFF, id="sign-off")
         yield Static("Changes since the agreed version", classes="step-section")
         yield Static(id="agreed-changes")
         yield Static("Action plan: what must happen before the plan starts", classes="step-section")
@@ -137,11 +99,11 @@ class ReviewScreen(StepScreen):
                 ("By", _by_when),
                 ("Done", lambda a: "yes" if a.done else "not yet"),
             ],
-            fields=ACTION_FIELDS,
+            fields=step.ACTIONS.form,
             make=lambda: Action(id=next_id("a", (a.id for a in plan.actions)), task=""),
             empty=f"No tasks yet: press A to add one, or {usual_tasks} for the usual ones.",
         )
-        yield ItemList(lambda: plan.actions, actions, id="actions")
+        yield ItemList(lambda: step.ACTIONS.entries(plan), actions, id="actions")
 
     def on_mount(self) -> None:
         self._agreed = self._read_agreed()
@@ -165,7 +127,7 @@ class ReviewScreen(StepScreen):
         self.query_one("#usual-tasks", Static).update(
             "Usual tasks for how your money is held: " + "; ".join(offered) + "."
             if offered
-            else "Choose how the money is held (step 3) to see the usual tasks."
+            else f"Choose how the money is held (step {Step.MANAGEMENT.number}) to see the usual tasks."
             if self.plan.management.option is None
             else "Every usual task is in your action plan."
         )

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 import textstat
 
 from phb_tui.guidance import guidance, intro
+from phb_tui.planning.fields import FieldSpec
 from phb_tui.planning.steps import Step
-from phb_tui.widgets.form import FieldSpec
+from phb_tui.planning.wizard import entry
 from phb_tui.widgets.item_list import ListSpec
 
 if TYPE_CHECKING:
@@ -93,6 +94,12 @@ def _screen_specs(module_name: str) -> Iterator[FieldSpec]:
             yield from value.fields
 
 
+def _declared_specs(step: Step) -> Iterator[FieldSpec]:
+    """Every field of every form the step's registry entry declares, as its screen draws them."""
+    for form in entry(step).forms:
+        yield from form
+
+
 def _field_words(spec: FieldSpec) -> list[str]:
     return [text for text in (spec.label, spec.help) if text]
 
@@ -111,6 +118,11 @@ STEP_MODULES = {
 def step_guidance(step: Step) -> str:
     """What a step's screen says to guide the person: its introduction and every field's hint."""
     parts = [intro(step)]
+    parts += [
+        text if text.endswith((".", "?", "!", ")")) else text + "."
+        for spec in _declared_specs(step)
+        for text in _field_words(spec)
+    ]
     for module in STEP_MODULES[step]:
         parts += list(_screen_texts(module))
         for spec in _screen_specs(module):

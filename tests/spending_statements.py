@@ -6,6 +6,8 @@ swim, a refund, and a supermarket payment that the plan does not list.
 
 from __future__ import annotations
 
+from typing import Any
+
 # A building society: lines about the account above the header, "Paid out" / "Paid in", £ signs,
 # dates like "01 Apr 2026", oldest first.
 BUILDING_SOCIETY = """\
@@ -103,3 +105,31 @@ NOT_A_STATEMENT = """\
 name,age,favourite colour
 Sam,34,green
 """
+
+
+def long_statement(count: int, first_day: str = "2019-04-01") -> str:
+    """A statement of `count` lines over seven years, with a running balance: big enough that an
+    import takes a while, so a kill can land in the middle of one."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    start = date.fromisoformat(first_day)
+    balance = Decimal("500.00")
+    payees = ("S OKAFOR WAGES", "L MARSH WAGES", "CARE AT HOME LEEDS", "LEEDS LEISURE SWIM", "TESCO STORES")
+    rows = ["Date,Description,Paid out,Paid in,Balance"]
+    for n in range(count):
+        day = start + timedelta(days=n * 7 * 365 // count)
+        amount = Decimal("4000.00") if n % 25 == 0 else -Decimal(100 + (n * 7919) % 50000) / 100
+        balance += amount
+        paid_out, paid_in = (f"{-amount:.2f}", "") if amount < 0 else ("", f"{amount:.2f}")
+        rows.append(f"{day:%d/%m/%Y},{payees[n % len(payees)]} {n},{paid_out},{paid_in},{balance:.2f}")
+    return "\n".join(rows) + "\n"
+
+
+def phb(capsys: Any, *args: str) -> tuple[int, str, str]:
+    """`phb ARGS` in this process: its exit status, and what it wrote to stdout and stderr."""
+    from phb_tui.cli import main
+
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err

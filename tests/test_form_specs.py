@@ -9,18 +9,25 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Sequence
 from types import ModuleType
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
 import screens
-from phb_tui.widgets.form import FieldSpec, FormField, field_kind
+from phb_tui.planning.fields import FieldSpec, Form, Listed, form
+from phb_tui.planning.steps import Step
+from phb_tui.planning.wizard import STEPS
+from phb_tui.widgets.form import FormField, field_kind
 from phb_tui.widgets.item_list import ListSpec
 from plan_store import (
+    Contact,
     DirectPayment,
     FinancialPlan,
     Flexibility,
+    Helper,
     KeyContacts,
     LineItem,
     Management,
@@ -29,58 +36,86 @@ from plan_store import (
     Plan,
     PrivateNote,
     Resource,
+    ReviewEntry,
     Reviews,
+    Risk,
     SelfAssessment,
+    SignOff,
+    new_plan,
 )
 from plan_store.employing import EmployerCosts, PersonalAssistant
 from plan_store.models import ChecklistItem, Question
-from plan_store.person_centred import AboutMe, Action, MyWeek, WhoDecides
+from plan_store.person_centred import AboutMe, Action, Decision, MyWeek, WeekEntry, WhoDecides
 
-# Module-level field lists and the model each one edits. A list's entries make their own model.
+# Every form declared for a step, and the model each one edits. A list's entries make their own model.
 FORMS: dict[str, type[BaseModel]] = {
-    "get_informed.PERSON_FIELDS": Person,
-    "get_informed.PLAN_FIELDS": Plan,
-    "get_informed.CONTACT_FIELDS": KeyContacts,
-    "get_informed.CHECKLIST_FIELDS": ChecklistItem,
-    "get_informed.QUESTION_FIELDS": Question,
-    "get_informed.WORRY_FIELDS": PrivateNote,
-    "outcomes.NEEDS_FIELDS": Plan,
-    "outcomes.OUTCOME_FIELDS": Outcome,
+    "get_informed.PERSON": Person,
+    "get_informed.RIGHT_TO_A_BUDGET": Plan,
+    "get_informed.CONTACTS": KeyContacts,
+    "get_informed.HELPERS": Helper,
+    "get_informed.CHECKLIST": ChecklistItem,
+    "get_informed.PEOPLE_TO_TALK_TO": Contact,
+    "get_informed.QUESTIONS": Question,
+    "get_informed.WORRIES": PrivateNote,
+    "outcomes.NEEDS": Plan,
+    "outcomes.OUTCOMES": Outcome,
     "management.QUESTIONS": SelfAssessment,
     "management.CHOICE": Management,
     "management.DIRECT_PAYMENT": DirectPayment,
-    "resources.RESOURCE_FIELDS": Resource,
-    "finance.BUDGET_FIELDS": FinancialPlan,
-    "finance.ITEM_FIELDS": LineItem,
-    "finance.CONTINGENCY_FIELDS": FinancialPlan,
-    "finance.FLEXIBILITY_FIELDS": Flexibility,
+    "management.DECISIONS": Decision,
+    "resources.RESOURCES": Resource,
+    "resources.WEEK_ENTRIES": WeekEntry,
+    "finance.BUDGET": FinancialPlan,
+    "finance.ITEMS": LineItem,
+    "finance.SET_ASIDE": FinancialPlan,
+    "finance.FLEXIBILITY": Flexibility,
+    "review.RISKS": Risk,
     "review.CONTINGENCY_PLAN": Plan,
-    "review.REVIEW_FIELDS": Reviews,
+    "review.REVIEWS": Reviews,
+    "review.LOG": ReviewEntry,
+    "review.SIGN_OFF": SignOff,
     "management.WHO_DECIDES": WhoDecides,
-    "resources.WEEK_FIELDS": MyWeek,
-    "outcomes.ABOUT_ME_FIELDS": AboutMe,
-    "review.ACTION_FIELDS": Action,
-    "pa_calculator.NEW_PA_FIELDS": PersonalAssistant,
-    "pa_calculator.PA_FIELDS": PersonalAssistant,
-    "pa_calculator.EMPLOYER_FIELDS": EmployerCosts,
+    "resources.WEEK": MyWeek,
+    "outcomes.ABOUT_ME": AboutMe,
+    "review.ACTIONS": Action,
+    "finance.NEW_PA": PersonalAssistant,
+    "finance.PA": PersonalAssistant,
+    "finance.NEW_PA_LINKS": PersonalAssistant,
+    "finance.EMPLOYER": EmployerCosts,
 }
+
+
+def _declaring_modules() -> list[ModuleType]:
+    return [importlib.import_module(f"phb_tui.planning.wizard.{step.value}") for step in Step]
 
 
 def _screen_modules() -> list[ModuleType]:
     return [importlib.import_module(f"screens.{info.name}") for info in pkgutil.iter_modules(screens.__path__)]
 
 
-def _every_form() -> list[tuple[str, list[FieldSpec], type[BaseModel]]]:
+def _declared_forms() -> list[tuple[str, Form[Any]]]:
     found = []
+    for module in _declaring_modules():
+        short = module.__name__.removeprefix("phb_tui.planning.wizard.")
+        for name, value in vars(module).items():
+            if isinstance(value, Form | Listed):
+                found.append((f"{short}.{name}", value.form if isinstance(value, Listed) else value))
+    return found
+
+
+def _every_form() -> list[tuple[str, Sequence[FieldSpec], type[BaseModel]]]:
+    found: list[tuple[str, Sequence[FieldSpec], type[BaseModel]]] = []
+    for key, declared in _declared_forms():
+        assert key in FORMS, f"{key} is a form this test does not know: add the model it edits to FORMS"
+        assert declared.model is FORMS[key], f"{key} says it edits {declared.model.__name__}"
+        found.append((key, declared, declared.model))
     for module in _screen_modules():
         short = module.__name__.removeprefix("screens.")
         for name, value in vars(module).items():
             if isinstance(value, ListSpec):
                 found.append((f"{short}.{name}", list(value.fields), type(value.make())))
             elif isinstance(value, list) and value and all(isinstance(item, FieldSpec) for item in value):
-                key = f"{short}.{name}"
-                assert key in FORMS, f"{key} is a form this test does not know: add the model it edits to FORMS"
-                found.append((key, value, FORMS[key]))
+                raise AssertionError(f"screens.{short}.{name}: declare a form with the model it edits (Form)")
     return found
 
 
@@ -88,11 +123,35 @@ def test_every_form_is_found() -> None:
     assert {key for key, _, _ in _every_form()} >= set(FORMS)
 
 
+def test_every_form_of_every_step_is_in_the_registry() -> None:
+    """A form declared but left out of its step's entry would edit fields that never start the step."""
+    registered = {id(form) for step_entry in STEPS for form in step_entry.forms}
+    assert [key for key, form in _declared_forms() if id(form) not in registered] == []
+
+
+def test_each_form_finds_its_model_in_a_plan(example_plan: Plan) -> None:
+    """Where a form says its model lives in the plan, that is an instance of the model it declares."""
+    for plan in (new_plan("New"), example_plan):
+        for step_entry in STEPS:
+            for part in step_entry.parts:
+                if isinstance(part, Listed):
+                    entries = part.entries(plan)
+                    assert isinstance(entries, list)
+                    assert all(isinstance(one, part.form.model) for one in entries)
+                elif part.at is not None:
+                    assert isinstance(part.of(plan), part.model)
+
+
+def test_a_form_naming_a_field_its_model_lacks_fails_when_declared() -> None:
+    with pytest.raises(TypeError, match="Person has no field gp"):
+        form(Person, [FieldSpec("gp", "GP practice")], at=lambda plan: plan.person)
+
+
 @pytest.mark.parametrize(
     ("key", "specs", "model"), _every_form(), ids=lambda value: value if isinstance(value, str) else ""
 )
 def test_each_field_of_each_form_is_drawn_as_its_model_says(
-    key: str, specs: list[FieldSpec], model: type[BaseModel]
+    key: str, specs: Sequence[FieldSpec], model: type[BaseModel]
 ) -> None:
     for spec in specs:
         assert spec.name in model.model_fields, f"{key}: {model.__name__} has no field {spec.name!r}"

@@ -394,3 +394,58 @@ def test_bad_dates_are_refused_with_a_clear_message(
     status = main(["check", str(source)])
     out, err = capsys.readouterr()
     assert (status, out) == (2, "") and said in err, err
+
+
+# --- The calculator's lines and the plan agree ----------------------------------------------------
+
+# Sam's pension as the PA cost calculator writes it beside the wage line ("pa-mornings"), and its
+# record of what it wrote: 3% of pay above the £6,240.00 lower limit, pay being 20 x £14.50 x 52.
+PENSION_AS_WRITTEN = (
+    ('id = "pension-sam"', 'id = "pa-mornings-pension"'),
+    ("[[finance.employing.assistants]]", '[[finance.employing.written]]\nid = "pa-mornings-pension"\n'
+     'description = "Workplace pension for Sam (employer\'s 3%)"\nunit_cost = "265.20"\n\n'
+     "[[finance.employing.assistants]]"),
+)  # fmt: skip
+
+
+def test_the_calculators_lines_as_written_raise_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert (Decimal("14.50") * 20 * 52 - Decimal("6240.00")) * Decimal("0.03") == Decimal("265.20")
+    data = check(capsys, tmp_path, *PENSION_AS_WRITTEN)
+    assert (data["ready"], data["gaps"]) == (True, [])
+
+
+def test_a_wage_changed_by_hand_leaves_the_calculators_pension_behind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The summary's part on employing PAs shows the calculator's figure; the plan's line, the old one."""
+    now = (Decimal("15.00") * 20 * 52 - Decimal("6240.00")) * Decimal("0.03")
+    assert now == Decimal("280.80")
+    data = check(
+        capsys,
+        tmp_path,
+        *PENSION_AS_WRITTEN,
+        ('unit_cost = "14.50"\nquantity = 20', 'unit_cost = "15.00"\nquantity = 20'),
+    )
+    message = only(data, "calculator-lines-out-of-date", "realistic", 5)["message"]
+    assert message.startswith("Item 11: Workplace pension for Sam (employer's 3%) is £265.20 a year")
+    assert "the calculator works out £280.80 a year, the figure the summary shows" in message
+    # The summary does show it, in its part on employing PAs.
+    source = tmp_path / "plan.toml"
+    assert main(["export", str(source), "--format", "txt", "-o", str(tmp_path / "out.txt")]) == 0
+    summary = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "Workplace pension (employer's share): £280.80" in summary
+
+
+def test_the_gap_is_said_by_phb_check_in_words(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = example_toml()
+    for old, new in (*PENSION_AS_WRITTEN, ('unit_cost = "14.50"\nquantity = 20', 'unit_cost = "15.00"\nquantity = 20')):
+        text = text.replace(old, new, 1)
+    source = tmp_path / "plan.toml"
+    source.write_text(text, encoding="utf-8")
+    assert main(["check", str(source)]) == 1
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Is it realistic and within budget?" in out
+    assert (
+        "Item 11: Workplace pension for Sam (employer's 3%) is £265.20 a year, as the PA cost calculator last wrote it."
+        in out
+    )

@@ -14,12 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from plan_store import LineItem, Plan
 from plan_store.money import format_money, round_pennies
 from plan_store.vocabulary import ManagementOption, Period, SpendCategory
 
 from .finance import NO_OUTCOME, budget_position, by_outcome, item_cost_per_year
+from .outcome_names import outcome_name
+
+if TYPE_CHECKING:
+    from .analysis import Figures
 
 NEEDS_AGREEMENT = "needs the NHS team's agreement"
 WITHIN_FLEXIBILITY = "you may do this without asking"
@@ -67,11 +72,12 @@ class Change:
         return NEEDS_AGREEMENT if self.needs_agreement else WITHIN_FLEXIBILITY
 
 
-def find_changes(agreed: Plan, now: Plan) -> list[Change]:
-    """Every difference between the two plans, outcomes first, in the order of `Area`."""
+def find_changes(agreed: Plan, now: Plan, figures: Figures | None = None) -> list[Change]:
+    """Every difference between the two plans, outcomes first, in the order of `Area`. `figures`
+    are the plan's now, when already worked out."""
     found = [
         *_outcomes(agreed, now),
-        *_money(agreed, now),
+        *_money(agreed, now, figures),
         *_support(agreed, now),
         *_management(agreed, now),
         *_risks(agreed, now),
@@ -103,11 +109,13 @@ def _outcomes(agreed: Plan, now: Plan) -> Iterator[Change]:
     for number, outcome in enumerate(now.outcomes, 1):
         old = before.get(outcome.id)
         if old is None:
-            yield Change(Area.OUTCOMES, f"Outcome {number} added: {_outcome_words(outcome.outcome)}".rstrip(": "))
+            yield Change(
+                Area.OUTCOMES, f"Outcome {number} added: {outcome_name(now, outcome, number).short(60)}".rstrip(": ")
+            )
             continue
         said = []
         if old.outcome != outcome.outcome or old.what_matters != outcome.what_matters:
-            said.append(f"Outcome {number} reworded: {_outcome_words(outcome.outcome)}".rstrip(": "))
+            said.append(f"Outcome {number} reworded: {outcome_name(now, outcome, number).short(60)}".rstrip(": "))
         if old.how_i_will_know != outcome.how_i_will_know:
             said.append(f"Outcome {number}: how you will know it is met has changed")
         if old.priority != outcome.priority:
@@ -117,7 +125,9 @@ def _outcomes(agreed: Plan, now: Plan) -> Iterator[Change]:
         yield from (Change(Area.OUTCOMES, text) for text in said)
     for number, old in enumerate(agreed.outcomes, 1):
         if old.id not in numbers:
-            yield Change(Area.OUTCOMES, f"Outcome {number} removed: {_outcome_words(old.outcome)}".rstrip(": "))
+            yield Change(
+                Area.OUTCOMES, f"Outcome {number} removed: {outcome_name(agreed, old, number).short(60)}".rstrip(": ")
+            )
 
 
 # --- Money --------------------------------------------------------------------------------------
@@ -146,8 +156,8 @@ def _route(plan: Plan, item: LineItem) -> str | None:
     return option.value if option is not None and option != ManagementOption.MIXED else None
 
 
-def _money(agreed: Plan, now: Plan) -> Iterator[Change]:
-    was, is_now = budget_position(agreed), budget_position(now)
+def _money(agreed: Plan, now: Plan, figures: Figures | None) -> Iterator[Change]:
+    was, is_now = budget_position(agreed), figures.position if figures else budget_position(now)
     more = (is_now.whole_planned + is_now.whole_contingency) - (was.whole_planned + was.whole_contingency)
     spends_more = more > 0
     if (
@@ -183,7 +193,7 @@ def _money(agreed: Plan, now: Plan) -> Iterator[Change]:
             more,
             overall=True,
         )
-    yield from _between_outcomes(agreed, now)
+    yield from _between_outcomes(agreed, now, figures)
 
 
 def _budget(plan: Plan) -> str:
@@ -282,9 +292,9 @@ def _outcome_list(plan: Plan, ids: list[str]) -> str:
     return " and ".join(named) or "no outcome"
 
 
-def _between_outcomes(agreed: Plan, now: Plan) -> Iterator[Change]:
+def _between_outcomes(agreed: Plan, now: Plan, figures: Figures | None) -> Iterator[Change]:
     """Money moved between outcomes that are in both versions: one gains while another loses."""
-    was, is_now = by_outcome(agreed), by_outcome(now)
+    was, is_now = by_outcome(agreed), figures.by_outcome if figures else by_outcome(now)
     both = [key for key in is_now if key in was and key != NO_OUTCOME]
     gains = [key for key in both if is_now[key] > was[key]]
     losses = [key for key in both if is_now[key] < was[key]]

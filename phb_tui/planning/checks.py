@@ -19,7 +19,6 @@ from plan_store import (
     LineItem,
     ManagementOption,
     ManagementRoute,
-    Outcome,
     Period,
     Plan,
     SpendCategory,
@@ -27,6 +26,7 @@ from plan_store import (
 )
 
 from .finance import Verdict, budget_position, in_both_views, item_cost_each_time
+from .outcome_names import outcome_name
 from .restricted import needs_a_second_look
 from .steps import Step
 
@@ -79,20 +79,20 @@ def find_gaps(plan: Plan) -> list[Gap]:
 def set_aside(plan: Plan) -> list[tuple[Gap, str]]:
     """Each gap of a rule the person says does not apply, with their reason: the reviewer sees both."""
     reasons = {n.rule: n.reason for n in plan.not_applicable}
-    return [(gap, reasons[gap.rule]) for gap in _every_gap(plan) if gap.rule in reasons]
+    return [(gap, reasons[gap.rule]) for gap in _every_gap(plan) if gap.rule in reasons] if reasons else []
 
 
 SET_ASIDE_HEADING = "Rules the plan says do not apply, with the reason given (the reviewer decides):"
 
 
-def set_aside_texts(plan: Plan) -> list[str]:
-    """Each gap set aside, with the reason given, as the reviewer reads it."""
-    return [f'{gap} Reason given: "{reason}"' for gap, reason in set_aside(plan)]
+def set_aside_texts(plan: Plan, found: list[tuple[Gap, str]] | None = None) -> list[str]:
+    """Each gap set aside (`found`, when already worked out), with the reason given, as the reviewer reads it."""
+    return [f'{gap} Reason given: "{reason}"' for gap, reason in (set_aside(plan) if found is None else found)]
 
 
-def set_aside_lines(plan: Plan) -> list[str]:
+def set_aside_lines(plan: Plan, aside: list[tuple[Gap, str]] | None = None) -> list[str]:
     """The heading and one line for each gap set aside, or nothing when none is."""
-    found = set_aside_texts(plan)
+    found = set_aside_texts(plan, aside)
     return [SET_ASIDE_HEADING, *(f"  - {text}" for text in found)] if found else []
 
 
@@ -112,13 +112,6 @@ def gaps_by_criterion(gaps: list[Gap]) -> dict[Criterion, list[Gap]]:
 def _short(text: str, limit: int = 50) -> str:
     first_line = text.strip().splitlines()[0] if text.strip() else ""
     return first_line if len(first_line) <= limit else first_line[: limit - 3] + "..."
-
-
-def outcome_name(plan: Plan, outcome: Outcome) -> str:
-    """ "Outcome 2 (I swim twice a week...)": its number in the plan, and its first words."""
-    number = next(n for n, o in enumerate(plan.outcomes, 1) if o is outcome)
-    words = _short(outcome.outcome)
-    return f"Outcome {number} ({words})" if words else f"Outcome {number}"
 
 
 def item_name(plan: Plan, item: LineItem, start: bool = False, number: int | None = None) -> str:
@@ -175,7 +168,7 @@ def no_outcomes(plan: Plan) -> Iterator[Gap]:
             yield Gap(
                 "outcome-unwritten",
                 Step.OUTCOMES,
-                f"{outcome_name(plan, outcome)} has no words yet: say what you want to achieve.",
+                f"{outcome_name(plan, outcome).in_a_sentence} does not yet say what you want to achieve.",
                 Criterion.NEEDS,
             )
 
@@ -188,12 +181,12 @@ def served_outcome_ids(plan: Plan) -> set[str]:
 
 def outcomes_unserved(plan: Plan) -> Iterator[Gap]:
     linked = served_outcome_ids(plan)
-    for outcome in plan.outcomes:
+    for number, outcome in enumerate(plan.outcomes, 1):
         if outcome.id not in linked:
             yield Gap(
                 "outcome-unserved",
                 Step.FINANCE,
-                f"{outcome_name(plan, outcome)} has no spending or other support linked to it.",
+                f"{outcome_name(plan, outcome, number).in_a_sentence} has no spending or other support linked to it.",
                 Criterion.NEEDS,
             )
 
@@ -480,7 +473,7 @@ RULE_IDS = frozenset(
         *("contribution-not-allowed", "no-risks", "no-contingency-plan", "no-review-date", "no-monitor"),
         *("pay-below-minimum", "recipient-cannot-receive", "recipient-contradicts", "open-question", "week-hours"),
         *("no-contingency-fund", "private-explanation", "risk-unhandled", "first-review-late", "review-overdue"),
-        *("no-flexibility", "not-applicable-unknown"),
+        *("no-flexibility", "not-applicable-unknown", "calculator-lines-out-of-date"),
     }
 )
 """Every rule's name, so a rule the person sets aside can be checked for a slip in its spelling."""

@@ -317,10 +317,16 @@ def whole_words(finance: FinancialPlan) -> str:
     return "in all" if is_one_off_budget(finance) else "a year"
 
 
-def basis_total(plan: Plan) -> Decimal:
-    """All spending on the breakdowns' basis (a year, or the whole of a one-off budget): the sum of
-    the lines as the table shows them, each rounded to the penny, so the total is what they add to."""
-    return sum((round_pennies(item_cost_on_basis(i, plan.finance)) for i in plan.finance.line_items), Decimal(0))
+def line_costs(finance: FinancialPlan) -> list[Decimal]:
+    """Each line on the breakdowns' basis (a year, or the whole of a one-off budget), rounded to the
+    penny as the table shows it: the figures every breakdown and total of the lines adds up."""
+    return [round_pennies(item_cost_on_basis(item, finance)) for item in finance.line_items]
+
+
+def basis_total(plan: Plan, costs: Sequence[Decimal] | None = None) -> Decimal:
+    """All spending on the breakdowns' basis: the sum of the lines as the table shows them, so the
+    total is what they add to. `costs` are the lines' `line_costs`, when already worked out."""
+    return sum(line_costs(plan.finance) if costs is None else costs, Decimal(0))
 
 
 def apportion(exact: dict[str, Decimal], total: Decimal) -> dict[str, Decimal]:
@@ -337,19 +343,22 @@ def apportion(exact: dict[str, Decimal], total: Decimal) -> dict[str, Decimal]:
     return floors
 
 
-def totals_by(plan: Plan, shares: Callable[[LineItem], Iterable[tuple[str, Decimal]]]) -> dict[str, Decimal]:
-    """Spending on the basis of `basis_words`, grouped by `shares`: which groups an item counts in, how much."""
+def totals_by(
+    plan: Plan, shares: Callable[[LineItem], Iterable[tuple[str, Decimal]]], costs: Sequence[Decimal] | None = None
+) -> dict[str, Decimal]:
+    """Spending on the basis of `basis_words`, grouped by `shares`: which groups an item counts in, how much.
+    `costs` are the lines' `line_costs`, when already worked out."""
+    costs = line_costs(plan.finance) if costs is None else costs
     exact: dict[str, Decimal] = {}
     with localcontext() as context:
         context.prec = EXACT_DIGITS
-        for item in plan.finance.line_items:
-            cost = round_pennies(item_cost_on_basis(item, plan.finance))  # The line as the table shows it.
+        for item, cost in zip(plan.finance.line_items, costs, strict=True):  # Each line as the table shows it.
             for key, fraction in shares(item):
                 exact[key] = exact.get(key, Decimal(0)) + cost * fraction
-    return apportion(exact, basis_total(plan)) if exact else {}
+    return apportion(exact, basis_total(plan, costs)) if exact else {}
 
 
-def by_outcome(plan: Plan) -> dict[str, Decimal]:
+def by_outcome(plan: Plan, costs: Sequence[Decimal] | None = None) -> dict[str, Decimal]:
     """Spending for each outcome id (NO_OUTCOME for unlinked); a shared item is split equally."""
 
     def shares(item: LineItem) -> list[tuple[str, Decimal]]:
@@ -358,18 +367,18 @@ def by_outcome(plan: Plan) -> dict[str, Decimal]:
         part = _exact(lambda: Decimal(1) / len(item.outcome_ids))
         return [(outcome_id, part) for outcome_id in item.outcome_ids]
 
-    totals = totals_by(plan, shares)
+    totals = totals_by(plan, shares, costs)
     ordered = {o.id: totals.get(o.id, Decimal("0.00")) for o in plan.outcomes}
     if NO_OUTCOME in totals:
         ordered[NO_OUTCOME] = totals[NO_OUTCOME]
     return ordered
 
 
-def by_category(plan: Plan) -> dict[str, Decimal]:
-    return totals_by(plan, lambda item: [(item.category.value, Decimal(1))])
+def by_category(plan: Plan, costs: Sequence[Decimal] | None = None) -> dict[str, Decimal]:
+    return totals_by(plan, lambda item: [(item.category.value, Decimal(1))], costs)
 
 
-def by_route(plan: Plan) -> dict[str, Decimal]:
+def by_route(plan: Plan, costs: Sequence[Decimal] | None = None) -> dict[str, Decimal]:
     """By how each item is paid for; items with no route follow the plan's single option."""
     fallback = plan.management.option.value if plan.management.option else "not_chosen"
-    return totals_by(plan, lambda item: [(item.route.value if item.route else fallback, Decimal(1))])
+    return totals_by(plan, lambda item: [(item.route.value if item.route else fallback, Decimal(1))], costs)

@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from plan_store import Plan, SpendCategory, format_money
+from plan_store import Plan, SpendCategory, format_money, round_pennies
 from plan_store.clock import today
 from plan_store.vocabulary import ActingRole, DecisionArea, DirectPaymentRecipient, Period
 
 from .checks import CARE, Criterion, Gap, item_name, paid_by_direct_payment, uses_direct_payment
 from .employer_rates import EmployerRates, load_rates, own_rates_path
-from .pa_plan import pa_wage_lines
+from .finance import item_cost_per_year
+from .pa_plan import apply_to_plan, pa_wage_lines, plan_costs
 from .person_centred import hours_not_in_the_week
 from .reviews import add_months, next_review
 from .steps import Step
@@ -208,6 +210,36 @@ def week_does_not_add_up(plan: Plan) -> Iterator[Gap]:
         )
 
 
+def calculator_lines_out_of_date(plan: Plan) -> Iterator[Gap]:
+    """A line the PA cost calculator wrote (pension, National Insurance, cover...) that no longer
+    matches what it works out now, such as after a PA's wage was changed by hand: the summary's
+    part on employing PAs shows the calculator's figure, so the plan would say two things."""
+    finance = plan.finance
+    written = finance.employing.written
+    if not written:
+        return
+    now = {
+        item.id: item
+        for item in apply_to_plan(plan_costs(finance, rates(), today()), finance.line_items, written).line_items
+    }
+    for number, item in enumerate(finance.line_items, 1):
+        if not any(record.id == item.id for record in written):
+            continue
+        has = round_pennies(item_cost_per_year(item, finance.year))
+        worked_out = now.get(item.id)
+        should = round_pennies(item_cost_per_year(worked_out, finance.year)) if worked_out else Decimal(0)
+        if has != should:
+            yield Gap(
+                "calculator-lines-out-of-date",
+                Step.FINANCE,
+                f"{item_name(plan, item, start=True, number=number)} is {format_money(has)} a year, as the PA cost "
+                f"calculator last wrote it. From the plan as it is now, the calculator works out "
+                f"{format_money(should)} a year, the figure the summary shows. Open the PA cost calculator on "
+                "this step and put its figures in the plan again.",
+                Criterion.REALISTIC,
+            )
+
+
 # --- Is it safe? --------------------------------------------------------------------------------
 
 
@@ -292,6 +324,7 @@ REVIEWER_RULES = [
     recipient_contradicts,
     open_questions,
     week_does_not_add_up,
+    calculator_lines_out_of_date,
     no_contingency_fund,
     explained_only_in_private,
     review_timing,

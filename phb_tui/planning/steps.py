@@ -1,4 +1,8 @@
-"""The steps of the planning wizard, in order. Checks point at them; screens are built for them."""
+"""The steps of the planning wizard, in order: a step's number is its place here.
+
+Everything else about a step (title, forms, what "started" and "done" mean, keys) is declared once
+in `wizard/`; checks point at steps, and screens are built for them.
+"""
 
 from __future__ import annotations
 
@@ -16,19 +20,13 @@ class Step(StrEnum):
 
     @property
     def heading(self) -> str:
-        return _TITLES[self]
+        from .wizard import entry  # The registry's declarations name steps, so it comes after them.
+
+        return entry(self).title
 
     @property
     def number(self) -> int:
-        return list(Step).index(self) + 1
+        return _NUMBERS[self]
 
 
-_TITLES = {
-    Step.GET_INFORMED: "Get informed",
-    Step.OUTCOMES: "Outcomes",
-    Step.MANAGEMENT: "Managing the money",
-    Step.RESOURCES: "Other support",
-    Step.FINANCE: "Financial plan",
-    Step.REVIEW: "Review and sign-off",
-    Step.SUMMARY: "Summary",
-}
+_NUMBERS = {step: number for number, step in enumerate(Step, 1)}

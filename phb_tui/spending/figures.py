@@ -10,12 +10,13 @@ pennies apportioned so the parts add up to the whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
+from typing import NamedTuple
 
 from plan_store import LineItem, Period, Plan, clock, round_pennies
-from plan_store.spending import Rule, SpendingRecord, Split, Transaction, opening_balance
+from plan_store.spending import Rule, SpendingRecord, Split, Transaction, opening_balance, squeezed
 from plan_store.vocabulary import ManagementOption, ManagementRoute
 
 from ..planning.finance import (
@@ -28,6 +29,7 @@ from ..planning.finance import (
     periods_per_year,
 )
 from ..planning.restricted import restricted_kind_in_words
+from .hours import HoursFigures, hours_figures
 
 ZERO = Decimal("0.00")
 
@@ -67,8 +69,9 @@ class OutcomeFigures:
         return self.planned - self.spent
 
 
-@dataclass(frozen=True)
-class Matched:
+class Matched(NamedTuple):
+    """A named tuple: one is made for each transaction in the period, 100,000 in a long record."""
+
     transaction: Transaction
     splits: tuple[Split, ...]
     """Empty when not yet matched to a plan line."""
@@ -98,6 +101,8 @@ class SpendingView:
     restricted: list[tuple[Transaction, str]]
     weekly_cost: Decimal | None
     weeks_in_hand: Decimal | None
+    hours: list[HoursFigures] = field(default_factory=list)
+    """Each PA's hours in each pay period that starts in the period, against the plan's."""
 
     @property
     def days(self) -> int:
@@ -126,12 +131,31 @@ class SpendingView:
 
 def matched(transaction: Transaction, rules: list[Rule], line_ids: set[str]) -> Matched:
     """The plan lines a transaction paid for: the person's own splits, else the first rule that fits."""
-    if transaction.splits:
-        return Matched(transaction, transaction.splits, False)
-    for rule in rules:
-        if rule.line in line_ids and rule.matches(transaction.description):
-            return Matched(transaction, (Split(rule.line, abs(transaction.amount)),), True)
-    return Matched(transaction, (), False)
+    return _Matcher(rules, line_ids)(transaction)
+
+
+class _Matcher:
+    """`matched` for many transactions: each rule's words are squeezed once, not once a transaction."""
+
+    def __init__(self, rules: list[Rule], line_ids: set[str]) -> None:
+        self.rules = [(squeezed(rule.payee), rule.line) for rule in rules if rule.line in line_ids]
+        self.known: dict[str, str] = {}
+        """The line for each description met so far ("" for none): wages are paid to the same words."""
+
+    def __call__(self, transaction: Transaction) -> Matched:
+        if transaction.splits:
+            return Matched(transaction, transaction.splits, False)
+        if self.rules:
+            line = self.known.get(transaction.description)
+            if line is None:
+                line = self.known[transaction.description] = self._line_for(transaction.description)
+            if line:
+                return Matched(transaction, (Split(line, abs(transaction.amount)),), True)
+        return Matched(transaction, (), False)
+
+    def _line_for(self, description: str) -> str:
+        words = squeezed(description)
+        return next((line for payee, line in self.rules if payee in words), "")
 
 
 def from_the_account(plan: Plan) -> list[LineItem]:
@@ -202,11 +226,10 @@ def spending_view(
     plan: Plan, record: SpendingRecord, start: date | None = None, end: date | None = None
 ) -> SpendingView:
     """The figures for the days from `start` to `end`, both included (the whole record when not given)."""
-    record.sort()
     everything = record.transactions
     first = start or (everything[0].on if everything else clock.today())
     last = end or (everything[-1].on if everything else first)
-    line_ids = {item.id for item in plan.finance.line_items}
+    match = _Matcher(record.rules, {item.id for item in plan.finance.line_items})
     running = opening_balance(record)
     opening = None
     statement_closing: Decimal | None = None
@@ -221,7 +244,7 @@ def spending_view(
         if transaction.balance is not None:
             statement_closing, gap = transaction.balance, running - transaction.balance
         if transaction.on >= first:
-            chosen.append(matched(transaction, record.rules, line_ids))
+            chosen.append(match(transaction))
     opening = running if opening is None else opening
     money_in = sum((m.transaction.money_in for m in chosen), ZERO)
     money_out = sum((m.transaction.money_out for m in chosen), ZERO)
@@ -250,6 +273,7 @@ def spending_view(
         ],
         weekly_cost=weekly,
         weeks_in_hand=None if weekly is None else (closing / weekly).quantize(Decimal("0.1")),
+        hours=hours_figures(plan, record.hours, first, last),
     )
 
 

@@ -65,6 +65,7 @@ def monitoring_return(plan: Plan, view: SpendingView, prepared: date) -> Documen
         Section("The account", _account(view)),
         Section("Money out, by line of the plan", _by_line(view)),
         Section("Payments the plan does not list", _outside(view)),
+        *([Section("PA hours", _hours(view))] if view.hours else []),
         Section("Evidence", _evidence(view)),
         Section("How long to keep these records", _keeping(view)),
         Section("Declaration", _declaration(plan), keep_together=True),
@@ -140,6 +141,29 @@ def _outside(view: SpendingView) -> list[Block]:
             )
         )
     return blocks
+
+
+def _hours(view: SpendingView) -> list[Block]:
+    rows = [
+        [
+            h.who,
+            f"{h.start:%d/%m/%Y} to {h.end:%d/%m/%Y}",
+            f"{h.worked:f}",
+            f"{h.planned:f}",
+            f"{h.difference:+f}",
+            format_money(h.money),
+            h.evidence,
+        ]
+        for h in view.hours
+    ]
+    return [
+        Paragraph("Hours worked in each pay period, from the timesheets, against the hours the plan pays for."),
+        Table(
+            ["PA", "Pay period", "Worked", "Planned", "Difference", "At their rate", "Timesheet"],
+            rows,
+            frozenset({2, 3, 4, 5}),
+        ),
+    ]
 
 
 def _explained(match: Matched) -> str:

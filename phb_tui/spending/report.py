@@ -17,6 +17,7 @@ from plan_store.money import money_to_str
 
 from ..summary.wording import long_date
 from .figures import Matched, SpendingView, money_warning
+from .hours import HoursFigures
 
 JSON_FORMAT = 1
 
@@ -93,14 +94,25 @@ def view_text(plan: Plan, view: SpendingView, list_all: bool = False) -> str:
         )
     if warning := money_warning(view):
         out.append(f"Warning: {warning}")
+    if view.hours:
+        out += ["", "PA hours, worked against what the plan pays for (the money is at their hourly rate):"]
+        out += [f"  - {hours_words(h)}" for h in view.hours]
     if list_all:
         out += ["", "Every transaction (id, date, amount, description, plan line):"]
         out += [f"  {m.transaction.id}  {_transaction_line(m)}" for m in view.transactions]
     return "\n".join(out).rstrip() + "\n"
 
 
+def hours_words(h: HoursFigures) -> str:
+    return (
+        f"{visible_name(h.who)}, {h.start:%d/%m/%Y} to {h.end:%d/%m/%Y}: worked {h.worked:f} hours, "
+        f"the plan pays for {h.planned:f}, difference {h.difference:+f} hours ({format_money(h.money)})"
+    )
+
+
 def _when(transaction: Any) -> str:
-    return f"{transaction.on:%d/%m/%Y}"
+    on = transaction.on  # As "%d/%m/%Y" writes it, in a third of the time: a long list has one a line.
+    return f"{on.day:02d}/{on.month:02d}/{on.year:04d}"
 
 
 def _transaction_line(match: Matched) -> str:
@@ -155,8 +167,41 @@ def view_json(plan: Plan, view: SpendingView) -> str:
         "weekly_cost": _json_money(view.weekly_cost),
         "weeks_in_hand": None if view.weeks_in_hand is None else f"{view.weeks_in_hand:f}",
         "warning": money_warning(view),
+        "pa_hours": [
+            {
+                "pa": h.who,
+                "from": h.start.isoformat(),
+                "to": h.end.isoformat(),
+                "worked": f"{h.worked:f}",
+                "planned": f"{h.planned:f}",
+                "difference": f"{h.difference:f}",
+                "difference_money": _json_money(h.money),
+                "evidence": h.evidence,
+            }
+            for h in view.hours
+        ],
     }
-    return json.dumps(data, indent=2, ensure_ascii=True) + "\n"
+    return _indented(data, one_a_line={"not_in_plan", "restricted"})
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=True, separators=(", ", ": ")).encode
+
+
+def _indented(data: dict[str, Any], one_a_line: set[str]) -> str:
+    """JSON laid out as json.dumps(indent=2) would, but each payment in a list on one line.
+
+    Python encodes in C only without an indent: 100,000 payments not matched to the plan took
+    seconds to lay out, and as many lines again to read. Newlines inside text are escaped, so
+    every newline here is between values.
+    """
+    parts = []
+    for key, value in data.items():
+        if key in one_a_line and value:
+            text = "[\n" + ",\n".join(f"    {_COMPACT(item)}" for item in value) + "\n  ]"
+        else:
+            text = json.dumps(value, indent=2, ensure_ascii=True).replace("\n", "\n  ")
+        parts.append(f"  {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def _transaction_json(match: Matched) -> dict[str, Any]:

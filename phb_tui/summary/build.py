@@ -9,15 +9,32 @@ plain-text view is complete, and exports leave out to keep the summary short.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
 
-from plan_store import Agreement, Plan, clock
+from plan_store import (
+    Agreement,
+    DirectPayment,
+    Flexibility,
+    KeyContacts,
+    Management,
+    Outcome,
+    Person,
+    Plan,
+    ReviewEntry,
+    Reviews,
+    Risk,
+    SelfAssessment,
+    clock,
+)
 from plan_store.nhs_number import format_nhs_number
 from plan_store.vocabulary import DirectPaymentRecipient, EligibilityRoute, HelperRole, JourneyStage
 
 from ..planning.advice import wheelchair_ownership
+from ..planning.analysis import PlanAnalysis, analyse
 from ..planning.checks import item_name, uses_direct_payment
-from ..planning.progress import journey_stage
+from ..planning.outcome_names import outcome_name
+from ..planning.wizard import label
 from .changes import changes_section
 from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Subheading
 from .employing import employing_section
@@ -32,7 +49,7 @@ IF_THE_ICB_SAYS_NO = (
 )
 SIGNATURE_LINE = "Signed: ___________________  Name: ___________________  Date: __________"
 
-__all__ = ["build_summary", "running_head", "spending_charts"]
+__all__ = ["build_summary", "byline", "notices", "running_head", "spending_charts", "summary_sections"]
 
 
 def build_summary(
@@ -41,38 +58,67 @@ def build_summary(
     personal: bool = False,
     prepared_on: date | None = None,
     agreed: tuple[Agreement, Plan] | None = None,
+    analysis: PlanAnalysis | None = None,
 ) -> Document:
-    notices = []
+    """The summary of `plan`, from its `analysis` (made here, as of the day prepared, if not given)."""
+    prepared = prepared_on or (analysis.today if analysis else clock.today())
+    found = analysis or analyse(plan, prepared)
+    sections = list(summary_sections(plan, found, include_private, personal, agreed))
+    return Document(
+        plan.title, notices(include_private), sections, byline=byline(plan, prepared), running_head=running_head(plan)
+    )
+
+
+def notices(include_private: bool) -> list[str]:
     if include_private:
-        notices.append("This copy includes notes marked private. Share it only with people you trust.")
-    prepared = prepared_on or clock.today()
-    sections = [
-        front_sheet(plan, prepared),
-        changes_section(plan, agreed),
-        _who(plan),
-        about_me(plan, include_private),
-        _eligibility(plan),
-        _needs(plan),
-        _outcomes(plan),
-        _management(plan),
-        who_decides(plan),
-        money_section(plan, include_private),
-        employing_section(plan, prepared),
-        _other_support(plan),
-        my_week(plan),
-        _risks(plan),
-        _flexibility(plan),
-        _reviews(plan),
-        action_plan(plan, prepared),
-        _to_discuss(plan, include_private),
-        _sign_off(plan),
+        return ["This copy includes notes marked private. Share it only with people you trust."]
+    return []
+
+
+def byline(plan: Plan, prepared: date) -> list[str]:
+    saved = long_date(plan.updated.date())
+    return [
+        running_head(plan),
+        f"Prepared on {long_date(prepared)} from revision {plan.revision} of the plan, last saved {saved}.",
+    ]
+
+
+def summary_sections(
+    plan: Plan,
+    analysis: PlanAnalysis,
+    include_private: bool = False,
+    personal: bool = False,
+    agreed: tuple[Agreement, Plan] | None = None,
+) -> Iterator[Section]:
+    """The summary's sections in order, each made only when it is reached, and none left empty,
+    so a screen can show the first while the rest are still to come."""
+    makers: list[Callable[[], Section]] = [
+        lambda: front_sheet(plan, analysis),
+        lambda: changes_section(plan, agreed, analysis),
+        lambda: _who(plan, analysis),
+        lambda: about_me(plan, include_private),
+        lambda: _eligibility(plan, analysis),
+        lambda: _needs(plan),
+        lambda: _outcomes(plan, analysis),
+        lambda: _management(plan),
+        lambda: who_decides(plan),
+        lambda: money_section(plan, analysis, include_private),
+        lambda: employing_section(plan, analysis),
+        lambda: _other_support(plan),
+        lambda: my_week(plan, analysis.week_notes),
+        lambda: _risks(plan),
+        lambda: _flexibility(plan),
+        lambda: _reviews(plan),
+        lambda: action_plan(plan, analysis.task_notes),
+        lambda: _to_discuss(plan, include_private),
+        lambda: _sign_off(plan),
     ]
     if personal:
-        sections.append(_getting_informed(plan, include_private))
-    head = running_head(plan)
-    saved = long_date(plan.updated.date())
-    byline = [head, f"Prepared on {long_date(prepared)} from revision {plan.revision} of the plan, last saved {saved}."]
-    return Document(plan.title, notices, [s for s in sections if s.blocks], byline=byline, running_head=head)
+        makers.append(lambda: _getting_informed(plan, include_private))
+    for make in makers:
+        section = make()
+        if section.blocks:
+            yield section
 
 
 def running_head(plan: Plan) -> str:
@@ -86,30 +132,32 @@ def running_head(plan: Plan) -> str:
     return ", ".join(parts)
 
 
-def _who(plan: Plan) -> Section:
+def _who(plan: Plan, analysis: PlanAnalysis) -> Section:
     person = plan.person
-    rows = [("Name", or_missing(person.name))]
+    rows = [(label(Person, "name"), or_missing(person.name))]
     if person.preferred_name:
-        rows.append(("Likes to be called", person.preferred_name))
+        rows.append((label(Person, "preferred_name"), person.preferred_name))
     if person.date_of_birth:
-        rows.append(("Date of birth", long_date(person.date_of_birth)))
+        rows.append((label(Person, "date_of_birth"), long_date(person.date_of_birth)))
     if person.nhs_number:
-        rows.append(("NHS number", format_nhs_number(person.nhs_number)))
+        rows.append((label(Person, "nhs_number"), format_nhs_number(person.nhs_number)))
     for helper in plan.helpers:
         if helper.role == HelperRole.SELF:
             rows.append(("Written by", "the person themselves" + (f" ({helper.contact})" if helper.contact else "")))
         else:
             who = ", ".join(part for part in (helper.name or NOT_GIVEN, helper.contact) if part)
             rows.append((f"Helped by ({helper.role.label.lower()})", who))
-    stage = journey_stage(plan)
-    rows.append(("Stage", f"{stage.label} (stage {stage.number} of the {len(JourneyStage)} in the journey)"))
+    stage = analysis.stage
+    rows.append(
+        (label(Plan, "stage"), f"{stage.label} (stage {stage.number} of the {len(JourneyStage)} in the journey)")
+    )
     contacts = plan.contacts
     lead = ", ".join(part for part in (contacts.lead_professional, contacts.lead_professional_contact) if part)
     contact_rows = [
-        ("Care coordinator or lead professional", lead),
-        ("GP practice", contacts.gp),
-        ("ICB contact", contacts.icb_contact),
-        ("Case reference", contacts.case_reference),
+        (label(KeyContacts, "lead_professional"), lead),
+        (label(KeyContacts, "gp"), contacts.gp),
+        (label(KeyContacts, "icb_contact"), contacts.icb_contact),
+        (label(KeyContacts, "case_reference"), contacts.case_reference),
     ]
     blocks: list[Block] = [Facts(rows)]
     given = [(label, value) for label, value in contact_rows if value]
@@ -117,13 +165,13 @@ def _who(plan: Plan) -> Section:
     return Section("Who the plan is for", blocks)
 
 
-def _eligibility(plan: Plan) -> Section:
-    rows = [("ICB (formerly CCG)", or_missing(plan.icb_name))]
+def _eligibility(plan: Plan, analysis: PlanAnalysis) -> Section:
+    rows = [(label(Plan, "icb_name"), or_missing(plan.icb_name))]
     if plan.eligibility:
-        rows.append(("Eligibility", f"{plan.eligibility.label}: {plan.eligibility.right}"))
+        rows.append((label(Plan, "eligibility"), f"{plan.eligibility.label}: {plan.eligibility.right}"))
     else:
-        rows.append(("Eligibility", NOT_GIVEN))
-    rows += budget_facts(plan)
+        rows.append((label(Plan, "eligibility"), NOT_GIVEN))
+    rows += budget_facts(plan, analysis.position)
     return Section("Eligibility and budget", [Facts(rows)])
 
 
@@ -131,27 +179,24 @@ def _needs(plan: Plan) -> Section:
     return Section("What the assessment found", [Paragraph(or_missing(plan.assessed_needs))])
 
 
-def _outcomes(plan: Plan) -> Section:
+def _outcomes(plan: Plan, analysis: PlanAnalysis) -> Section:
     blocks: list[Block] = []
+    items = plan.finance.line_items
     for number, outcome in enumerate(plan.outcomes, 1):
-        blocks.append(Subheading(f"Outcome {number}: {or_missing(outcome.outcome)}"))
+        blocks.append(Subheading(f"Outcome {number}: {or_missing(outcome_name(plan, outcome, number).words)}"))
         blocks.append(
             Facts(
                 [
-                    ("What matters", or_missing(outcome.what_matters)),
-                    ("How I will know", or_missing(outcome.how_i_will_know)),
-                    ("Evidence", or_missing(outcome.evidence)),
-                    ("Risk if not met", or_missing(outcome.risk_if_not_met)),
-                    ("Priority", outcome.priority.label),
+                    (label(Outcome, "what_matters"), or_missing(outcome.what_matters)),
+                    (label(Outcome, "how_i_will_know"), or_missing(outcome.how_i_will_know)),
+                    (label(Outcome, "evidence"), or_missing(outcome.evidence)),
+                    (label(Outcome, "risk_if_not_met"), or_missing(outcome.risk_if_not_met)),
+                    (label(Outcome, "priority"), outcome.priority.label),
                 ]
             )
         )
         # Items by number and name: their costs are in the financial plan, said once there.
-        serves = [
-            item_name(plan, i, start=True, number=n)
-            for n, i in enumerate(plan.finance.line_items, 1)
-            if outcome.id in i.outcome_ids
-        ]
+        serves = [item_name(plan, items[n - 1], start=True, number=n) for n in analysis.serving.get(outcome.id, ())]
         serves += [
             _resource_phrase(r.description, r.kind.label, r.who_or_where)
             for r in plan.resources
@@ -172,11 +217,11 @@ def _resource_phrase(description: str, kind: str, who_or_where: str) -> str:
 def _management(plan: Plan) -> Section:
     management = plan.management
     rows = [
-        ("How the money is held", management.option.label if management.option else NOT_GIVEN),
-        ("Managed by", or_missing(management.managed_by)),
+        (label(Management, "option"), management.option.label if management.option else NOT_GIVEN),
+        (label(Management, "managed_by"), or_missing(management.managed_by)),
     ]
     if management.helped_by:
-        rows.append(("Helped by", management.helped_by))
+        rows.append((label(Management, "helped_by"), management.helped_by))
     if plan.eligibility == EligibilityRoute.WHEELCHAIR and (ownership := wheelchair_ownership(management.option)):
         rows.append(("The chair", ownership))
     if uses_direct_payment(plan):
@@ -187,20 +232,20 @@ def _management(plan: Plan) -> Section:
             else NOT_GIVEN
         )
         rows += [
-            ("Direct payment paid to", received),
-            ("Direct payment held in", details.held_in.label if details.held_in else NOT_GIVEN),
-            ("Direct payment agreement", "signed" if details.agreement_signed else "not signed yet"),
+            (label(DirectPayment, "received_by"), received),
+            (label(DirectPayment, "held_in"), details.held_in.label if details.held_in else NOT_GIVEN),
+            (label(DirectPayment, "agreement_signed"), "signed" if details.agreement_signed else "not signed yet"),
         ]
     blocks: list[Block] = [Facts(rows)]
     if management.notes:
         blocks.append(Paragraph(management.notes))
     answers = management.self_assessment
     chosen_with = [
-        ("Control wanted", answers.control_wanted.label if answers.control_wanted else ""),
-        ("Managing money", answers.managing_money.label if answers.managing_money else ""),
-        ("Using computers", answers.using_computers.label if answers.using_computers else ""),
-        ("Employing staff", answers.employing_staff.label if answers.employing_staff else ""),
-        ("Who could help", answers.who_can_help.strip()),
+        (label(SelfAssessment, "control_wanted"), answers.control_wanted.label if answers.control_wanted else ""),
+        (label(SelfAssessment, "managing_money"), answers.managing_money.label if answers.managing_money else ""),
+        (label(SelfAssessment, "using_computers"), answers.using_computers.label if answers.using_computers else ""),
+        (label(SelfAssessment, "employing_staff"), answers.employing_staff.label if answers.employing_staff else ""),
+        (label(SelfAssessment, "who_can_help"), answers.who_can_help.strip()),
     ]
     given = [(label, value) for label, value in chosen_with if value]
     if given:
@@ -232,13 +277,16 @@ def _other_support(plan: Plan) -> Section:
 def _risks(plan: Plan) -> Section:
     blocks: list[Block] = []
     for risk in plan.risks:
-        rows = [("Risk", or_missing(risk.description)), ("How it is managed", or_missing(risk.mitigation))]
+        rows = [
+            (label(Risk, "description"), or_missing(risk.description)),
+            (label(Risk, "mitigation"), or_missing(risk.mitigation)),
+        ]
         if risk.who_acts:
-            rows.append(("Who acts", risk.who_acts))
+            rows.append((label(Risk, "who_acts"), risk.who_acts))
         blocks.append(Facts(rows))
     if not plan.risks:
         blocks.append(Paragraph(f"Risks: {NOT_GIVEN}."))
-    blocks.append(Facts([("Contingency plan: if planned support fails", or_missing(plan.contingency_plan))]))
+    blocks.append(Facts([(label(Plan, "contingency_plan"), or_missing(plan.contingency_plan))]))
     return Section("Risks and contingency plan", blocks)
 
 
@@ -249,9 +297,9 @@ def _flexibility(plan: Plan) -> Section:
         [
             Facts(
                 [
-                    ("Free to change without asking", or_missing(flexibility.free_to_change)),
-                    ("Must ask first", or_missing(flexibility.must_ask_first)),
-                    ("Evidence of spending", or_missing(flexibility.evidence_of_spending)),
+                    (label(Flexibility, "free_to_change"), or_missing(flexibility.free_to_change)),
+                    (label(Flexibility, "must_ask_first"), or_missing(flexibility.must_ask_first)),
+                    (label(Flexibility, "evidence_of_spending"), or_missing(flexibility.evidence_of_spending)),
                 ]
             )
         ],
@@ -260,21 +308,21 @@ def _flexibility(plan: Plan) -> Section:
 
 def _reviews(plan: Plan) -> Section:
     reviews = plan.reviews
-    rows = [("First review", long_date(reviews.first_review) if reviews.first_review else NOT_GIVEN)]
+    rows = [(label(Reviews, "first_review"), long_date(reviews.first_review) if reviews.first_review else NOT_GIVEN)]
     if reviews.every_months:
         every = "month" if reviews.every_months == 1 else f"{reviews.every_months} months"
         rows.append(("Then", f"every {every}"))
-    rows.append(("Monitored by", or_missing(reviews.monitored_by)))
+    rows.append((label(Reviews, "monitored_by"), or_missing(reviews.monitored_by)))
     blocks: list[Block] = [Facts(rows)]
     for entry in sorted(reviews.log, key=lambda entry: entry.reviewed_on, reverse=True):
         blocks.append(Paragraph(f"Review on {long_date(entry.reviewed_on)}:"))
         blocks.append(
             Facts(
                 [
-                    ("Working", or_missing(entry.working)),
-                    ("Not working", or_missing(entry.not_working)),
-                    ("Changes", or_missing(entry.changes)),
-                    ("Progress on outcomes", or_missing(entry.outcomes_progress)),
+                    (label(ReviewEntry, "working"), or_missing(entry.working)),
+                    (label(ReviewEntry, "not_working"), or_missing(entry.not_working)),
+                    (label(ReviewEntry, "changes"), or_missing(entry.changes)),
+                    (label(ReviewEntry, "outcomes_progress"), or_missing(entry.outcomes_progress)),
                 ]
             )
         )

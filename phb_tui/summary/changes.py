@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from plan_store import Agreement, Plan
 from plan_store.money import money_to_str
 
+from ..planning.analysis import PlanAnalysis
 from ..planning.changes import Area, Change, find_changes, needing_agreement
 from .document import BulletList, Paragraph, Section, Subheading
 from .wording import long_date
@@ -118,12 +119,13 @@ def changes_json(plan: Plan, agreement: Agreement, agreed: Plan) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def changes_section(plan: Plan, agreed: tuple[Agreement, Plan] | None) -> Section:
-    """ "Changes since the agreed version", left out (no blocks) when there are none."""
+def changes_section(plan: Plan, agreed: tuple[Agreement, Plan] | None, analysis: PlanAnalysis | None = None) -> Section:
+    """ "Changes since the agreed version", left out (no blocks) when there are none. The plan's
+    `analysis` gives its figures, when already worked out."""
     if agreed is None:
         return Section("Changes since the agreed version", [])
     agreement, before = agreed
-    changes = find_changes(before, plan)
+    changes = find_changes(before, plan, analysis.figures if analysis else None)
     if not changes:
         return Section("Changes since the agreed version", [])
     blocks: list[Paragraph | Subheading | BulletList] = [Paragraph(f"Compared with {agreed_words(agreement)}.")]

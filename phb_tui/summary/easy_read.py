@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from plan_store import Plan, clock, format_money
 
-from ..planning.checks import find_gaps
-from ..planning.finance import budget_position, in_both_views, item_cost_each_time
+from ..planning.analysis import PlanAnalysis, analyse
+from ..planning.finance import BudgetPosition, in_both_views, item_cost_each_time
+from ..planning.outcome_names import outcome_name
 from ..planning.person_centred import week_by_day
 from .document import Block, BulletList, Document, Paragraph, Section
 from .wording import long_date
@@ -27,21 +28,24 @@ _HOLDERS = {
 }
 
 
-def easy_read_summary(plan: Plan, today: date | None = None) -> Document:
+def easy_read_summary(plan: Plan, today: date | None = None, analysis: PlanAnalysis | None = None) -> Document:
+    """The easy-read summary of `plan`, from its `analysis` (made here, as of `today`, if not given)."""
+    today = today or (analysis.today if analysis else clock.today())
+    analysis = analysis or analyse(plan, today)
     name = plan.person.preferred_name or plan.person.name or "you"
     sections = [
         Section("Who is this plan for?", [Paragraph(f"This plan is for {name}.")]),
         *_about_you(plan),
         Section("What do you want to change?", _outcomes(plan)),
-        Section("How much money is there?", _money(plan)),
+        Section("How much money is there?", _money(analysis.position)),
         Section("What will the money pay for?", _spending(plan)),
         Section("What does your week look like?", _week(plan)),
         Section("Who looks after the money?", [Paragraph(_holder(plan))]),
         Section("Who makes decisions?", _decisions(plan)),
         Section("What if something goes wrong?", _contingency(plan)),
-        Section("What needs to happen first?", _tasks(plan, today or clock.today())),
+        Section("What needs to happen first?", _tasks(plan, today)),
         Section("When will the plan be checked?", _review(plan)),
-        Section("Is the plan ready?", _ready(plan)),
+        Section("Is the plan ready?", _ready(analysis)),
     ]
     # The planning tools are optional: a question nobody has answered is left out, not shown empty.
     kept = [section for section in sections if section.blocks or section.title not in _OPTIONAL]
@@ -123,14 +127,13 @@ def _outcomes(plan: Plan) -> list[Block]:
         return [Paragraph("You have not written this yet.")]
     blocks: list[Block] = []
     for number, outcome in enumerate(plan.outcomes, 1):
-        blocks.append(Paragraph(f"{number}. {outcome.outcome or outcome.what_matters or 'Not written yet.'}"))
+        blocks.append(Paragraph(outcome_name(plan, outcome, number).listed(unwritten="Not written yet.")))
         if outcome.how_i_will_know:
             blocks.append(Paragraph(f"You will know it is working when: {outcome.how_i_will_know}"))
     return blocks
 
 
-def _money(plan: Plan) -> list[Block]:
-    position = budget_position(plan)
+def _money(position: BudgetPosition) -> list[Block]:
     if position.whole_budget is None:
         return [Paragraph("The NHS has not said how much money there is yet.")]
     spends = position.whole_planned + position.whole_contingency
@@ -176,8 +179,8 @@ def _review(plan: Plan) -> list[Block]:
     return [Paragraph(f"The first check is on {long_date(first)}.")]
 
 
-def _ready(plan: Plan) -> list[Block]:
-    gaps = find_gaps(plan)
+def _ready(analysis: PlanAnalysis) -> list[Block]:
+    gaps = analysis.gaps
     if not gaps:
         # The checks cannot judge everything, so never promise that nothing is missing.
         return [

@@ -4,32 +4,31 @@ A reviewer cannot see the calculator, so this part shows its workings: per PA th
 sick pay, cover, employer's National Insurance (and how often it is worked out) and pension; the
 Employment Allowance, and what happens to the plan if it cannot be claimed; the employer's own
 costs; and the sick weeks, cover and rates assumed, with the rates file named and dated. The
-figures come from `plan_costs`, as in the app and `phb pa-costs PLAN`, so all three agree.
+figures are the analysis's, which come from `plan_costs`, as in the app and `phb pa-costs PLAN`,
+so all three agree.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from plan_store import Period, Plan, format_money, round_pennies
 from plan_store.vocabulary import PayPeriod, PensionChoice
 
-from ..planning.employer_rates import LoadedRates, load_rates
-from ..planning.finance import budget_position, budget_words, convert, is_one_off_budget
+from ..planning.analysis import PlanAnalysis
+from ..planning.employer_rates import LoadedRates
+from ..planning.finance import BudgetPosition, budget_words, convert, is_one_off_budget
 from ..planning.pa_costs import Costs, PACost
-from ..planning.pa_plan import plan_assistants, plan_costs
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Subheading
 
 HEADING = "Employing personal assistants"
 
 
-def employing_section(plan: Plan, today: date | None = None, rates: LoadedRates | None = None) -> Section:
+def employing_section(plan: Plan, analysis: PlanAnalysis) -> Section:
     """The part, or an empty section (which the summary leaves out) when the plan has no PAs."""
-    if not plan_assistants(plan.finance):
+    costs, loaded = analysis.figures.pa_costs, analysis.figures.pa_rates
+    if costs is None or loaded is None:
         return Section(HEADING, [])
-    loaded = rates or load_rates()
-    costs = plan_costs(plan.finance, loaded.rates, today)
     count = len(costs.per_pa)
     blocks: list[Block] = [
         Paragraph(
@@ -39,7 +38,7 @@ def employing_section(plan: Plan, today: date | None = None, rates: LoadedRates 
     ]
     for cost in costs.per_pa:
         blocks += _one_pa(cost, costs)
-    blocks += _employer(plan, costs)
+    blocks += _employer(plan, costs, analysis.position)
     blocks += [Paragraph("Assumed:"), BulletList(_assumed(costs, loaded))]
     return Section(HEADING, blocks)
 
@@ -69,7 +68,7 @@ def _one_pa(cost: PACost, costs: Costs) -> list[Block]:
     return [Subheading(heading), Facts(rows)]
 
 
-def _employer(plan: Plan, costs: Costs) -> list[Block]:
+def _employer(plan: Plan, costs: Costs, position: BudgetPosition) -> list[Block]:
     rows: list[tuple[str, str]] = []
     if costs.allowance_used:
         rows.append(
@@ -83,7 +82,7 @@ def _employer(plan: Plan, costs: Costs) -> list[Block]:
     rows.append(("Total cost of employing, a year", format_money(costs.yearly)))
     blocks: list[Block] = [Subheading("The person as the employer"), Facts(rows)]
     if costs.allowance_used:
-        blocks.append(Paragraph(_without_allowance(plan, costs.allowance_used)))
+        blocks.append(Paragraph(_without_allowance(plan, costs.allowance_used, position)))
     if not any(part.key == "insurance" and part.yearly for part in costs.employer):
         blocks.append(Alert("No cost is planned for employer's liability insurance, a legal requirement."))
     return blocks
@@ -104,11 +103,10 @@ def _employer_cost(key: str, yearly: Decimal, costs: Costs) -> str:
     return format_money(yearly) if yearly else "none planned"
 
 
-def _without_allowance(plan: Plan, extra: Decimal) -> str:
+def _without_allowance(plan: Plan, extra: Decimal, position: BudgetPosition) -> str:
     """What it costs if the allowance cannot be claimed, and where the plan would then stand."""
     said = f"If the Employment Allowance cannot be claimed, employing costs {format_money(extra)} a year more."
     finance = plan.finance
-    position = budget_position(plan)
     if position.remaining is None:
         return said
     if is_one_off_budget(finance):

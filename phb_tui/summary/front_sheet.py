@@ -11,25 +11,16 @@ thing said once.
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 
 from plan_store import LineItem, Plan, format_money
 from plan_store.nhs_number import format_nhs_number
 from plan_store.vocabulary import ManagementOption, ManagementRoute, SpendCategory
 
-from ..planning.checks import (
-    SET_ASIDE_HEADING,
-    Gap,
-    find_gaps,
-    gaps_by_criterion,
-    item_name,
-    paid_by_direct_payment,
-    set_aside_texts,
-)
-from ..planning.finance import BudgetPosition, basis_words, budget_position, by_outcome, by_route, in_both_views
-from ..planning.person_centred import tasks_to_settle
-from ..planning.restricted import restricted_kind
+from ..planning.analysis import PlanAnalysis
+from ..planning.checks import SET_ASIDE_HEADING, paid_by_direct_payment
+from ..planning.finance import basis_words, in_both_views
+from ..planning.outcome_names import outcome_name
 from .changes import status_words
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Subheading
 from .money import route_label
@@ -48,20 +39,19 @@ TOP_RISKS = 3
 _PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\b0)\d(?:[\s-]?\d){8,9}\b|\b(?:111|999)\b")
 
 
-def front_sheet(plan: Plan, prepared: date) -> Section:
-    gaps = find_gaps(plan)
-    position = budget_position(plan)
-    blocks: list[Block] = [Paragraph(_status(plan, gaps))]
+def front_sheet(plan: Plan, analysis: PlanAnalysis) -> Section:
+    blocks: list[Block] = [Paragraph(_status(plan, analysis))]
     blocks.append(Facts(_who(plan)))
-    blocks.append(Facts(_money(plan, position)))
-    blocks += _outcomes(plan)
+    blocks.append(Facts(_money(plan, analysis)))
+    blocks += _outcomes(plan, analysis)
     blocks.append(Facts(_management(plan) + _safety(plan) + _review(plan)))
-    blocks += _open_items(plan, gaps, prepared)
+    blocks += _open_items(plan, analysis)
     return Section("Front sheet", blocks)
 
 
-def _status(plan: Plan, gaps: list[Gap]) -> str:
+def _status(plan: Plan, analysis: PlanAnalysis) -> str:
     agreement = status_words(plan) or _signed_off(plan)
+    gaps = analysis.gaps
     if gaps:
         count = "1 open item" if len(gaps) == 1 else f"{len(gaps)} open items"
         return f"Not yet complete: {count}, listed at the end of this sheet. {agreement}"
@@ -86,8 +76,9 @@ def _who(plan: Plan) -> list[tuple[str, str]]:
     return rows
 
 
-def _money(plan: Plan, position: BudgetPosition) -> list[tuple[str, str]]:
+def _money(plan: Plan, analysis: PlanAnalysis) -> list[tuple[str, str]]:
     finance = plan.finance
+    position = analysis.position
     if position.whole_budget is None:
         return [("Budget", NOT_GIVEN)]
     dates = ""
@@ -100,7 +91,7 @@ def _money(plan: Plan, position: BudgetPosition) -> list[tuple[str, str]]:
     remaining = position.whole_remaining
     if remaining is not None:
         rows.append(("Left over" if remaining >= 0 else "Over budget by", in_both_views(position, abs(remaining))))
-    routes = by_route(plan)
+    routes = analysis.figures.by_route
     if routes:
         basis = basis_words(finance)
         split = "; ".join(f"{route_label(key)}: {format_money(amount)} {basis}" for key, amount in routes.items())
@@ -108,18 +99,17 @@ def _money(plan: Plan, position: BudgetPosition) -> list[tuple[str, str]]:
     return rows
 
 
-def _outcomes(plan: Plan) -> list[Block]:
+def _outcomes(plan: Plan, analysis: PlanAnalysis) -> list[Block]:
     if not plan.outcomes:
         return [Paragraph(f"Outcomes: {NOT_GIVEN}.")]
-    totals = by_outcome(plan)
+    totals = analysis.figures.by_outcome
     basis = basis_words(plan.finance)
-    numbers = {item.id: n for n, item in enumerate(plan.finance.line_items, 1)}
     lines = []
     for number, outcome in enumerate(plan.outcomes, 1):
-        items = [numbers[i.id] for i in plan.finance.line_items if outcome.id in i.outcome_ids]
+        items = list(analysis.serving.get(outcome.id, ()))
         paid = f"{format_money(totals.get(outcome.id, Decimal(0)))} {basis}"
         which = f"; {'items' if len(items) > 1 else 'item'} {_runs(items)}" if items else "; no item linked yet"
-        text = or_missing(outcome.outcome or outcome.what_matters).rstrip(".")
+        text = or_missing(outcome_name(plan, outcome, number).words).rstrip(".")
         lines.append(f"Outcome {number} ({paid}{which}): {text}.")
     return [Paragraph("Outcomes, with what each costs:"), BulletList(lines)]
 
@@ -140,7 +130,7 @@ def _management(plan: Plan) -> list[tuple[str, str]]:
     management = plan.management
     rows = [("Money held as", management.option.label if management.option else NOT_GIVEN)]
     rows.append(("Managed by", or_missing(management.managed_by)))
-    direct = [i for i in plan.finance.line_items if paid_by_direct_payment(plan, i)]
+    direct = any(paid_by_direct_payment(plan, i) for i in plan.finance.line_items)
     if direct or management.option == ManagementOption.DIRECT_PAYMENT:
         received = management.direct_payment.received_by
         rows.append(("Direct payment paid to", received.label if received else NOT_GIVEN))
@@ -184,20 +174,21 @@ def _review(plan: Plan) -> list[tuple[str, str]]:
     return [("First review", first), ("Monitored by", or_missing(reviews.monitored_by))]
 
 
-def _open_items(plan: Plan, gaps: list[Gap], prepared: date) -> list[Block]:
+def _open_items(plan: Plan, analysis: PlanAnalysis) -> list[Block]:
     blocks: list[Block] = []
+    gaps = analysis.gaps
     if gaps:
         count = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
         blocks.append(Alert(f"Open items: {count} still to do before sign-off."))
-        for criterion, found in gaps_by_criterion(gaps).items():
+        for criterion, found in analysis.gaps_by_criterion.items():
             blocks += [Subheading(criterion.question), BulletList([str(gap) for gap in found])]
     else:
         blocks.append(Paragraph(REVIEWER_ALL_CLEAR))
-    if tasks := tasks_to_settle(plan, prepared):
+    if tasks := analysis.tasks_to_settle:
         blocks.append(Alert(tasks))
-    if aside := set_aside_texts(plan):
-        blocks += [Paragraph(SET_ASIDE_HEADING), BulletList(aside)]
-    if checked := _checked_flags(plan):
+    if aside := analysis.set_aside_texts:
+        blocks += [Paragraph(SET_ASIDE_HEADING), BulletList(list(aside))]
+    if checked := _checked_flags(analysis):
         blocks += [Paragraph("Flagged, then checked by whoever wrote the plan; please confirm:"), BulletList(checked)]
     open_questions = [q for q in plan.informed.questions if not q.answered]
     if questions := list(visible(open_questions, False)):
@@ -206,12 +197,7 @@ def _open_items(plan: Plan, gaps: list[Gap], prepared: date) -> list[Block]:
     return blocks
 
 
-def _checked_flags(plan: Plan) -> list[str]:
-    flagged = []
-    for item in plan.finance.line_items:
-        kind = restricted_kind(item)
-        if kind and item.checked_allowed:
-            flagged.append(
-                f"{item_name(plan, item, start=True)}: looked like {kind}. Reason given: {item.checked_reason}"
-            )
-    return flagged
+def _checked_flags(analysis: PlanAnalysis) -> list[str]:
+    return [
+        f"{flag.name}: looked like {flag.kind}. Reason given: {flag.reason}" for flag in analysis.flags if flag.checked
+    ]

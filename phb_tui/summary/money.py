@@ -8,35 +8,29 @@ never lost between the plan and the summary.
 
 from __future__ import annotations
 
-from plan_store import LineItem, Plan, format_money
+from plan_store import FinancialPlan, LineItem, Plan, format_money
 from plan_store.vocabulary import ManagementOption, ManagementRoute, Period, SpendCategory
 
+from ..planning.analysis import Figures, PlanAnalysis
 from ..planning.checks import item_name
 from ..planning.finance import (
     NO_OUTCOME,
     BudgetPosition,
-    basis_total,
     basis_words,
-    budget_position,
-    by_category,
-    by_outcome,
-    by_route,
     convention_text,
     in_both_views,
     is_one_off_budget,
     item_cost_each_time,
-    item_cost_over_span,
-    item_cost_per_year,
     item_price_each_time,
     whole_words,
 )
+from ..planning.wizard import label
 from .document import Alert, Bar, BarChart, Block, BulletList, Facts, Paragraph, Section, Table
 from .wording import NOT_GIVEN, long_date, visible
 
 
-def budget_facts(plan: Plan) -> list[tuple[str, str]]:
+def budget_facts(plan: Plan, position: BudgetPosition) -> list[tuple[str, str]]:
     finance = plan.finance
-    position = budget_position(plan)
     if finance.budget_amount is None or position.whole_budget is None:
         amount = NOT_GIVEN
     elif is_one_off_budget(finance):
@@ -50,8 +44,11 @@ def budget_facts(plan: Plan) -> list[tuple[str, str]]:
         amount = f"{format_money(finance.budget_amount)} {finance.budget_period.label}"
     rows = [
         ("Budget", amount),
-        ("Budget starts", long_date(finance.budget_start) if finance.budget_start else NOT_GIVEN),
-        ("Budget runs to", long_date(finance.budget_end) if finance.budget_end else "no end date given"),
+        (label(FinancialPlan, "budget_start"), long_date(finance.budget_start) if finance.budget_start else NOT_GIVEN),
+        (
+            label(FinancialPlan, "budget_end"),
+            long_date(finance.budget_end) if finance.budget_end else "no end date given",
+        ),
     ]
     if position.span_months is not None:
         rows.append(("Recurring costs counted over", _months(position.span_months)))
@@ -71,9 +68,10 @@ def cost_phrase(item: LineItem) -> str:
     return f"{each} {often}"
 
 
-def money_section(plan: Plan, include_private: bool) -> Section:
+def money_section(plan: Plan, analysis: PlanAnalysis, include_private: bool) -> Section:
     finance = plan.finance
-    position = budget_position(plan)
+    figures = analysis.figures
+    position = figures.position
     one_off_budget = is_one_off_budget(finance)
     show_route = any(item.route for item in finance.line_items)
     shared = any(item.contribution for item in finance.line_items)
@@ -88,12 +86,14 @@ def money_section(plan: Plan, include_private: bool) -> Section:
     headers += ["Paid by"] if show_route else []
     rows = []
     numbers = _outcome_numbers(plan)
-    for item in finance.line_items:
+    uncounted = "not counted" if position.uncounted else None
+    for item, basis in zip(finance.line_items, figures.line_costs, strict=True):
         cost = format_money(item_cost_each_time(item))
         if item.quantity != 1:
             cost += f" ({item.quantity:f} x {format_money(item.unit_cost)})"
         linked = ", ".join(numbers.get(oid, oid) for oid in item.outcome_ids) or "none"
-        row = [item.description, item.provider, cost, item.period.label, _basis_cell(plan, item), linked]
+        shown = uncounted if uncounted and item.period != Period.ONE_OFF else format_money(basis)
+        row = [item.description, item.provider, cost, item.period.label, shown, linked]
         rows.append(row + ([item.route.label if item.route else ""] if show_route else []))
 
     # One total, at the foot of the column it adds up: the budget, the contingency fund and what is
@@ -124,8 +124,8 @@ def money_section(plan: Plan, include_private: bool) -> Section:
         blocks.append(Paragraph(f"Contingency fund (money set aside for the unexpected): {finance.contingency_notes}"))
     blocks += _from_elsewhere(plan)
     blocks += _item_notes(plan, include_private)
-    blocks += spending_charts(plan)
-    blocks += _breakdowns(plan)
+    blocks += spending_charts(plan, figures)
+    blocks += _breakdowns(plan, figures)
     blocks.append(Paragraph(convention_text(finance)))
     return Section("Financial plan", blocks)
 
@@ -155,13 +155,6 @@ def budget_against_plan(position: BudgetPosition) -> list[tuple[str, str]]:
         label = "Left over" if remaining >= 0 else "Over budget by"
         rows.append((label, in_both_views(position, abs(remaining))))
     return rows
-
-
-def _basis_cell(plan: Plan, item: LineItem) -> str:
-    if not is_one_off_budget(plan.finance):
-        return format_money(item_cost_per_year(item, plan.finance.year))
-    over_span = item_cost_over_span(item, plan.finance)
-    return format_money(over_span) if over_span is not None else "not counted"
 
 
 def _how_counted(plan: Plan, position: BudgetPosition) -> list[Block]:
@@ -209,22 +202,22 @@ def _item_notes(plan: Plan, include_private: bool) -> list[Block]:
     return [Paragraph("Notes on the items:"), BulletList(lines)] if lines else []
 
 
-def spending_charts(plan: Plan) -> list[Block]:
+def spending_charts(plan: Plan, figures: Figures) -> list[Block]:
     """Spending for each outcome, and how much of the budget is used: as bars and figures."""
     blocks: list[Block] = []
-    total = basis_total(plan)
+    total = figures.basis_total
     basis = basis_words(plan.finance)
     if total:
         names = {o.id: f"Outcome {n}" for n, o in enumerate(plan.outcomes, 1)}
         names[NO_OUTCOME] = "Not linked to an outcome"
         bars = [
             Bar(names[key], f"{format_money(amount)} {basis}", amount / total)
-            for key, amount in by_outcome(plan).items()
+            for key, amount in figures.by_outcome.items()
         ]
         shared = any(len(item.outcome_ids) > 1 for item in plan.finance.line_items)
         note = " (an item serving several outcomes is shared equally between them)" if shared else ""
         blocks += [Paragraph(f"Spending for each outcome{note}:"), BarChart(bars)]
-    position = budget_position(plan)
+    position = figures.position
     if position.whole_budget and position.share_used is not None:
         used = position.whole_planned + position.whole_contingency
         label = f"Budget used, with the contingency fund ({whole_words(plan.finance)})"
@@ -236,14 +229,14 @@ def spending_charts(plan: Plan) -> list[Block]:
     return blocks
 
 
-def _breakdowns(plan: Plan) -> list[Block]:
+def _breakdowns(plan: Plan, figures: Figures) -> list[Block]:
     basis = basis_words(plan.finance)
-    routes = by_route(plan)
+    routes = figures.by_route
     blocks: list[Block] = []
     if len(routes) > 1:
         rows = [(route_label(key), f"{format_money(amount)} {basis}") for key, amount in routes.items()]
         blocks += [Paragraph("By how it is paid for:"), Facts(rows)]
-    categories = by_category(plan)
+    categories = figures.by_category
     if len(categories) > 1:
         rows = [(SpendCategory(key).label, f"{format_money(amount)} {basis}") for key, amount in categories.items()]
         blocks += [Paragraph("By kind of spending:"), Facts(rows)]

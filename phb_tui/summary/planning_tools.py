@@ -3,11 +3,13 @@ and the action plan. A section is left out while its tool has nothing in it."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
 
 from plan_store import Plan
+from plan_store.person_centred import AboutMe, Decision, WhoDecides
 
-from ..planning.person_centred import task_notes, week_by_day, week_notes
+from ..planning.person_centred import week_by_day
+from ..planning.wizard import label
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Table
 from .wording import long_date, visible
 
@@ -22,16 +24,16 @@ def about_me(plan: Plan, include_private: bool) -> Section:
     """Who the plan is for, in their words: it opens the summary, before anything is asked for."""
     me = plan.about_me
     rows = [
-        ("What people like and admire about me", me.like_and_admire),
-        ("What is important to me", me.important_to_me),
-        ("What is important for me (health and safety)", me.important_for_me),
-        ("How best to support me", me.best_support),
-        ("What is working now", me.working),
-        ("What is not working now", me.not_working),
+        (label(AboutMe, "like_and_admire"), me.like_and_admire),
+        (label(AboutMe, "important_to_me"), me.important_to_me),
+        (label(AboutMe, "important_for_me"), me.important_for_me),
+        (label(AboutMe, "best_support"), me.best_support),
+        (label(AboutMe, "working"), me.working),
+        (label(AboutMe, "not_working"), me.not_working),
     ]
     family = list(visible([me.family_view], include_private))
     if family:
-        rows.append(("What my family thinks is working and not working", family[0]))
+        rows.append((label(AboutMe, "family_view"), family[0]))
     given = [(label, text) for label, text in rows if text.strip()]
     return Section("About me", [Facts(given)] if given else [])
 
@@ -43,13 +45,13 @@ def who_decides(plan: Plan) -> Section:
     if deciding.acting_role is not None:
         role = deciding.acting_role
         named = f"{deciding.acting_name}, " if deciding.acting_name else ""
-        facts.append(("Acting for me", f"{named}{role.in_a_sentence}: someone who {role.explained}"))
+        facts.append((label(WhoDecides, "acting_role"), f"{named}{role.in_a_sentence}: someone who {role.explained}"))
     facts += [
         (label, text)
         for label, text in (
-            ("How I like to be given information and choices", deciding.information),
-            ("Best times to decide", deciding.best_times),
-            ("Worst times to decide", deciding.worst_times),
+            (label(WhoDecides, "information"), deciding.information),
+            (label(WhoDecides, "best_times"), deciding.best_times),
+            (label(WhoDecides, "worst_times"), deciding.worst_times),
         )
         if text.strip()
     ]
@@ -66,12 +68,15 @@ def who_decides(plan: Plan) -> Section:
             ]
             for decision in deciding.decisions
         ]
-        blocks.append(Table(["About", "Decision", "How I am involved", "Who decides"], rows))
+        blocks.append(
+            Table([label(Decision, name) for name in ("area", "decision", "how_involved", "who_decides")], rows)
+        )
     return Section("Who decides", blocks)
 
 
-def my_week(plan: Plan) -> Section:
-    """The week a day at a time, then what it shows set against what the money pays for."""
+def my_week(plan: Plan, notes: Sequence[str]) -> Section:
+    """The week a day at a time, then what it shows set against what the money pays for (`notes`,
+    the analysis's week notes)."""
     week = plan.week
     if not week.entries:
         return Section("My week", [])
@@ -92,14 +97,14 @@ def my_week(plan: Plan) -> Section:
                 details.append(f"given by: {resources[entry.resource]}")
             lines.append(f"{entry.time.label}: {entry.what}" + (f" ({'; '.join(details)})" if details else ""))
         blocks += [Paragraph(f"{day.label}:"), BulletList(lines)]
-    notes = week_notes(plan)
     if notes:
         blocks.append(Paragraph(REVIEWER_WEEK_NOTES_HEADING))
-        blocks.append(BulletList(notes))
+        blocks.append(BulletList(list(notes)))
     return Section("My week", blocks)
 
 
-def action_plan(plan: Plan, today: date) -> Section:
+def action_plan(plan: Plan, notes: Sequence[str]) -> Section:
+    """The tasks, then `notes` on those late or with nobody (the analysis's task notes)."""
     if not plan.actions:
         return Section("Action plan", [])
     rows = [
@@ -112,5 +117,5 @@ def action_plan(plan: Plan, today: date) -> Section:
         for action in plan.actions
     ]
     blocks: list[Block] = [Table(["What must happen", "Who", "By", "Done"], rows)]
-    blocks += [Alert(note) for note in task_notes(plan, today)]
+    blocks += [Alert(note) for note in notes]
     return Section("Action plan: before the plan starts", blocks)

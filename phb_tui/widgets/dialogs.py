@@ -12,7 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from .form import FieldSpec, LinkOptions, ModelForm
+from ..planning.fields import FieldSpec, LinkOptions
+from .form import ModelForm
 from .key_hints import keys_named
 from .step_keys import DIALOG_STEP_BINDINGS
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -25,6 +25,9 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from phb_tui.plain_text import as_written
+from phb_tui.planning.fields import FieldSpec as FieldSpec  # Re-exported: forms are declared with it.
+from phb_tui.planning.fields import LinkOptions as LinkOptions
+from phb_tui.planning.steps import Step
 from plan_store.dates import DateError, format_date_text, parse_date_text
 from plan_store.fields import Note, Quantity, Text, assign
 from plan_store.money import Money, money_to_str
@@ -68,23 +71,6 @@ ONE_ROW_KINDS = frozenset({"line", "money", "quantity", "int", "date", "choice",
 """Fields whose box is one row high, drawn beside their label."""
 
 FieldKind = Literal["line", "text", "money", "quantity", "int", "date", "choice", "bool", "note", "links", "link"]
-
-LinkOptions = Callable[[], list[tuple[str, str]]]
-"""(label, id) pairs for a `links` field, read when the form is drawn."""
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """What a person reads about a field. How it is drawn comes from the model (`field_kind`)."""
-
-    name: str
-    label: str
-    help: str = ""
-    placeholder: str = ""
-    """Example text in an empty box; for a tick box, the words beside it."""
-    options: LinkOptions | None = None
-    """For a field that points at one entry elsewhere in the plan (a cost, a support): the
-    (label, id) pairs to choose from, read when the form is drawn."""
 
 
 @dataclass(frozen=True)
@@ -257,7 +243,9 @@ class ModelForm(Vertical):
             options = self.links() if self.links else []
             yield tick_list_class()(*((as_written(label), key, key in value) for label, key in options), id=field_id)
             if not options:
-                yield Static("There are no outcomes yet: add them in step 2 first.", classes="field-help")
+                yield Static(
+                    f"There are no outcomes yet: add them in step {Step.OUTCOMES.number} first.", classes="field-help"
+                )
         else:
             # The cursor goes to the end, with nothing selected: the first key typed after coming
             # into a box adds to what is there, and never replaces a name already written.

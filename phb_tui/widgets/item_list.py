@@ -24,8 +24,8 @@ from textual.widgets import DataTable, Static
 
 from ..keymap import SECOND_KEYS
 from ..plain_text import as_written
+from ..planning.fields import FieldSpec, LinkOptions
 from .dialogs import ConfirmDialog, EntryDialog
-from .form import FieldSpec, LinkOptions
 from .idle_work import SLICE_SECONDS
 from .key_hints import keys_named
 

@@ -6,33 +6,25 @@ so it reads the same without colour.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from rich.text import Text
 from textual.widgets import Static
 
-from plan_store import Plan, clock
-
-from ..planning.person_centred import task_flag
-from ..planning.progress import StepProgress, StepState, journey_progress
+from ..planning.analysis import PlanAnalysis
+from ..planning.progress import StepProgress, StepState
 from ..planning.steps import Step
-
-_SHORT = {
-    Step.GET_INFORMED: "Informed",
-    Step.OUTCOMES: "Outcomes",
-    Step.MANAGEMENT: "Money",
-    Step.RESOURCES: "Support",
-    Step.FINANCE: "Finance",
-    Step.REVIEW: "Review",
-    Step.SUMMARY: "Summary",
-}
+from ..planning.wizard import entry
 
 
 class JourneyBar(Static):
-    def __init__(self, plan: Plan, current: Step, *, id: str | None = None):
+    def __init__(self, analysis: Callable[[], PlanAnalysis], current: Step, *, id: str | None = None):
         super().__init__(id=id)
-        self.plan = plan
+        self.analysis = analysis
+        """The plan worked out for its revision, which the bar reads rather than working it out."""
         self.current = current
 
-    _progress: dict[Step, StepProgress] | None = None
+    _progress: Mapping[Step, StepProgress] | None = None
     _tasks = ""
 
     def on_mount(self) -> None:
@@ -43,10 +35,10 @@ class JourneyBar(Static):
         self._draw()
 
     def refresh_progress(self) -> None:
-        """Work out the progress again, after the plan changed."""
-        today = clock.today()
-        self._progress = journey_progress(self.plan, today)
-        self._tasks = task_flag(self.plan, today)
+        """Read the progress again, after the plan changed."""
+        analysis = self.analysis()
+        self._progress = analysis.progress
+        self._tasks = analysis.task_flag
         self._draw()
 
     def _draw(self) -> None:
@@ -59,7 +51,7 @@ class JourneyBar(Static):
         for pad, named in ((" ", True), ("", True), ("", False)):
             gap = " " if pad else ""
             labels = [
-                f"{step.number} {_SHORT[step]}{gap}{progress[step].state.mark}"
+                f"{step.number} {entry(step).short}{gap}{progress[step].state.mark}"
                 if named or step == self.current
                 else f"{step.number}{progress[step].state.mark}"
                 for step in Step

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, partial
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
@@ -18,7 +19,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ...plain_text import as_written
-from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
+from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Section, Subheading, Table
 
 
 def render_rich(document: Document) -> RenderableType:
@@ -28,34 +29,69 @@ def render_rich(document: Document) -> RenderableType:
 @dataclass(frozen=True)
 class Part:
     """A short piece of the summary, and a quick guess at its height for a width, made without
-    drawing it, so a screen knows roughly how long the whole is before drawing any of it."""
+    drawing it, so a screen knows roughly how long the whole is before drawing any of it. Its
+    renderable is made when it is first drawn: a screen shows a few parts of a long summary."""
 
-    renderable: RenderableType
+    make: Callable[[], RenderableType]
     guess: Callable[[int], int]
+
+    @cached_property
+    def renderable(self) -> RenderableType:
+        return self.make()
 
 
 def render_parts(document: Document) -> list[Part]:
     """The summary as a list of parts, none of them long, which stack into the whole.
 
-    A big table is cut into runs of rows that share one layout, so a screen can draw only the
-    parts in view and a plan of a thousand costs is no slower to show than one of ten.
+    A big table is cut into runs of rows that share one layout, and a long list into runs of
+    items, so a screen can draw only the parts in view and a plan of a thousand costs is no slower
+    to show than one of ten.
     """
-    one_line: Callable[[int], int] = lambda width: 1  # noqa: E731
-    parts = [Part(as_written(document.title, "bold underline"), _lines_of(document.title))]
-    parts += [Part(as_written(line), _lines_of(line)) for line in document.byline]
-    parts += [
-        Part(Panel(as_written(f"Note: {notice}"), expand=False), _lines_of(notice, inset=4, extra=2))
-        for notice in document.notices
-    ]
+    parts = head_parts(document)
     for section in document.sections:
-        parts += [Part(Text(""), one_line), Part(Rule(as_written(section.title, "bold"), align="left"), one_line)]
-        for block in section.blocks:
-            if isinstance(block, Table):
-                parts += [Part(run, run.estimated_height) for run in _FittedTable(block.with_numbers()).runs()]
-            else:
-                parts.append(Part(_block(block), _guess(block)))
-            parts.append(Part(Text(""), one_line))
+        parts += section_parts(section)
     return parts
+
+
+def head_parts(document: Document) -> list[Part]:
+    """The title, byline and notices: what comes before the first section."""
+    parts = [Part(lambda: as_written(document.title, "bold underline"), _lines_of(document.title))]
+    parts += [Part(partial(as_written, line), _lines_of(line)) for line in document.byline]
+    parts += [Part(partial(_notice, notice), _lines_of(notice, inset=4, extra=2)) for notice in document.notices]
+    return parts
+
+
+def section_parts(section: Section) -> list[Part]:
+    """One section's parts: a space, its heading, and each block followed by a space."""
+    title = section.title
+    parts = [_SPACE, Part(lambda: Rule(as_written(title, "bold"), align="left"), _one_line)]
+    for block in section.blocks:
+        if isinstance(block, Table):
+            parts += [
+                Part(partial(_same, run), run.estimated_height) for run in _FittedTable(block.with_numbers()).runs()
+            ]
+        elif isinstance(block, BulletList) and len(block.items) > RUN:
+            runs = (BulletList(block.items[start : start + RUN]) for start in range(0, len(block.items), RUN))
+            parts += [Part(partial(_block, run), _guess(run)) for run in runs]
+        else:
+            parts.append(Part(partial(_block, block), _guess(block)))
+        parts.append(_SPACE)
+    return parts
+
+
+def _one_line(width: int) -> int:
+    return 1
+
+
+def _same(renderable: RenderableType) -> RenderableType:
+    return renderable
+
+
+def _notice(notice: str) -> RenderableType:
+    return Panel(as_written(f"Note: {notice}"), expand=False)
+
+
+_SPACE = Part(lambda: Text(""), _one_line)
 
 
 def _lines_of(*texts: str, inset: int = 0, extra: int = 0) -> Callable[[int], int]:

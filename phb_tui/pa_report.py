@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from plan_store import format_money
 
-from ..planning.employer_rates import LoadedRates, rates_in_words
-from ..planning.pa_costs import WAGE_KEYS, Costs
+from .planning.employer_rates import LoadedRates, rates_in_words
+from .planning.pa_costs import WAGE_KEYS, Costs
 
 
 def pa_costs_text(costs: Costs, rates: LoadedRates) -> str:

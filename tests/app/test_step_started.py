@@ -1,0 +1,25 @@
+"""A step counts as started once anything its forms edit is filled in: the journey bar reads the
+same declarations the forms are drawn from, so no field can be left out of one and not the other."""
+
+from __future__ import annotations
+
+from plan_store import PlanStore
+
+from .helpers import fill, keys, plan_open_at, saved, screen_text
+
+
+async def test_a_helper_a_gp_and_a_preferred_name_start_step_one(store: PlanStore) -> None:
+    async with plan_open_at(store, size=(100, 30)) as (app, pilot, path):
+        assert "Step 1 of 7: Get informed (not started)." in screen_text(app)
+        await fill(pilot, "#field-preferred_name", "Mira")
+        await fill(pilot, "#field-gp", "Riverside Surgery")
+        app.screen.query_one("#helpers DataTable").focus()
+        await pilot.press("a", "tab", *keys("Sam Okafor"), "escape")
+        await pilot.pause()
+        shown = screen_text(app)
+        await pilot.press("ctrl+s")
+    plan = saved(store, path)
+    assert (plan.person.preferred_name, plan.contacts.gp) == ("Mira", "Riverside Surgery")
+    assert [helper.name for helper in plan.helpers] == ["Sam Okafor"]
+    assert not plan.person.name and not plan.icb_name and plan.eligibility is None
+    assert "Step 1 of 7: Get informed (in progress)." in shown
