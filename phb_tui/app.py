@@ -62,6 +62,7 @@ class PhbApp(PlanListActions, Saving, Exporting):
         keys_file: Path | None = None,
         theme: str | None = None,
         settings_file: Path | None = None,
+        first_step: Step = Step.GET_INFORMED,
     ):
         super().__init__()
         self.register_theme(HIGH_CONTRAST)
@@ -74,6 +75,9 @@ class PhbApp(PlanListActions, Saving, Exporting):
         self._step_screens: list[str] = []
         self._session_number = 0
         self._first_plan = opened
+        self._first_step = first_step
+        """The step `opened` is shown at: the first for a person; tests start at the step they try,
+        without building the first step's screen they never look at."""
         self._autosave_seconds = autosave_seconds
         self._keys_file = keys_file or keymap_path()
         self._fault_note: str | None = None
@@ -105,7 +109,7 @@ class PhbApp(PlanListActions, Saving, Exporting):
             self.notify(warning, title="Your plans may not be private", severity="warning", timeout=20)
         if self._first_plan is not None:
             # Straight to the plan; the list of plans is built only if the person goes back to it.
-            self._open_session(PlanSession(self.store, self._first_plan))
+            self._open_session(PlanSession(self.store, self._first_plan), self._first_step)
         else:
             self._show_picker()
 

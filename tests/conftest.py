@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from phb_tui.cli import main
 from plan_store import Plan, PlanStore
 from plan_store.codec import plan_from_toml
 
@@ -135,6 +136,26 @@ def phb_script() -> Path:
     script = Path(sys.executable).parent / ("phb.exe" if sys.platform == "win32" else "phb")
     assert script.exists(), f"{script} is missing: install the package first (pip install -e '.[test]')"
     return script
+
+
+def phb(capsys: pytest.CaptureFixture[str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The `phb` command run in this process, its output caught: for tests of what a command
+    does, where starting a new process would only add its start-up. Tests of start-up itself, of
+    signals, of exit codes from a real process or of what is imported use `run_phb`."""
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(["phb", *args], status, out, err)
+
+
+def phb_help(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """What `phb ... --help` prints, asked of the CLI in this process: starting a new `phb` for
+    each command cost more than the help itself. The tests of start-up use `run_phb`."""
+    with pytest.raises(SystemExit) as stopped:
+        main([*args, "--help"])
+    assert stopped.value.code in (0, None), args
+    out, err = capsys.readouterr()
+    assert err == "", err
+    return out
 
 
 def run_phb(*args: str, data_dir: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

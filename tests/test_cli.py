@@ -12,7 +12,7 @@ from phb_tui import __version__
 from phb_tui.cli import main
 from plan_store import Plan, PlanStore
 
-from .conftest import example_toml, run_phb
+from .conftest import example_toml, phb_help, run_phb
 
 
 def phb(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -47,10 +47,8 @@ def test_version_and_help_start_without_loading_the_plan_models(isolated_folders
 @pytest.mark.parametrize(
     "command", ["", "new", "list", "open", "show", "export", "check", "reviews", "import", "where"]
 )
-def test_every_command_has_help(command: str, isolated_folders: Path) -> None:
-    result = run_phb(*([command] if command else []), "--help", data_dir=isolated_folders)
-    assert result.returncode == 0
-    assert "usage: phb" in result.stdout
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "usage: phb" in phb_help(capsys, *([command] if command else []))
 
 
 def test_errors_through_the_installed_command_are_plain_and_exit_2(isolated_folders: Path) -> None:

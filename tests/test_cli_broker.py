@@ -16,7 +16,7 @@ import pytest
 from phb_tui.cli import main
 from plan_store import Plan, PlanStore, ReviewEntry, Reviews
 
-from .conftest import ROOT, example_toml, run_phb
+from .conftest import ROOT, example_toml, phb_help
 from .test_layering import PROBE
 
 TODAY = "2026-11-24"
@@ -334,12 +334,11 @@ def test_show_plain_and_rich_cannot_be_asked_for_together(capsys: pytest.Capture
 
 
 @pytest.mark.parametrize("command", ["reviews", "edit", "check", "list"])
-def test_the_new_commands_and_options_have_help(command: str, isolated_folders: Path) -> None:
-    result = run_phb(command, "--help", data_dir=isolated_folders)
-    assert result.returncode == 0
-    assert "usage: phb" in result.stdout
+def test_the_new_commands_and_options_have_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    shown = phb_help(capsys, command)
+    assert "usage: phb" in shown
     expected = {"reviews": "overdue", "edit": "$VISUAL or $EDITOR", "check": "--all", "list": "--json"}[command]
-    assert expected in " ".join(result.stdout.split())
+    assert expected in " ".join(shown.split())
 
 
 @pytest.mark.parametrize(

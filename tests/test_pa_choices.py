@@ -12,6 +12,7 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,7 +29,7 @@ from plan_store.models import YearConvention
 from plan_store.plan import SCHEMA_VERSION
 from plan_store.vocabulary import PayPeriod
 
-from .conftest import PINNED_TODAY, example_toml, run_phb
+from .conftest import PINNED_TODAY, example_toml, phb
 
 RATES = load_rates(Path("/nonexistent/rates.toml")).rates
 D = Decimal
@@ -63,10 +64,12 @@ def test_a_version_3_plan_loads_with_the_calculators_defaults() -> None:
     ]
 
 
-def test_a_negative_sick_week_count_is_refused_and_changes_nothing(store: PlanStore, example_plan: Plan) -> None:
+def test_a_negative_sick_week_count_is_refused_and_changes_nothing(
+    store: PlanStore, example_plan: Plan, capsys: pytest.CaptureFixture[str]
+) -> None:
     opened = store.add(example_plan)
     before = opened.path.read_bytes()
-    done = run_phb("pa-costs", opened.path.stem, "--sick-weeks", "-2", data_dir=store.data_dir)
+    done = phb(capsys, "pa-costs", opened.path.stem, "--sick-weeks", "-2")
     assert done.returncode == 2 and done.stdout == ""
     assert "The figures were not worked out: --sick-weeks must be zero or more" in done.stderr
     assert opened.path.read_bytes() == before
@@ -107,9 +110,11 @@ def _money(text: str) -> Decimal:
     return D(text.replace("£", "").replace(",", ""))
 
 
-def test_phb_pa_costs_agrees_with_the_summary_to_the_penny(store: PlanStore, example_plan: Plan) -> None:
+def test_phb_pa_costs_agrees_with_the_summary_to_the_penny(
+    store: PlanStore, example_plan: Plan, capsys: pytest.CaptureFixture[str]
+) -> None:
     opened = store.add(example_plan)
-    done = run_phb("pa-costs", opened.path.stem, "--json", data_dir=store.data_dir)
+    done = phb(capsys, "pa-costs", opened.path.stem, "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     summary = render_text(build_summary(example_plan, prepared_on=PINNED_TODAY))
@@ -193,9 +198,11 @@ def test_without_the_allowance_the_position_is_in_the_budgets_own_period(example
     assert f"The plan would then have £{after:,.2f} a month left over." in summary
 
 
-def test_phb_show_has_the_part_with_ni_per_pay_period(store: PlanStore, example_plan: Plan) -> None:
+def test_phb_show_has_the_part_with_ni_per_pay_period(
+    store: PlanStore, example_plan: Plan, capsys: pytest.CaptureFixture[str]
+) -> None:
     opened = store.add(example_plan)
-    done = run_phb("show", opened.path.stem, data_dir=store.data_dir)
+    done = phb(capsys, "show", opened.path.stem)
     shown = " ".join(done.stdout.split())
     assert done.returncode == 0 and "Employing personal assistants" in shown
     assert "Employer's National Insurance, worked out monthly: £1,545.75 due" in shown  # Sam

@@ -24,12 +24,16 @@ async def plan_open_at(
 ) -> AsyncIterator[tuple[PhbApp, Pilot[None], Path]]:
     """The app opened on a saved plan (a new blank one by default), showing `step`."""
     opened = store.add(plan) if plan is not None else store.create("Test plan")
-    app = PhbApp(store, store.open(opened.path), autosave_seconds=3600, keys_file=store.data_dir / "no-keys.toml")
+    app = PhbApp(
+        store,
+        store.open(opened.path),
+        autosave_seconds=3600,
+        keys_file=store.data_dir / "no-keys.toml",
+        first_step=step,  # Straight there: building step 1's screen on the way cost most of a second.
+    )
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        if step != Step.GET_INFORMED:
-            app.show_step(step)
-            await pilot.pause()
+        assert app.current_step == step
         yield app, pilot, opened.path
 
 

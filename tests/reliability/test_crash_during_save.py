@@ -13,6 +13,8 @@ import pytest
 
 from plan_store import PlanStore
 
+from .saver import GONE
+
 KILLS = 200
 RUNS = 4
 """The kills are shared between runs on separate plans, so parallel test workers can share them."""
@@ -29,41 +31,58 @@ def test_sigkill_during_saves_never_leaves_a_broken_plan(
     path, backup = opened.path, opened.backup_path
     chooser = random.Random(20261123 + run)  # Fixed, so a failure can be repeated.
     environment = {**os.environ, "PYTHONPATH": str(HERE.parent.parent)}
-    outcomes_seen = set()
-    for _ in range(KILLS // RUNS):
-        child = subprocess.Popen(
-            [sys.executable, str(HERE / "saver.py"), str(store.data_dir), "crash-test"],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=environment,
-        )
-        assert child.stdout is not None
-        wanted = chooser.randint(1, 4)  # Saves to let finish before killing mid-way through the next.
-        confirmed = None
-        for _ in range(wanted):
-            line = child.stdout.readline()
-            if not line:
-                break
-            confirmed = int(line)
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-        assert confirmed is not None, "the saver stopped before saving anything"
-
-        plan = store.open(path).plan  # Loads: never half-written.
-        on_disk = len(plan.outcomes)
-        assert on_disk in (confirmed, confirmed + 1), (confirmed, on_disk)
-        assert plan.outcomes[-1].id == f"o{on_disk}"
-        older = store.open(backup).plan  # The backup loads too.
-        # It is the version before the plan. A save replaces two files, the backup and then the
-        # plan, and no two renames are one step: a kill in the instant between them leaves the
-        # backup equal to the plan, so nothing that was saved is lost, but it is not older.
-        assert len(older.outcomes) in (on_disk - 1, on_disk)
-        if len(older.outcomes) == on_disk:
-            assert older.outcomes == plan.outcomes
-        outcomes_seen.add(on_disk - confirmed)
+    outcomes_seen: set[int] = set()
+    # One server forks each saver that is killed: see saver.py.
+    server = subprocess.Popen(
+        [sys.executable, str(HERE / "saver.py"), "--fork", str(store.data_dir), "crash-test"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        for _ in range(KILLS // RUNS):
+            server.stdin.write("start\n")
+            server.stdin.flush()
+            saver = int(server.stdout.readline())
+            wanted = chooser.randint(1, 4)  # Saves to let finish before killing mid-way through the next.
+            confirmed, line = None, ""
+            for _ in range(wanted):
+                line = server.stdout.readline().strip()
+                if line in ("", GONE):
+                    break
+                confirmed = int(line)
+            if line != GONE:  # Not already dead by itself.
+                os.kill(saver, signal.SIGKILL)
+            while line != GONE:  # What it printed before it died, up to the server's word that it has.
+                line = server.stdout.readline().strip()
+                assert line, "the server stopped"
+            assert confirmed is not None, "the saver stopped before saving anything"
+            _check_whole(store, path, backup, confirmed, outcomes_seen)
+    finally:
+        server.stdin.close()
+        server.kill()
+        server.wait()
+        server.stdout.close()
     with capsys.disabled():
         print(
             f"\n{KILLS // RUNS} kills during saving (run {run + 1} of {RUNS}): the plan and its backup loaded every time "
             f"(killed after the save finished: {1 in outcomes_seen}; before: {0 in outcomes_seen})."
         )
+
+
+def _check_whole(store: PlanStore, path: Path, backup: Path, confirmed: int, outcomes_seen: set[int]) -> None:
+    """The plan and its backup load after a kill, with every save that was confirmed."""
+    plan = store.open(path).plan  # Loads: never half-written.
+    on_disk = len(plan.outcomes)
+    assert on_disk in (confirmed, confirmed + 1), (confirmed, on_disk)
+    assert plan.outcomes[-1].id == f"o{on_disk}"
+    older = store.open(backup).plan  # The backup loads too.
+    # It is the version before the plan. A save replaces two files, the backup and then the
+    # plan, and no two renames are one step: a kill in the instant between them leaves the
+    # backup equal to the plan, so nothing that was saved is lost, but it is not older.
+    assert len(older.outcomes) in (on_disk - 1, on_disk)
+    if len(older.outcomes) == on_disk:
+        assert older.outcomes == plan.outcomes
+    outcomes_seen.add(on_disk - confirmed)
