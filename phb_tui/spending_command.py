@@ -1,7 +1,7 @@
 """`phb spending`: the money in and out of a plan's budget, set against the plan.
 
     phb spending PLAN [--from DATE] [--to DATE] [--json]    the figures for a period
-    phb spending import PLAN FILE                            a bank or card statement (CSV)
+    phb spending import PLAN FILE                            a bank or card statement (CSV or OFX)
     phb spending add PLAN --date D --paid-out X ...          a payment typed by hand
     phb spending set PLAN ID --line LINE=AMOUNT ...          which lines a payment was for
     phb spending rule PLAN "PAYEE WORDS" LINE                match a payee to a line from now on
@@ -61,7 +61,9 @@ def spending_arguments(spending: argparse.ArgumentParser, common: Sequence[argpa
         "--list", action="store_true", help="also list every transaction with its id, for phb spending set"
     )
 
-    importer = command("import", import_command, "Add a bank or prepaid-card statement (CSV) to the plan's record.")
+    importer = command(
+        "import", import_command, "Add a bank or prepaid-card statement (CSV or OFX) to the plan's record."
+    )
     plan_argument(importer, "the plan the account is for: its title, its file name or a path")
     importer.add_argument(
         "file", type=Path, metavar="FILE", help="the statement saved from the bank, like statement.csv"
