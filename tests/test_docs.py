@@ -22,8 +22,8 @@ def test_the_quick_start_has_exactly_two_commands() -> None:
     quick_start = readme[readme.index("## Quick start") : readme.index("\n## ", readme.index("## Quick start") + 1)]
     commands = re.findall(r"```sh\n(.*?)\n```", quick_start, re.S)
     assert commands == [
-        "python3 -m venv --without-pip .venv && python3 -m pip --python .venv/bin/python install -c constraints.txt . "
-        "&& .venv/bin/phb",
+        "python3 -m venv --without-pip .venv && python3 -m pip --python .venv/bin/python install -c constraints.txt "
+        '".[documents,easy-read]" && .venv/bin/phb',
         "python3 -m venv --without-pip .venv && python3 -m pip --python .venv/bin/python install -c constraints.txt "
         '-e ".[test]" && .venv/bin/python -m pytest -m "" -n auto',
     ]
