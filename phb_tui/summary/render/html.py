@@ -82,7 +82,7 @@ section.idea > .picture { grid-area: picture; }
 section.idea > .words { grid-area: words; }
 .picture svg { display: block; width: 3.5cm; height: 3.5cm; }
 .credit { font-size: 11pt; margin-top: 2em; }
-@media print { section.idea > .picture, section.idea > h2 { break-inside: avoid; } }
+@media print { section.idea { grid-template-columns: 3cm minmax(0, 1fr); } .picture svg { width: 3cm; height: 3cm; } }
 """
 """Easy read: larger type, more space, no rules to follow across the page, a picture beside each idea."""
 
