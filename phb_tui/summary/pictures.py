@@ -110,7 +110,10 @@ _cache: dict[tuple[str, str], str] = {}
 
 def svg_for(picture: Picture) -> str | None:
     """The picture as one `<svg>` element, labelled for screen readers with its words; None when
-    the pictures are not installed (or, which should not happen, the symbol's file is missing)."""
+    the pictures are not installed (or, which should not happen, the symbol's file is missing).
+
+    HTML takes it inline; fpdf2 draws it as it is (`FPDF.image(io.BytesIO(svg.encode()), alt_text=...)`,
+    tried with every symbol here)."""
     drawing = _drawing(picture.symbol)
     if drawing is None:
         return None
