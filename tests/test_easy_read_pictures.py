@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from phb_tui.cli import main
-from plan_store import Plan, PlanStore, format_money, parse_money
+from plan_store import Period, Plan, PlanStore, format_money, parse_money
 
 from .test_golden import _Page
 
@@ -188,3 +188,18 @@ def test_the_easy_read_writes_pounds_as_the_rule_says(
     assert "£290 a week" in text and "£217.50 a week" in text and "£50,997.99 a year" in text
     assert "Pressure-relieving cushion: £389.99 one time only" in text
     assert not re.search(r"£[\d,]+\.00\b", text)
+
+
+def test_an_overspent_budget_is_said_one_amount_to_a_sentence(
+    store: PlanStore, example_plan: Plan, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example_plan.finance.budget_amount = Decimal("3000.00")
+    example_plan.finance.budget_period = Period.FOUR_WEEKS
+    store.add(example_plan)
+    text = " ".join(_export(capsys, "txt")[0].split())
+    assert "The NHS says there is £39,000 a year. That is £3,000 every four weeks." in text
+    assert re.search(
+        r"That is £[\d,]+(\.\d\d)? a year more than the money there is\. That is £[\d,.]+ every four weeks\.", text
+    )
+    assert "You can ask the NHS team to look at the money again." in text
+    assert "(" not in text.split("How much money is there?")[1].split("What will the money pay for?")[0]

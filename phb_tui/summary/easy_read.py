@@ -66,7 +66,7 @@ def easy_read_summary(plan: Plan, today: date | None = None, analysis: PlanAnaly
 
 
 _ROLES = {
-    "representative": "They manage the budget for you.",
+    "representative": "They look after the money. They decide for you.",
     "attorney": "You gave them the power to decide for you.",
     "deputy": "A court chose them to decide for you.",
     "nominee": "They look after the money. You still decide.",
@@ -157,7 +157,7 @@ def _money(position: BudgetPosition) -> list[Block]:
     remaining = position.whole_remaining or Decimal(0)
     if remaining < 0:
         lines += _amount(position, "That is", -remaining, "more than the money there is")
-        lines.append(Paragraph("You can ask the NHS team to look at the budget again."))
+        lines.append(Paragraph("You can ask the NHS team to look at the money again."))
     else:
         lines.append(Paragraph("That fits the money there is."))
     return lines

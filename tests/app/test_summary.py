@@ -99,7 +99,7 @@ async def test_an_easy_read_summary_can_be_exported_from_the_app(
         await _export_easy_read(app, pilot, target)
     text = target.read_text(encoding="utf-8")
     assert "<h1>My health plan: Dan</h1>" in text and "font-size: 16pt" in text
-    assert text.count("<svg role=\"img\"") == 18  # A picture beside each idea.
+    assert text.count('<svg role="img"') == 18  # A picture beside each idea.
 
 
 async def test_an_easy_read_exported_without_its_pictures_says_how_to_add_them(
