@@ -25,8 +25,9 @@ from .sections import MUST_KEEP, SECTION_TITLES
 
 HEADER_LONGEST = 100
 """Characters in the header line: it shares the top of each printed page with the person's name."""
-RUNNING_HEAD_JOIN = " \u2013 "
-"""Between the ICB's header and whose plan it is, at the top of each printed page (an en dash)."""
+RUNNING_HEAD_JOIN = "\n"
+"""Between the ICB's header and whose plan it is, at the top of each printed page: a line each,
+as together they are too long for one line of an A4 page's margin."""
 
 
 def _known_section(key: str) -> str:

@@ -97,7 +97,8 @@ def _running_head(text: str) -> str:
     """Whose plan it is at the top of every printed page, so a loose page two is never anonymous."""
     if not text:
         return ""
-    return f"@page {{ @top-left {{ content: {css_string(text)}; font: 9pt Arial, Helvetica, sans-serif; }} }}\n"
+    lines = " white-space: pre;" if "\n" in text else ""  # An ICB's header line above whose plan it is.
+    return f"@page {{ @top-left {{ content: {css_string(text)}; font: 9pt Arial, Helvetica, sans-serif;{lines} }} }}\n"
 
 
 def css_string(text: str) -> str:
