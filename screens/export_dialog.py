@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from phb_tui.summary.exporting import export_file_name
+from phb_tui.widgets.keyed_dialog import KeyedDialog
 from phb_tui.widgets.ticks import TickBox
 from plan_store import Plan
 
@@ -26,7 +26,7 @@ FORMATS = [
 ]
 
 
-class ExportDialog(ModalScreen[ExportChoice | None]):
+class ExportDialog(KeyedDialog[ExportChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
     def __init__(self, plan: Plan, folder: Path | None = None, rescue: bool = False):

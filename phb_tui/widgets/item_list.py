@@ -52,7 +52,7 @@ class ListSpec(Generic[Entry]):
 
 class ItemList(Vertical, can_focus=False):
     BINDINGS = [
-        Binding("a", "add", "Add", id="list.add"),
+        Binding("a,A", "add", "Add", id="list.add"),
         # Priority, so the footer shows it: the table's own Enter binding is hidden and would win.
         Binding("enter", "edit", "Edit", id="list.edit", priority=True),
         Binding("delete", "remove", "Remove", id="list.remove"),
