@@ -26,6 +26,7 @@ from phb_tui.plan_list.listing import ORDERS, Column, PlanRow, fit_app_columns, 
 from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.help_dialog import HelpDialog
 from phb_tui.widgets.key_hints import keys_named
+from phb_tui.widgets.row_table import RowTable
 from phb_tui.widgets.wrapped_footer import WrappedFooter
 from plan_store import visible, visible_name
 from plan_store.fields import MAX_TITLE
@@ -133,7 +134,7 @@ class PickerScreen(Screen[None]):
             yield Label("Find:", id="find-label")
             yield Input(placeholder="part of a title or a name", id="find", compact=True, select_on_focus=False)
             yield Static(id="order")
-        yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="plans", cursor_type="row", zebra_stripes=True)
         yield WrappedFooter()
 
     def on_mount(self) -> None:

@@ -28,6 +28,7 @@ from ..planning.fields import FieldSpec, LinkOptions
 from .dialogs import ConfirmDialog, EntryDialog
 from .idle_work import SLICE_SECONDS
 from .key_hints import keys_named
+from .row_table import RowTable
 
 Entry = TypeVar("Entry", bound=BaseModel)
 
@@ -75,7 +76,7 @@ class ItemList(Vertical, can_focus=False):
         """Set once every row of the latest drawing is in the table."""
 
     def compose(self) -> ComposeResult:
-        yield DataTable(cursor_type="row", zebra_stripes=True, classes="entries")
+        yield RowTable(cursor_type="row", zebra_stripes=True, classes="entries")
         up, down = (keys_named(self, f"list.{way}", f"alt+{way}", first=True) for way in ("up", "down"))
         hints = [keys_named(self, f"list.{name}", usual) + f": {does}" for name, usual, does in _HINTS]
         yield Static("   ".join([*hints, f"{up}/{down}: move"]), classes="list-keys", markup=False)
