@@ -49,6 +49,15 @@ class ListSpec(Generic[Entry]):
     """Tidy-up after removal, such as unlinking a removed outcome from spending."""
     numbered: bool = False
     """A first column "#" numbers the entries from 1, as the summary refers to them."""
+    only_if_filled: frozenset[str] = frozenset()
+    """Columns (by heading) shown only when some entry has something in them, such as who pays,
+    which only a plan that mixes ways of holding the money records."""
+    left_out_first: tuple[str, ...] = ()
+    """Columns (by heading) left out, in this order, while the entries' names would otherwise
+    be cut shorter than `NAME_AT_LEAST` (the full entry is one Enter away)."""
+
+
+NAME_AT_LEAST = 20
 
 
 class ItemList(Vertical, can_focus=False):
@@ -104,22 +113,40 @@ class ItemList(Vertical, can_focus=False):
         table = self.table
         self._drawn_width = self.size.width
         row = table.cursor_row if cursor is None else cursor
-        headers = [title for title, _ in self.spec.columns]
-        rows = [[_first_line(show(entry)) for _, show in self.spec.columns] for entry in self.entries()]
-        if self.spec.numbered:
-            headers = ["#", *headers]
-            rows = [[str(number), *cells] for number, cells in enumerate(rows, 1)]
-        if not rows and self.spec.empty:
-            rows = [[self.spec.empty, *("" for _ in headers[1:])]]
-        # Columns too, so their widths fit what is shown now and the width there is: every column
-        # on screen, figures whole, and long text shortened to fit.
-        widths = fit_columns(headers, rows, (self.size.width or 80) - 2 * len(headers) - 2)
+        entries = self.entries()
+        columns = [
+            (title, show)
+            for title, show in self.spec.columns
+            if title not in self.spec.only_if_filled or any(show(entry) for entry in entries)
+        ]
+        headers, rows, widths = self._fitted(columns, entries)
+        for heading in self.spec.left_out_first:
+            name = 1 if self.spec.numbered else 0
+            if not rows or widths[name] >= min(NAME_AT_LEAST, max(len(row[name]) for row in rows)):
+                break
+            columns = [column for column in columns if column[0] != heading]
+            headers, rows, widths = self._fitted(columns, entries)
         table.clear(columns=True)
         for header, width in zip(headers, widths, strict=True):
             table.add_column(as_written(header), width=width)
         self._drawing += 1
         self._complete.clear()
+        _tell_apart(rows, 1 if self.spec.numbered else 0, widths)
         self._add_rows(self._drawing, rows, widths, 0, min(row, len(rows) - 1))
+
+    def _fitted(
+        self, columns: list[tuple[str, Callable[[Any], str]]], entries: list[Any]
+    ) -> tuple[list[str], list[list[str]], list[int]]:
+        """Headings, cells and widths that fit what is shown now and the width there is: every
+        column on screen, figures whole, and long text shortened to fit."""
+        headers = [title for title, _ in columns]
+        rows = [[_first_line(show(entry)) for _, show in columns] for entry in entries]
+        if self.spec.numbered:
+            headers = ["#", *headers]
+            rows = [[str(number), *cells] for number, cells in enumerate(rows, 1)]
+        if not rows and self.spec.empty:
+            rows = [[self.spec.empty, *("" for _ in headers[1:])]]
+        return headers, rows, fit_columns(headers, rows, (self.size.width or 80) - 2 * len(headers) - 2)
 
     def _add_rows(self, drawing: int, rows: list[list[str]], widths: list[int], start: int, cursor: int) -> None:
         """Add rows from `start`: the first screenful at once, the rest a slice at a time while the
@@ -241,6 +268,20 @@ def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 3, 1)] + "..."
 
 
+def _tell_apart(rows: list[list[str]], name: int, widths: list[int]) -> None:
+    """Names that would look alike once cut short ("Personal assistant, mornings (Sam)" and
+    "(Lee)") are cut in the middle instead, so their ends show."""
+    limit = widths[name] if rows else 0
+    alike: dict[str, set[str]] = {}
+    for row in rows:
+        alike.setdefault(_shortened(row[name], limit), set()).add(row[name])
+    for row in rows:
+        text = row[name]
+        if limit > 9 and len(alike[_shortened(text, limit)]) > 1:
+            head = (limit - 3 + 1) // 2
+            row[name] = text[:head] + "..." + text[len(text) - (limit - 3 - head) :]
+
+
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], room: int) -> list[int]:
     """Column widths that fit `room`: figures (amounts, numbers) whole, text columns giving way.
 
@@ -257,6 +298,13 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], room: int
     widths = [natural[n] if n in figures else min(natural[n], max(len(headers[n]), 9)) for n in range(len(headers))]
     spare = room - sum(widths)
     wanted = {n: natural[n] - widths[n] for n in range(len(headers)) if n not in figures and natural[n] > widths[n]}
+    if wanted and spare > 0:
+        # The first text column names the entry ("Sam: wages", "Sam: workplace pension"): it
+        # comes first, up to two thirds of what is spare, so entries that start alike differ.
+        first = min(wanted)
+        extra = min(wanted.pop(first), spare * 2 // 3)
+        widths[first] += extra
+        spare -= extra
     total = sum(wanted.values())
     for n, want in wanted.items():
         if spare > 0 and total:
