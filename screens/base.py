@@ -144,6 +144,10 @@ class StepScreen(Screen[None]):
             return 1 <= self.STEP.number + parameters[0] <= len(Step)
         return True
 
+    @on(JourneyBar.StepClicked)
+    def _clicked_in_the_bar(self, event: JourneyBar.StepClicked) -> None:
+        self.post_message(self.GoTo(event.step))
+
     @on(Button.Pressed, "#step-back")
     def _back(self) -> None:
         self.action_go(-1)

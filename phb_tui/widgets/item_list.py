@@ -275,11 +275,19 @@ def _tell_apart(rows: list[list[str]], name: int, widths: list[int]) -> None:
     alike: dict[str, set[str]] = {}
     for row in rows:
         alike.setdefault(_shortened(row[name], limit), set()).add(row[name])
-    for row in rows:
-        text = row[name]
-        if limit > 9 and len(alike[_shortened(text, limit)]) > 1:
-            head = (limit - 3 + 1) // 2
-            row[name] = text[:head] + "..." + text[len(text) - (limit - 3 - head) :]
+    if limit <= 9:
+        return
+    for group in (texts for texts in alike.values() if len(texts) > 1):
+        head = (limit - 2) // 2
+        ends = {text: text[:head] + "..." + text[len(text) - (limit - 3 - head) :] for text in group}
+        if len(set(ends.values())) < len(group):
+            # Alike at both ends ("Workplace pension for Sam (employer's 3%)"): from where they differ.
+            sizes = min(len(text) for text in group)
+            differ = next((n for n, chars in enumerate(zip(*group, strict=False)) if len(set(chars)) > 1), sizes)
+            head = min(differ, limit // 3)
+            ends = {text: text[:head] + "..." + _shortened(text[differ:], limit - head - 3) for text in group}
+        for row in rows:
+            row[name] = ends.get(row[name], row[name])
 
 
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], room: int) -> list[int]:
