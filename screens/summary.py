@@ -32,7 +32,7 @@ from plan_store import Plan, clock
 
 from .base import StepScreen
 from .export_dialog import ExportDialog
-from .messages import ExportChoice, ExportWanted
+from .messages import ExportChoice, ExportWanted, MoneyWanted
 
 WRITTEN_IN_PARTS_FROM = 500
 """Costs from which the summary is written a section at a time while keys work: for 1,000 the
@@ -71,6 +71,7 @@ class SummaryScreen(StepScreen):
     BINDINGS = [
         *STEP_BINDINGS,
         Binding("e,E", "export", "Export", id="summary.export"),
+        Binding("m,M", "money", "Money in and out", id="summary.money"),
         # Priority, so the summary pages wherever the cursor is: the list of what a reviewer would
         # ask about would otherwise take them to move its own highlight, and the page stayed put.
         Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
@@ -162,6 +163,9 @@ class SummaryScreen(StepScreen):
             body.scroll_end()
         else:
             body.scroll_home()
+
+    def action_money(self) -> None:
+        self.post_message(MoneyWanted())
 
     def action_export(self, folder: Path | None = None) -> None:
         def chosen(choice: ExportChoice | None) -> None:

@@ -119,12 +119,17 @@ async def test_every_letter_on_a_step_and_in_its_dialogs_works_in_both_cases(
         app.show_step(Step.SUMMARY)
         await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the Summary")
         summary = app.screen
-        assert _letters_shown(summary) == {"E"}
+        assert _letters_shown(summary) == {"E", "M"}
         for key in ("e", "E"):
             await pilot.press(key)
             await until(pilot, lambda: isinstance(app.screen, ExportDialog), f"{key} on the Summary")
             await pilot.press("escape")
             await until(pilot, lambda: app.screen is summary, "the export closed")
+        for key in ("m", "M"):
+            await pilot.press(key)
+            await until(pilot, lambda: type(app.screen).__name__ == "MoneyInOutScreen", f"{key} on the Summary")
+            app.pop_screen()
+            await until(pilot, lambda: app.screen is summary, "money in and out closed")
 
 
 async def test_no_next_on_the_last_step_nor_back_on_the_first(store: PlanStore, example_plan: Plan) -> None:
