@@ -91,6 +91,8 @@ class EntryDialog(KeyedDialog[bool]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "on_step" and parameters:
+            if len(self.app.screen_stack) < 2 or not self.is_current:
+                return False  # Nothing below yet, or no longer on top (its footer asks as it goes).
             below = self.app.screen_stack[-2]
             name = str(parameters[0])
             if name.startswith("go("):  # Back and Next only where the step has them.
