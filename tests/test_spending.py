@@ -261,6 +261,28 @@ def test_weeks_in_hand_warn_when_money_builds_up_and_when_it_runs_low(
     assert "less than a week" in str(_figures(capsys)["warning"])
 
 
+@pytest.mark.parametrize(
+    ("paid_in", "label", "severity"),
+    [("3200.00", "Note", "note"), ("20000.00", "Warning", "warning"), ("300.00", "Warning", "warning")],
+)
+def test_a_few_weeks_too_many_is_a_note_and_far_too_many_or_too_few_a_warning(
+    capsys: pytest.CaptureFixture[str], plan_path: Path, tmp_path: Path, paid_in: str, label: str, severity: str
+) -> None:
+    load = f"Date,Description,Amount,Balance\n01/04/2026,NHS ICB DP,{paid_in},{paid_in}\n"
+    _phb(capsys, "spending", "import", "daniels-plan-2026", str(_write(tmp_path, "load.csv", load)))
+    data = _figures(capsys)
+    assert data["warning_severity"] == severity and data["warning"]
+    status, out, _ = _phb(capsys, "spending", "daniels-plan-2026")
+    assert status == 0
+    other = {"Note": "Warning", "Warning": "Note"}[label]
+    assert f"{label}: {data['warning']}" in out and f"{other}:" not in out
+    status, out, _ = _phb(capsys, "spending", "return", "daniels-plan-2026", *APRIL, "--format", "md")
+    assert status == 0
+    said = str(data["warning"])[:40]
+    (line,) = [line for line in out.splitlines() if said in line]
+    assert ("Warning" in line) == (severity == "warning") and ("Note:" in line) == (severity == "note")
+
+
 def test_restricted_looking_payments_are_flagged_with_the_plans_own_rules(
     capsys: pytest.CaptureFixture[str], plan_path: Path, tmp_path: Path
 ) -> None:

@@ -324,25 +324,52 @@ def _shared(parts: dict[str, Decimal], total: Decimal) -> dict[str, Decimal]:
     return {key: round_pennies(value) for key, value in parts.items()}
 
 
-def money_warning(view: SpendingView) -> str | None:
+NOTE = "note"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class MoneyNotice:
+    """What the money in hand means. A `note` (4 to 8 weeks) asks the person to check their ICB's
+    rules; a `warning` (more than 8 weeks, or less than one) asks them to act, so it is labelled
+    as one. The label is in words, never in colour alone."""
+
+    severity: str
+    text: str
+
+    @property
+    def label(self) -> str:
+        return self.severity.capitalize()
+
+
+def money_notice(view: SpendingView) -> MoneyNotice | None:
     """Plain words when the money in hand is more than ICBs usually allow, or is running low."""
     weeks = view.weeks_in_hand
     if weeks is None or view.weekly_cost is None:
         return None
     if weeks > MOST_ICBS_WEEKS:
-        return (
+        return MoneyNotice(
+            WARNING,
             f"The account holds about {weeks} weeks of the plan's costs. ICBs often take back money "
             f"above {SOME_ICBS_WEEKS} to {MOST_ICBS_WEEKS} weeks of costs. Talk to your NHS team before it "
-            "builds up more, unless the plan agrees savings for something."
+            "builds up more, unless the plan agrees savings for something.",
         )
     if weeks > SOME_ICBS_WEEKS:
-        return (
+        return MoneyNotice(
+            NOTE,
             f"The account holds about {weeks} weeks of the plan's costs. Some ICBs take back money above "
-            f"{SOME_ICBS_WEEKS} weeks of costs; check what yours allows."
+            f"{SOME_ICBS_WEEKS} weeks of costs; check what yours allows.",
         )
     if weeks < LOW_WEEKS:
-        return (
+        return MoneyNotice(
+            WARNING,
             f"The account holds less than a week of the plan's costs ({weeks} weeks). "
-            "If a payment in is late, bills may go unpaid: tell your NHS team."
+            "If a payment in is late, bills may go unpaid: tell your NHS team.",
         )
     return None
+
+
+def money_warning(view: SpendingView) -> str | None:
+    """The notice's words alone, note or warning, as lists of many plans give them."""
+    notice = money_notice(view)
+    return None if notice is None else notice.text

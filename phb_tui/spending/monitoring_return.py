@@ -15,7 +15,7 @@ from plan_store import Plan, format_money
 from ..summary.build import SIGNATURE_LINE, running_head
 from ..summary.document import Alert, Block, BulletList, Document, Facts, Paragraph, Section, Table
 from ..summary.wording import long_date
-from .figures import Matched, SpendingView, money_warning
+from .figures import WARNING, Matched, SpendingView, money_notice
 from .report import period_words, reconciliation_words
 
 KEEP_YEARS = 7
@@ -89,8 +89,8 @@ def _account(view: SpendingView) -> list[Block]:
         blocks.append(Alert("The balance does not match the statement. Please explain why before you send this."))
     if view.weeks_in_hand is not None:
         blocks.append(Paragraph(f"Money in hand at the end: about {view.weeks_in_hand} weeks of the plan's costs."))
-    if warning := money_warning(view):
-        blocks.append(Alert(warning))
+    if notice := money_notice(view):
+        blocks.append(Alert(notice.text) if notice.severity == WARNING else Paragraph(f"{notice.label}: {notice.text}"))
     return blocks
 
 

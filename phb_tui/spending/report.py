@@ -16,7 +16,7 @@ from plan_store.errors import visible_name
 from plan_store.money import money_to_str
 
 from ..summary.wording import long_date
-from .figures import Matched, SpendingView, money_warning
+from .figures import Matched, SpendingView, money_notice
 from .hours import HoursFigures
 
 JSON_FORMAT = 1
@@ -92,8 +92,8 @@ def view_text(plan: Plan, view: SpendingView, list_all: bool = False) -> str:
             f"Money in hand: about {view.weeks_in_hand} weeks of the plan's costs "
             f"({format_money(view.weekly_cost)} a week)."
         )
-    if warning := money_warning(view):
-        out.append(f"Warning: {warning}")
+    if notice := money_notice(view):
+        out.append(f"{notice.label}: {notice.text}")
     if view.hours:
         out += ["", "PA hours, worked against what the plan pays for (the money is at their hourly rate):"]
         out += [f"  - {hours_words(h)}" for h in view.hours]
@@ -166,7 +166,8 @@ def view_json(plan: Plan, view: SpendingView) -> str:
         "restricted": [{**_transaction_json(Matched(t, (), False)), "looks_like": kind} for t, kind in view.restricted],
         "weekly_cost": _json_money(view.weekly_cost),
         "weeks_in_hand": None if view.weeks_in_hand is None else f"{view.weeks_in_hand:f}",
-        "warning": money_warning(view),
+        "warning": None if (notice := money_notice(view)) is None else notice.text,
+        "warning_severity": None if notice is None else notice.severity,
         "pa_hours": [
             {
                 "pa": h.who,
