@@ -55,6 +55,12 @@ EXPECTED = (
     'column, and either "paid out" and "paid in" columns or one "amount" column'
 )
 
+NAME_THE_COLUMNS = (
+    "say which column is which with --date-column, --description-column and --amount-column (or "
+    "--out-column and --in-column, and --balance-column if it has one), by name or by number, 1 being "
+    "the first column on the left."
+)
+
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -182,7 +188,10 @@ def find_header(rows: list[list[str]], mappings: list[ColumnMapping]) -> tuple[i
         columns = find_columns(row)
         if columns is not None:
             return number, columns, None
-    raise StatementError(f"This does not look like a statement. PHB Planner expected {EXPECTED}. Nothing was imported.")
+    raise StatementError(
+        f"This does not look like a statement. PHB Planner expected {EXPECTED}. If it is one, {NAME_THE_COLUMNS} "
+        "Nothing was imported."
+    )
 
 
 def read_statement(
@@ -200,10 +209,14 @@ def read_statement(
 def _read(
     data: bytes, mappings: list[ColumnMapping], encoding: str, mapping: ColumnMapping | None
 ) -> tuple[Statement, ColumnMapping | None]:
+    from . import headerless  # It reads rows with this module's parts.
+
     text = decode(data, encoding)
     if "\x00" in text:
         raise StatementError(f"This is not a text file. PHB Planner expected {EXPECTED}. Nothing was imported.")
     rows = list(csv.reader(io.StringIO(text, newline="")))
+    if mapping is not None and headerless.by_position(mapping):
+        return headerless.read_by_position(data, rows, mapping), mapping
     if mapping is not None:
         start = next(
             (
@@ -216,14 +229,21 @@ def _read(
         if start is None:
             raise StatementError("The header of this statement is not the one the mapping was made for.")
         columns, used = columns_from_mapping(rows[start], mapping), mapping
-        return _statement(data, rows, start, columns), used
-    start, columns, found = find_header(rows, mappings)
-    return _statement(data, rows, start, columns), found
+        return statement_from(data, rows, start + 1, columns, tuple(rows[start])), used
+    try:
+        start, columns, found = find_header(rows, mappings)
+    except StatementError as refused:
+        return headerless.read_headerless(data, rows, mappings, refused)
+    return statement_from(data, rows, start + 1, columns, tuple(rows[start])), found
 
 
-def _statement(data: bytes, rows: list[list[str]], start: int, columns: Columns) -> Statement:
-    header = tuple(rows[start])
-    lines, problems = _read_rows(rows, start, columns)
+def statement_from(
+    data: bytes, rows: list[list[str]], first: int, columns: Columns, header: tuple[str, ...], expected: str = ""
+) -> Statement:
+    """The statement whose transactions start at row `first`, or a StatementError naming every bad line.
+
+    `expected` says how many columns a line should have, for a line with too few."""
+    lines, problems = read_rows(rows, first, columns, expected or f"the header has {len(header)}")
     if problems:
         shown = "\n".join(f"  - {problem}" for problem in problems[:20])
         more = f"\n  ...and {len(problems) - 20} more." if len(problems) > 20 else ""
@@ -236,17 +256,20 @@ def _statement(data: bytes, rows: list[list[str]], start: int, columns: Columns)
     return Statement(header, lines, hashlib.sha256(data).hexdigest())
 
 
-def _read_rows(rows: list[list[str]], start: int, columns: Columns) -> tuple[list[StatementLine], list[str]]:
+def read_rows(
+    rows: list[list[str]], first: int, columns: Columns, expected: str
+) -> tuple[list[StatementLine], list[str]]:
+    """The lines from row `first` on, and what is wrong with each that cannot be read."""
     lines: list[StatementLine] = []
     problems: list[str] = []
     widest = max(p for p in vars(columns).values() if p is not None)
-    for index in range(start + 1, len(rows)):
+    for index in range(first, len(rows)):
         row = rows[index]
         number = index + 1
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= widest:
-            problems.append(f"line {number} has {len(row)} columns; the header has {len(rows[start])}")
+            problems.append(f"line {number} has {len(row)} columns; {expected}")
             continue
         try:
             lines.append(_line(row, number, columns))

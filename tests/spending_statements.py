@@ -68,6 +68,49 @@ STYLES = {
     "prepaid card": PREPAID_CARD,
 }
 
+# Statements saved with no header line, as some banks export them: the columns are recognised
+# from what is in them.
+HEADERLESS = {
+    # An app bank's signed amounts with a reference and a running balance.
+    "signed with a balance": """\
+01/04/2026,NHS WEST YORKSHIRE ICB DP,PHB APRIL,4000.00,4500.00
+03/04/2026,S OKAFOR WAGES,WAGES,-580.00,3920.00
+03/04/2026,L MARSH WAGES,WAGES,-435.00,3485.00
+10/04/2026,LEEDS LEISURE SWIM,,-38.40,3446.60
+14/04/2026,CARE AT HOME LEEDS,INV 2231,-330.00,3116.60
+20/04/2026,TESCO STORES 2231,,-12.40,3104.20
+22/04/2026,CARE AT HOME LEEDS REFUND,INV 2231,13.40,3117.60
+""",
+    # A high-street bank's paid out and paid in, a transaction type and a balance, newest first.
+    "out and in with a balance, newest first": """\
+22/04/2026,FPI,CARE AT HOME LEEDS REFUND,,13.40,3117.60
+20/04/2026,DEB,TESCO STORES 2231,12.40,,3104.20
+14/04/2026,FPO,CARE AT HOME LEEDS,330.00,,3116.60
+10/04/2026,DEB,LEEDS LEISURE SWIM,38.40,,3446.60
+03/04/2026,FPO,L MARSH WAGES,435.00,,3485.00
+03/04/2026,FPO,S OKAFOR WAGES,580.00,,3920.00
+01/04/2026,BGC,NHS WEST YORKSHIRE ICB DP,,4000.00,4500.00
+""",
+    # A prepaid card's export: short years, signed amounts, no balance.
+    "signed without a balance": """\
+01-04-26,NHS WEST YORKSHIRE ICB DP,4000.00
+03-04-26,S OKAFOR WAGES,-580.00
+03-04-26,L MARSH WAGES,-435.00
+10-04-26,LEEDS LEISURE SWIM,-38.40
+14-04-26,CARE AT HOME LEEDS,-330.00
+20-04-26,TESCO STORES 2231,-12.40
+22-04-26,CARE AT HOME LEEDS REFUND,13.40
+""",
+}
+
+# Money out and money in side by side with no balance: which is which cannot be told.
+HEADERLESS_UNSIGNED = """\
+"01 Apr 2026","NHS WEST YORKSHIRE ICB DP","","4000.00"
+"03 Apr 2026","S OKAFOR WAGES","580.00",""
+"03 Apr 2026","L MARSH WAGES","435.00",""
+"22 Apr 2026","CARE AT HOME LEEDS REFUND","","13.40"
+"""
+
 # The first half of April, then the second half overlapping it by a week.
 EARLY_APRIL = """\
 Date,Description,Amount,Balance
