@@ -220,14 +220,27 @@ def import_command(store: PlanStore, arguments: argparse.Namespace) -> int:
     if not result.added:
         again = "This statement was imported before; " if result.already else ""
         print(f"{name}: {again}all {_lines(result.lines)} ({span}) are already in the record. Nothing was added.")
+    else:
+        print(f"{name}: added {len(result.added)} of {_lines(result.lines)} ({span}).", end="")
+        skipped = result.lines - len(result.added)
+        print(f" {skipped} were already in the record." if skipped else "")
+    if result.from_elsewhere:
+        print(_from_elsewhere(result.from_elsewhere, result.balances_given))
+    if not result.added:
         return EXIT_OK
-    print(f"{name}: added {len(result.added)} of {_lines(result.lines)} ({span}).", end="")
-    skipped = result.lines - len(result.added)
-    print(f" {skipped} were already in the record." if skipped else "")
     if mapping is not None:
         print(f'The columns are kept for "{visible(mapping.source)}": its next statement needs no column options.')
     print(f'See the figures with: phb spending "{visible_name(opened.plan.title)}"')
     return EXIT_OK
+
+
+def _from_elsewhere(count: int, balances: int) -> str:
+    """Payments another statement of the account brought: counted once, and said so."""
+    payments = "1 payment was" if count == 1 else f"{count} payments were"
+    said = f"{payments} already in the record from another statement of the account, so each counts once."
+    if balances:
+        said += f" This statement gives the balance after {'it' if balances == 1 else f'{balances} of them'}."
+    return said
 
 
 def _lines(count: int) -> str:

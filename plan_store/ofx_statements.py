@@ -3,14 +3,16 @@
 OFX is read by ofxtools, a well-kept library that PHB Planner installs only with its optional
 part `ofx` (pip install "phb-planner[ofx]"): CSV is enough for most people. Without it, an OFX file
 is refused with a message naming the part to install. An OFX statement names its own columns, so
-it needs no column mapping. Its balance is the account's at the end, not after each line, so
-lines are kept without one: the same payment in an overlapping OFX statement has the same id.
+it needs no column mapping. It gives no balance after each line, only the account's ledger
+balance (LEDGERBAL) as of a day (DTASOF): that balance is kept on the last payment up to that day,
+so the record's sums are checked against it as against a CSV's running balance.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -42,6 +44,7 @@ def read_ofx(data: bytes) -> Statement:
         tree.parse(io.BytesIO(data))
         ofx: Any = tree.convert()
         found = [t for statement in ofx.statements for t in statement.transactions]
+        ledger = _ledger(ofx.statements)
     except Exception as error:  # ofxtools raises many kinds of error for a damaged file.
         raise StatementError(
             f"This looks like an OFX statement, but it cannot be read ({type(error).__name__}: {error}). "
@@ -57,4 +60,21 @@ def read_ofx(data: bytes) -> Statement:
     if not lines:
         raise StatementError("The OFX statement has no transactions in it. Nothing was imported.")
     lines.sort(key=lambda line: (line.on, line.line_number))
+    if ledger is not None:
+        as_of, balance = ledger
+        last = max((n for n, line in enumerate(lines) if line.on <= as_of), default=None)
+        if last is not None:
+            lines[last] = lines[last]._replace(balance=balance)
     return Statement(("OFX",), lines, hashlib.sha256(data).hexdigest())
+
+
+def _ledger(statements: Any) -> tuple[date, Decimal] | None:
+    """The day and the ledger balance of a file of one account's statement, if it gives them."""
+    if len(statements) != 1:  # Several accounts: no one balance is the record's.
+        return None
+    ledger = getattr(statements[0], "ledgerbal", None)
+    amount = getattr(ledger, "balamt", None)
+    as_of = getattr(ledger, "dtasof", None)
+    if amount is None or as_of is None:
+        return None
+    return as_of.date(), Decimal(amount).quantize(_PENNY)

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from hashlib import sha256
 from operator import attrgetter
 from typing import Any, NamedTuple, Protocol
 
@@ -134,6 +133,8 @@ class Unread(Protocol):
 
     def build(self) -> list[Transaction]: ...
 
+    def build_between(self, first: date, last: date) -> list[Transaction]: ...
+
 
 class SpendingRecord:
     """The record in memory. Change it only through its methods: each notes whether the file needs
@@ -190,6 +191,18 @@ class SpendingRecord:
     def add_statement(self, note: StatementNote) -> None:
         self.statements.append(note)
         self.added.append(note)
+
+    def transactions_between(self, first: date, last: date) -> list[Transaction]:
+        """The transactions of the days from `first` to `last`, not in order, making objects of those alone."""
+        held = self._unread.build_between(first, last) if self._unread is not None else []
+        return held + [t for t in self._transactions if first <= t.on <= last]
+
+    def replace_transactions(self, changes: dict[str, Transaction]) -> None:
+        """Put each changed transaction in place of the one whose id is its key (its own id may differ)."""
+        if changes:
+            self._transactions = [changes.get(t.id, t) for t in self.transactions]
+            self._in_order = False
+            self.rewrite = True
 
     def find(self, transaction_id: str) -> Transaction | None:
         return next((t for t in self.transactions if t.id == transaction_id), None)
@@ -256,34 +269,10 @@ def squeezed(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _key(line: StatementLine) -> str:
+def line_key(line: StatementLine) -> str:
+    """What a statement's line says, from which its id is made."""
     balance = "" if line.balance is None else f"{line.balance:f}"
     return f"{line.on.isoformat()}|{line.amount:f}|{squeezed(line.description)}|{balance}"
-
-
-def new_transactions(record: SpendingRecord, lines: list[StatementLine], source: str) -> list[Transaction]:
-    """The statement's lines that the record does not hold yet, as transactions.
-
-    Two lines can be alike in every way (two bus fares on one day, with no balance given): each
-    copy counts. A line is new only when the statement has more copies of it than the record, so
-    importing a statement twice adds nothing and an overlapping one adds only the days it adds.
-    A line's id comes from what it says and which copy it is, so it is the same whichever
-    statement brought it in, in whatever order statements are imported.
-    """
-    held = set(record.transaction_ids())
-    seen: dict[str, int] = {}  # Plain dicts: a Counter calls Python code for every key it has not seen.
-    order_in_day: dict[date, int] = {}
-    added = []
-    for line in lines:
-        key = _key(line)
-        copy = seen[key] = seen.get(key, 0) + 1
-        order = order_in_day.get(line.on, 0)
-        order_in_day[line.on] = order + 1
-        identity = "s" + sha256(f"{key}|{copy}".encode()).hexdigest()[:16]
-        if identity in held:
-            continue
-        added.append(Transaction(identity, line.on, line.amount, line.description.strip(), line.balance, source, order))
-    return added
 
 
 def with_splits(transaction: Transaction, splits: Iterable[Split]) -> Transaction:

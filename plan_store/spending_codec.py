@@ -151,12 +151,20 @@ class _Unread:
         return ids  # type: ignore[return-value]
 
     def build(self) -> list[Transaction]:
+        return self._built(self.entries)
+
+    def build_between(self, first: date, last: date) -> list[Transaction]:
+        """Those of the days from `first` to `last` alone: dates are written year first, so compare as text."""
+        low, high = first.isoformat(), last.isoformat()
+        return self._built([(n, entry) for n, entry in self.entries if low <= str(entry.get("date", "")) <= high])
+
+    def _built(self, entries: list[tuple[int, dict[str, Any]]]) -> list[Transaction]:
         try:
             with collection_paused():  # 100,000 objects that form no cycles (see gc_pause).
-                return [_transaction(entry) for _, entry in self.entries]
+                return [_transaction(entry) for _, entry in entries]
         except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError):
             pass
-        for number, entry in self.entries:  # Rarely: again, one at a time, to name the line.
+        for number, entry in entries:  # Rarely: again, one at a time, to name the line.
             try:
                 _transaction(entry)
             except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as error:

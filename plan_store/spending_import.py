@@ -17,8 +17,9 @@ from . import clock
 from .errors import PlanError
 from .gc_pause import collection_paused
 from .ofx_statements import looks_like_ofx, read_ofx
-from .spending import HAND_SOURCE, ColumnMapping, Rule, Split, StatementNote, Timesheet, Transaction, new_transactions
+from .spending import HAND_SOURCE, ColumnMapping, Rule, Split, StatementNote, Timesheet, Transaction
 from .spending_files import changing_record
+from .spending_merge import day_balance_problem, merge
 from .statements import StatementError, balance_problem, read_statement
 
 MAX_STATEMENT_BYTES = 200 * 1024 * 1024
@@ -35,6 +36,10 @@ class Imported:
     mapping: ColumnMapping | None
     already: bool
     """The very same file was imported before."""
+    from_elsewhere: int = 0
+    """Lines that were payments another statement of the account brought already."""
+    balances_given: int = 0
+    """Of those, how many now have the balance this statement gives them."""
 
 
 def import_statement(
@@ -66,13 +71,29 @@ def import_statement(
         if mapping is not None:
             record.keep_mapping(mapping)
         source = used.source if used else statement_file.name
-        added = new_transactions(record, statement.lines, source)
-        already = any(note.digest == statement.digest for note in record.statements)
-        if not added:  # Nothing new: the record stays exactly as it was.
-            return Imported(
-                statement_file.name, len(statement.lines), [], statement.first, statement.last, used, already
+        merged = merge(record, statement.lines, source)
+        if check_balance and (problem := day_balance_problem(statement.lines, merged.same)):
+            raise PlanError(
+                f"{statement_file.name}: its balance does not agree with the payments the record already holds, "
+                f"on {problem}. A statement may be missing a payment, or be of another account. Nothing was "
+                "imported. To import it as it is, add --despite-balance."
             )
-        record.add_transactions(added)
+        already = any(note.digest == statement.digest for note in record.statements)
+        result = Imported(
+            statement_file.name,
+            len(statement.lines),
+            merged.added,
+            statement.first,
+            statement.last,
+            used,
+            already,
+            merged.elsewhere,
+            sum(1 for kept in merged.replaced.values() if kept.balance is not None),
+        )
+        if not merged.added and not merged.replaced:  # Nothing new: the record stays exactly as it was.
+            return result
+        record.replace_transactions(merged.replaced)
+        record.add_transactions(merged.added)
         record.add_statement(
             StatementNote(
                 statement_file.name,
@@ -80,11 +101,11 @@ def import_statement(
                 statement.first,
                 statement.last,
                 len(statement.lines),
-                len(added),
+                len(merged.added),
                 clock.today(),
             )
         )
-    return Imported(statement_file.name, len(statement.lines), added, statement.first, statement.last, used, already)
+    return result
 
 
 def statement_bytes(path: Path) -> bytes:

@@ -3,7 +3,6 @@ balance change whatever order statements are imported in."""
 
 from __future__ import annotations
 
-import itertools
 import json
 from datetime import date, timedelta
 from decimal import Decimal
@@ -16,9 +15,10 @@ from hypothesis import strategies as st
 from phb_tui.cli import main
 from plan_store import PlanStore
 from plan_store.codec import plan_from_toml
-from plan_store.spending import opening_balance
 from plan_store.spending_files import read_record, spending_path
 from plan_store.spending_import import import_statement
+
+from .spending_statements import assert_adds_up, whole_day_spans
 
 QUARTER = ["--from", "2026-04-01", "--to", "2026-06-30"]  # 91 days: 13 weeks.
 
@@ -157,22 +157,13 @@ def test_money_in_less_money_out_is_the_balance_change_whatever_the_order_of_imp
     opening, history = account
     store = PlanStore(tmp_path / f"data-{len(list(tmp_path.iterdir()))}")
     plan = store.create("Property").path
-    # Overlapping statements of whole days, as banks give them: each runs from one cut to a later
-    # one, starting a day early, and together they cover every day.
-    days = sorted({on for on, *_ in history})
-    bounds = sorted({0, len(days), *(min(cut, len(days)) for cut in cuts)})
-    spans = [(days[max(0, start - 1)], days[end - 1]) for start, end in itertools.pairwise(bounds)]
+    spans = whole_day_spans(sorted({on for on, *_ in history}), cuts)
     statements = [[row for row in history if first <= row[0] <= last] for first, last in spans]
     order.shuffle(statements)  # type: ignore[attr-defined]
     for number, rows in enumerate(statements):
         statement = tmp_path / f"statement-{number}.csv"
         statement.write_text(_csv(rows), encoding="utf-8")
         import_statement(plan, statement)
-    record = read_record(plan)
-    money_in = sum((t.money_in for t in record.transactions), Decimal(0))
-    money_out = sum((t.money_out for t in record.transactions), Decimal(0))
-    assert len(record.transactions) == len(history)
-    assert money_in - money_out == history[-1][3] - opening
-    assert opening_balance(record) == opening
+    assert_adds_up(read_record(plan), history, opening)
     again = spending_path(plan).read_text(encoding="utf-8")
     assert '"kind": "transaction"' in again
