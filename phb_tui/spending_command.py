@@ -74,7 +74,11 @@ def spending_arguments(spending: argparse.ArgumentParser, common: Sequence[argpa
     importer.add_argument(
         "--despite-balance", action="store_true", help="import even if the running balance does not add up"
     )
-    mapping = importer.add_argument_group("columns, for a statement whose columns are not found on their own")
+    mapping = importer.add_argument_group(
+        "columns, for a statement whose columns are not found on their own",
+        "Name each column as the header does, or, for a statement with no header line, by its number: "
+        "1 is the first on the left.",
+    )
     mapping.add_argument("--source", metavar="NAME", help="a name for this bank or card, kept with the columns")
     mapping.add_argument("--date-column", metavar="COLUMN", help="the column with the date")
     mapping.add_argument("--description-column", metavar="COLUMN", help="the column saying who was paid")
