@@ -209,9 +209,10 @@ def _amount_or_none(text: str) -> Decimal | None:
 
 
 def _is_money_column(rows: list[list[str]], column: int) -> bool:
-    """An amount or nothing on every line, something on one, and pence written (account numbers have none)."""
+    """An amount or nothing on every line, something on one, and pence or a pound sign written (account
+    numbers have neither)."""
     cells = [row[column].strip() for row in rows]
-    if not any(cells) or not any("." in cell for cell in cells):
+    if not any(cells) or not any("." in cell or "£" in cell for cell in cells):
         return False
     return _mostly([not cell or _amount_or_none(cell) is not None or _is_zero(cell) for cell in cells])
 

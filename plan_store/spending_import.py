@@ -72,7 +72,7 @@ def import_statement(
             record.keep_mapping(mapping)
         source = used.source if used else statement_file.name
         merged = merge(record, statement.lines, source)
-        if check_balance and (problem := day_balance_problem(statement.lines, merged.same)):
+        if check_balance and merged.same and (problem := day_balance_problem(statement.lines, merged.same)):
             raise PlanError(
                 f"{statement_file.name}: its balance does not agree with the payments the record already holds, "
                 f"on {problem}. A statement may be missing a payment, or be of another account. Nothing was "
