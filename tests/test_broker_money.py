@@ -47,13 +47,15 @@ def test_list_json_gives_the_balance_weeks_in_hand_and_next_return(
     assert plan["balance"] == "3117.60" == spending["closing_balance"]
     assert plan["balance_on"] == "2026-04-22"
     assert plan["weeks_in_hand"] == spending["weeks_in_hand"] is not None
+    # £3,117.60 is 5.0 weeks of costs: a note, to check what the ICB allows, not a warning.
+    assert plan["money_warning"] == spending["warning"] is not None
+    assert plan["money_warning_severity"] == spending["warning_severity"] == "note"
     # Quarters from the first money in (1 April 2026); the pinned today, 24 November 2026, is in the third.
     assert plan["next_return"] == {"from": "2026-10-01", "to": "2026-12-31", "due": "2027-01-01"}
     status, out, _ = phb(capsys, "check", "--all", "--json")
     (checked,) = json.loads(out)["plans"]
-    assert {key: checked[key] for key in ("balance", "weeks_in_hand", "next_return")} == {
-        key: plan[key] for key in ("balance", "weeks_in_hand", "next_return")
-    }
+    keys = ("balance", "weeks_in_hand", "money_warning_severity", "next_return")
+    assert {key: checked[key] for key in keys} == {key: plan[key] for key in keys}
 
 
 def test_check_all_says_it_in_words_on_each_plans_line(

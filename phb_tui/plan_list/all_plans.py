@@ -176,6 +176,7 @@ def _money_record(state: PlanState) -> dict[str, object]:
             "balance_on": None,
             "weeks_in_hand": None,
             "money_warning": None,
+            "money_warning_severity": None,
             "next_return": None,
             "spending_problem": problem or None,
         }
@@ -185,6 +186,7 @@ def _money_record(state: PlanState) -> dict[str, object]:
         "balance_on": glance.as_of.isoformat(),
         "weeks_in_hand": None if glance.weeks_in_hand is None else f"{glance.weeks_in_hand:f}",
         "money_warning": glance.warning,
+        "money_warning_severity": glance.severity,
         "next_return": {"from": due.start.isoformat(), "to": due.end.isoformat(), "due": due.due.isoformat()},
         "spending_problem": None,
     }

@@ -17,7 +17,7 @@ from plan_store import Plan
 from plan_store.spending import SpendingRecord
 
 from ..planning.reviews import add_months
-from .figures import money_warning, spending_view
+from .figures import money_notice, spending_view
 
 MONTHS_A_RETURN = 3
 
@@ -42,6 +42,8 @@ class MoneyGlance:
     """None when the plan has no weekly cost to measure the balance against."""
     warning: str | None
     next_return: ReturnDue
+    severity: str | None = None
+    """Whether `warning` is a note (4 to 8 weeks) or a warning (more than 8 weeks, or less than one)."""
 
 
 def next_return(first_day: date, today: date) -> ReturnDue:
@@ -61,7 +63,15 @@ def money_glance(plan: Plan, record: SpendingRecord, today: date) -> MoneyGlance
     paid_in = [t.on for t in transactions if t.amount > 0]
     view = spending_view(plan, record)
     first = min(paid_in) if paid_in else transactions[0].on
-    return MoneyGlance(view.closing, view.end, view.weeks_in_hand, money_warning(view), next_return(first, today))
+    notice = money_notice(view)
+    return MoneyGlance(
+        view.closing,
+        view.end,
+        view.weeks_in_hand,
+        None if notice is None else notice.text,
+        next_return(first, today),
+        None if notice is None else notice.severity,
+    )
 
 
 def read_glance(plan: Plan, plan_path: Path, today: date) -> MoneyGlance | None:
