@@ -15,6 +15,7 @@ from textual.widgets import Button, Label, Static
 from ..planning.fields import FieldSpec, LinkOptions
 from .form import ModelForm
 from .key_hints import keys_named
+from .steady_footer import SteadyFooter
 from .step_keys import DIALOG_STEP_BINDINGS
 
 
@@ -45,10 +46,12 @@ class EntryDialog(ModalScreen[bool]):
             with VerticalScroll(classes="dialog-body"):
                 yield ModelForm(self.entry, self.fields, self.links, id="entry-form")
             with Horizontal(classes="dialog-buttons"):
+                done = keys_named(self, "entry.done", "escape", first=True)
+                yield Button(f"Done ({done})", id="done", variant="primary", compact=True)
                 yield Button(
-                    f"Done ({keys_named(self, 'entry.done', 'escape', first=True)})", id="done", variant="primary"
+                    f"Cancel ({keys_named(self, 'entry.cancel', 'f4', first=True)})", id="cancel", compact=True
                 )
-                yield Button(f"Cancel ({keys_named(self, 'entry.cancel', 'f4', first=True)})", id="cancel")
+        yield SteadyFooter(show_command_palette=False)  # The dialog's own keys, not the step's behind it.
 
     def on_mount(self) -> None:
         """Start in the first field, so a person can type straight away."""
