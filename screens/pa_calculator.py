@@ -77,13 +77,13 @@ class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
         with Vertical(classes="dialog wide", id="pa-dialog"):
             yield Label("The whole cost of employing personal assistants", classes="dialog-heading")
             with VerticalScroll(classes="dialog-body", id="pa-body"):
-                yield Static(self._intro(), classes="field-help", markup=False)
-                # The figures come first, so they are what the person sees; the questions below
-                # change them, and F5 comes back to them from anywhere.
+                # The figures come first, so they are what the person sees when it opens; the
+                # questions below change them, and F5 comes back to them from anywhere.
                 yield Static("What it costs", classes="step-section", id="pa-figures")
                 result = Static(id="pa-result")
                 result.can_focus = True  # So Tab reaches the figures and the keys scroll them.
                 yield result
+                yield Static(self._intro(), classes="field-help", markup=False)
                 with Vertical(id="pa-list"):
                     for number, pa in enumerate(self.pas):
                         yield from self._pa_form(number, pa)
@@ -136,8 +136,10 @@ class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
         self.call_after_refresh(self.action_figures)  # Once laid out: the figures' place is known then.
 
     def action_figures(self) -> None:
-        self.query_one("#pa-result").focus(scroll_visible=False)
-        self.query_one("#pa-body").scroll_to_widget(self.query_one("#pa-figures"), top=True, animate=False)
+        figures = self.query_one("#pa-result")
+        figures.focus(scroll_visible=False)
+        # The table at the top, rather than its heading: its own header names it, and a row more shows.
+        self.query_one("#pa-body").scroll_to_widget(figures, top=True, animate=False)
 
     def action_part(self, delta: int) -> None:
         """The next or previous part (the figures, each PA, the employer): its heading at the top,
@@ -150,6 +152,9 @@ class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
             if focused is not None and heading.region.y <= focused.region.y:
                 here = number
         heading = headings[(here + delta) % len(headings)]
+        if heading.id == "pa-figures":
+            self.action_figures()
+            return
         siblings = list(heading.parent.children) if heading.parent else []
         after = siblings[siblings.index(heading) + 1 :]
         first = next((w for part in after for w in (part, *part.query("*")) if w.focusable), None)

@@ -40,8 +40,10 @@ def _scrolled_in(widget: Widget) -> Region | None:
     return None
 
 
-def hidden(widget: Widget) -> str:
+def hidden(widget: Widget | None) -> str:
     """Why `widget` cannot be seen whole on the screen, or "" when it can."""
+    if widget is None:
+        return "nothing has the focus"
     screen = widget.screen
     region = widget.region
     if not region:
@@ -72,7 +74,7 @@ async def tab_round(pilot: Pilot[Any], where: str) -> list[str]:
         focused = app.focused
         assert focused is not None, f"{where}: Tab left nothing focused"
         assert app.screen is screen, f"{where}: Tab changed the screen"
-        await until(pilot, lambda focused=focused: not hidden(focused), f"{where}: {hidden(focused)}")
+        await until(pilot, lambda: not hidden(app.focused), f"{where}: {hidden(focused)}")
         seen.append(focused.id or type(focused).__name__)
         if id(focused) in reached:  # Round again (the first widget may be one Tab never comes back to).
             return seen
