@@ -32,11 +32,7 @@ from phb_tui.planning.wizard import finance as step
 from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.key_hints import keys_named
-<<<<<<< HEAD
-from phb_tui.widgets.steady_footer import SteadyFooter
-=======
 from phb_tui.widgets.keyed_dialog import KeyedDialog
->>>>>>> main
 from plan_store import Period, Plan, format_money
 from plan_store.employing import EmployerCosts, PersonalAssistant
 
@@ -103,7 +99,6 @@ class PACalculatorDialog(KeyedDialog[CalculatorAnswers]):
                     f"Figures ({keys_named(self, 'pa.figures', 'f5', first=True)})", id="figures", compact=True
                 )
                 yield Button("Close (Esc)", id="pa-close", compact=True)
-        yield SteadyFooter(show_command_palette=False)
 
     def _intro(self) -> str:
         if any(pa.wage_line for pa in self.pas):

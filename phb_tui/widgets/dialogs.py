@@ -14,11 +14,7 @@ from textual.widgets import Button, Label, Static
 from ..planning.fields import FieldSpec, LinkOptions
 from .form import ModelForm
 from .key_hints import keys_named
-<<<<<<< HEAD
-from .steady_footer import SteadyFooter
-=======
 from .keyed_dialog import KeyedDialog
->>>>>>> main
 from .step_keys import DIALOG_STEP_BINDINGS
 
 
@@ -51,18 +47,10 @@ class EntryDialog(KeyedDialog[bool]):
             with Horizontal(classes="dialog-buttons"):
                 done = keys_named(self, "entry.done", "escape", first=True)
                 yield Button(f"Done ({done})", id="done", variant="primary", compact=True)
-                yield Button(
-                    f"Cancel ({keys_named(self, 'entry.cancel', 'f4', first=True)})", id="cancel", compact=True
-                )
-<<<<<<< HEAD
-        yield SteadyFooter(show_command_palette=False)  # The dialog's own keys, not the step's behind it.
-=======
                 cancel = keys_named(self, "entry.cancel", "f4", first=True)
-                yield Button(f"Cancel ({cancel})", id="cancel")
+                yield Button(f"Cancel ({cancel})", id="cancel", compact=True)
                 # Many people expect Esc to cancel: here it keeps what was typed, so it says so.
-                done = keys_named(self, "entry.done", "escape", first=True)
                 yield Static(f"{done} keeps what you typed; {cancel} undoes it.", classes="dialog-keys-note")
->>>>>>> main
 
     def on_mount(self) -> None:
         """Start in the first field, so a person can type straight away."""
