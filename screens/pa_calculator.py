@@ -76,13 +76,13 @@ class PACalculatorDialog(KeyedDialog[CalculatorAnswers]):
         with Vertical(classes="dialog wide", id="pa-dialog"):
             yield Label("The whole cost of employing personal assistants", classes="dialog-heading")
             with VerticalScroll(classes="dialog-body", id="pa-body"):
-                # The figures come first, so they are what the person sees when it opens; the
-                # questions below change them, and F5 comes back to them from anywhere.
+                yield Static(self._intro(), classes="field-help", markup=False)
+                # The figures come first, so they are what the person sees; the questions below
+                # change them, and F5 comes back to them from anywhere.
                 yield Static("What it costs", classes="step-section", id="pa-figures")
                 result = Static(id="pa-result")
                 result.can_focus = True  # So Tab reaches the figures and the keys scroll them.
                 yield result
-                yield Static(self._intro(), classes="field-help", markup=False)
                 with Vertical(id="pa-list"):
                     for number, pa in enumerate(self.pas):
                         yield from self._pa_form(number, pa)
@@ -130,8 +130,8 @@ class PACalculatorDialog(KeyedDialog[CalculatorAnswers]):
         if self.rates.problem:
             self.notify(self.rates.problem, title="Your rates file", severity="warning", timeout=15)
         self._show()
+        # The figures have the cursor, under the few lines saying what the calculator does.
         self.query_one("#pa-result").focus(scroll_visible=False)
-        self.call_after_refresh(self.action_figures)  # Once laid out: the figures' place is known then.
 
     def action_figures(self) -> None:
         figures = self.query_one("#pa-result")

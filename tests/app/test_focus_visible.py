@@ -4,7 +4,7 @@ total, the status line, the footer, a dialog's buttons).
 
 "Seen" is read from Textual's compositor, as the terminal draws it: the widget at each corner of
 the focused widget must be the widget itself or a part of it. A widget taller than the part of
-the screen it scrolls in (a long table of figures) must show from its top.
+the screen it scrolls in (a long table of figures) must show from its top down to that part's end.
 """
 
 from __future__ import annotations
@@ -49,8 +49,8 @@ def hidden(widget: Widget | None) -> str:
     if not region:
         return f"{widget!r} has no place on the screen"
     room = _scrolled_in(widget)
-    if room is not None and region.height > room.height:
-        region = Region(region.x, region.y, region.width, room.height)  # Too tall to show whole: its top.
+    if room is not None and region.height > room.height and room.y <= region.y < room.bottom:
+        region = region.intersection(room)  # Too tall to show whole: from its top to the room's end.
     if not screen.region.contains_region(region):
         return f"{widget!r} at {region} is partly off the {screen.region.size} screen"
     corners = {(region.x, region.y), (region.right - 1, region.y)}
