@@ -284,6 +284,7 @@ class _Pages(FPDF):
 
     def bars(self, chart: BarChart) -> None:
         """Each bar's words and figures first; the bar under them only shows what they say."""
+        start = self.l_margin + self.c_margin  # In line with the words above it.
         length = self.epw * 0.7
         for bar in chart.bars:
             if self.will_page_break(self._line() * 2 + 4):
@@ -293,10 +294,10 @@ class _Pages(FPDF):
             top = self.get_y() + 0.5
             self.set_draw_color(0)
             self.set_line_width(0.2)
-            self.rect(self.l_margin, top, length, 3)
+            self.rect(start, top, length, 3)
             if filled := bar.cells(100):
                 self.set_fill_color(80)
-                self.rect(self.l_margin, top, length * filled / 100, 3, style="F")
+                self.rect(start, top, length * filled / 100, 3, style="F")
                 self.set_fill_color(255)
             self.set_y(top + 3 + self._gap())
         self.ln(self._gap())
