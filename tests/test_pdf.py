@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -288,3 +289,25 @@ def test_easy_read_is_larger_type(example_plan: Plan) -> None:
     standard = sizes(render_pdf(Document("Words", [], [Section("Words", [Paragraph("Some words.")])])))
     assert min(easy) >= 12 and 16 in easy
     assert min(standard) >= 10 and 11 in standard
+
+
+def test_an_icbs_header_line_sits_above_whose_plan_it_is_on_every_page() -> None:
+    head = "NHS West Yorkshire ICB: personal health budget support plan\nPlan for A Person, born 3 June 1991, NHS number 943 476 5919"
+    filler = [Paragraph(f"Paragraph {n} says a little about the plan, enough to fill a line or so.") for n in range(60)]
+    pages = pages_of(render_pdf(Document("Plan", [], [Section("Filler", filler)], running_head=head)))
+    assert len(pages) > 1
+    for page in pages:
+        assert page.splitlines()[:2] == head.splitlines()
+
+
+def test_a_block_this_renderer_does_not_know_is_said_in_words() -> None:
+    """A picture beside an idea in easy read: its words for people who cannot see it are shown."""
+
+    @dataclass(frozen=True)
+    class Drawing:
+        symbol: str
+        alt: str
+
+    section = Section("Money", [Drawing("money", "A purse with coins in it"), Paragraph("There is £1,000.")])  # type: ignore[list-item]
+    page = pages_of(render_pdf(Document("Easy", [], [section], easy_read=True)))[0]
+    assert "Picture: A purse with coins in it" in page
