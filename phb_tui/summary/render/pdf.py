@@ -44,6 +44,8 @@ _PAGES = "\x1fpages\x1f"
 the plan's words, so nothing a person typed can be mistaken for it."""
 _UNDATED = date(2000, 1, 1)
 """The creation date of a document that says no date of its own: fixed, so it never reads the clock."""
+_CODES_LISTED = 12
+"""Characters no font shows, named by their Unicode numbers at the top: enough to look a few up."""
 _MM_PER_PT = 25.4 / 72
 _PADDING = 1.2
 """Space inside a table's cells, in millimetres."""
@@ -163,7 +165,10 @@ class _Pages(FPDF):
         for line in document.byline:
             self.paragraph(line)
         if self.choice.unshown:
-            codes = ", ".join(f"U+{ord(char):04X}" for char in self.choice.unshown)
+            shown = self.choice.unshown[:_CODES_LISTED]
+            codes = ", ".join(f"U+{ord(char):04X}" for char in shown)
+            if more := len(self.choice.unshown) - len(shown):
+                codes += f" and {more} more"
             self.boxed(
                 "Note",
                 f"This computer has no font for some of the writing in this plan ({codes}), "
@@ -417,9 +422,9 @@ def _height_alone(pages: _Pages, section: Section) -> float | None:
     return probe.get_y() - top if probe.page == 1 else None
 
 
-_COMPLEX = re.compile(r"[\u0300-\u036f\u0590-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_COMPLEX = re.compile(r"[\u0300-\u036f\u0590-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]")
 """Scripts whose letters change shape or place with their neighbours (Hebrew, Arabic, the Indian
-scripts, Thai, Burmese, Khmer) and combining accents, which need HarfBuzz to be drawn right."""
+scripts, Thai, Tibetan, Burmese, Khmer) and combining accents, which need HarfBuzz to be drawn right."""
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _BREAKS = re.compile(r"\s+|\u200b")
 """Where a line in a table's cell may break: at a space, or after a hyphen between letters."""
