@@ -31,6 +31,7 @@ from phb_tui.summary.document import (
     Document,
     Facts,
     Paragraph,
+    Picture,
     Section,
     Subheading,
     Table,
@@ -301,7 +302,7 @@ def test_an_icbs_header_line_sits_above_whose_plan_it_is_on_every_page() -> None
 
 
 def test_a_block_this_renderer_does_not_know_is_said_in_words() -> None:
-    """A picture beside an idea in easy read: its words for people who cannot see it are shown."""
+    """A kind of block added after this renderer, described for people who cannot see it: its words are shown."""
 
     @dataclass(frozen=True)
     class Drawing:
@@ -311,3 +312,24 @@ def test_a_block_this_renderer_does_not_know_is_said_in_words() -> None:
     section = Section("Money", [Drawing("money", "A purse with coins in it"), Paragraph("There is £1,000.")])  # type: ignore[list-item]
     page = pages_of(render_pdf(Document("Easy", [], [section], easy_read=True)))[0]
     assert "Picture: A purse with coins in it" in page
+
+
+def test_easy_reads_pictures_are_drawn_beside_each_idea_with_their_words_and_credit(example_plan: Plan) -> None:
+    from phb_tui.summary.easy_read import easy_read_summary
+    from phb_tui.summary.pictures import CREDIT, available
+
+    if not available():
+        pytest.skip("the easy-read extra (OpenMoji) is not installed")
+    document = easy_read_summary(example_plan, PREPARED)
+    pictures = [block for section in document.sections for block in section.blocks if isinstance(block, Picture)]
+    pdf = render_pdf(document)
+    pages = pages_of(pdf)
+    text = body(pages, document.title)
+    assert pictures
+    for picture in pictures:
+        assert picture.alt in text
+    assert squeeze(CREDIT) in squeeze(pages[-1])
+    reader = PdfReader(io.BytesIO(pdf))
+    assert "/StructTreeRoot" not in reader.trailer["/Root"]  # Nothing tagged, so no text is hidden.
+    first = text.index("Who is this plan for?")
+    assert first < text.index("A person", first) < text.index("This plan is for Dan.", first)

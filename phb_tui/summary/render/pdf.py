@@ -21,8 +21,7 @@ read from the clock), so a copy can be compared with the last.
 from __future__ import annotations
 
 import dataclasses
-import re
-import unicodedata
+import io
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,8 +32,22 @@ from fpdf import FPDF, FontFace, ViewerPreferences, XPos, YPos
 from fpdf.enums import MethodReturnValue, PageMode
 from fpdf.errors import FPDFException
 
-from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Section, Subheading, Table
+from ..document import (
+    Alert,
+    BarChart,
+    Block,
+    BulletList,
+    Document,
+    Facts,
+    Paragraph,
+    Picture,
+    Section,
+    Subheading,
+    Table,
+)
+from ..pictures import CREDIT, svg_for
 from .pdf_fonts import SHIPPED_BOLD, SHIPPED_REGULAR, FontChoice, choose_fonts, shipped_font
+from .pdf_text import BREAKS, COMPLEX, HYPHEN, clean, strings, words_of
 
 __all__ = ["render_pdf"]
 
@@ -44,6 +57,8 @@ _PAGES = "\x1fpages\x1f"
 the plan's words, so nothing a person typed can be mistaken for it."""
 _UNDATED = date(2000, 1, 1)
 """The creation date of a document that says no date of its own: fixed, so it never reads the clock."""
+_PICTURE = 28.0
+"""The side of a picture beside an idea, in millimetres (3 cm in the HTML's print)."""
 _CODES_LISTED = 12
 """Characters no font shows, named by their Unicode numbers at the top: enough to look a few up."""
 _MM_PER_PT = 25.4 / 72
@@ -73,9 +88,9 @@ _EASY_READ = _Type(body=16, leading=1.7, title=26, heading=20, subheading=17, ma
 
 def render_pdf(document: Document) -> bytes:
     """The document as a PDF file's bytes."""
-    choice = choose_fonts("".join(_strings(document)))
+    choice = choose_fonts("".join(strings(document)))
     pages = _Pages(document.running_head or document.title, _EASY_READ if document.easy_read else _STANDARD, choice)
-    pages.set_title(_clean(document.title))
+    pages.set_title(clean(document.title))
     pages.set_lang("en-GB")
     pages.set_creator("PHB Planner")
     pages.set_creation_date(datetime.combine(document.prepared or _UNDATED, time(12), tzinfo=UTC))
@@ -85,6 +100,8 @@ def render_pdf(document: Document) -> bytes:
     pages.front(document)
     for section in document.sections:
         pages.section(section)
+    if pages.pictured:
+        pages.paragraph(CREDIT)
     return bytes(pages.output())
 
 
@@ -93,9 +110,10 @@ class _Pages(FPDF):
 
     def __init__(self, head: str, kind: _Type, choice: FontChoice) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.head = _clean(head)
+        self.head = clean(head)
         self.kind = kind
         self.choice = choice
+        self.pictured = False
         self.set_margins(18, 26, 18)
         self.set_auto_page_break(True, margin=20)
         self.add_font(_FONT, "", shipped_font(SHIPPED_REGULAR))
@@ -124,7 +142,7 @@ class _Pages(FPDF):
         breaking lines ten times slower, and Latin, Greek, Cyrillic and Chinese look the same without."""
         before = self.text_shaping
         if self.can_shape:
-            self.set_text_shaping(any(_COMPLEX.search(text) for text in texts))
+            self.set_text_shaping(any(COMPLEX.search(text) for text in texts))
         try:
             yield
         finally:
@@ -132,7 +150,7 @@ class _Pages(FPDF):
 
     def tidy(self, text: str) -> str:
         """Text ready to draw: no control characters, and □ for what no font here shows."""
-        text = _clean(text)
+        text = clean(text)
         for char in self.choice.unshown:
             text = text.replace(char, "□")
         return text
@@ -183,15 +201,51 @@ class _Pages(FPDF):
             if height is not None and self.will_page_break(height):
                 self.add_page()
         level = max(0, section.level - 2)
+        blocks = section.blocks
+        drawing = svg_for(blocks[0]) if blocks and isinstance(blocks[0], Picture) else None
         with self.shaping([section.title]):
             self.heading(
-                section.title, self.kind.heading if level == 0 else self.kind.subheading, level, rule=level == 0
+                section.title,
+                self.kind.heading if level == 0 else self.kind.subheading,
+                level,
+                rule=level == 0,
+                room=_PICTURE + 12 if drawing else 0,
             )
-        for block in section.blocks:
+        if drawing is None or not isinstance(blocks[0], Picture):
+            for block in blocks:
+                self.block(block, level)
+            return
+        left, (bottom, page) = self.l_margin, self.picture(blocks[0], drawing)
+        self.set_left_margin(left + _PICTURE + 6)  # The words beside the picture, as in easy read's HTML.
+        self.set_xy(self.l_margin, bottom - self._picture_height(blocks[0]))
+        for block in blocks[1:]:
             self.block(block, level)
+        self.set_left_margin(left)
+        self.set_x(left)
+        if self.page == page:
+            self.set_y(max(self.get_y(), bottom + self._gap()))
+
+    def picture(self, picture: Picture, drawing: str) -> tuple[float, int]:
+        """The picture and, under it, what it shows in words (read after the heading, before the
+        words beside it). It is drawn, not tagged: fpdf2 could tag pictures alone, and a file with
+        some parts tagged hides the untagged rest from readers that follow the tags. Returns where
+        the words under it end, and on which page."""
+        if self.will_page_break(self._picture_height(picture)):
+            self.add_page()
+        top = self.get_y()
+        self.image(io.BytesIO(drawing.encode()), x=self.l_margin, y=top, w=_PICTURE, h=_PICTURE)
+        self.pictured = True
+        self.set_xy(self.l_margin, top + _PICTURE + 1)
+        self.set_font(_FONT, "", self.kind.margins)
+        self.multi_cell(_PICTURE, self._line(self.kind.margins), self.tidy(picture.alt), align="C")
+        return self.get_y(), self.page
+
+    def _picture_height(self, picture: Picture) -> float:
+        self.set_font(_FONT, "", self.kind.margins)
+        return _PICTURE + 1 + self._count_lines(_PICTURE, self.tidy(picture.alt)) * self._line(self.kind.margins)
 
     def block(self, block: Block, level: int) -> None:
-        with self.shaping(_strings(block)):
+        with self.shaping(strings(block)):
             self._block(block, level)
 
     def _block(self, block: Block, level: int) -> None:
@@ -211,14 +265,18 @@ class _Pages(FPDF):
             self.bars(block)
         elif isinstance(block, Table):
             self.table_or_records(block)
+        elif isinstance(block, Picture):
+            if drawing := svg_for(block):  # A picture not beside an idea stands on its own.
+                self.set_y(self.picture(block, drawing)[0] + self._gap())
         else:
-            self.paragraph(_words_of(block))
+            self.paragraph(words_of(block))
 
     # Pieces.
 
-    def heading(self, text: str, size: float, outline_level: int, rule: bool) -> None:
-        """A heading, never alone at the foot of a page, and an entry in the outline to jump to it."""
-        height = self._line(size) * 2 + self._line(self.kind.body) * 3
+    def heading(self, text: str, size: float, outline_level: int, rule: bool, room: float = 0) -> None:
+        """A heading, never alone at the foot of a page (nor apart from the `room` its picture
+        needs), and an entry in the outline to jump to it."""
+        height = self._line(size) * 2 + max(self._line(self.kind.body) * 3, room)
         if self.will_page_break(height + 6):
             self.add_page()
         elif self.get_y() > self.t_margin + 1:
@@ -377,7 +435,7 @@ class _Pages(FPDF):
             self.set_font(_FONT, style, size)
             for n, text in enumerate(self._cells(table, row)):
                 natural[n] = max(natural[n], *(self.get_string_width(line) for line in text.split("\n")))
-                least[n] = max(least[n], *(self.get_string_width(word) for word in _BREAKS.split(text)))
+                least[n] = max(least[n], *(self.get_string_width(word) for word in BREAKS.split(text)))
         pad = 2 * _PADDING + 2
         natural = [width + pad for width in natural]
         least = [width + pad for width in least]
@@ -394,7 +452,7 @@ class _Pages(FPDF):
         """A row's cells ready to draw; words may break after a hyphen ("Pressure-|relieving"), but
         amounts never break at all."""
         return [
-            self.tidy(cell) if n in table.numeric else _HYPHEN.sub("-\u200b", self.tidy(cell))
+            self.tidy(cell) if n in table.numeric else HYPHEN.sub("-\u200b", self.tidy(cell))
             for n, cell in enumerate(row)
         ]
 
@@ -420,40 +478,3 @@ def _height_alone(pages: _Pages, section: Section) -> float | None:
     top = probe.get_y()
     probe.section(dataclasses.replace(section, keep_together=False))
     return probe.get_y() - top if probe.page == 1 else None
-
-
-_COMPLEX = re.compile(r"[\u0300-\u036f\u0590-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]")
-"""Scripts whose letters change shape or place with their neighbours (Hebrew, Arabic, the Indian
-scripts, Thai, Tibetan, Burmese, Khmer) and combining accents, which need HarfBuzz to be drawn right."""
-_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
-_BREAKS = re.compile(r"\s+|\u200b")
-"""Where a line in a table's cell may break: at a space, or after a hyphen between letters."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _clean(text: str) -> str:
-    """The text with control characters taken out, which no font draws and no reader says, and
-    which could otherwise stand for the page count; tabs become spaces, and every line break "\\n"."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    text = "".join("\ufffd" if unicodedata.category(char) == "Cs" else char for char in _CONTROL.sub("", text))
-    return text
-
-
-def _strings(value: object) -> Iterator[str]:
-    """Every piece of text in a document, to know which fonts it needs."""
-    if isinstance(value, str):
-        yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            yield from _strings(getattr(value, field.name))
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-
-
-def _words_of(block: object) -> str:
-    """A block this renderer does not know, in words: a picture's words for people who cannot see it."""
-    alt = getattr(block, "alt", None)
-    if isinstance(alt, str):
-        return f"Picture: {alt}"
-    return " ".join(_strings(block))
