@@ -72,7 +72,7 @@ def monitoring_return(plan: Plan, view: SpendingView, prepared: date) -> Documen
     ]
     byline = [running_head(plan), f"For {period_words(view)}. Prepared on {long_date(prepared)}."]
     title = f"Direct payment monitoring return: {plan.title}"
-    return Document(title, [], sections, byline=byline, running_head=running_head(plan))
+    return Document(title, [], sections, byline=byline, running_head=running_head(plan), prepared=prepared)
 
 
 def _account(view: SpendingView) -> list[Block]:
