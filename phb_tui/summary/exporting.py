@@ -27,6 +27,11 @@ DOCUMENT_FORMATS = ("docx", "pdf")
 FORMATS = ("txt", "md", "html", "toml", *DOCUMENT_FORMATS)
 
 FORMAT_NAMES = {"docx": "Word documents", "pdf": "PDF files"}
+MIME_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+"""What a browser is told a download is, for the documents that are not text."""
 EXTRA_INSTALL = 'pip install "phb-planner[documents]"'
 
 _BYTE_RENDERERS = {
