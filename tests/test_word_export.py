@@ -17,25 +17,16 @@ from pathlib import Path
 import pytest
 from docx.oxml.ns import qn
 
-from phb_tui.cli import main
 from plan_store import Plan, PlanStore
 
+from .test_cli import daniel, phb
 from .word_files import as_text, field_text, opened
+
+__all__ = ["daniel"]  # The fixture: a realistic plan in the store.
+
 
 SLUG = "daniels-plan-2026"
 MONEY = re.compile(r"£[\d,]+\.\d\d")
-
-
-def phb(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-@pytest.fixture
-def daniel(store: PlanStore, example_plan: Plan) -> Plan:
-    store.add(example_plan)
-    return example_plan
 
 
 def exported(capsys: pytest.CaptureFixture[str], target: Path, plan: str = SLUG, *more: str) -> bytes:
