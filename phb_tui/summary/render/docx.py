@@ -41,6 +41,14 @@ _FILL_IN = re.compile(r"^(?:\s*[^:_]+:\s*_{3,})+\s*$")
 
 _LABEL_OF_BLANK = re.compile(r"\s*([^:_]+):\s*_{3,}")
 
+_AFTER_BORDERS = (
+    *("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct"),
+    *("w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind"),
+    *("w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment"),
+    *("w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+)
+"""What follows a paragraph's borders in its properties: Word refuses a file with them out of order."""
+
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 """Every part of the file is dated the same, so a plan exported twice gives the same bytes."""
 
@@ -72,20 +80,13 @@ def _set_up(word: WordDocument, document: Document) -> None:
     properties.last_modified_by = "PHB Planner"
     properties.comments = ""
     properties.revision = 1
-    for name in ("created", "modified", "lastPrinted"):  # No clock, and no trace of when the template was made.
-        for element in properties._element.findall(qn(f"dcterms:{name}")) + properties._element.findall(
-            qn(f"cp:{name}")
-        ):
-            properties._element.remove(element)
-    defaults = word.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        run = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-        if run is not None:
-            language = run.find(qn("w:lang"))
-            if language is None:
-                language = OxmlElement("w:lang")
-                run.append(language)
-            language.set(qn("w:val"), "en-GB")
+    core = properties._element
+    for stamp in ("dcterms:created", "dcterms:modified", "cp:lastPrinted"):  # No clock, not the template's dates.
+        if (element := core.find(qn(stamp))) is not None:
+            core.remove(element)
+    language = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if language is not None:  # So a screen reader speaks it, and Word checks its spelling, as British English.
+        language.set(qn("w:val"), "en-GB")
     normal = word.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
@@ -182,7 +183,7 @@ def _boxed(paragraph: WordParagraph) -> None:
         for name, value in (("val", "single"), ("sz", "12"), ("space", "4"), ("color", "000000")):
             edge.set(qn(f"w:{name}"), value)
         borders.append(edge)
-    paragraph._p.get_or_add_pPr().append(borders)
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_BORDERS)
 
 
 def _facts(word: WordDocument, facts: Facts) -> None:
@@ -254,8 +255,10 @@ def _with_signature_tables(blocks: list[Block]) -> list[Block | _Signatures]:
     """The blocks, each line of blanks joined with the paragraph before it (who signs) as a table row."""
     out: list[Block | _Signatures] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and _FILL_IN.match(block.text) and out and isinstance(out[-1], Paragraph):
-            who = out.pop().text.rstrip().removesuffix(":")  # type: ignore[union-attr]
+        before = out[-1] if out else None
+        if isinstance(block, Paragraph) and _FILL_IN.match(block.text) and isinstance(before, Paragraph):
+            out.pop()
+            who = before.text.rstrip().removesuffix(":")
             blanks = [blank.strip() for blank in _LABEL_OF_BLANK.findall(block.text)]
             last = out[-1] if out else None
             if isinstance(last, _Signatures) and last.blanks == blanks:
