@@ -30,6 +30,7 @@ from .agree_command import (
 )
 from .completion import asked, complete, plan_argument
 from .exit_status import EXIT_ERROR, EXIT_GAPS, EXIT_OK
+from .layouts_command import LAYOUT_HELP, layouts, layouts_arguments
 from .open_command import open_app, open_picker, run_app, serve, serve_arguments
 from .pa_command import pa_costs, pa_costs_arguments
 from .spending_command import show_spending, spending_arguments
@@ -38,6 +39,8 @@ from .where_command import where, where_arguments
 
 if TYPE_CHECKING:
     from plan_store import OpenPlan, PlanStore
+
+    from .summary.layout import Layout
 
 # Each command imports what only it needs, so that `phb open` starts without loading the summary
 # and its renderers, and the other commands without Textual.
@@ -183,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a short summary in easy read, for the person and their family: short sentences, larger type in html",
     )
+    export.add_argument("--layout", metavar="NAME|FILE", help=LAYOUT_HELP)
     variation_arguments(export)
 
     check = command(
@@ -225,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pa_costs_arguments(command("pa-costs", pa_costs, "The whole yearly cost of employing personal assistants."))
     serve_arguments(command("serve", serve, "Use PHB Planner in your web browser, on this computer only."))
+    layouts_arguments(command("layouts", layouts, "The layouts for exports: your ICB's order and headings."))
     where_arguments(command("where", where, "Where PHB Planner keeps your plans and settings, one place on each line."))
     spending_arguments(
         command("spending", show_spending, "Money in and out of the budget, set against the plan."), [common]
@@ -322,11 +327,12 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     opened = _open_plan(store, arguments.plan)
     plan = opened.plan
     include_private = arguments.include_private
+    layout = _layout(arguments)
     if arguments.variation:
         data = variation_export(opened, fmt, arguments.easy_read)
     else:
         agreed = None if arguments.easy_read or fmt == "toml" else agreed_for_summary(opened)
-        data = export_bytes(plan, fmt, include_private, easy_read=arguments.easy_read, agreed=agreed)
+        data = export_bytes(plan, fmt, include_private, easy_read=arguments.easy_read, agreed=agreed, layout=layout)
     if to_screen:
         if is_binary(fmt):  # Into a pipe: `phb export PLAN --format pdf -o - | lpr`.
             sys.stdout.flush()
@@ -346,6 +352,20 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     left_out = "" if include_private else " Notes marked private were left out."
     print(f"Wrote {arguments.output}.{left_out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _layout(arguments: argparse.Namespace) -> Layout | None:
+    """The layout asked for, checked before anything is written; only the summary has one."""
+    if arguments.layout is None:
+        return None
+    for wanted, option in ((arguments.easy_read, "--easy-read"), (arguments.variation, "--variation")):
+        if wanted:
+            raise PlanError(f"A layout arranges the summary; it cannot be used with {option}.")
+    if arguments.format == "toml":
+        raise PlanError("A layout arranges the summary; the plan file (--format toml) has none.")
+    from .summary.layout_files import find_layout
+
+    return find_layout(arguments.layout)[1]
 
 
 def _check(store: PlanStore, arguments: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from plan_store import Agreement, Plan
 
     from .document import Document
+    from .layout import Layout
 
 TEXT_FORMATS = ("txt", "md", "html")
 """Documents drawn as text, which can also be shown on the screen."""
@@ -96,10 +97,12 @@ def export_document(
     prepared_on: date | None = None,
     easy_read: bool = False,
     agreed: tuple[Agreement, Plan] | None = None,
+    layout: Layout | None = None,
 ) -> Document:
     """The summary as it is shared: private notes left out unless asked.
 
-    The summary says the day it was prepared: today, unless `prepared_on` says otherwise.
+    The summary says the day it was prepared: today, unless `prepared_on` says otherwise, and is
+    arranged as `layout` says (an ICB's own headings and order), if one is given.
     """
     # Imported here so that the command line can name the formats without loading the summary.
     from .build import build_summary
@@ -110,7 +113,12 @@ def export_document(
         from .easy_read import easy_read_summary
 
         return easy_read_summary(shared, prepared_on)
-    return build_summary(shared, include_private=include_private, prepared_on=prepared_on, agreed=agreed)
+    document = build_summary(shared, include_private=include_private, prepared_on=prepared_on, agreed=agreed)
+    if layout is not None:
+        from .layout import apply_layout
+
+        document = apply_layout(document, layout)
+    return document
 
 
 def export_text(
@@ -120,6 +128,7 @@ def export_text(
     prepared_on: date | None = None,
     easy_read: bool = False,
     agreed: tuple[Agreement, Plan] | None = None,
+    layout: Layout | None = None,
 ) -> str:
     """The summary (or, for "toml", the plan file) as text, as it is shared."""
     if fmt == "toml":
@@ -128,7 +137,7 @@ def export_text(
         from .privacy import without_private
 
         return plan_to_toml(plan if include_private else without_private(plan))
-    return render_document_text(export_document(plan, include_private, prepared_on, easy_read, agreed), fmt)
+    return render_document_text(export_document(plan, include_private, prepared_on, easy_read, agreed, layout), fmt)
 
 
 def export_bytes(
@@ -138,9 +147,10 @@ def export_bytes(
     prepared_on: date | None = None,
     easy_read: bool = False,
     agreed: tuple[Agreement, Plan] | None = None,
+    layout: Layout | None = None,
 ) -> bytes:
     """The export in any format as the bytes of the file: what the CLI and the app write or download."""
     if not is_binary(fmt):
-        return export_text(plan, fmt, include_private, prepared_on, easy_read, agreed).encode("utf-8")
+        return export_text(plan, fmt, include_private, prepared_on, easy_read, agreed, layout).encode("utf-8")
     render = byte_renderer(fmt)  # Before the summary is made: a missing library is said at once.
-    return render(export_document(plan, include_private, prepared_on, easy_read, agreed))
+    return render(export_document(plan, include_private, prepared_on, easy_read, agreed, layout))
