@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from plan_store import Plan, PlanStore
 
 from .test_cli import daniel, phb
+from .test_layouts import ANYTOWN
 from .word_files import as_text, field_text, opened
 
 __all__ = ["daniel"]  # The fixture: a realistic plan in the store.
@@ -223,3 +224,27 @@ def test_text_xml_cannot_hold_is_left_out_rather_than_breaking_the_file() -> Non
     assert word.sections[0].header.paragraphs[0].text == kept.replace("\r", "\n")
     assert word.paragraphs[0].text == word.core_properties.title.replace("\r", "\n") == kept.replace("\r", "\n")
     assert "Warning: " + kept.replace("\r", "\n") in [p.text for p in word.paragraphs]
+
+
+def test_an_icbs_layout_arranges_the_word_document_too(
+    capsys: pytest.CaptureFixture[str], daniel: Plan, tmp_path: Path
+) -> None:
+    layout = tmp_path / "anytown.toml"
+    layout.write_text(ANYTOWN, encoding="utf-8")
+    word = opened(exported(capsys, tmp_path / "anytown.docx", SLUG, "--layout", str(layout)))
+    shown = [p.text for p in word.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert shown[:4] == [
+        "Front sheet",
+        "Section A: about the person",
+        "Costed support plan",
+        "Outcomes, and what serves each one",
+    ]
+    assert "To discuss" not in shown and "My week" not in shown
+    header = word.sections[0].header.paragraphs[0].text
+    assert header.startswith("Anytown ICB: personal health budget support plan\n") and "943 476 5919" in header
+    texts = [p.text for p in word.paragraphs]
+    assert texts.index("Declaration by the person") < texts.index("I will spend the budget only as the plan says.")
+    assert [row.cells[0].text for row in word.tables[-1].rows][1:] == [
+        "Person (or their representative)",
+        "For the NHS",
+    ]
