@@ -321,8 +321,8 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
         byte_renderer(fmt)  # A missing library is said before anything is read or written.
         if arguments.output is None or (to_screen and sys.stdout.isatty()):
             raise PlanError(
-                f"{FORMAT_NAMES[fmt]} are files, not text for the screen: add -o FILE (or -o FOLDER) to say where "
-                "to write it."
+                f"{FORMAT_NAMES[fmt]} cannot be shown on the screen: add -o FILE (or -o FOLDER) to say where to "
+                "write one."
             )
     opened = _open_plan(store, arguments.plan)
     plan = opened.plan
