@@ -34,7 +34,15 @@ from .layouts_command import LAYOUT_HELP, layouts, layouts_arguments
 from .open_command import open_app, open_picker, run_app, serve, serve_arguments
 from .pa_command import pa_costs, pa_costs_arguments
 from .spending_command import show_spending, spending_arguments
-from .summary.exporting import FORMAT_NAMES, FORMATS, byte_renderer, export_bytes, export_file_name, is_binary
+from .summary.exporting import (
+    FORMAT_NAMES,
+    FORMATS,
+    byte_renderer,
+    export_bytes,
+    export_file_name,
+    is_binary,
+    missing_pictures_note,
+)
 from .where_command import where, where_arguments
 
 if TYPE_CHECKING:
@@ -333,6 +341,8 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     else:
         agreed = None if arguments.easy_read or fmt == "toml" else agreed_for_summary(opened)
         data = export_bytes(plan, fmt, include_private, easy_read=arguments.easy_read, agreed=agreed, layout=layout)
+        if note := missing_pictures_note(fmt, arguments.easy_read):
+            print(note, file=sys.stderr)
     if to_screen:
         if is_binary(fmt):  # Into a pipe: `phb export PLAN --format pdf -o - | lpr`.
             sys.stdout.flush()

@@ -40,6 +40,16 @@ def _missing_renderer(choice: ExportChoice, whole_plan: bool) -> str | None:
     return None
 
 
+def _left_out(choice: ExportChoice) -> str:
+    """What the summary leaves out, said after where it went: private notes, and the easy read's
+    pictures when they are not installed."""
+    from ..summary.exporting import missing_pictures_note
+
+    pictures = missing_pictures_note(choice.format, choice.easy_read)
+    private = "" if choice.include_private else " Notes marked private were left out."
+    return f"{private} {pictures}" if pictures else private
+
+
 class Exporting(ShellBase):
     @on(ExportWanted)
     def _export_wanted(self, message: ExportWanted) -> None:
@@ -91,7 +101,7 @@ class Exporting(ShellBase):
                 timeout=30,
             )
             return
-        left_out = "" if choice.include_private else " Notes marked private were left out."
+        left_out = _left_out(choice)
         self.notify(f"Exported to {choice.path}.{left_out}", timeout=10)
 
     def _download(self, choice: ExportChoice, data: bytes, whole_plan: bool) -> None:
@@ -112,5 +122,5 @@ class Exporting(ShellBase):
                 timeout=30,
             )
             return
-        left_out = "" if choice.include_private else " Notes marked private were left out."
+        left_out = _left_out(choice)
         self.notify(f"{name} is on its way to your browser's downloads.{left_out}", timeout=10)

@@ -31,7 +31,19 @@ from docx.shared import Cm, Length, Mm, Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Section, Subheading, Table
+from ..document import (
+    Alert,
+    BarChart,
+    Block,
+    BulletList,
+    Document,
+    Facts,
+    Paragraph,
+    Picture,
+    Section,
+    Subheading,
+    Table,
+)
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Characters XML 1.0 cannot hold at all; a name holding one would make a file Word refuses."""
@@ -142,6 +154,8 @@ def _heading_level(section_level: int) -> int:
 
 
 def _block(word: WordDocument, block: Block, level: int, keep: bool) -> None:
+    if isinstance(block, Picture):  # The words beside it carry the idea, as in the text formats.
+        return
     if isinstance(block, Paragraph):
         paragraph = word.add_paragraph(_clean(block.text))
     elif isinstance(block, Subheading):
