@@ -60,7 +60,7 @@ def test_the_sample_plan_is_planned_and_exported_in_the_browser(served: Served, 
     browser.wait_for("Save the summary as a file to share")
     browser.press("Enter")
     browser.wait_for("File name")
-    browser.press("Enter")  # Open the list of formats, then the one after the web page: Word.
+    browser.press("Space")  # Open the list of formats, then the one after the web page: Word.
     browser.wait_for("Word document")
     browser.press("ArrowDown", "Enter")
     browser.wait_for("daniels-plan-2026-summary.docx")
