@@ -5,7 +5,7 @@
     phb spending add PLAN --date D --paid-out X ...          a payment typed by hand
     phb spending set PLAN ID --line LINE=AMOUNT ...          which lines a payment was for
     phb spending rule PLAN "PAYEE WORDS" LINE                match a payee to a line from now on
-    phb spending return PLAN --from D --to D                 the monitoring return for the ICB
+    phb spending return PLAN --from D --to D [--format F]    the monitoring return for the ICB (txt, md, html, docx, pdf)
     phb spending hours PLAN --pa NAME --period-start D --hours N   a PA's timesheet (or --file F.csv)
 
 The record is kept beside the plan (plan_store.spending_files); every change is written whole.
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 SHOW = "show"
-FORMATS = ("txt", "md", "html")
+FORMATS = ("txt", "md", "html", "docx", "pdf")
 
 
 def spending_arguments(spending: argparse.ArgumentParser, common: Sequence[argparse.ArgumentParser] = ()) -> None:
@@ -124,7 +124,12 @@ def spending_arguments(spending: argparse.ArgumentParser, common: Sequence[argpa
     returner = command("return", return_command, "The monitoring return for the ICB, for a quarter or a year.")
     plan_argument(returner, "the plan: its title, its file name or a path")
     _period_arguments(returner, required=True)
-    returner.add_argument("--format", choices=FORMATS, default="txt", help="txt (default), md or html")
+    returner.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="txt",
+        help="txt (default), md, html, or docx (Word) or pdf with the documents extra (needs -o FILE)",
+    )
     returner.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help='write to FILE; "-" or nothing writes to the screen'
     )
@@ -376,17 +381,29 @@ def return_command(store: PlanStore, arguments: argparse.Namespace) -> int:
 
     from .spending.figures import spending_view
     from .spending.monitoring_return import monitoring_return
-    from .summary.render import render_html, render_markdown, render_text
+    from .summary.exporting import FORMAT_NAMES, byte_renderer, is_binary, render_document
 
+    fmt = arguments.format
+    to_screen = arguments.output is None or str(arguments.output) == "-"
+    if is_binary(fmt):
+        byte_renderer(fmt)  # A missing library is said before anything is read or written.
+        if arguments.output is None or (to_screen and sys.stdout.isatty()):
+            raise PlanError(
+                f"{FORMAT_NAMES[fmt]} cannot be shown on the screen: add -o FILE to say where to write one."
+            )
     opened = _opened(store, arguments.plan)
     start, end = _period(arguments)
     view = spending_view(opened.plan, read_record(opened.path), start, end)
-    document = monitoring_return(opened.plan, view, clock.today())
-    text = {"txt": render_text, "md": render_markdown, "html": render_html}[arguments.format](document)
-    if arguments.output is None or str(arguments.output) == "-":
-        print(text, end="")
+    data = render_document(monitoring_return(opened.plan, view, clock.today()), fmt)
+    if to_screen:
+        if is_binary(fmt):  # Into a pipe: `phb spending return PLAN ... --format pdf -o - | lpr`.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            print(data.decode("utf-8"), end="")
         return EXIT_OK
-    store.export(arguments.output, text, force=arguments.force)
+    store.export(arguments.output, data, force=arguments.force)
     print(f"Wrote {arguments.output}.", file=sys.stderr)
     return EXIT_OK
 
