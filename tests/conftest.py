@@ -36,12 +36,20 @@ LONGEST_FIRST = [
     "tests/test_code_gates.py",
     "tests/app/test_keys_everywhere.py",
     "tests/app/test_whole_journey.py",
+    "tests/reliability/test_kill_during_spending_import.py",
+    "tests/reliability/test_races.py",
     "tests/reliability/test_crash_during_save.py",
     "tests/browser/",
+    "tests/reliability/test_kill_during_agree.py",
+    "tests/reliability/test_kills_every_operation.py",
+    "tests/app/test_pa_choices.py",
     "tests/app/test_every_field_as_written.py",
     "tests/app/test_finance.py",
+    "tests/app/test_navigation.py",
+    "tests/app/test_snapshots.py",
 ]
-"""The files whose tests took longest (CPU and waiting for processes, 2 cores), slowest first."""
+"""The files whose tests took longest (CPU and waiting for processes, 2 cores), slowest first: a
+single test of 15 to 40 CPU seconds started last would leave one process working alone at the end."""
 
 
 def _longest_first(item: pytest.Item) -> int:
