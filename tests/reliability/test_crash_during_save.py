@@ -13,7 +13,7 @@ import pytest
 
 from plan_store import PlanStore
 
-from .saver import GONE
+from .forking import GONE
 
 KILLS = 200
 RUNS = 4

@@ -10,11 +10,14 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from plan_store import Outcome, PlanStore
 from plan_store.codec import plan_to_toml
+
+from .forking import GONE
 
 KILLS = 20
 """For each operation; with saving's own 200 (test_crash_during_save.py), 320 kills in all."""
@@ -70,36 +73,64 @@ def test_sigkill_during_any_operation_never_leaves_a_broken_file(
     environment = {**os.environ, "PYTHONPATH": str(HERE.parent.parent)}
     leftovers_seen = 0
     whole: set[tuple[object, ...]] = set()
-    for _ in range(KILLS):
-        child = subprocess.Popen(
-            [sys.executable, str(HERE / "worker.py"), str(store.data_dir), "churn", operation, str(source)],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=environment,
-        )
-        assert child.stdout is not None
-        for _ in range(chooser.randint(1, 3)):  # Operations to let finish before killing the next.
-            if not child.stdout.readline():
-                break
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-        plans, leftovers = _everything_left_opens(store, export_text, whole)
-        leftovers_seen += leftovers
-        if operation == "rename":
-            # A kill between writing the renamed plan and retiring the old file leaves both, whole
-            # and alike: one plan too many, never one too few.
-            assert plans in (1, 2)
-            if plans == 2:
-                store.trash(store.plan_paths()[0])
-        exports = store.data_dir / "exports"
-        leftovers_seen += len(list(exports.glob(".*.tmp"))) if exports.is_dir() else 0
-        store.tidy()  # As the app does when it starts.
-        assert [path.name for path in store.plans_dir.iterdir() if path.name.endswith(".tmp")] == []
-        # Exports are tidied too, though they are written to a folder of the person's choosing.
-        assert not exports.is_dir() or list(exports.glob(".*.tmp")) == []
+    # One server forks each worker that is killed: see forking.py.
+    server = subprocess.Popen(
+        [sys.executable, str(HERE / "worker.py"), "--fork", str(store.data_dir), "churn", operation, str(source)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        for _ in range(KILLS):
+            leftovers_seen += _kill_one(server.stdin, server.stdout, chooser, store, export_text, whole, operation)
+    finally:
+        server.stdin.close()
+        server.kill()
+        server.wait()
+        server.stdout.close()
     with capsys.disabled():
         print(
             f"\n{KILLS} kills during {operation}: every file left opened whole; "
             f"{leftovers_seen} temporary files left by kills were tidied at the next start."
         )
+
+
+def _kill_one(
+    to_server: IO[str],
+    from_server: IO[str],
+    chooser: random.Random,
+    store: PlanStore,
+    export_text: str,
+    whole: set[tuple[object, ...]],
+    operation: str,
+) -> int:
+    """Start a worker, let it finish a few operations, kill it in the next, and check what it
+    left; how many temporary files it left."""
+    to_server.write("start\n")
+    to_server.flush()
+    worker, line = int(from_server.readline()), ""
+    for _ in range(chooser.randint(1, 3)):  # Operations to let finish before killing the next.
+        line = from_server.readline().strip()
+        if line in ("", GONE):
+            break
+    if line != GONE:  # Not already dead by itself.
+        os.kill(worker, signal.SIGKILL)
+    while line != GONE:  # Up to the server's word that it has died.
+        line = from_server.readline().strip()
+        assert line, "the server stopped"
+    plans, leftovers = _everything_left_opens(store, export_text, whole)
+    if operation == "rename":
+        # A kill between writing the renamed plan and retiring the old file leaves both, whole
+        # and alike: one plan too many, never one too few.
+        assert plans in (1, 2)
+        if plans == 2:
+            store.trash(store.plan_paths()[0])
+    exports = store.data_dir / "exports"
+    leftovers += len(list(exports.glob(".*.tmp"))) if exports.is_dir() else 0
+    store.tidy()  # As the app does when it starts.
+    assert [path.name for path in store.plans_dir.iterdir() if path.name.endswith(".tmp")] == []
+    # Exports are tidied too, though they are written to a folder of the person's choosing.
+    assert not exports.is_dir() or list(exports.glob(".*.tmp")) == []
+    return leftovers
