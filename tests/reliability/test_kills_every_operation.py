@@ -6,18 +6,14 @@ from __future__ import annotations
 
 import os
 import random
-import signal
-import subprocess
-import sys
 from pathlib import Path
-from typing import IO
 
 import pytest
 
 from plan_store import Outcome, PlanStore
 from plan_store.codec import plan_to_toml
 
-from .forking import GONE
+from .forking import GONE, ForkServer
 
 KILLS = 20
 """For each operation; with saving's own 200 (test_crash_during_save.py), 320 kills in all."""
@@ -70,26 +66,11 @@ def test_sigkill_during_any_operation_never_leaves_a_broken_file(
         store.trash(store.plans_dir / "original.toml")
     export_text = source.read_text(encoding="utf-8")
     chooser = random.Random(f"20261124-{operation}")  # Fixed, so a failure can be repeated.
-    environment = {**os.environ, "PYTHONPATH": str(HERE.parent.parent)}
     leftovers_seen = 0
     whole: set[tuple[object, ...]] = set()
-    # One server forks each worker that is killed: see forking.py.
-    server = subprocess.Popen(
-        [sys.executable, str(HERE / "worker.py"), "--fork", str(store.data_dir), "churn", operation, str(source)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=environment,
-    )
-    assert server.stdin is not None and server.stdout is not None
-    try:
-        for _ in range(KILLS):
-            leftovers_seen += _kill_one(server.stdin, server.stdout, chooser, store, export_text, whole, operation)
-    finally:
-        server.stdin.close()
-        server.kill()
-        server.wait()
-        server.stdout.close()
+    with ForkServer(HERE / "worker.py", str(store.data_dir), "churn", operation, str(source)) as server:
+        for _ in range(KILLS):  # One server forks each worker that is killed: see forking.py.
+            leftovers_seen += _kill_one(server, chooser, store, export_text, whole, operation)
     with capsys.disabled():
         print(
             f"\n{KILLS} kills during {operation}: every file left opened whole; "
@@ -98,8 +79,7 @@ def test_sigkill_during_any_operation_never_leaves_a_broken_file(
 
 
 def _kill_one(
-    to_server: IO[str],
-    from_server: IO[str],
+    server: ForkServer,
     chooser: random.Random,
     store: PlanStore,
     export_text: str,
@@ -108,18 +88,12 @@ def _kill_one(
 ) -> int:
     """Start a worker, let it finish a few operations, kill it in the next, and check what it
     left; how many temporary files it left."""
-    to_server.write("start\n")
-    to_server.flush()
-    worker, line = int(from_server.readline()), ""
+    worker, line = server.start(), ""
     for _ in range(chooser.randint(1, 3)):  # Operations to let finish before killing the next.
-        line = from_server.readline().strip()
+        line = server.read()
         if line in ("", GONE):
             break
-    if line != GONE:  # Not already dead by itself.
-        os.kill(worker, signal.SIGKILL)
-    while line != GONE:  # Up to the server's word that it has died.
-        line = from_server.readline().strip()
-        assert line, "the server stopped"
+    server.kill(worker, line)
     plans, leftovers = _everything_left_opens(store, export_text, whole)
     if operation == "rename":
         # A kill between writing the renamed plan and retiring the old file leaves both, whole
