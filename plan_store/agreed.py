@@ -118,7 +118,7 @@ def baseline(plan_path: Path, plan: Plan, revision: int | None = None) -> Agreed
     raise PlanError(f"No agreed copy of revision {revision} is kept. Agreed revisions: {kept}.")
 
 
-_NOT_CONTENT = {"revision", "updated", "agreements"}
+_NOT_CONTENT = {"revision", "updated", "agreements", "change_reasons"}
 
 
 def _unchanged_since_agreed(opened: OpenPlan) -> bool:
