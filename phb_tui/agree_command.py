@@ -52,24 +52,17 @@ def changes_arguments(changes: argparse.ArgumentParser) -> None:
 
 
 def agree(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from plan_store import clock
     from plan_store.agreed import agree as record
-    from plan_store.agreed import split_by
-    from plan_store.dates import DATE_RULE, DateError, parse_date_text
+    from plan_store.agreed import agreed_on_text, split_by
+    from plan_store.dates import DATE_RULE
 
     from .planning.checks import find_gaps
 
     opened = store.open(store.resolve(arguments.plan))
     name, role = split_by(arguments.by)
-    on = clock.today()
-    if arguments.on:
-        try:
-            chosen = parse_date_text(arguments.on)
-        except DateError:
-            chosen = None
-        if chosen is None:
-            raise PlanError(f'The date agreed, "{arguments.on}", is not {DATE_RULE}.')
-        on = chosen
+    if arguments.on is not None and not arguments.on.strip():
+        raise PlanError(f'The date agreed, "{arguments.on}", is not {DATE_RULE}.')
+    on = agreed_on_text(opened.plan, arguments.on or "")
     gaps = find_gaps(opened.plan)
     if gaps and not arguments.despite_gaps:
         things = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
