@@ -32,6 +32,7 @@ from .completion import asked, complete, plan_argument
 from .exit_status import EXIT_ERROR, EXIT_GAPS, EXIT_OK
 from .open_command import open_app, open_picker, run_app, serve, serve_arguments
 from .pa_command import pa_costs, pa_costs_arguments
+from .review_command import plan_reviews, review_pack_arguments, review_pack_text
 from .spending_command import show_spending, spending_arguments
 from .summary.exporting import FORMATS, export_file_name, export_text
 from .where_command import where, where_arguments
@@ -179,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="a short summary in easy read, for the person and their family: short sentences, larger type in html",
     )
     variation_arguments(export)
+    review_pack_arguments(export)
 
     check = command(
         "check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error."
@@ -196,7 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
         f"Set {TODAY_VARIABLE}=YYYY-MM-DD to see the reviews as they will stand on another day. "
         "Exit status 2 if a plan cannot be opened."
     )
-    reviews.add_argument("--json", action="store_true", help="for scripts: every plan's next review, as JSON")
+    plan_argument(
+        reviews, "one plan, to list how each of its outcomes has gone at each review (leave out for every plan)", True
+    )
+    reviews.add_argument(
+        "--json", action="store_true", help="for scripts: every plan's next review (or one plan's reviews), as JSON"
+    )
 
     importer = command("import", _import, "Copy a plan file from elsewhere into your plans, after checking it.")
     importer.add_argument(
@@ -306,8 +313,12 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     include_private = arguments.include_private
     if arguments.easy_read and arguments.format == "toml":
         raise PlanError("An easy-read summary is text: use --format txt, md or html with --easy-read.")
+    if arguments.variation and arguments.review_pack:
+        raise PlanError("Choose one: --variation or --review-pack.")
     if arguments.variation:
         text = variation_text(opened, arguments.format, arguments.easy_read)
+    elif arguments.review_pack:
+        text = review_pack_text(opened, arguments.format, arguments.easy_read)
     else:
         agreed = None if arguments.easy_read or arguments.format == "toml" else agreed_for_summary(opened)
         text = export_text(plan, arguments.format, include_private, easy_read=arguments.easy_read, agreed=agreed)
@@ -316,10 +327,10 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
         return EXIT_OK
     if arguments.output.is_dir():
         name = export_file_name(plan, arguments.format)
+        kind = "-review-pack" if arguments.review_pack else "-variation" if arguments.variation else ""
+        easy = "-easy-read" if arguments.easy_read else ""
         arguments.output = arguments.output / (
-            name.replace("-summary.", "-variation." if arguments.variation else "-easy-read.")
-            if arguments.easy_read or arguments.variation
-            else name
+            name.replace("-summary.", f"{easy}{kind}." if easy or kind else "-summary.")
         )
     store.export(arguments.output, text, force=arguments.force)
     left_out = "" if include_private else " Notes marked private were left out."
@@ -388,6 +399,8 @@ def _reviews(store: PlanStore, arguments: argparse.Namespace) -> int:
     from .plan_list.all_plans import every_plan, review_lines, review_totals, reviews_json
     from .summary.wording import long_date
 
+    if arguments.plan is not None:
+        return plan_reviews(_open_plan(store, arguments.plan), arguments.json)
     on = today()
     states = every_plan(store)
     if arguments.json:
