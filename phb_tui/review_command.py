@@ -23,8 +23,8 @@ def review_pack_arguments(export: argparse.ArgumentParser) -> None:
         "--review-pack",
         action="store_true",
         help=(
-            "a pack to prepare for a review: what was agreed, what changed since, how each outcome is going, "
-            "and questions to ask (add --easy-read for easy read)"
+            "a pack to get ready for a review: what was agreed, what changed, how each outcome is going and "
+            "what to ask. Add --easy-read for easy read"
         ),
     )
 

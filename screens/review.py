@@ -3,6 +3,8 @@ what changed since it was agreed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -65,6 +67,13 @@ SIGN_OFF = ListSpec[SignOff](
     make=lambda: SignOff(name=""),
     empty="Nobody has signed off yet.",
 )
+
+
+def gaps_question(gaps: Sequence[object]) -> str:
+    """Asked before a plan with gaps is marked as agreed: each gap named, as `phb agree` names them."""
+    things = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
+    listed = "\n".join(f"- {gap}" for gap in gaps)
+    return f"The plan still has {things} a reviewer would ask about:\n\n{listed}\n\nRecord it as agreed anyway?"
 
 
 def _outcome_number(plan: Plan, outcome_id: str) -> str:
@@ -191,11 +200,7 @@ class ReviewScreen(StepScreen):
             if not gaps:
                 self.post_message(AgreeWanted(agreed.name, agreed.role, agreed.on))
                 return
-            things = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
-            listed = "\n".join(f"- {gap}" for gap in gaps)
-            question = (
-                f"The plan still has {things} a reviewer would ask about:\n\n{listed}\n\nRecord it as agreed anyway?"
-            )
+            question = gaps_question(gaps)
 
             def answered(yes: bool | None) -> None:
                 if yes:

@@ -75,7 +75,7 @@ def history_lines(plan: Plan) -> Iterator[str]:
         yield NO_PROGRESS_YET
     for history in found:
         yield ""
-        yield f"{history.title}:"
+        yield f"{history.title.rstrip('.')}:"
         yield from (f"  - {review_line(entry)}" for entry in history.reviews)
 
 
