@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from phb_tui.cli import main
 from plan_store import Plan, PlanStore
 from plan_store.models import OutcomeReview
 from plan_store.vocabulary import Progress, SaidBy
 
 from .conftest import ROOT
+from .test_agree import phb
 
 SLUG = "daniels-plan-2026"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -27,12 +27,6 @@ FIXTURES = ROOT / "tests" / "fixtures"
 @pytest.fixture
 def plan_path(store: PlanStore, example_plan: Plan) -> Path:
     return store.add(example_plan).path
-
-
-def phb(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def as_read(out: str) -> str:
@@ -92,8 +86,8 @@ def test_a_removed_outcome_keeps_its_history_named_as_no_longer_in_the_plan(
 ) -> None:
     def drop_swimming(plan: Plan) -> None:
         plan.outcomes.pop()
-        for item in plan.finance.line_items + plan.resources:  # type: ignore[operator]
-            item.outcome_ids = [o for o in item.outcome_ids if o != "o2"] or ["o1"]
+        for links in [item.outcome_ids for item in plan.finance.line_items] + [r.outcome_ids for r in plan.resources]:
+            links[:] = [o for o in links if o != "o2"] or ["o1"]
 
     edit(store, plan_path, drop_swimming)
     status, out, _ = phb(capsys, "reviews", SLUG)
@@ -221,10 +215,7 @@ def test_the_review_pack_says_what_was_agreed_what_changed_progress_and_question
     assert "Is the money being used effectively?" in text
     assert "Outcome 2 had not started at the last review: what would help?" in text
     assert "3 changes since the plan was agreed need the NHS team's agreement" in text
-    folder = plan_path.parent.parent / "exports"
-    folder.mkdir()
-    assert phb(capsys, "export", SLUG, "--review-pack", "--format", fmt, "-o", str(folder))[0] == 0
-    assert (folder / f"{SLUG}-review-pack.{fmt}").is_file()
+    assert written_into_a_folder(plan_path, capsys, fmt) == f"{SLUG}-review-pack.{fmt}"
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "html"])
@@ -238,10 +229,16 @@ def test_the_easy_read_review_pack_asks_short_questions(
     assert "The NHS team has not said yes to your plan yet." in text
     assert "Last time (20 October 2026): On track." in text
     assert "Is the money being used well?" in text
+    assert written_into_a_folder(plan_path, capsys, fmt, "--easy-read") == f"{SLUG}-easy-read-review-pack.{fmt}"
+
+
+def written_into_a_folder(plan_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, *more: str) -> str:
+    """The name a review pack is given when written into a folder."""
     folder = plan_path.parent.parent / "exports"
     folder.mkdir()
-    assert phb(capsys, "export", SLUG, "--review-pack", "--easy-read", "--format", fmt, "-o", str(folder))[0] == 0
-    assert (folder / f"{SLUG}-easy-read-review-pack.{fmt}").is_file()
+    assert phb(capsys, "export", SLUG, "--review-pack", *more, "--format", fmt, "-o", str(folder))[0] == 0
+    (written,) = folder.iterdir()
+    return written.name
 
 
 def test_a_review_pack_of_a_plan_never_agreed_says_so_and_toml_is_refused(
