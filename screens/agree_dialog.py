@@ -48,9 +48,9 @@ class AgreeDialog(ModalScreen[AgreedBy | None]):
             yield Label("Mark as agreed", classes="dialog-heading")
             yield Static(ASKED)
             yield Label("Who agreed it")
-            yield Input(placeholder="Priya Shah", id="agreed-name")
+            yield Input(placeholder="Their name", id="agreed-name")
             yield Label("Their role")
-            yield Input(placeholder="CHC nurse assessor", id="agreed-role")
+            yield Input(placeholder="Like: CHC nurse assessor", id="agreed-role")
             yield Label("Date agreed")
             yield Input(format_date_text(clock.today()), placeholder="dd/mm/yyyy", id="agreed-on")
             yield Static(id="problem", classes="field-error", markup=False)  # May quote what was typed.

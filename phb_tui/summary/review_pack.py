@@ -109,8 +109,12 @@ def _questions(plan: Plan, agreed: tuple[Agreement, Plan] | None) -> list[str]:
     if agreed is not None:
         asking = numbered(find_changes(agreed[1], plan))
         if asking:
-            count = "1 change" if len(asking) == 1 else f"{len(asking)} changes"
-            asked.append(f"{count} since the plan was agreed need the NHS team's agreement: is it given?")
+            count = (
+                "1 change since the plan was agreed needs"
+                if len(asking) == 1
+                else f"{len(asking)} changes since the plan was agreed need"
+            )
+            asked.append(f"{count} the NHS team's agreement: is it given?")
     if uses_direct_payment(plan):
         asked.append(
             "Does the direct payment's account hold more than a few weeks of spending? Many ICBs expect "
