@@ -37,6 +37,7 @@ from .settings import load_theme, save_theme, settings_path
 from .shell.agreeing import Agreeing
 from .shell.exporting import Exporting
 from .shell.keys import APP_BINDINGS, usual_key, usual_keys
+from .shell.money import MoneyView
 from .shell.plan_list import PlanListActions
 from .shell.saving import AUTOSAVE_SECONDS, Saving
 from .widgets.themes import HIGH_CONTRAST
@@ -49,7 +50,7 @@ def step_screen(step: Step) -> type[StepScreen]:
     return registered(step)
 
 
-class PhbApp(PlanListActions, Saving, Exporting, Agreeing):
+class PhbApp(PlanListActions, Saving, Exporting, MoneyView, Agreeing):
     TITLE = "PHB Planner"
     SUB_TITLE = "Plan a personal health budget"
     CSS_PATH = ["widgets/widgets.tcss"]
@@ -321,6 +322,11 @@ class PhbApp(PlanListActions, Saving, Exporting, Agreeing):
             "Export summary",
             "Save the summary as a file to share",
             partial(self._on_step, Step.SUMMARY, None, "export"),
+        )
+        yield SystemCommand(
+            "Money in and out",
+            "What was really spent, set against the plan, from its bank statements",
+            self.action_money_in_out,
         )
         yield SystemCommand("Save now", "Save the plan straight away", self.action_save)
         yield SystemCommand(

@@ -31,7 +31,7 @@ from plan_store import Plan, clock
 
 from .base import StepScreen
 from .export_dialog import ExportDialog
-from .messages import ExportChoice, ExportWanted
+from .messages import ExportChoice, ExportWanted, MoneyWanted
 
 WRITTEN_IN_PARTS_FROM = 500
 """Costs from which the summary is written a section at a time while keys work: for 1,000 the
@@ -67,7 +67,11 @@ def _prepared(plan: Plan) -> tuple[PlanAnalysis, list[Part]]:
 class SummaryScreen(StepScreen):
     STEP = Step.SUMMARY
     CSS_PATH = ["base.tcss", "summary.tcss"]
-    BINDINGS = [*STEP_BINDINGS, Binding("e", "export", "Export", id="summary.export")]
+    BINDINGS = [
+        *STEP_BINDINGS,
+        Binding("e", "export", "Export", id="summary.export"),
+        Binding("m", "money", "Money in and out", id="summary.money"),
+    ]
 
     _gaps: Sequence[Gap] = ()
 
@@ -138,6 +142,9 @@ class SummaryScreen(StepScreen):
     def _fix_gap(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.post_message(self.GoTo(self._gaps[int(event.option.id)].step))
+
+    def action_money(self) -> None:
+        self.post_message(MoneyWanted())
 
     def action_export(self, folder: Path | None = None) -> None:
         def chosen(choice: ExportChoice | None) -> None:

@@ -103,6 +103,9 @@ class Section:
     level: int = 2
     keep_together: bool = False
     """On paper, start a new page rather than split it (the sign-off and its signature lines)."""
+    key: str = ""
+    """Which section of the summary this is ("money", "sign-off"; see `sections.SECTION_TITLES`),
+    for a layout to find it by; blank for documents no layout arranges (easy read, a variation)."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from plan_store.slugs import slugify
 if TYPE_CHECKING:
     from plan_store import Agreement, Plan
 
+    from .layout import Layout
+
 FORMATS = ("txt", "md", "html", "toml")
 
 
@@ -26,10 +28,12 @@ def export_text(
     prepared_on: date | None = None,
     easy_read: bool = False,
     agreed: tuple[Agreement, Plan] | None = None,
+    layout: Layout | None = None,
 ) -> str:
     """The summary (or, for "toml", the plan file) as it is shared: private notes left out unless asked.
 
-    The summary says the day it was prepared: today, unless `prepared_on` says otherwise.
+    The summary says the day it was prepared: today, unless `prepared_on` says otherwise, and is
+    arranged as `layout` says (an ICB's own headings and order), if one is given.
     """
     # Imported here so that the command line can name the formats without loading the renderers.
     from plan_store.codec import plan_to_toml
@@ -46,4 +50,9 @@ def export_text(
         from .easy_read import easy_read_summary
 
         return render(easy_read_summary(shared, prepared_on))
-    return render(build_summary(shared, include_private=include_private, prepared_on=prepared_on, agreed=agreed))
+    document = build_summary(shared, include_private=include_private, prepared_on=prepared_on, agreed=agreed)
+    if layout is not None:
+        from .layout import apply_layout
+
+        document = apply_layout(document, layout)
+    return render(document)

@@ -26,6 +26,7 @@ from ..planning.finance import (
 )
 from ..planning.wizard import label
 from .document import Alert, Bar, BarChart, Block, BulletList, Facts, Paragraph, Section, Table
+from .sections import section
 from .wording import NOT_GIVEN, long_date, visible
 
 
@@ -127,7 +128,7 @@ def money_section(plan: Plan, analysis: PlanAnalysis, include_private: bool) -> 
     blocks += spending_charts(plan, figures)
     blocks += _breakdowns(plan, figures)
     blocks.append(Paragraph(convention_text(finance)))
-    return Section("Financial plan", blocks)
+    return section("money", blocks)
 
 
 def budget_against_plan(position: BudgetPosition) -> list[tuple[str, str]]:

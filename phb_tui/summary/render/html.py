@@ -35,7 +35,8 @@ table { border-collapse: collapse; width: 100%; font-size: 10pt; }
 th, td { border: 1px solid #666; padding: 0.25em 0.4em; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.long, th.long { overflow-wrap: anywhere; word-break: break-word; }
-tfoot td { font-weight: bold; }
+tr.total td { font-weight: bold; }
+tr.first-total td { border-top: 2px solid #000; }
 .alert { border: 2px solid #000; padding: 0.4em 0.6em; }
 .bars { margin: 0.6em 0; }
 .bar-row { margin: 0.3em 0; }
@@ -51,6 +52,8 @@ tfoot td { font-weight: bold; }
   h2, h3 { break-after: avoid; }
   h3 + dl { break-before: avoid; }
   table, dl, .alert, section.keep { break-inside: avoid; }
+  tr { break-inside: avoid; }
+  tr.first-total { break-before: avoid; }
 }
 """
 
@@ -94,7 +97,8 @@ def _running_head(text: str) -> str:
     """Whose plan it is at the top of every printed page, so a loose page two is never anonymous."""
     if not text:
         return ""
-    return f"@page {{ @top-left {{ content: {css_string(text)}; font: 9pt Arial, Helvetica, sans-serif; }} }}\n"
+    lines = " white-space: pre;" if "\n" in text else ""  # An ICB's header line above whose plan it is.
+    return f"@page {{ @top-left {{ content: {css_string(text)}; font: 9pt Arial, Helvetica, sans-serif;{lines} }} }}\n"
 
 
 def css_string(text: str) -> str:
@@ -145,5 +149,10 @@ def _table(table: Table) -> str:
 
     head = f"<thead><tr>{cells(table.headers, 'th')}</tr></thead>"
     body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in table.rows)
-    foot = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in table.totals)
-    return f"<table>\n{head}\n<tbody>{body}</tbody>\n<tfoot>{foot}</tfoot>\n</table>"
+    # Totals are the last rows of the body, not a <tfoot>: a browser prints a <tfoot> again at
+    # every page break, where it would stand under lines that do not add up to it.
+    totals = "".join(
+        f'<tr class="total{" first-total" if n == 0 else ""}">{cells(row, "td")}</tr>'
+        for n, row in enumerate(table.totals)
+    )
+    return f"<table>\n{head}\n<tbody>{body}{totals}</tbody>\n</table>"
