@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Static
 
+from phb_tui.planning.change_reasons import numbered, reason_for, set_reason
+from phb_tui.planning.changes import Change, find_changes
 from phb_tui.planning.person_centred import usual_tasks
 from phb_tui.planning.steps import Step
 from phb_tui.planning.wizard import review as step
@@ -28,6 +30,7 @@ from plan_store.person_centred import Action
 from .agree_dialog import AgreedBy, AgreeDialog
 from .base import StepScreen
 from .messages import AgreeWanted
+from .reason_dialog import ReasonDialog
 from .resources import outcome_choices
 
 NOT_YET_AGREED = "Not yet agreed."
@@ -132,6 +135,7 @@ class ReviewScreen(StepScreen):
         agree_key = keys_named(self, "review.agree", "f3", first=True)
         yield Button(f"Mark as agreed ({agree_key})", id="mark-agreed")
         yield Static(id="agreed-changes")
+        yield Button("Give a reason for a change", id="give-reason")
         yield Static("Action plan: what must happen before the plan starts", classes="step-section")
         yield Static(id="usual-tasks", classes="field-help")
         usual_tasks = keys_named(self, "review.usual_tasks", "f5", first=True)
@@ -179,6 +183,34 @@ class ReviewScreen(StepScreen):
         self.query_one("#add-usual-tasks", Button).disabled = not offered
         self.query_one("#agreed-status", Static).update(status_words(self.plan) or NOT_YET_AGREED)
         self.query_one("#agreed-changes", Static).update(agreed_changes_words(self.plan, self._agreed))
+        self.query_one("#give-reason", Button).display = bool(self._asking())
+
+    def _asking(self) -> list[Change]:
+        """The changes since the agreed version that need agreement, numbered as `phb changes` has them."""
+        if not isinstance(self._agreed, tuple):
+            return []
+        return numbered(find_changes(self._agreed[1], self.plan))
+
+    @on(Button.Pressed, "#give-reason")
+    def _give_reason(self) -> None:
+        """Ask for the person's reason for one change, and keep it in the plan for the variation request."""
+        asking = self._asking()
+        if not asking or not isinstance(self._agreed, tuple):
+            return
+        agreement, before = self._agreed
+        since = agreement.revision
+        changes = [(change.text, reason_for(self.plan, since, change)) for change in asking]
+
+        def given(answer: tuple[int, str] | None) -> None:
+            if answer is None:
+                return
+            number, reason = answer
+            set_reason(self.plan, since, find_changes(before, self.plan), number, reason)
+            # Saved as any edit on this step is: the step, then the app, hear that the plan changed.
+            self.post_message(ItemList.Changed(self.query_one("#actions", ItemList)))
+            self.plan_edited()
+
+        self.app.push_screen(ReasonDialog(changes), given)
 
     def agreement_recorded(self) -> None:
         """The app kept this revision as agreed: compare with it from now on."""

@@ -308,6 +308,7 @@ def _review_words(now: Plan, agreement: Agreement, agreed: Plan) -> Iterator[Pie
     from plan_store.models import OutcomeReview
     from plan_store.vocabulary import Progress, SaidBy
     from screens.agree_dialog import ASKED, NEEDS_A_NAME
+    from screens.reason_dialog import ASKED as WHY_ASKED
     from screens.review import NOT_YET_AGREED, gaps_question
 
     changes = find_changes(agreed, now)
@@ -341,6 +342,7 @@ def _review_words(now: Plan, agreement: Agreement, agreed: Plan) -> Iterator[Pie
             render_text(made(new_plan("Empty"), None, date(2027, 1, 5))),
         )
     yield Piece("review step: mark as agreed", "\n".join([ASKED, NEEDS_A_NAME, NOT_YET_AGREED]))
+    yield Piece("review step: a reason for a change", WHY_ASKED)
     for plan in (new_plan("Empty"), _one_gap(agreed)):
         yield Piece("review step: agreed despite gaps?", gaps_question(find_gaps(plan)))
 

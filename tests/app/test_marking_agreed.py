@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.dialogs import ConfirmDialog
 from plan_store import Plan, PlanStore, new_plan
-from plan_store.agreed import read_agreed
+from plan_store.agreed import agree, read_agreed
 from plan_store.vocabulary import Progress, SaidBy
 from screens.agree_dialog import AgreeDialog
+from screens.reason_dialog import ReasonDialog
 
 from .helpers import choose, fill, plan_open_at, saved, until
+
+
+@asynccontextmanager
+async def plan_open_at_path(store: PlanStore, path: Path) -> AsyncIterator[tuple[PhbApp, Pilot[None]]]:
+    """The app on a plan already saved (and agreed), at the Review step."""
+    app = PhbApp(
+        store,
+        store.open(path),
+        autosave_seconds=3600,
+        keys_file=store.data_dir / "no-keys.toml",
+        first_step=Step.REVIEW,
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        yield app, pilot
 
 
 def _shown(app: PhbApp, selector: str) -> str:
@@ -115,3 +135,29 @@ async def test_each_outcomes_progress_is_recorded_at_a_review(store: PlanStore, 
         SaidBy.PA,
     )
     assert entry.how_it_is_going == "Swimming once a week so far."
+
+
+async def test_a_reason_for_a_change_is_given_on_the_review_step_and_kept_for_the_request(
+    store: PlanStore, example_plan: Plan
+) -> None:
+    opened = store.add(example_plan)
+    agree(store, opened, "Priya Shah", "CHC nurse assessor", date(2026, 11, 20))
+    opened.plan.finance.line_items[0].unit_cost = Decimal("15.00")
+    store.save(opened)
+    async with plan_open_at_path(store, opened.path) as (app, pilot):
+        assert "Your reason (change 1): not given yet." in _shown(app, "#agreed-changes")
+        app.screen.query_one("#give-reason", Button).press()
+        await until(pilot, lambda: isinstance(app.screen, ReasonDialog), "the dialog asking the reason")
+        await fill(pilot, "#reason-words", "Sam's pay goes up in April.")
+        await pilot.click("#ok")
+        await until(pilot, lambda: "April" in _shown(app, "#agreed-changes"), "the reason shown")
+        assert "Your reason (change 1): Sam's pay goes up in April." in _shown(app, "#agreed-changes")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (kept,) = saved(store, opened.path).change_reasons
+    assert (kept.change, kept.since, kept.reason) == ("item:pa-mornings:cost", 14, "Sam's pay goes up in April.")
+
+
+async def test_no_reason_is_asked_for_when_nothing_needs_agreement(store: PlanStore, example_plan: Plan) -> None:
+    async with plan_open_at(store, example_plan, step=Step.REVIEW, size=(100, 40)) as (app, _pilot, _path):
+        assert not app.screen.query_one("#give-reason", Button).display
