@@ -29,7 +29,7 @@ from plan_store import OpenPlan, PlanStore, visible
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
 
-from .keymap import BROWSER_KEYS, key_words, keymap_path, keys_words, load_keymap, terminal_keymap
+from .keymap import BROWSER_KEYS, both_cases, key_words, keymap_path, keys_words, load_keymap, terminal_keymap
 from .plain_text import as_written
 from .planning.steps import Step
 from .session import FAULT, PlanSession
@@ -175,7 +175,7 @@ class PhbApp(PlanListActions, Saving, Exporting, MoneyView, Agreeing):
         problems: list[str] = []
         if self._keys_file.is_file():  # Usually not; then no need to gather every binding.
             own, problems = load_keymap(self._keys_file, usual_keys())
-            keymap.update(own)
+            keymap.update({action: both_cases(keys) for action, keys in own.items()})
         if keymap:
             self.set_keymap(keymap)
         # The footer names the command palette by this key; it must be the first key the palette has

@@ -35,7 +35,7 @@ from .open_command import open_app, open_picker, run_app, serve, serve_arguments
 from .pa_command import pa_costs, pa_costs_arguments
 from .review_command import plan_reviews, review_pack_arguments, review_pack_text
 from .spending_command import show_spending, spending_arguments
-from .summary.exporting import FORMATS, export_file_name, export_text
+from .summary.exporting import FORMATS, export_file_name, export_text, missing_pictures_note
 from .where_command import where, where_arguments
 
 if TYPE_CHECKING:
@@ -330,6 +330,8 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
         text = export_text(
             plan, arguments.format, include_private, easy_read=arguments.easy_read, agreed=agreed, layout=layout
         )
+        if note := missing_pictures_note(arguments.format, arguments.easy_read):
+            print(note, file=sys.stderr)
     if arguments.output is None or str(arguments.output) == "-":  # "-" is the screen, as for most commands.
         print(text, end="")
         return EXIT_OK

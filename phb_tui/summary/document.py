@@ -93,7 +93,20 @@ class Alert:
     text: str
 
 
-Block = Paragraph | Subheading | Facts | BulletList | Table | BarChart | Alert
+@dataclass(frozen=True)
+class Picture:
+    """A picture beside an idea, in easy read; the words beside it carry the meaning on their own.
+
+    As a section's first block it is shown beside the rest, where a format can show pictures.
+    """
+
+    symbol: str
+    """Our name for it, such as "money": `pictures.SYMBOLS` says which drawing that is."""
+    alt: str
+    """What it shows, in words, for people who cannot see it."""
+
+
+Block = Paragraph | Subheading | Facts | BulletList | Table | BarChart | Alert | Picture
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,18 @@ def export_file_name(plan: Plan, fmt: str) -> str:
     return f"{slug}.toml" if fmt == "toml" else f"{slug}-summary.{fmt}"
 
 
+PICTURED = frozenset({"html"})
+"""The formats that draw the easy read's pictures; the others let the words carry them."""
+
+
+def missing_pictures_note(fmt: str, easy_read: bool) -> str | None:
+    """What to say, once, beside an easy read exported without its pictures because they are not
+    installed: said to the person (on the command line's error stream), never put in the document."""
+    from .pictures import HOW_TO_ADD, available
+
+    return HOW_TO_ADD if easy_read and fmt in PICTURED and not available() else None
+
+
 def export_text(
     plan: Plan,
     fmt: str,
