@@ -42,18 +42,18 @@ def plan_reviews(opened: OpenPlan, as_json: bool) -> int:
     return EXIT_OK
 
 
-def review_pack_text(opened: OpenPlan, fmt: str, easy_read: bool) -> str:
-    """The review pack in `fmt` (txt, md or html), standard or easy read."""
+def review_pack_export(opened: OpenPlan, fmt: str, easy_read: bool) -> bytes:
+    """The review pack in `fmt` (txt, md, html, docx or pdf), standard or easy read, as the file's bytes."""
     from plan_store import clock
 
     from .agree_command import agreed_for_summary
-    from .summary.render import render_html, render_markdown, render_text
+    from .summary.exporting import byte_renderer, is_binary, render_document
     from .summary.review_pack import easy_review_pack, review_pack
 
     if fmt == "toml":
-        raise PlanError("A review pack is a document: use --format txt, md or html.")
+        raise PlanError("A review pack is a document: use --format txt, md or html (or docx or pdf).")
+    if is_binary(fmt):
+        byte_renderer(fmt)  # A missing library is said before anything is read.
     agreed = agreed_for_summary(opened)
     make = easy_review_pack if easy_read else review_pack
-    document = make(opened.plan, agreed, clock.today())
-    render = {"txt": render_text, "md": render_markdown, "html": render_html}[fmt]
-    return render(document)
+    return render_document(make(opened.plan, agreed, clock.today()), fmt)

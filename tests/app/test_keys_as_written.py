@@ -5,6 +5,8 @@ dialog's footer names the dialog's keys, and a click on the journey bar goes to 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -27,7 +29,7 @@ from screens.usual_tasks_dialog import UsualTasksDialog
 from .helpers import plan_open_at, screen_text, until
 
 
-def _letters_shown(screen: Screen[object]) -> set[str]:
+def _letters_shown(screen: Screen[Any]) -> set[str]:
     """The letters the footer shows on this screen, as it writes them (capitals)."""
     return {
         binding.key.upper()
@@ -70,7 +72,7 @@ async def test_every_letter_in_the_list_of_plans_footer_works_in_both_cases(stor
         for letter, opened in opens.items():
             for key in (letter.lower(), letter):
                 await pilot.press(key)
-                await until(pilot, lambda opened=opened: opened(app), f"{key} in the list of plans")
+                await until(pilot, partial(opened, app), f"{key} in the list of plans")
                 if letter == "S":
                     await pilot.press("f2")
                     await until(pilot, lambda: isinstance(app.screen, PickerScreen), "back to the list")
@@ -170,14 +172,22 @@ async def test_page_down_scrolls_the_summary_wherever_the_cursor_is(store: PlanS
 
 
 async def test_a_click_on_the_journey_bar_goes_to_the_step(store: PlanStore, example_plan: Plan) -> None:
+    async def click_on(app: PhbApp, pilot: Pilot[None], words: str) -> None:
+        """Click the middle of `words` on the bar, once the bar on the screen now shown is laid out:
+        until it knows its width it names the steps by number alone, and a click lands elsewhere."""
+
+        def laid_out() -> bool:
+            bars = app.screen.query(JourneyBar)
+            return bool(bars) and words in str(bars.first().render())
+
+        await until(pilot, laid_out, f"the journey bar showing {words!r}")
+        line = str(app.screen.query_one(JourneyBar).render()).splitlines()[0]
+        await pilot.click(JourneyBar, offset=(line.index(words) + len(words) // 2, 0))
+
     async with plan_open_at(store, example_plan, step=Step.FINANCE, size=(80, 24)) as (app, pilot, _path):
-        bar = app.screen.query_one(JourneyBar)
-        line = str(bar.render()).splitlines()[0]
-        await pilot.click(JourneyBar, offset=(line.index("6 Review") + 2, 0))
+        await click_on(app, pilot, "6 Review")
         await until(pilot, lambda: app.current_step == Step.REVIEW, "step 6 after a click")
-        bar = app.screen.query_one(JourneyBar)
-        line = str(bar.render()).splitlines()[0]
-        await pilot.click(JourneyBar, offset=(line.index("2 Outcomes") + 1, 0))
+        await click_on(app, pilot, "2 Outcomes")
         await until(pilot, lambda: app.current_step == Step.OUTCOMES, "step 2 after a click")
 
 
