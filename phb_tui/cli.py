@@ -30,14 +30,17 @@ from .agree_command import (
 )
 from .completion import asked, complete, plan_argument
 from .exit_status import EXIT_ERROR, EXIT_GAPS, EXIT_OK
+from .layouts_command import LAYOUT_HELP, layouts, layouts_arguments
 from .open_command import open_app, open_picker, run_app, serve, serve_arguments
 from .pa_command import pa_costs, pa_costs_arguments
 from .spending_command import show_spending, spending_arguments
-from .summary.exporting import FORMATS, export_file_name, export_text
+from .summary.exporting import FORMATS, export_file_name, export_text, missing_pictures_note
 from .where_command import where, where_arguments
 
 if TYPE_CHECKING:
     from plan_store import OpenPlan, PlanStore
+
+    from .summary.layout import Layout
 
 # Each command imports what only it needs, so that `phb open` starts without loading the summary
 # and its renderers, and the other commands without Textual.
@@ -178,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a short summary in easy read, for the person and their family: short sentences, larger type in html",
     )
+    export.add_argument("--layout", metavar="NAME|FILE", help=LAYOUT_HELP)
     variation_arguments(export)
 
     check = command(
@@ -220,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pa_costs_arguments(command("pa-costs", pa_costs, "The whole yearly cost of employing personal assistants."))
     serve_arguments(command("serve", serve, "Use PHB Planner in your web browser, on this computer only."))
+    layouts_arguments(command("layouts", layouts, "The layouts for exports: your ICB's order and headings."))
     where_arguments(command("where", where, "Where PHB Planner keeps your plans and settings, one place on each line."))
     spending_arguments(
         command("spending", show_spending, "Money in and out of the budget, set against the plan."), [common]
@@ -306,11 +311,16 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     include_private = arguments.include_private
     if arguments.easy_read and arguments.format == "toml":
         raise PlanError("An easy-read summary is text: use --format txt, md or html with --easy-read.")
+    layout = _layout(arguments)
     if arguments.variation:
         text = variation_text(opened, arguments.format, arguments.easy_read)
     else:
         agreed = None if arguments.easy_read or arguments.format == "toml" else agreed_for_summary(opened)
-        text = export_text(plan, arguments.format, include_private, easy_read=arguments.easy_read, agreed=agreed)
+        text = export_text(
+            plan, arguments.format, include_private, easy_read=arguments.easy_read, agreed=agreed, layout=layout
+        )
+        if note := missing_pictures_note(arguments.format, arguments.easy_read):
+            print(note, file=sys.stderr)
     if arguments.output is None or str(arguments.output) == "-":  # "-" is the screen, as for most commands.
         print(text, end="")
         return EXIT_OK
@@ -325,6 +335,20 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     left_out = "" if include_private else " Notes marked private were left out."
     print(f"Wrote {arguments.output}.{left_out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _layout(arguments: argparse.Namespace) -> Layout | None:
+    """The layout asked for, checked before anything is written; only the summary has one."""
+    if arguments.layout is None:
+        return None
+    for wanted, option in ((arguments.easy_read, "--easy-read"), (arguments.variation, "--variation")):
+        if wanted:
+            raise PlanError(f"A layout arranges the summary; it cannot be used with {option}.")
+    if arguments.format == "toml":
+        raise PlanError("A layout arranges the summary; the plan file (--format toml) has none.")
+    from .summary.layout_files import find_layout
+
+    return find_layout(arguments.layout)[1]
 
 
 def _check(store: PlanStore, arguments: argparse.Namespace) -> int:

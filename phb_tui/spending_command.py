@@ -167,12 +167,9 @@ def _opened(store: PlanStore, name: str) -> OpenPlan:
 
 
 def _date(text: str, what: str) -> date:
-    from plan_store.dates import DATE_RULE, date_or_none
+    from .spending.period import day_from_words
 
-    found = date_or_none(text)
-    if found is None:
-        raise PlanError(f'{what}, "{text}", is not {DATE_RULE}.')
-    return found
+    return day_from_words(text, what)
 
 
 def _money(text: str, what: str) -> Decimal:
@@ -185,11 +182,9 @@ def _money(text: str, what: str) -> Decimal:
 
 
 def _period(arguments: argparse.Namespace) -> tuple[date | None, date | None]:
-    start = _date(arguments.start, "The first day (--from)") if arguments.start else None
-    end = _date(arguments.end, "The last day (--to)") if arguments.end else None
-    if start and end and end < start:
-        raise PlanError(f"The last day ({end:%d/%m/%Y}) is before the first ({start:%d/%m/%Y}).")
-    return start, end
+    from .spending.period import period_from_words
+
+    return period_from_words(arguments.start, arguments.end, "The first day (--from)", "The last day (--to)")
 
 
 def show_spending(store: PlanStore, arguments: argparse.Namespace) -> int:

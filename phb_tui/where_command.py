@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plan_store.places import TRASH_FOLDER, config_dir
+from plan_store.places import TRASH_FOLDER, config_dir, layouts_dir
 
 if TYPE_CHECKING:
     from plan_store import PlanStore
@@ -36,6 +36,7 @@ def places(store: PlanStore) -> list[tuple[str, str, Path]]:
         ("keys_file", "Keys", keymap_path()),
         ("rates_file", "Rates", own_rates_path()),
         ("settings_file", "Settings", settings_path()),
+        ("layouts_folder", "Layouts", layouts_dir()),
     ]
 
 

@@ -69,13 +69,20 @@ def plan_from_toml(text: str, path: Path) -> Plan:
         return _plan_from_toml(text, path)
 
 
-def _plan_from_toml(text: str, path: Path) -> Plan:
+def parse_toml(text: str, path: Path, kind: str = "a plan") -> dict[str, Any]:
+    """The table in `text` (money as Decimal), or a PlanFileError naming the line of a mistake.
+
+    `kind` names what the file should be ("a plan", "a layout"), for the message."""
     try:
-        raw = tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(path, str(error), text) from None
     except RecursionError:  # Lists or tables inside each other thousands of times over.
-        raise PlanFileError(path, "its lists or tables are nested far too deeply to be a plan") from None
+        raise PlanFileError(path, f"its lists or tables are nested far too deeply to be {kind}") from None
+
+
+def _plan_from_toml(text: str, path: Path) -> Plan:
+    raw = parse_toml(text, path)
     version = file_version(raw)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise NewerPlanError(

@@ -139,6 +139,16 @@ class StepScreen(Screen[None]):
     def action_go(self, delta: int) -> None:
         self.post_message(self.Move(delta))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No "Next" on the last step, nor "Back" on the first: the footer names only what works."""
+        if action == "go" and parameters and isinstance(parameters[0], int):
+            return 1 <= self.STEP.number + parameters[0] <= len(Step)
+        return True
+
+    @on(JourneyBar.StepClicked)
+    def _clicked_in_the_bar(self, event: JourneyBar.StepClicked) -> None:
+        self.post_message(self.GoTo(event.step))
+
     @on(Button.Pressed, "#step-back")
     def _back(self) -> None:
         self.action_go(-1)

@@ -71,6 +71,10 @@ class ExportChoice:
     """The short easy-read summary, for the person and their family, rather than the full one."""
 
 
+class MoneyWanted(Message):
+    """Show money in and out: the plan set against what was really spent."""
+
+
 @dataclass
 class ExportWanted(Message):
     choice: ExportChoice

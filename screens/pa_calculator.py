@@ -20,7 +20,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from phb_tui.plain_text import as_written
@@ -33,6 +32,7 @@ from phb_tui.planning.wizard import finance as step
 from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.key_hints import keys_named
+from phb_tui.widgets.keyed_dialog import KeyedDialog
 from plan_store import Period, Plan, format_money
 from plan_store.employing import EmployerCosts, PersonalAssistant
 
@@ -47,7 +47,7 @@ class CalculatorAnswers:
     change: PlanChange | None
 
 
-class PACalculatorDialog(ModalScreen[CalculatorAnswers]):
+class PACalculatorDialog(KeyedDialog[CalculatorAnswers]):
     CSS_PATH = ["pa_calculator.tcss"]
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="pa.close"),

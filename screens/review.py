@@ -22,6 +22,7 @@ from plan_store.dates import format_date_text
 from plan_store.person_centred import Action
 
 from .base import StepScreen
+from .usual_tasks_dialog import UsualTasksDialog
 
 RISKS = ListSpec[Risk](
     noun="risk",
@@ -125,7 +126,7 @@ class ReviewScreen(StepScreen):
     def plan_edited(self) -> None:
         offered = usual_tasks(self.plan)
         self.query_one("#usual-tasks", Static).update(
-            "Usual tasks for how your money is held: " + "; ".join(offered) + "."
+            "Usual tasks for your plan: " + "; ".join(offered) + "."
             if offered
             else f"Choose how the money is held (step {Step.MANAGEMENT.number}) to see the usual tasks."
             if self.plan.management.option is None
@@ -136,13 +137,21 @@ class ReviewScreen(StepScreen):
 
     @on(Button.Pressed, "#add-usual-tasks")
     def action_usual_tasks(self) -> None:
-        """Add the tasks that usually come before a plan like this one can start."""
+        """Offer the tasks that usually come before a plan like this one can start, to tick."""
         offered = usual_tasks(self.plan)
         if not offered:
+            self.notify("Every usual task for this plan is in your action plan.")
             return
-        actions = self.plan.actions
-        added: list[Action] = []
-        for task in offered:
-            added.append(Action(id=next_id("a", [a.id for a in actions + added]), task=task))
-        self.query_one("#actions", ItemList).add_entries(added)
-        self.notify(f"Added {len(added)} usual tasks. Say who does each, and by when.")
+
+        def chosen(tasks: list[str] | None) -> None:
+            if not tasks:
+                return
+            actions = self.plan.actions
+            added: list[Action] = []
+            for task in tasks:
+                added.append(Action(id=next_id("a", [a.id for a in actions + added]), task=task))
+            self.query_one("#actions", ItemList).add_entries(added)
+            tasks_added = "1 usual task" if len(added) == 1 else f"{len(added)} usual tasks"
+            self.notify(f"Added {tasks_added}. Say who does each, and by when.")
+
+        self.app.push_screen(UsualTasksDialog(offered), chosen)

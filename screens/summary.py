@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -31,7 +32,7 @@ from plan_store import Plan, clock
 
 from .base import StepScreen
 from .export_dialog import ExportDialog
-from .messages import ExportChoice, ExportWanted
+from .messages import ExportChoice, ExportWanted, MoneyWanted
 
 WRITTEN_IN_PARTS_FROM = 500
 """Costs from which the summary is written a section at a time while keys work: for 1,000 the
@@ -67,7 +68,17 @@ def _prepared(plan: Plan) -> tuple[PlanAnalysis, list[Part]]:
 class SummaryScreen(StepScreen):
     STEP = Step.SUMMARY
     CSS_PATH = ["base.tcss", "summary.tcss"]
-    BINDINGS = [*STEP_BINDINGS, Binding("e", "export", "Export", id="summary.export")]
+    BINDINGS = [
+        *STEP_BINDINGS,
+        Binding("e,E", "export", "Export", id="summary.export"),
+        Binding("m,M", "money", "Money in and out", id="summary.money"),
+        # Priority, so the summary pages wherever the cursor is: the list of what a reviewer would
+        # ask about would otherwise take them to move its own highlight, and the page stayed put.
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+        Binding("home", "page_end(0)", "Top", show=False, priority=True),
+        Binding("end", "page_end(1)", "Bottom", show=False, priority=True),
+    ]
 
     _gaps: Sequence[Gap] = ()
 
@@ -138,6 +149,23 @@ class SummaryScreen(StepScreen):
     def _fix_gap(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.post_message(self.GoTo(self._gaps[int(event.option.id)].step))
+
+    def action_page(self, way: int) -> None:
+        body = self.query_one("#step-body", VerticalScroll)
+        if way > 0:
+            body.scroll_page_down()
+        else:
+            body.scroll_page_up()
+
+    def action_page_end(self, end: int) -> None:
+        body = self.query_one("#step-body", VerticalScroll)
+        if end:
+            body.scroll_end()
+        else:
+            body.scroll_home()
+
+    def action_money(self) -> None:
+        self.post_message(MoneyWanted())
 
     def action_export(self, folder: Path | None = None) -> None:
         def chosen(choice: ExportChoice | None) -> None:

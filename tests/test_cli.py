@@ -45,7 +45,7 @@ def test_version_and_help_start_without_loading_the_plan_models(isolated_folders
 
 
 @pytest.mark.parametrize(
-    "command", ["", "new", "list", "open", "show", "export", "check", "reviews", "import", "where"]
+    "command", ["", "new", "list", "open", "show", "export", "check", "reviews", "import", "where", "layouts"]
 )
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert "usage: phb" in phb_help(capsys, *([command] if command else []))

@@ -79,6 +79,12 @@ LIST_KEYS = {
     "ready",
     "gap_count",
     "next_review",
+    "balance",
+    "balance_on",
+    "weeks_in_hand",
+    "money_warning",
+    "next_return",
+    "spending_problem",
     "problem",
 }
 
@@ -111,6 +117,12 @@ def test_list_json_gives_every_plan_with_stable_keys_and_money_as_text(
         "ready": True,
         "gap_count": 0,
         "next_review": "2027-02-26",
+        "balance": None,  # Nothing recorded of money in and out: tests/test_broker_money.py has a record.
+        "balance_on": None,
+        "weeks_in_hand": None,
+        "money_warning": None,
+        "next_return": None,
+        "spending_problem": None,
         "problem": None,
     }
     started = plans["just-started.toml"]

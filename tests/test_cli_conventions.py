@@ -160,6 +160,7 @@ WHERE_LABELS = [
     "Keys",
     "Rates",
     "Settings",
+    "Layouts",
 ]
 
 
@@ -195,6 +196,7 @@ def test_where_json_gives_each_place_and_whether_it_is_there(
         "keys_file",
         "rates_file",
         "settings_file",
+        "layouts_folder",
     ]
     assert data["data_folder"] == {"path": str(isolated_folders), "exists": True}
     assert data["settings_file"]["exists"] is False

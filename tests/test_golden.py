@@ -22,9 +22,10 @@ PREPARED = date(2026, 11, 24)
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "html"])
-def test_export_matches_the_reviewed_copy(example_plan: Plan, fmt: str) -> None:
-    text = export_text(example_plan, fmt, prepared_on=PREPARED)
-    golden = GOLDEN / f"daniel.{fmt}"
+@pytest.mark.parametrize("easy_read", [False, True], ids=["summary", "easy-read"])
+def test_export_matches_the_reviewed_copy(example_plan: Plan, fmt: str, easy_read: bool) -> None:
+    text = export_text(example_plan, fmt, prepared_on=PREPARED, easy_read=easy_read)
+    golden = GOLDEN / f"daniel{'-easy-read' if easy_read else ''}.{fmt}"
     if os.environ.get("PHB_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")

@@ -18,13 +18,14 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from plan_store import Plan, PlanError, PlanStore, visible_name
+from plan_store import Plan, PlanError, PlanStore, clock, format_money, visible_name
 from plan_store.money import money_to_str
 
 from ..planning import checks
 from ..planning.checks import Gap
 from ..planning.finance import budget_position
 from ..planning.reviews import NextReview, next_review, timing_words
+from ..spending.glance import MoneyGlance, read_glance
 from ..summary.wording import long_date
 from .listing import plan_rows
 
@@ -49,6 +50,17 @@ class PlanState:
         """What a reviewer would ask about, worked out once; None if the plan cannot be opened."""
         # Looked up when used, not when imported, so that the rules in force are always the ones run.
         return checks.find_gaps(self.plan) if self.plan is not None else None
+
+    @cached_property
+    def money(self) -> tuple[MoneyGlance | None, str]:
+        """Money in hand and the next return, from the record beside the plan (None if there is
+        none), or why the record cannot be read: a damaged record never hides the plan's gaps."""
+        if self.plan is None:
+            return None, ""
+        try:
+            return read_glance(self.plan, self.path, clock.today()), ""
+        except PlanError as error:
+            return None, str(error)
 
     def named(self) -> str:
         """ "Daniel's plan 2026 (daniels-plan-2026.toml)", or the file name alone if it cannot be read."""
@@ -108,6 +120,7 @@ def _list_record(state: PlanState) -> dict[str, object]:
         "ready": None,
         "gap_count": None,
         "next_review": None,
+        **_money_record(state),
         "problem": state.problem or None,
     }
     plan = state.plan
@@ -149,8 +162,50 @@ def check_record(state: PlanState) -> dict[str, object]:
         "not_applicable": None
         if plan is None or gaps is None
         else [{**_gap_record(gap), "reason": reason} for gap, reason in checks.set_aside(plan)],
+        **_money_record(state),
         "problem": state.problem or None,
     }
+
+
+def _money_record(state: PlanState) -> dict[str, object]:
+    """The same keys in `phb list --json` and `phb check --all --json`; null where nothing is recorded."""
+    glance, problem = state.money
+    if glance is None:
+        return {
+            "balance": None,
+            "balance_on": None,
+            "weeks_in_hand": None,
+            "money_warning": None,
+            "next_return": None,
+            "spending_problem": problem or None,
+        }
+    due = glance.next_return
+    return {
+        "balance": ("-" if glance.balance < 0 else "") + money_to_str(abs(glance.balance)),
+        "balance_on": glance.as_of.isoformat(),
+        "weeks_in_hand": None if glance.weeks_in_hand is None else f"{glance.weeks_in_hand:f}",
+        "money_warning": glance.warning,
+        "next_return": {"from": due.start.isoformat(), "to": due.end.isoformat(), "due": due.due.isoformat()},
+        "spending_problem": None,
+    }
+
+
+def money_words(state: PlanState) -> str:
+    """ "; 5.4 weeks of money in hand (more than some ICBs allow) on 20 November 2026, next return from 2 February 2027"."""
+    glance, problem = state.money
+    if problem:
+        return "; the record of money in and out cannot be read"
+    if glance is None:
+        return ""
+    if glance.weeks_in_hand is None:
+        held = f"{format_money(glance.balance)} in hand"
+    else:
+        held = f"{glance.weeks_in_hand} weeks of money in hand"
+        if glance.warning and glance.weeks_in_hand < 1:
+            held += " (running low)"
+        elif glance.warning:
+            held += " (more than some ICBs allow)"
+    return f"; {held} on {long_date(glance.as_of)}, next return from {long_date(glance.next_return.due)}"
 
 
 def check_all_json(store: PlanStore, states: list[PlanState]) -> str:
@@ -179,7 +234,8 @@ def check_line(state: PlanState) -> str:
     if state.gaps is None:
         return f"{state.named()}: cannot be opened: {state.short_problem()}"
     count = len(state.gaps)
-    return f"{state.named()}: " + ("ready" if not count else "1 gap" if count == 1 else f"{count} gaps")
+    readiness = "ready" if not count else "1 gap" if count == 1 else f"{count} gaps"
+    return f"{state.named()}: {readiness}{money_words(state)}"
 
 
 def check_totals(states: list[PlanState]) -> str:

@@ -27,6 +27,16 @@ def _export_text(plan: Plan, choice: ExportChoice, whole_plan: bool) -> str:
     return export_text(plan, choice.format, choice.include_private, easy_read=choice.easy_read)
 
 
+def _left_out(choice: ExportChoice) -> str:
+    """What the summary leaves out, said after where it went: private notes, and the easy read's
+    pictures when they are not installed."""
+    from ..summary.exporting import missing_pictures_note
+
+    pictures = missing_pictures_note(choice.format, choice.easy_read)
+    private = "" if choice.include_private else " Notes marked private were left out."
+    return f"{private} {pictures}" if pictures else private
+
+
 class Exporting(ShellBase):
     @on(ExportWanted)
     def _export_wanted(self, message: ExportWanted) -> None:
@@ -75,7 +85,7 @@ class Exporting(ShellBase):
                 timeout=30,
             )
             return
-        left_out = "" if choice.include_private else " Notes marked private were left out."
+        left_out = _left_out(choice)
         self.notify(f"Exported to {choice.path}.{left_out}", timeout=10)
 
     def _download(self, choice: ExportChoice, text: str, whole_plan: bool) -> None:
@@ -89,5 +99,5 @@ class Exporting(ShellBase):
                 timeout=30,
             )
             return
-        left_out = "" if choice.include_private else " Notes marked private were left out."
+        left_out = _left_out(choice)
         self.notify(f"{name} is on its way to your browser's downloads.{left_out}", timeout=10)

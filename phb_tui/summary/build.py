@@ -41,6 +41,7 @@ from .employing import employing_section
 from .front_sheet import front_sheet
 from .money import budget_facts, money_section, spending_charts
 from .planning_tools import about_me, action_plan, my_week, who_decides
+from .sections import section
 from .wording import NOT_GIVEN, long_date, note_suffix, or_missing, visible
 
 IF_THE_ICB_SAYS_NO = (
@@ -162,7 +163,7 @@ def _who(plan: Plan, analysis: PlanAnalysis) -> Section:
     blocks: list[Block] = [Facts(rows)]
     given = [(label, value) for label, value in contact_rows if value]
     blocks += [Paragraph("Key contacts:"), Facts(given)] if given else [Paragraph(f"Key contacts: {NOT_GIVEN}.")]
-    return Section("Who the plan is for", blocks)
+    return section("who", blocks)
 
 
 def _eligibility(plan: Plan, analysis: PlanAnalysis) -> Section:
@@ -172,11 +173,11 @@ def _eligibility(plan: Plan, analysis: PlanAnalysis) -> Section:
     else:
         rows.append((label(Plan, "eligibility"), NOT_GIVEN))
     rows += budget_facts(plan, analysis.position)
-    return Section("Eligibility and budget", [Facts(rows)])
+    return section("eligibility", [Facts(rows)])
 
 
 def _needs(plan: Plan) -> Section:
-    return Section("What the assessment found", [Paragraph(or_missing(plan.assessed_needs))])
+    return section("needs", [Paragraph(or_missing(plan.assessed_needs))])
 
 
 def _outcomes(plan: Plan, analysis: PlanAnalysis) -> Section:
@@ -206,7 +207,7 @@ def _outcomes(plan: Plan, analysis: PlanAnalysis) -> Section:
             blocks += [Paragraph("Paid for or supported by:"), BulletList(serves)]
         else:
             blocks.append(Alert("Nothing is linked to this outcome yet."))
-    return Section("Outcomes, and what serves each one", blocks)
+    return section("outcomes", blocks)
 
 
 def _resource_phrase(description: str, kind: str, who_or_where: str) -> str:
@@ -250,7 +251,7 @@ def _management(plan: Plan) -> Section:
     given = [(label, value) for label, value in chosen_with if value]
     if given:
         blocks += [Paragraph("How the choice was made (the person's own answers):"), Facts(given)]
-    return Section("Managing the money", blocks)
+    return section("management", blocks)
 
 
 _RECEIVED_FOR_THE_REVIEWER = {
@@ -271,7 +272,7 @@ def _other_support(plan: Plan) -> Section:
     """Support not linked to any outcome; linked support is listed under its outcomes."""
     unlinked = [r for r in plan.resources if not r.outcome_ids]
     items = [f"{r.kind.label}: {r.description}" + (f" ({r.who_or_where})" if r.who_or_where else "") for r in unlinked]
-    return Section("Other support, not yet linked to an outcome", [BulletList(items)] if items else [])
+    return section("other-support", [BulletList(items)] if items else [])
 
 
 def _risks(plan: Plan) -> Section:
@@ -287,13 +288,13 @@ def _risks(plan: Plan) -> Section:
     if not plan.risks:
         blocks.append(Paragraph(f"Risks: {NOT_GIVEN}."))
     blocks.append(Facts([(label(Plan, "contingency_plan"), or_missing(plan.contingency_plan))]))
-    return Section("Risks and contingency plan", blocks)
+    return section("risks", blocks)
 
 
 def _flexibility(plan: Plan) -> Section:
     flexibility = plan.flexibility
-    return Section(
-        "Flexibility agreement",
+    return section(
+        "flexibility",
         [
             Facts(
                 [
@@ -328,7 +329,7 @@ def _reviews(plan: Plan) -> Section:
         )
     if not reviews.log:
         blocks.append(Paragraph("No review has happened yet."))
-    return Section("Reviews", blocks)
+    return section("reviews", blocks)
 
 
 def _to_discuss(plan: Plan, include_private: bool) -> Section:
@@ -345,7 +346,7 @@ def _to_discuss(plan: Plan, include_private: bool) -> Section:
     ):
         if shown:
             blocks += [Paragraph(heading), BulletList(shown)]
-    return Section("To discuss", blocks)
+    return section("to-discuss", blocks)
 
 
 def _sign_off(plan: Plan) -> Section:
@@ -360,7 +361,7 @@ def _sign_off(plan: Plan) -> Section:
     blocks.append(Paragraph(IF_THE_ICB_SAYS_NO))
     blocks += [Paragraph("Person (or their representative):"), Paragraph(SIGNATURE_LINE)]
     blocks += [Paragraph("For the NHS:"), Paragraph(SIGNATURE_LINE)]
-    return Section("Agreement and sign-off", blocks, keep_together=True)
+    return section("sign-off", blocks, keep_together=True)
 
 
 def _getting_informed(plan: Plan, include_private: bool) -> Section:
@@ -385,4 +386,4 @@ def _getting_informed(plan: Plan, include_private: bool) -> Section:
     ]
     if contacts:
         blocks += [Paragraph("People to talk to:"), BulletList(contacts)]
-    return Section("Getting informed", blocks)
+    return section("getting-informed", blocks)

@@ -11,6 +11,7 @@ from plan_store.money import money_to_str
 from ..planning.analysis import PlanAnalysis
 from ..planning.changes import Area, Change, find_changes, needing_agreement
 from .document import BulletList, Paragraph, Section, Subheading
+from .sections import section
 from .wording import long_date
 
 NO_CHANGES = "Nothing has changed since then."
@@ -123,14 +124,14 @@ def changes_section(plan: Plan, agreed: tuple[Agreement, Plan] | None, analysis:
     """ "Changes since the agreed version", left out (no blocks) when there are none. The plan's
     `analysis` gives its figures, when already worked out."""
     if agreed is None:
-        return Section("Changes since the agreed version", [])
+        return section("changes", [])
     agreement, before = agreed
     changes = find_changes(before, plan, analysis.figures if analysis else None)
     if not changes:
-        return Section("Changes since the agreed version", [])
+        return section("changes", [])
     blocks: list[Paragraph | Subheading | BulletList] = [Paragraph(f"Compared with {agreed_words(agreement)}.")]
     for area, found in _by_area(changes):
         blocks += [Subheading(area.value), BulletList([change_line(change) for change in found])]
     if free := _free_to_change(plan):
         blocks.append(Paragraph(free))
-    return Section("Changes since the agreed version", list(blocks))
+    return section("changes", list(blocks))

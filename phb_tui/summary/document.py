@@ -93,7 +93,20 @@ class Alert:
     text: str
 
 
-Block = Paragraph | Subheading | Facts | BulletList | Table | BarChart | Alert
+@dataclass(frozen=True)
+class Picture:
+    """A picture beside an idea, in easy read; the words beside it carry the meaning on their own.
+
+    As a section's first block it is shown beside the rest, where a format can show pictures.
+    """
+
+    symbol: str
+    """Our name for it, such as "money": `pictures.SYMBOLS` says which drawing that is."""
+    alt: str
+    """What it shows, in words, for people who cannot see it."""
+
+
+Block = Paragraph | Subheading | Facts | BulletList | Table | BarChart | Alert | Picture
 
 
 @dataclass(frozen=True)
@@ -103,6 +116,9 @@ class Section:
     level: int = 2
     keep_together: bool = False
     """On paper, start a new page rather than split it (the sign-off and its signature lines)."""
+    key: str = ""
+    """Which section of the summary this is ("money", "sign-off"; see `sections.SECTION_TITLES`),
+    for a layout to find it by; blank for documents no layout arranges (easy read, a variation)."""
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,14 @@ from ..planning.employer_rates import LoadedRates
 from ..planning.finance import BudgetPosition, budget_words, convert, is_one_off_budget
 from ..planning.pa_costs import Costs, PACost
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Subheading
-
-HEADING = "Employing personal assistants"
+from .sections import section
 
 
 def employing_section(plan: Plan, analysis: PlanAnalysis) -> Section:
     """The part, or an empty section (which the summary leaves out) when the plan has no PAs."""
     costs, loaded = analysis.figures.pa_costs, analysis.figures.pa_rates
     if costs is None or loaded is None:
-        return Section(HEADING, [])
+        return section("employing", [])
     count = len(costs.per_pa)
     blocks: list[Block] = [
         Paragraph(
@@ -40,7 +39,7 @@ def employing_section(plan: Plan, analysis: PlanAnalysis) -> Section:
         blocks += _one_pa(cost, costs)
     blocks += _employer(plan, costs, analysis.position)
     blocks += [Paragraph("Assumed:"), BulletList(_assumed(costs, loaded))]
-    return Section(HEADING, blocks)
+    return section("employing", blocks)
 
 
 def _one_pa(cost: PACost, costs: Costs) -> list[Block]:

@@ -24,6 +24,7 @@ from ..planning.outcome_names import outcome_name
 from .changes import status_words
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Subheading
 from .money import route_label
+from .sections import section
 from .wording import NOT_GIVEN, long_date, or_missing, visible
 
 REVIEWER_ALL_CLEAR = (
@@ -46,7 +47,7 @@ def front_sheet(plan: Plan, analysis: PlanAnalysis) -> Section:
     blocks += _outcomes(plan, analysis)
     blocks.append(Facts(_management(plan) + _safety(plan) + _review(plan)))
     blocks += _open_items(plan, analysis)
-    return Section("Front sheet", blocks)
+    return section("front-sheet", blocks)
 
 
 def _status(plan: Plan, analysis: PlanAnalysis) -> str:

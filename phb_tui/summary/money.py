@@ -26,6 +26,7 @@ from ..planning.finance import (
 )
 from ..planning.wizard import label
 from .document import Alert, Bar, BarChart, Block, BulletList, Facts, Paragraph, Section, Table
+from .sections import section
 from .wording import NOT_GIVEN, long_date, visible
 
 
@@ -83,7 +84,7 @@ def money_section(plan: Plan, analysis: PlanAnalysis, include_private: bool) -> 
         "In all" if one_off_budget else "A year",
         "Outcome",
     ]
-    headers += ["Paid by"] if show_route else []
+    headers += [label(LineItem, "route")] if show_route else []
     rows = []
     numbers = _outcome_numbers(plan)
     uncounted = "not counted" if position.uncounted else None
@@ -127,7 +128,7 @@ def money_section(plan: Plan, analysis: PlanAnalysis, include_private: bool) -> 
     blocks += spending_charts(plan, figures)
     blocks += _breakdowns(plan, figures)
     blocks.append(Paragraph(convention_text(finance)))
-    return Section("Financial plan", blocks)
+    return section("money", blocks)
 
 
 def budget_against_plan(position: BudgetPosition) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from plan_store.person_centred import AboutMe, Decision, WhoDecides
 from ..planning.person_centred import week_by_day
 from ..planning.wizard import label
 from .document import Alert, Block, BulletList, Facts, Paragraph, Section, Table
+from .sections import section
 from .wording import long_date, visible
 
 REVIEWER_WEEK_NOTES_HEADING = (
@@ -35,7 +36,7 @@ def about_me(plan: Plan, include_private: bool) -> Section:
     if family:
         rows.append((label(AboutMe, "family_view"), family[0]))
     given = [(label, text) for label, text in rows if text.strip()]
-    return Section("About me", [Facts(given)] if given else [])
+    return section("about-me", [Facts(given)] if given else [])
 
 
 def who_decides(plan: Plan) -> Section:
@@ -71,7 +72,7 @@ def who_decides(plan: Plan) -> Section:
         blocks.append(
             Table([label(Decision, name) for name in ("area", "decision", "how_involved", "who_decides")], rows)
         )
-    return Section("Who decides", blocks)
+    return section("who-decides", blocks)
 
 
 def my_week(plan: Plan, notes: Sequence[str]) -> Section:
@@ -79,7 +80,7 @@ def my_week(plan: Plan, notes: Sequence[str]) -> Section:
     the analysis's week notes)."""
     week = plan.week
     if not week.entries:
-        return Section("My week", [])
+        return section("week", [])
     items = {item.id: item.description for item in plan.finance.line_items}
     resources = {r.id: r.description for r in plan.resources}
     blocks: list[Block] = []
@@ -100,13 +101,13 @@ def my_week(plan: Plan, notes: Sequence[str]) -> Section:
     if notes:
         blocks.append(Paragraph(REVIEWER_WEEK_NOTES_HEADING))
         blocks.append(BulletList(list(notes)))
-    return Section("My week", blocks)
+    return section("week", blocks)
 
 
 def action_plan(plan: Plan, notes: Sequence[str]) -> Section:
     """The tasks, then `notes` on those late or with nobody (the analysis's task notes)."""
     if not plan.actions:
-        return Section("Action plan", [])
+        return section("actions", [])
     rows = [
         [
             action.task,
@@ -118,4 +119,4 @@ def action_plan(plan: Plan, notes: Sequence[str]) -> Section:
     ]
     blocks: list[Block] = [Table(["What must happen", "Who", "By", "Done"], rows)]
     blocks += [Alert(note) for note in notes]
-    return Section("Action plan: before the plan starts", blocks)
+    return section("actions", blocks)

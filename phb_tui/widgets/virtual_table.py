@@ -44,8 +44,9 @@ class VirtualTable(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("ctrl+home", "first", "Top", show=False),
         Binding("ctrl+end", "last", "Bottom", show=False),
-        Binding("home", "scroll_home", "Home", show=False),
-        Binding("end", "scroll_end", "End", show=False),
+        # As in RowTable: Home and End go to the first and last row, which a person can see.
+        Binding("home", "first", "First row", show=False),
+        Binding("end", "last", "Last row", show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "datatable--cursor",
@@ -82,6 +83,11 @@ class VirtualTable(ScrollView, can_focus=True):
         self.virtual_size = Size(sum(widths) + 2 * len(widths), count + 1)
         self.cursor_row = cursor
         self.refresh()
+
+    @property
+    def headers(self) -> list[Text]:
+        """The columns' headings, in order."""
+        return list(self._headers)
 
     @property
     def row_count(self) -> int:
@@ -162,12 +168,6 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def action_last(self) -> None:
         self.cursor_row = self._count - 1
-
-    def action_scroll_home(self) -> None:
-        self.scroll_x = 0
-
-    def action_scroll_end(self) -> None:
-        self.scroll_x = self.max_scroll_x
 
     def action_select_cursor(self) -> None:
         if self._count:

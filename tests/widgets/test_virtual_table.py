@@ -87,6 +87,10 @@ async def test_page_keys_move_a_screenful_and_stop_at_either_end() -> None:
         assert table.cursor_row == 0
         await pilot.press(*["pagedown"] * 10, "down")
         assert table.cursor_row == 49
+        await pilot.press("home")  # Home and End go to the first and last row.
+        assert table.cursor_row == 0
+        await pilot.press("end")
+        assert table.cursor_row == 49
 
 
 async def test_enter_and_a_click_on_the_cursor_row_select_it() -> None:
