@@ -29,11 +29,12 @@ from plan_store import OpenPlan, PlanStore, visible
 from plan_store.open_marks import clear_mark, mark_open, open_elsewhere
 from screens.base import StepScreen
 
-from .keymap import BROWSER_KEYS, key_words, keymap_path, keys_words, load_keymap, terminal_keymap
+from .keymap import BROWSER_KEYS, both_cases, key_words, keymap_path, keys_words, load_keymap, terminal_keymap
 from .plain_text import as_written
 from .planning.steps import Step
 from .session import FAULT, PlanSession
 from .settings import load_theme, save_theme, settings_path
+from .shell.agreeing import Agreeing
 from .shell.exporting import Exporting
 from .shell.keys import APP_BINDINGS, usual_key, usual_keys
 from .shell.money import MoneyView
@@ -49,7 +50,7 @@ def step_screen(step: Step) -> type[StepScreen]:
     return registered(step)
 
 
-class PhbApp(PlanListActions, Saving, Exporting, MoneyView):
+class PhbApp(PlanListActions, Saving, Exporting, MoneyView, Agreeing):
     TITLE = "PHB Planner"
     SUB_TITLE = "Plan a personal health budget"
     CSS_PATH = ["widgets/widgets.tcss"]
@@ -174,7 +175,7 @@ class PhbApp(PlanListActions, Saving, Exporting, MoneyView):
         problems: list[str] = []
         if self._keys_file.is_file():  # Usually not; then no need to gather every binding.
             own, problems = load_keymap(self._keys_file, usual_keys())
-            keymap.update(own)
+            keymap.update({action: both_cases(keys) for action, keys in own.items()})
         if keymap:
             self.set_keymap(keymap)
         # The footer names the command palette by this key; it must be the first key the palette has

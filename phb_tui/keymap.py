@@ -133,7 +133,8 @@ def key_problem(key: str) -> str | None:
 
 def _stays(usual: Mapping[str, str], action: str) -> str:
     keys = usual[action]
-    return f"The usual {'keys' if ',' in keys else 'key'} ({keys_words(keys)}) {'stay' if ',' in keys else 'stays'}."
+    several = " or " in keys_words(keys)
+    return f"The usual {'keys' if several else 'key'} ({keys_words(keys)}) {'stay' if several else 'stays'}."
 
 
 def _entry_problem(action: str, value: str) -> str | None:
@@ -322,8 +323,23 @@ def key_words(key: str) -> str:
 
 
 def keys_words(keys: str, joiner: str = " or ") -> str:
-    """A comma-separated list of keys in words: "f8,ctrl+n" is "F8 or Ctrl+N"."""
-    return joiner.join(key_words(key.strip()) for key in keys.split(",") if key.strip())
+    """A comma-separated list of keys in words: "f8,ctrl+n" is "F8 or Ctrl+N". A letter's two
+    cases are one key to a person ("n,N" is "N"), so each is named once."""
+    words = [key_words(key.strip()) for key in keys.split(",") if key.strip()]
+    return joiner.join(dict.fromkeys(words))
+
+
+def both_cases(keys: str) -> str:
+    """The keys with each letter in both cases: "n" is "n,N".
+
+    The footer shows a letter as a capital, and a person pressing it with Shift (or Caps Lock on)
+    sends the capital, which Textual names apart from the small letter."""
+    out: list[str] = []
+    for key in (key.strip() for key in keys.split(",")):
+        for case in (key, key.swapcase()) if len(key) == 1 and key.isalpha() else (key,):
+            if case and case not in out:
+                out.append(case)
+    return ",".join(out)
 
 
 # --- keys that reach PHB Planner in the terminals people use ------------------------------------

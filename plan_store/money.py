@@ -82,11 +82,16 @@ def money_to_str(amount: Decimal) -> str:
     return f"{amount.quantize(PENNY, rounding=ROUND_HALF_UP):f}"
 
 
-def format_money(amount: Decimal) -> str:
-    """How money is shown to people: "£1,234.50"."""
+def format_money(amount: Decimal, *, whole_pounds: bool = False) -> str:
+    """How money is shown to people: "£1,234.50".
+
+    With `whole_pounds` an amount with no pence leaves them out ("£15,080", not "£15,080.00"), as
+    easy read asks; pence that are there stay ("£14.50"), since rounding them away would change it.
+    """
     rounded = amount.quantize(PENNY, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
-    return f"{sign}£{abs(rounded):,.2f}"
+    places = 0 if whole_pounds and rounded == rounded.to_integral_value() else 2
+    return f"{sign}£{abs(rounded):,.{places}f}"
 
 
 def round_pennies(amount: Decimal) -> Decimal:

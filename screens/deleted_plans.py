@@ -8,16 +8,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from phb_tui.plain_text import as_written
+from phb_tui.widgets.keyed_dialog import KeyedDialog
 from plan_store import visible, visible_name
 from plan_store.trash import TrashedPlan
 
 
-class DeletedPlansDialog(ModalScreen[Path | None]):
+class DeletedPlansDialog(KeyedDialog[Path | None]):
     """The plans in the trash, most recently deleted first; the one chosen is put back."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]

@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from phb_tui.summary.exporting import export_file_name
+from phb_tui.widgets.keyed_dialog import KeyedDialog
 from phb_tui.widgets.ticks import TickBox
 from plan_store import Plan
 
@@ -20,14 +20,21 @@ from .messages import ExportChoice
 
 FORMATS = [
     ("Web page to view or print (HTML)", "html"),
+    ("Word document, to edit or file (DOCX)", "docx"),
+    ("PDF, to print or send (PDF)", "pdf"),
     ("Plain text, for screen readers and email", "txt"),
     ("Markdown", "md"),
     ("The plan file itself (TOML)", "toml"),
 ]
 
 
-class ExportDialog(ModalScreen[ExportChoice | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+class ExportDialog(KeyedDialog[ExportChoice | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+        # Enter exports from the list of formats too, as it does from the file name: the list opens
+        # with Space or Down. A person pressing Enter to download found the list opening instead.
+        Binding("enter", "export", "Export", show=False, priority=True),
+    ]
 
     def __init__(self, plan: Plan, folder: Path | None = None, rescue: bool = False):
         super().__init__(classes="dialog-screen")
@@ -82,6 +89,17 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         easy = bool(self.query("#easy")) and self.query_one("#easy", Checkbox).value and fmt != "toml"
         path = Path(Path(raw).name or "plan") if self.app.is_web else Path(raw).expanduser()
         self.dismiss(ExportChoice(fmt, path, self.query_one("#private", Checkbox).value, easy))
+
+    def action_export(self) -> None:
+        self._export()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":  # Only from the closed list of formats or a button; elsewhere Enter is the field's.
+            focused = self.focused
+            return (isinstance(focused, Select) and not focused.expanded) or (
+                isinstance(focused, Button) and focused.id == "export"
+            )
+        return True
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,6 +10,7 @@ from phb_tui.planning.employer_rates import load_rates
 from phb_tui.planning.finance import BudgetPosition, Verdict, budget_position, in_both_views, item_cost_each_time
 from phb_tui.planning.steps import Step
 from phb_tui.planning.wizard import finance as step
+from phb_tui.planning.wizard import label
 from phb_tui.summary.build import spending_charts
 from phb_tui.summary.render.terminal import render_blocks
 from phb_tui.widgets.form import ModelForm
@@ -22,6 +23,9 @@ from plan_store.employing import Employing
 from .base import StepScreen
 from .pa_calculator import CalculatorAnswers, PACalculatorDialog
 from .resources import outcome_choices, outcome_numbers
+
+PAID_BY = label(LineItem, "route")
+"""A column on a plan that pays for some things one way and some another (a mixed plan)."""
 
 
 def _cost(item: LineItem) -> str:
@@ -38,7 +42,6 @@ class FinanceScreen(StepScreen):
         plan = self.plan
         yield Static("The budget", classes="step-section")
         yield ModelForm(step.BUDGET.of(plan), step.BUDGET, id="budget-form")
-        yield Static(id="totals")
         yield Static("What the budget buys", classes="step-section")
         spec = ListSpec[LineItem](
             noun="cost",
@@ -47,6 +50,7 @@ class FinanceScreen(StepScreen):
                 ("Provider", lambda i: i.provider),
                 ("Cost", _cost),
                 ("Outcomes", lambda i: outcome_numbers(plan, i.outcome_ids).replace("none", "✗ none")),
+                (PAID_BY, lambda i: i.route.label if i.route else ""),
             ],
             fields=step.ITEMS.form,
             make=lambda: LineItem(
@@ -54,6 +58,8 @@ class FinanceScreen(StepScreen):
             ),
             empty="Nothing yet: press A to add the first thing the budget will buy.",
             numbered=True,
+            only_if_filled=frozenset({PAID_BY}),
+            left_out_first=("Provider",),
         )
         yield ItemList(lambda: step.ITEMS.entries(plan), spec, links=lambda: outcome_choices(plan), id="line-items")
         pa_costs = keys_named(self, "finance.pa_costs", "f6", first=True)
@@ -64,6 +70,9 @@ class FinanceScreen(StepScreen):
         yield ModelForm(step.SET_ASIDE.of(plan), step.SET_ASIDE, id="contingency-form")
         yield Static("Flexibility: agree this up front", classes="step-section")
         yield ModelForm(step.FLEXIBILITY.of(plan), step.FLEXIBILITY, id="flexibility-form")
+
+    def compose_pinned(self) -> ComposeResult:
+        yield Static(id="totals")
 
     def on_mount(self) -> None:
         super().on_mount()

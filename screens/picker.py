@@ -26,6 +26,7 @@ from phb_tui.plan_list.listing import ORDERS, Column, PlanRow, fit_app_columns, 
 from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.help_dialog import HelpDialog
 from phb_tui.widgets.key_hints import keys_named
+from phb_tui.widgets.row_table import RowTable
 from phb_tui.widgets.wrapped_footer import WrappedFooter
 from plan_store import visible, visible_name
 from plan_store.fields import MAX_TITLE
@@ -95,14 +96,14 @@ class PickerScreen(Screen[None]):
         # Priority, so the footer shows it and it opens the highlighted plan from the search box too:
         # the table's own Enter binding is hidden and would win.
         Binding("enter", "open_plan", "Open", id="picker.open", priority=True),
-        Binding("n", "new_plan", "New", id="picker.new"),
-        Binding("r", "rename", "Rename", id="picker.rename"),
-        Binding("c", "duplicate", "Copy", id="picker.copy"),
-        Binding("delete", "trash", "Delete", id="picker.delete"),
-        Binding("t", "restore", "Restore", id="picker.restore"),
+        Binding("n,N", "new_plan", "New", id="picker.new"),
+        Binding("r,R", "rename", "Rename", id="picker.rename"),
+        Binding("c,C", "duplicate", "Copy", id="picker.copy"),
+        Binding("delete", "trash", "Remove", id="picker.delete"),
+        Binding("t,T", "restore", "Restore", id="picker.restore"),
         Binding("slash", "find", "Find", id="picker.find"),
-        Binding("o", "sort", "Sort", id="picker.sort"),
-        Binding("s", "sample", "Sample", id="picker.sample"),
+        Binding("o,O", "sort", "Sort", id="picker.sort"),
+        Binding("s,S", "sample", "Sample", id="picker.sample"),
         Binding("f5", "refresh", "Refresh", id="picker.refresh"),
         # One help key everywhere: remapping "step.help" moves it here too.
         Binding(SECOND_KEYS["step.help"], "help", "Help", id="step.help"),
@@ -133,7 +134,7 @@ class PickerScreen(Screen[None]):
             yield Label("Find:", id="find-label")
             yield Input(placeholder="part of a title or a name", id="find", compact=True, select_on_focus=False)
             yield Static(id="order")
-        yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="plans", cursor_type="row", zebra_stripes=True)
         yield WrappedFooter()
 
     def on_mount(self) -> None:

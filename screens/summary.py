@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -69,8 +70,14 @@ class SummaryScreen(StepScreen):
     CSS_PATH = ["base.tcss", "summary.tcss"]
     BINDINGS = [
         *STEP_BINDINGS,
-        Binding("e", "export", "Export", id="summary.export"),
-        Binding("m", "money", "Money in and out", id="summary.money"),
+        Binding("e,E", "export", "Export", id="summary.export"),
+        Binding("m,M", "money", "Money in and out", id="summary.money"),
+        # Priority, so the summary pages wherever the cursor is: the list of what a reviewer would
+        # ask about would otherwise take them to move its own highlight, and the page stayed put.
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+        Binding("home", "page_end(0)", "Top", show=False, priority=True),
+        Binding("end", "page_end(1)", "Bottom", show=False, priority=True),
     ]
 
     _gaps: Sequence[Gap] = ()
@@ -142,6 +149,20 @@ class SummaryScreen(StepScreen):
     def _fix_gap(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.post_message(self.GoTo(self._gaps[int(event.option.id)].step))
+
+    def action_page(self, way: int) -> None:
+        body = self.query_one("#step-body", VerticalScroll)
+        if way > 0:
+            body.scroll_page_down()
+        else:
+            body.scroll_page_up()
+
+    def action_page_end(self, end: int) -> None:
+        body = self.query_one("#step-body", VerticalScroll)
+        if end:
+            body.scroll_end()
+        else:
+            body.scroll_home()
 
     def action_money(self) -> None:
         self.post_message(MoneyWanted())

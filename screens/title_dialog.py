@@ -6,13 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from phb_tui.widgets.keyed_dialog import KeyedDialog
 from plan_store.fields import check_title
 
 
-class TitleDialog(ModalScreen[str | None]):
+class TitleDialog(KeyedDialog[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, heading: str, button: str, title: str = "", hint: str = ""):

@@ -28,7 +28,7 @@ def test_headings_are_questions_and_sentences_are_short(
     lines = text.splitlines()
     headings = [line for line, under in itertools.pairwise(lines) if set(under) == {"-"}]
     assert len(headings) == 18 and all(heading.endswith("?") for heading in headings)
-    assert "The NHS says there is £52,000.00 a year." in text
+    assert "The NHS says there is £52,000 a year." in text  # Whole pounds: the pence add nothing.
     assert "I swim twice a week to keep my shoulders strong." in text  # Their own words.
     ours = " ".join(text.split())  # Unwrapped, so the person's words can be taken out whole.
     for theirs in _their_words(example_plan):

@@ -8,10 +8,17 @@ from decimal import Decimal
 
 import pytest
 
-from phb_tui.planning.person_centred import USUAL_TASKS, task_flag, task_notes, usual_tasks, week_notes
+from phb_tui.planning.person_centred import (
+    FOR_PA_EMPLOYERS,
+    USUAL_TASKS,
+    task_flag,
+    task_notes,
+    usual_tasks,
+    week_notes,
+)
 from plan_store import Plan
 from plan_store.person_centred import Action, WeekEntry
-from plan_store.vocabulary import Day, ManagementOption, TimeOfDay
+from plan_store.vocabulary import Day, ManagementOption, ManagementRoute, SpendCategory, TimeOfDay
 
 
 def _week(plan: Plan, *entries: tuple[str, str, str, int]) -> Plan:
@@ -79,7 +86,25 @@ def test_the_usual_tasks_for_each_way_of_holding_the_money(option: ManagementOpt
 def test_a_mix_offers_the_tasks_of_every_way(example_plan: Plan) -> None:
     example_plan.management.option = ManagementOption.MIXED
     example_plan.actions = []
+    # Every way: a cost paid each way (the example pays none through a third party).
+    example_plan.finance.line_items[2].route = ManagementRoute.THIRD_PARTY
     assert len(usual_tasks(example_plan)) == sum(len(tasks) for tasks in USUAL_TASKS.values())
+
+
+def test_the_usual_tasks_are_only_those_the_plan_calls_for(example_plan: Plan) -> None:
+    example_plan.management.option = ManagementOption.MIXED
+    example_plan.actions = []
+    offered = usual_tasks(example_plan)  # Direct payments and a notional part, no third party.
+    assert offered == USUAL_TASKS[ManagementOption.DIRECT_PAYMENT] + USUAL_TASKS[ManagementOption.NOTIONAL]
+    example_plan.finance.line_items = [
+        item for item in example_plan.finance.line_items if item.category != SpendCategory.PERSONAL_ASSISTANT
+    ]
+    example_plan.finance.employing.assistants = []
+    without_pas = usual_tasks(example_plan)
+    assert not FOR_PA_EMPLOYERS & set(without_pas), without_pas
+    assert "Sign the direct payment agreement" in without_pas
+    example_plan.management.option = ManagementOption.NOTIONAL
+    assert usual_tasks(example_plan) == USUAL_TASKS[ManagementOption.NOTIONAL]
 
 
 def test_late_tasks_and_tasks_given_to_nobody_are_noted(example_plan: Plan) -> None:

@@ -322,9 +322,13 @@ class Column:
     whole: bool = False
     """Figures and dates: never cut short. The title and the name give way instead."""
     width: int = 0
+    cut_in_middle: frozenset[str] = frozenset()
+    """Texts cut in the middle, not at the end: two plans whose titles start alike ("Mum's plan
+    2026" and its copy) would otherwise look the same once cut."""
 
     def shown(self, row: PlanRow) -> str:
-        return shortened(self.cell(row), self.width)
+        text = self.cell(row)
+        return shortened(text, self.width, keep_end=text in self.cut_in_middle)
 
 
 APP_COLUMNS = (
@@ -368,8 +372,20 @@ def fit_app_columns(rows: Sequence[PlanRow], room: int, now: datetime | None = N
     spare = room - sum(column.width + COLUMN_PADDING for column in fitted if column.whole)
     spare -= COLUMN_PADDING * len(text)
     if sum(fitted[n].width for n in text) > spare:
-        for n, width in zip(text, _shared(spare, [fitted[n].width for n in text]), strict=True):
+        # The title is how a plan is told apart: it takes what it needs, leaving the name a quarter
+        # of the room at most (and its heading's width), before the two are shared out.
+        title, *others = text
+        least = sum(min(fitted[n].width, max(cell_len(fitted[n].heading), spare // 4)) for n in others)
+        fitted[title] = replace(fitted[title], width=max(min(fitted[title].width, spare - least), 1))
+        for n, width in zip(
+            others, _shared(spare - fitted[title].width, [fitted[n].width for n in others]), strict=True
+        ):
             fitted[n] = replace(fitted[n], width=width)
+        alike: dict[str, set[str]] = {}
+        for row in rows:
+            alike.setdefault(fitted[title].shown(row), set()).add(fitted[title].cell(row))
+        middle = frozenset(title_text for texts in alike.values() if len(texts) > 1 for title_text in texts)
+        fitted[title] = replace(fitted[title], cut_in_middle=middle)
     return fitted
 
 
@@ -385,12 +401,21 @@ def _shared(room: int, wanted: list[int]) -> list[int]:
     return widths
 
 
-def shortened(text: str, width: int) -> str:
-    """Cut to `width` cells, the last an ellipsis (one cell, so more of the words show)."""
+def shortened(text: str, width: int, keep_end: bool = False) -> str:
+    """Cut to `width` cells, the last an ellipsis (one cell, so more of the words show); with
+    `keep_end`, the ellipsis in the middle, so the end of the text shows too."""
     from rich.cells import cell_len
 
     if cell_len(text) <= width:
         return text
+    if keep_end and width > 4:
+        head = shortened(text, (width + 1) // 2)
+        tail = ""
+        for char in reversed(text):
+            if cell_len(head + char + tail) > width:
+                break
+            tail = char + tail
+        return head + tail
     kept = ""
     for char in text:
         if cell_len(kept + char) > width - 1:

@@ -13,7 +13,9 @@ from decimal import Decimal
 
 from plan_store import Plan
 from plan_store.person_centred import Action, WeekEntry
-from plan_store.vocabulary import Day, ManagementOption, Period, SpendCategory, TimeOfDay
+from plan_store.vocabulary import Day, ManagementOption, ManagementRoute, Period, SpendCategory, TimeOfDay
+
+from .pa_plan import pa_wage_lines
 
 USUAL_TASKS: dict[ManagementOption, list[str]] = {
     ManagementOption.DIRECT_PAYMENT: [
@@ -40,14 +42,44 @@ USUAL_TASKS: dict[ManagementOption, list[str]] = {
 }
 
 
+FOR_PA_EMPLOYERS = frozenset(USUAL_TASKS[ManagementOption.DIRECT_PAYMENT][2:])
+"""The direct payment's tasks that only an employer of personal assistants has."""
+
+
 def usual_tasks(plan: Plan) -> list[str]:
-    """The tasks that usually come before a plan of this kind can start, and are not in it yet."""
+    """The tasks that usually come before a plan like this one can start, and are not in it yet.
+
+    Only those the plan calls for: a mixed plan's for the ways its costs are paid (every way, while
+    no cost says), and an employer's only when the plan pays a personal assistant by direct payment.
+    """
     option = plan.management.option
     if option is None:
         return []
-    options = list(USUAL_TASKS) if option == ManagementOption.MIXED else [option]
+    options = [option]
+    if option == ManagementOption.MIXED:
+        routes = {item.route.value for item in plan.finance.line_items if item.route}
+        options = [kind for kind in USUAL_TASKS if not routes or kind.value in routes]
+    employs = _employs_pas(plan)
     there = {action.task.strip().casefold() for action in plan.actions}
-    return [task for kind in options for task in USUAL_TASKS.get(kind, []) if task.casefold() not in there]
+    return [
+        task
+        for kind in options
+        for task in USUAL_TASKS.get(kind, [])
+        if task.casefold() not in there and (employs or task not in FOR_PA_EMPLOYERS)
+    ]
+
+
+def _employs_pas(plan: Plan) -> bool:
+    """A PA is paid by direct payment: a PA's wage line (paid that way, in a mixed plan), or a PA
+    described in the cost calculator who has no wage line yet."""
+    mixed = plan.management.option == ManagementOption.MIXED
+    wages = {pa.wage_line for pa in pa_wage_lines(plan.finance.line_items)}
+    paid = [
+        item
+        for item in plan.finance.line_items
+        if item.id in wages and (not mixed or item.route in (None, ManagementRoute.DIRECT_PAYMENT))
+    ]
+    return bool(paid) or any(not pa.wage_line for pa in plan.finance.employing.assistants)
 
 
 def late_tasks(plan: Plan, today: date) -> list[Action]:

@@ -8,6 +8,7 @@ lesser copy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -93,7 +94,20 @@ class Alert:
     text: str
 
 
-Block = Paragraph | Subheading | Facts | BulletList | Table | BarChart | Alert
+@dataclass(frozen=True)
+class Picture:
+    """A picture beside an idea, in easy read; the words beside it carry the meaning on their own.
+
+    As a section's first block it is shown beside the rest, where a format can show pictures.
+    """
+
+    symbol: str
+    """Our name for it, such as "money": `pictures.SYMBOLS` says which drawing that is."""
+    alt: str
+    """What it shows, in words, for people who cannot see it."""
+
+
+Block = Paragraph | Subheading | Facts | BulletList | Table | BarChart | Alert | Picture
 
 
 @dataclass(frozen=True)
@@ -119,3 +133,5 @@ class Document:
     """Whose plan it is, in one line, for the top of every printed page."""
     easy_read: bool = False
     """Written in easy read: a page shows it in larger type, with more space between lines."""
+    prepared: date | None = None
+    """The day it was prepared, for formats that record their own date (a PDF's creation date)."""

@@ -4,6 +4,10 @@ For people with a learning disability, and their families, alongside the full su
 health professional reads. It says what the plan is for, what it pays for and what happens next,
 in the person's own words where they wrote them. It leaves out what only the reviewer needs
 (the checks, the year conventions, the evidence).
+
+Each idea has a picture beside it (see `pictures`), and the words never lean on the picture: a
+reader who cannot see it, or a copy printed without it, loses nothing. Money is in whole pounds
+where the pence are nothing, and each sentence says one thing.
 """
 
 from __future__ import annotations
@@ -11,13 +15,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from plan_store import Plan, clock, format_money
+from plan_store import LineItem, Period, Plan, clock, format_money
 
 from ..planning.analysis import PlanAnalysis, analyse
-from ..planning.finance import BudgetPosition, in_both_views, item_cost_each_time
+from ..planning.finance import BudgetPosition, item_cost_each_time
 from ..planning.outcome_names import outcome_name
 from ..planning.person_centred import week_by_day
 from .document import Block, BulletList, Document, Paragraph, Section
+from .pictures import picture
 from .wording import long_date
 
 _HOLDERS = {
@@ -28,32 +33,40 @@ _HOLDERS = {
 }
 
 
+_Idea = tuple[str, str, list[Block]]
+"""A question, the picture beside it, and the answer."""
+
+
 def easy_read_summary(plan: Plan, today: date | None = None, analysis: PlanAnalysis | None = None) -> Document:
     """The easy-read summary of `plan`, from its `analysis` (made here, as of `today`, if not given)."""
     today = today or (analysis.today if analysis else clock.today())
     analysis = analysis or analyse(plan, today)
     name = plan.person.preferred_name or plan.person.name or "you"
-    sections = [
-        Section("Who is this plan for?", [Paragraph(f"This plan is for {name}.")]),
+    ideas: list[_Idea] = [
+        ("Who is this plan for?", "person", [Paragraph(f"This plan is for {name}.")]),
         *_about_you(plan),
-        Section("What do you want to change?", _outcomes(plan)),
-        Section("How much money is there?", _money(analysis.position)),
-        Section("What will the money pay for?", _spending(plan)),
-        Section("What does your week look like?", _week(plan)),
-        Section("Who looks after the money?", [Paragraph(_holder(plan))]),
-        Section("Who makes decisions?", _decisions(plan)),
-        Section("What if something goes wrong?", _contingency(plan)),
-        Section("What needs to happen first?", _tasks(plan, today)),
-        Section("When will the plan be checked?", _review(plan)),
-        Section("Is the plan ready?", _ready(analysis)),
+        ("What do you want to change?", "goal", _outcomes(plan)),
+        ("How much money is there?", "money", _money(analysis.position)),
+        ("What will the money pay for?", "shopping", _spending(plan)),
+        ("What does your week look like?", "week", _week(plan)),
+        ("Who looks after the money?", "purse", [Paragraph(_holder(plan))]),
+        ("Who makes decisions?", "deciding", _decisions(plan)),
+        ("What if something goes wrong?", "problem", _contingency(plan)),
+        ("What needs to happen first?", "to do", _tasks(plan, today)),
+        ("When will the plan be checked?", "check", _review(plan)),
+        ("Is the plan ready?", "ready", _ready(analysis)),
     ]
     # The planning tools are optional: a question nobody has answered is left out, not shown empty.
-    kept = [section for section in sections if section.blocks or section.title not in _OPTIONAL]
+    kept = [
+        Section(question, [picture(symbol), *blocks])
+        for question, symbol, blocks in ideas
+        if blocks or question not in _OPTIONAL
+    ]
     return Document(f"My health plan: {name}", [], kept, easy_read=True)
 
 
 _ROLES = {
-    "representative": "They manage the budget for you.",
+    "representative": "They look after the money. They decide for you.",
     "attorney": "You gave them the power to decide for you.",
     "deputy": "A court chose them to decide for you.",
     "nominee": "They look after the money. You still decide.",
@@ -62,20 +75,20 @@ _ROLES = {
 _OPTIONAL = {"What does your week look like?", "Who makes decisions?", "What needs to happen first?"}
 
 
-def _about_you(plan: Plan) -> list[Section]:
+def _about_you(plan: Plan) -> list[_Idea]:
     """About me in questions, in the person's own words. The family's view stays out: this page
     speaks to the person."""
     me = plan.about_me
     asked = [
-        ("What do people like about you?", me.like_and_admire),
-        ("What is important to you?", me.important_to_me),
-        ("What keeps you safe and well?", me.important_for_me),
-        ("How do you like to be helped?", me.best_support),
-        ("What is working now?", me.working),
-        ("What is not working now?", me.not_working),
-        ("How do you like to be told things?", plan.who_decides.information),
+        ("What do people like about you?", "star", me.like_and_admire),
+        ("What is important to you?", "heart", me.important_to_me),
+        ("What keeps you safe and well?", "safe", me.important_for_me),
+        ("How do you like to be helped?", "help", me.best_support),
+        ("What is working now?", "working", me.working),
+        ("What is not working now?", "not working", me.not_working),
+        ("How do you like to be told things?", "talking", plan.who_decides.information),
     ]
-    return [Section(question, [Paragraph(answer)]) for question, answer in asked if answer.strip()]
+    return [(question, symbol, [Paragraph(answer)]) for question, symbol, answer in asked if answer.strip()]
 
 
 def _week(plan: Plan) -> list[Block]:
@@ -138,27 +151,45 @@ def _money(position: BudgetPosition) -> list[Block]:
         return [Paragraph("The NHS has not said how much money there is yet.")]
     spends = position.whole_planned + position.whole_contingency
     lines: list[Block] = [
-        Paragraph(f"The NHS says there is {in_both_views(position, position.whole_budget)}."),
-        Paragraph(f"The plan spends {in_both_views(position, spends)}."),
+        *_amount(position, "The NHS says there is", position.whole_budget),
+        *_amount(position, "The plan spends", spends),
     ]
     remaining = position.whole_remaining or Decimal(0)
     if remaining < 0:
-        lines.append(Paragraph(f"That is {in_both_views(position, -remaining)} more than the money there is."))
-        lines.append(Paragraph("You can ask the NHS team to look at the budget again."))
+        lines += _amount(position, "That is", -remaining, "more than the money there is")
+        lines.append(Paragraph("You can ask the NHS team to look at the money again."))
     else:
         lines.append(Paragraph("That fits the money there is."))
     return lines
+
+
+def _amount(position: BudgetPosition, start: str, whole: Decimal, after: str = "") -> list[Paragraph]:
+    """An amount of the whole budget, then its share for each budget period in a sentence of its
+    own: "The plan spends £39,000 a year." "That is £3,000 every four weeks." """
+    after = f" {after}" if after else ""
+    if position.period == Period.ONE_OFF:
+        return [Paragraph(f"{start} {_pounds(whole)} in all{after}.")]
+    said = [Paragraph(f"{start} {_pounds(whole)} a year{after}.")]
+    if position.has_period_view:
+        said.append(Paragraph(f"That is {_pounds(position.in_period(whole))} {position.period.label}."))
+    return said
+
+
+def _pounds(amount: Decimal) -> str:
+    return format_money(amount, whole_pounds=True)
 
 
 def _spending(plan: Plan) -> list[Block]:
     items = plan.finance.line_items
     if not items:
         return [Paragraph("You have not written this yet.")]
-    return [
-        BulletList(
-            [f"{item.description}: {format_money(item_cost_each_time(item))} {item.period.label}" for item in items]
-        )
-    ]
+    return [BulletList([f"{item.description}: {_cost(item)}" for item in items])]
+
+
+def _cost(item: LineItem) -> str:
+    """What a cost comes to each time: "£290 a week", or "£389.99 one time only" ("one-off" is jargon)."""
+    when = "one time only" if item.period == Period.ONE_OFF else item.period.label
+    return f"{_pounds(item_cost_each_time(item))} {when}"
 
 
 def _holder(plan: Plan) -> str:

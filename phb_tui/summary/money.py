@@ -84,7 +84,7 @@ def money_section(plan: Plan, analysis: PlanAnalysis, include_private: bool) -> 
         "In all" if one_off_budget else "A year",
         "Outcome",
     ]
-    headers += ["Paid by"] if show_route else []
+    headers += [label(LineItem, "route")] if show_route else []
     rows = []
     numbers = _outcome_numbers(plan)
     uncounted = "not counted" if position.uncounted else None

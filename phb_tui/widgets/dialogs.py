@@ -9,16 +9,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from ..planning.fields import FieldSpec, LinkOptions
 from .form import ModelForm
 from .key_hints import keys_named
+from .keyed_dialog import KeyedDialog
 from .step_keys import DIALOG_STEP_BINDINGS
 
 
-class EntryDialog(ModalScreen[bool]):
+class EntryDialog(KeyedDialog[bool]):
     """Edits one entry of a list (an outcome, a line item...). Changes apply as they are typed.
 
     Closes with True when the person chose Cancel: the list then puts the entry back as it was,
@@ -45,10 +45,12 @@ class EntryDialog(ModalScreen[bool]):
             with VerticalScroll(classes="dialog-body"):
                 yield ModelForm(self.entry, self.fields, self.links, id="entry-form")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(
-                    f"Done ({keys_named(self, 'entry.done', 'escape', first=True)})", id="done", variant="primary"
-                )
-                yield Button(f"Cancel ({keys_named(self, 'entry.cancel', 'f4', first=True)})", id="cancel")
+                done = keys_named(self, "entry.done", "escape", first=True)
+                yield Button(f"Done ({done})", id="done", variant="primary", compact=True)
+                cancel = keys_named(self, "entry.cancel", "f4", first=True)
+                yield Button(f"Cancel ({cancel})", id="cancel", compact=True)
+                # Many people expect Esc to cancel: here it keeps what was typed, so it says so.
+                yield Static(f"{done} keeps what you typed; {cancel} undoes it.", classes="dialog-keys-note")
 
     def on_mount(self) -> None:
         """Start in the first field, so a person can type straight away."""
@@ -87,18 +89,22 @@ class EntryDialog(ModalScreen[bool]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "on_step" and parameters:
+            if len(self.app.screen_stack) < 2 or not self.is_current:
+                return False  # Nothing below yet, or no longer on top (its footer asks as it goes).
             below = self.app.screen_stack[-2]
             name = str(parameters[0])
+            if name.startswith("go("):  # Back and Next only where the step has them.
+                return below.check_action("go", (int(name[3:-1]),))
             return name.startswith("app.") or hasattr(below, f"action_{name.split('(')[0]}")
         return True
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(KeyedDialog[bool]):
     """Asks before anything is removed or lost. Escape, or N, always means no."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y,Y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,N,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(self, question: str, yes: str, no: str = "No, keep it"):

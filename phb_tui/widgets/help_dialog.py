@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from .keyed_dialog import KeyedDialog
 
-class HelpDialog(ModalScreen[None]):
+
+class HelpDialog(KeyedDialog[None]):
     BINDINGS = [Binding("escape,f1", "close", "Close help", id="help.close")]
 
     def __init__(self, title: str, text: str):

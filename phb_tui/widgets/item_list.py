@@ -6,11 +6,8 @@ removes entries in that list, and says so with `ItemList.Changed` so the app sav
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from time import perf_counter
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -20,19 +17,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ..keymap import SECOND_KEYS
 from ..plain_text import as_written
 from ..planning.fields import FieldSpec, LinkOptions
 from .dialogs import ConfirmDialog, EntryDialog
-from .idle_work import SLICE_SECONDS
 from .key_hints import keys_named
+from .virtual_table import VirtualTable
 
 Entry = TypeVar("Entry", bound=BaseModel)
-
-FIRST_ROWS = 60
-"""Rows added at once: more than a screen holds. The rest follow while the app is idle."""
 
 
 @dataclass(frozen=True)
@@ -48,11 +42,20 @@ class ListSpec(Generic[Entry]):
     """Tidy-up after removal, such as unlinking a removed outcome from spending."""
     numbered: bool = False
     """A first column "#" numbers the entries from 1, as the summary refers to them."""
+    only_if_filled: frozenset[str] = frozenset()
+    """Columns (by heading) shown only when some entry has something in them, such as who pays,
+    which only a plan that mixes ways of holding the money records."""
+    left_out_first: tuple[str, ...] = ()
+    """Columns (by heading) left out, in this order, while the entries' names would otherwise
+    be cut shorter than `NAME_AT_LEAST` (the full entry is one Enter away)."""
+
+
+NAME_AT_LEAST = 20
 
 
 class ItemList(Vertical, can_focus=False):
     BINDINGS = [
-        Binding("a", "add", "Add", id="list.add"),
+        Binding("a,A", "add", "Add", id="list.add"),
         # Priority, so the footer shows it: the table's own Enter binding is hidden and would win.
         Binding("enter", "edit", "Edit", id="list.edit", priority=True),
         Binding("delete", "remove", "Remove", id="list.remove"),
@@ -71,30 +74,26 @@ class ItemList(Vertical, can_focus=False):
         self.entries = entries
         self.spec = spec
         self.links = links
-        self._complete = asyncio.Event()
-        """Set once every row of the latest drawing is in the table."""
 
     def compose(self) -> ComposeResult:
-        yield DataTable(cursor_type="row", zebra_stripes=True, classes="entries")
+        yield VirtualTable(classes="entries")
         up, down = (keys_named(self, f"list.{way}", f"alt+{way}", first=True) for way in ("up", "down"))
         hints = [keys_named(self, f"list.{name}", usual) + f": {does}" for name, usual, does in _HINTS]
         yield Static("   ".join([*hints, f"{up}/{down}: move"]), classes="list-keys", markup=False)
 
     _drawn_width: int | None = None
-    _drawing = 0
-    """Which drawing of the list is under way: a newer one makes an older one stop adding rows."""
 
     def on_mount(self) -> None:
         if self.size.width:
             self.redraw()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one(DataTable)
+    def table(self) -> VirtualTable:
+        return self.query_one(VirtualTable)
 
     def on_resize(self) -> None:
-        # Drawn again only for a new width: a thousand rows take a while, and a resize that keeps
-        # the width (a scroll bar appearing in the step) changes nothing here.
+        # Drawn again only for a new width (the columns are fitted to it): a resize that keeps the
+        # width (a scroll bar appearing in the step) changes nothing here.
         if self.size.width != self._drawn_width:
             self.redraw()
 
@@ -103,45 +102,43 @@ class ItemList(Vertical, can_focus=False):
         table = self.table
         self._drawn_width = self.size.width
         row = table.cursor_row if cursor is None else cursor
-        headers = [title for title, _ in self.spec.columns]
-        rows = [[_first_line(show(entry)) for _, show in self.spec.columns] for entry in self.entries()]
+        entries = self.entries()
+        columns = [
+            (title, show)
+            for title, show in self.spec.columns
+            if title not in self.spec.only_if_filled or any(show(entry) for entry in entries)
+        ]
+        headers, rows, widths = self._fitted(columns, entries)
+        for heading in self.spec.left_out_first:
+            name = 1 if self.spec.numbered else 0
+            if not rows or widths[name] >= min(NAME_AT_LEAST, max(len(row[name]) for row in rows)):
+                break
+            columns = [column for column in columns if column[0] != heading]
+            headers, rows, widths = self._fitted(columns, entries)
+        _tell_apart(rows, 1 if self.spec.numbered else 0, widths)
+
+        def cells(number: int) -> list[Text]:
+            # Made as the row comes into view: a list of thousands costs no more than a screenful.
+            return [as_written(_shortened(cell, width)) for cell, width in zip(rows[number], widths, strict=True)]
+
+        table.show([as_written(header) for header in headers], widths, len(rows), cells, cursor=row)
+
+    def _fitted(
+        self, columns: list[tuple[str, Callable[[Any], str]]], entries: list[Any]
+    ) -> tuple[list[str], list[list[str]], list[int]]:
+        """Headings, cells and widths that fit what is shown now and the width there is: every
+        column on screen, figures whole, and long text shortened to fit."""
+        headers = [title for title, _ in columns]
+        rows = [[_first_line(show(entry)) for _, show in columns] for entry in entries]
         if self.spec.numbered:
             headers = ["#", *headers]
             rows = [[str(number), *cells] for number, cells in enumerate(rows, 1)]
         if not rows and self.spec.empty:
             rows = [[self.spec.empty, *("" for _ in headers[1:])]]
-        # Columns too, so their widths fit what is shown now and the width there is: every column
-        # on screen, figures whole, and long text shortened to fit.
-        widths = fit_columns(headers, rows, (self.size.width or 80) - 2 * len(headers) - 2)
-        table.clear(columns=True)
-        for header, width in zip(headers, widths, strict=True):
-            table.add_column(as_written(header), width=width)
-        self._drawing += 1
-        self._complete.clear()
-        self._add_rows(self._drawing, rows, widths, 0, min(row, len(rows) - 1))
-
-    def _add_rows(self, drawing: int, rows: list[list[str]], widths: list[int], start: int, cursor: int) -> None:
-        """Add rows from `start`: the first screenful at once, the rest a slice at a time while the
-        app is idle, so a list of thousands shows straight away and keys keep working."""
-        if drawing != self._drawing:
-            return  # Drawn again meanwhile: these rows are out of date.
-        table = self.table
-        began = perf_counter()
-        end = start
-        while end < len(rows) and (end < FIRST_ROWS or end == start or perf_counter() - began < SLICE_SECONDS):
-            table.add_row(*(as_written(_shortened(cell, width)) for cell, width in zip(rows[end], widths, strict=True)))
-            end += 1
-        # Back to the row the person was on, once it is there, unless they have moved since.
-        if start <= cursor < end and table.cursor_row in (0, cursor):
-            table.move_cursor(row=cursor)
-        if end < len(rows):
-            self.set_timer(0.001, partial(self._add_rows, drawing, rows, widths, end, cursor))
-        else:
-            self._complete.set()
+        return headers, rows, fit_columns(headers, rows, (self.size.width or 80) - 2 * len(headers) - 2)
 
     async def drawn(self) -> None:
-        """Wait until every row is in the table."""
-        await self._complete.wait()
+        """Every row is in the table once drawn (rows are made as they come into view): nothing to wait for."""
 
     def _current(self) -> Any | None:
         entries = self.entries()
@@ -218,8 +215,8 @@ class ItemList(Vertical, can_focus=False):
             entries[row], entries[target] = entries[target], entries[row]
             self._changed(cursor=target)
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(VirtualTable.RowSelected)
+    def _selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
 
@@ -240,6 +237,28 @@ def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 3, 1)] + "..."
 
 
+def _tell_apart(rows: list[list[str]], name: int, widths: list[int]) -> None:
+    """Names that would look alike once cut short ("Personal assistant, mornings (Sam)" and
+    "(Lee)") are cut in the middle instead, so their ends show."""
+    limit = widths[name] if rows else 0
+    alike: dict[str, set[str]] = {}
+    for row in rows:
+        alike.setdefault(_shortened(row[name], limit), set()).add(row[name])
+    if limit <= 9:
+        return
+    for group in (texts for texts in alike.values() if len(texts) > 1):
+        head = (limit - 2) // 2
+        ends = {text: text[:head] + "..." + text[len(text) - (limit - 3 - head) :] for text in group}
+        if len(set(ends.values())) < len(group):
+            # Alike at both ends ("Workplace pension for Sam (employer's 3%)"): from where they differ.
+            sizes = min(len(text) for text in group)
+            differ = next((n for n, chars in enumerate(zip(*group, strict=False)) if len(set(chars)) > 1), sizes)
+            head = min(differ, limit // 3)
+            ends = {text: text[:head] + "..." + _shortened(text[differ:], limit - head - 3) for text in group}
+        for row in rows:
+            row[name] = ends.get(row[name], row[name])
+
+
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], room: int) -> list[int]:
     """Column widths that fit `room`: figures (amounts, numbers) whole, text columns giving way.
 
@@ -256,6 +275,13 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], room: int
     widths = [natural[n] if n in figures else min(natural[n], max(len(headers[n]), 9)) for n in range(len(headers))]
     spare = room - sum(widths)
     wanted = {n: natural[n] - widths[n] for n in range(len(headers)) if n not in figures and natural[n] > widths[n]}
+    if wanted and spare > 0:
+        # The first text column names the entry ("Sam: wages", "Sam: workplace pension"): it
+        # comes first, up to two thirds of what is spare, so entries that start alike differ.
+        first = min(wanted)
+        extra = min(wanted.pop(first), spare * 2 // 3)
+        widths[first] += extra
+        spare -= extra
     total = sum(wanted.values())
     for n, want in wanted.items():
         if spare > 0 and total:

@@ -7,8 +7,11 @@ so it reads the same without colour.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.widgets import Static
 
 from ..planning.analysis import PlanAnalysis
@@ -18,6 +21,12 @@ from ..planning.wizard import entry
 
 
 class JourneyBar(Static):
+    @dataclass
+    class StepClicked(Message):
+        """A step's name in the bar was clicked: the screen goes to it."""
+
+        step: Step
+
     def __init__(self, analysis: Callable[[], PlanAnalysis], current: Step, *, id: str | None = None):
         super().__init__(id=id)
         self.analysis = analysis
@@ -26,6 +35,16 @@ class JourneyBar(Static):
 
     _progress: Mapping[Step, StepProgress] | None = None
     _tasks = ""
+    _places: tuple[tuple[int, int, Step], ...] = ()
+    """Where each step is on the bar's first line: from, to (columns), and the step."""
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y != 0:
+            return
+        for start, end, step in self._places:
+            if start <= offset.x < end and step != self.current:
+                self.post_message(self.StepClicked(step))
 
     def on_mount(self) -> None:
         self.refresh_progress()
@@ -62,12 +81,16 @@ class JourneyBar(Static):
         roomy = width >= 100
         tasks = self._tasks
         line = Text()
+        places = []
         for step, label in zip(Step, labels, strict=True):
+            drawn = len(label) + (2 if step == self.current else 2 * len(pad))
+            places.append((len(line), len(line) + drawn, step))
             if step == self.current:
                 line.append(f"▶{label}◀", style="bold reverse")
             else:
                 line.append(f"{pad}{label}{pad}", style="dim" if progress[step].state == StepState.NOT_STARTED else "")
             line.append(" ")
+        self._places = tuple(places)
         here = progress[self.current]
         detail = f"Step {self.current.number} of {len(Step)}: {self.current.heading} ({here.state.value})."
         if here.missing:

@@ -404,7 +404,7 @@ async def test_f1_explains_every_key_of_the_list_and_the_footer_shows_them_all(s
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         footer = _footer(app)
-        for key in ("Enter Open", "N New", "R Rename", "C Copy", "Delete Delete", "T Restore", "/ Find"):
+        for key in ("Enter Open", "N New", "R Rename", "C Copy", "Delete Remove", "T Restore", "/ Find"):
             assert key in footer, footer
         for key in ("O Sort", "S Sample", "F5 Refresh", "F1 Help", "Ctrl+Q Quit", "Ctrl+P"):
             assert key in footer, footer

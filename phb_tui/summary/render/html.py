@@ -1,7 +1,9 @@
 """A single self-contained HTML page that prints cleanly on A4.
 
 Everything is inline: no fonts, scripts, images or links to fetch, so it opens offline and leaks
-nothing. Every piece of plan text is escaped, so nothing a person typed can run as code.
+nothing. Every piece of plan text is escaped, so nothing a person typed can run as code. The easy
+read's pictures are drawn inline too, as SVG rebuilt from an allow-list (see `pictures`), each
+labelled for screen readers; an idea with a picture is two columns, the picture left of its words.
 
 Long text with no spaces (a web address, say) breaks to fit the page rather than running off the
 edge of the paper. Everywhere, a word too long for its line is broken (`overflow-wrap: break-word`).
@@ -15,7 +17,20 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
+from ..document import (
+    Alert,
+    BarChart,
+    Block,
+    BulletList,
+    Document,
+    Facts,
+    Paragraph,
+    Picture,
+    Section,
+    Subheading,
+    Table,
+)
+from ..pictures import CREDIT, svg_for
 
 _LONG_WORD = re.compile(r"\S{21,}")
 """More characters without a space than a narrow column holds: a web address, an email, a pasted code."""
@@ -63,8 +78,16 @@ body { font-size: 16pt; line-height: 1.7; max-width: 34em; }
 h1 { font-size: 24pt; }
 h2 { font-size: 19pt; border-bottom: none; }
 p, li { margin: 0.5em 0; }
+section.idea { display: grid; grid-template-columns: 3.5cm minmax(0, 1fr); column-gap: 1.2em;
+               grid-template-areas: "picture heading" "picture words"; align-items: start; margin-top: 1.6em; }
+section.idea > h2 { grid-area: heading; margin-top: 0; }
+section.idea > .picture { grid-area: picture; }
+section.idea > .words { grid-area: words; }
+.picture svg { display: block; width: 3.5cm; height: 3.5cm; }
+.credit { font-size: 11pt; margin-top: 2em; }
+@media print { section.idea { grid-template-columns: 3cm minmax(0, 1fr); } .picture svg { width: 3cm; height: 3cm; } }
 """
-"""Easy read: larger type, more space, no rules to follow across the page."""
+"""Easy read: larger type, more space, no rules to follow across the page, a picture beside each idea."""
 
 
 def render_html(document: Document) -> str:
@@ -83,14 +106,29 @@ def render_html(document: Document) -> str:
     if document.byline:
         parts.append(f'<p class="byline">{"<br>".join(escape(line) for line in document.byline)}</p>')
     parts += [f'<p class="notice"><strong>Note:</strong> {escape(n)}</p>' for n in document.notices]
-    for section in document.sections:
-        level = min(max(section.level, 2), 6)
-        keep = ' class="keep"' if section.keep_together else ""
-        parts.append(f"<section{keep}>\n<h{level}>{escape(section.title)}</h{level}>")
-        parts += [_block(block) for block in section.blocks]
-        parts.append("</section>")
+    drawn = [_section(section) for section in document.sections]
+    parts += [html for html, _ in drawn]
+    if any(pictured for _, pictured in drawn):
+        parts.append(f'<p class="credit">{escape(CREDIT)}</p>')
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+def _section(section: Section) -> tuple[str, bool]:
+    """The section, and whether it has a picture: then the picture goes beside the heading and
+    words. In the page the heading comes first, so a screen reader meets the question, then the
+    picture's words, then the answer."""
+    level = min(max(section.level, 2), 6)
+    heading = f"<h{level}>{escape(section.title)}</h{level}>"
+    blocks = section.blocks
+    drawing = svg_for(blocks[0]) if blocks and isinstance(blocks[0], Picture) else None
+    classes = " ".join(["idea"] * (drawing is not None) + ["keep"] * section.keep_together)
+    parts = [f'<section class="{classes}">' if classes else "<section>", heading]
+    if drawing is None:
+        parts += [shown for shown in map(_block, blocks) if shown]
+    else:
+        parts += [f'<div class="picture">{drawing}</div>', '<div class="words">', *map(_block, blocks[1:]), "</div>"]
+    return "\n".join([*parts, "</section>"]), drawing is not None
 
 
 def _running_head(text: str) -> str:
@@ -114,6 +152,9 @@ def css_string(text: str) -> str:
 
 
 def _block(block: Block) -> str:
+    if isinstance(block, Picture):
+        drawing = svg_for(block)  # A picture that is not beside an idea stands on its own.
+        return f'<div class="picture">{drawing}</div>' if drawing else ""
     if isinstance(block, Paragraph):
         return f"<p>{escape(block.text)}</p>"
     if isinstance(block, Subheading):

@@ -1,10 +1,15 @@
-"""Markdown, for pasting into email, documents and shared notes."""
+"""Markdown, for pasting into email, documents and shared notes.
+
+The easy read's pictures are left out, as in plain text (see `text`): a picture would have to be
+a link or a data address, which mail and notes often block, and the words say what it meant.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
+from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Picture, Subheading, Table
+from ..pictures import without_pictures
 
 
 def render_markdown(document: Document) -> str:
@@ -15,7 +20,7 @@ def render_markdown(document: Document) -> str:
         lines += ["", f"> **Note:** {_escape(notice)}"]
     for section in document.sections:
         lines += ["", f"{'#' * section.level} {_escape(section.title, one_line=True)}"]
-        for block in section.blocks:
+        for block in without_pictures(section.blocks):
             lines += ["", *_block(block)]
     return "\n".join(lines) + "\n"
 
@@ -68,6 +73,8 @@ def _mark_as_text(mark: re.Match[str]) -> str:
 
 
 def _block(block: Block) -> list[str]:
+    if isinstance(block, Picture):
+        return []
     if isinstance(block, Paragraph):
         return [_escape(block.text)]
     if isinstance(block, Subheading):

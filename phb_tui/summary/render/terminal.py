@@ -3,6 +3,7 @@
 Warnings are words in a bordered box, not just a colour, so the screen reads the same with
 NO_COLOR or on a monochrome terminal. Every piece of the plan's text goes in through `as_written`: a
 plain string in a Rich table is read as markup, so a person's "[...]" would vanish or stop the app.
+A terminal cannot draw the easy read's pictures, so they are left out; the words carry their meaning.
 """
 
 from __future__ import annotations
@@ -19,7 +20,20 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ...plain_text import as_written
-from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Section, Subheading, Table
+from ..document import (
+    Alert,
+    BarChart,
+    Block,
+    BulletList,
+    Document,
+    Facts,
+    Paragraph,
+    Picture,
+    Section,
+    Subheading,
+    Table,
+)
+from ..pictures import without_pictures
 
 
 def render_rich(document: Document) -> RenderableType:
@@ -65,7 +79,7 @@ def section_parts(section: Section) -> list[Part]:
     """One section's parts: a space, its heading, and each block followed by a space."""
     title = section.title
     parts = [_SPACE, Part(lambda: Rule(as_written(title, "bold"), align="left"), _one_line)]
-    for block in section.blocks:
+    for block in without_pictures(section.blocks):
         if isinstance(block, Table):
             parts += [
                 Part(partial(_same, run), run.estimated_height) for run in _FittedTable(block.with_numbers()).runs()
@@ -146,10 +160,12 @@ def _guess(block: Block) -> Callable[[int], int]:
 
 def render_blocks(blocks: list[Block]) -> RenderableType:
     """Some blocks on their own, for a screen that shows part of the summary (the spending chart)."""
-    return Group(*(_block(block) for block in blocks))
+    return Group(*(_block(block) for block in without_pictures(blocks)))
 
 
 def _block(block: Block) -> RenderableType:
+    if isinstance(block, Picture):
+        return Text()
     if isinstance(block, Paragraph):
         return as_written(block.text)
     if isinstance(block, Subheading):

@@ -6,6 +6,10 @@ table too wide for the page becomes one labelled record per row, which also read
 `render_plain` goes further, for screen readers and braille displays: nothing is wrapped (they
 wrap to their own width, and a line broken mid-sentence is read as two), nothing is drawn with
 rows of symbols, every table is a list of labelled records, and tick boxes are said in words.
+
+The easy read's pictures are left out of both: the words beside each one say all it means (its
+words for screen readers would only repeat the question next to it, "A pound note" beside "How
+much money is there?"), and a line saying there was a picture tells a reader nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from __future__ import annotations
 import re
 import textwrap
 
-from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Subheading, Table
+from ..document import Alert, BarChart, Block, BulletList, Document, Facts, Paragraph, Picture, Subheading, Table
+from ..pictures import without_pictures
 
 
 def render_text(document: Document, width: int = 78) -> str:
@@ -24,7 +29,7 @@ def render_text(document: Document, width: int = 78) -> str:
         lines += ["", *_wrap(f"Note: {notice}", width)]
     for section in document.sections:
         lines += ["", "", section.title, "-" * min(len(section.title), width)]
-        for block in section.blocks:
+        for block in without_pictures(section.blocks):
             lines += ["", *_block(block, width)]
     return "\n".join(lines) + "\n"
 
@@ -36,7 +41,7 @@ def render_plain(document: Document) -> str:
         lines += ["", f"Note: {notice}"]
     for section in document.sections:
         lines += ["", section.title]
-        for block in section.blocks:
+        for block in without_pictures(section.blocks):
             lines += ["", *_plain_block(block)]
     return "\n".join(lines) + "\n"
 
@@ -54,6 +59,8 @@ def _spoken(text: str) -> str:
 
 
 def _plain_block(block: Block) -> list[str]:
+    if isinstance(block, Picture):
+        return []
     if isinstance(block, Paragraph):
         return [_spoken(block.text)]
     if isinstance(block, Subheading):
@@ -95,6 +102,8 @@ def _wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[st
 
 
 def _block(block: Block, width: int) -> list[str]:
+    if isinstance(block, Picture):
+        return []
     if isinstance(block, Paragraph):
         return _wrap(block.text, width)
     if isinstance(block, Subheading):
