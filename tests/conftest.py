@@ -6,8 +6,10 @@ from __future__ import annotations
 import gc
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from datetime import date
 from itertools import zip_longest
 from pathlib import Path
@@ -84,6 +86,30 @@ def pytest_configure(config: pytest.Config) -> None:
     quarter of its share in one block, and with it every one of the slowest tests."""
     if hasattr(config.option, "maxschedchunk") and config.option.maxschedchunk is None:
         config.option.maxschedchunk = 2
+    _compile_once_per_run()
+
+
+COMPILED = "PHB_TESTS_COMPILED"
+"""Names the folder of compiled modules the test processes and every `phb` they start share."""
+
+
+def _compile_once_per_run() -> None:
+    """Where Python is told to write no compiled modules (PYTHONDONTWRITEBYTECODE, as on some CI
+    machines), every `phb` and helper process a test starts compiled PHB Planner's modules from
+    source again, a quarter of a second each: they are compiled once into a folder of this run's
+    own, outside the code and the virtual environment, and removed when the run ends."""
+    if not sys.dont_write_bytecode or sys.pycache_prefix is not None:
+        return  # Compiled modules are kept as asked, or this is a test process of a run doing it.
+    folder = os.environ[COMPILED] = tempfile.mkdtemp(prefix="phb-tests-compiled-")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = folder
+    sys.pycache_prefix, sys.dont_write_bytecode = folder, False
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The run's compiled modules go with the run that made them (not with each test process)."""
+    if not hasattr(config, "workerinput") and COMPILED in os.environ:
+        shutil.rmtree(os.environ.pop(COMPILED), ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
