@@ -66,10 +66,14 @@ class ForkServer:
         """The process's next line: GONE once it has died, "" if the server has."""
         return self._from.readline().strip()
 
-    def kill(self, process: int, last: str) -> None:
-        """Kill the process unless its `last` line was GONE, and read on to the server's word that it has died."""
+    def kill(self, process: int, last: str) -> list[str]:
+        """Kill the process unless its `last` line was GONE, and read on to the server's word that
+        it has died; the lines it had printed that were not yet read (it may be ahead of the test)."""
         if last != GONE:  # Not already dead by itself.
             os.kill(process, signal.SIGKILL)
-        while last != GONE:  # What it printed before it died.
+        unread: list[str] = []
+        while last != GONE:
             last = self.read()
             assert last, "the server stopped"
+            unread += [last] if last != GONE else []
+        return unread
