@@ -301,7 +301,8 @@ def _hours(entry: dict[str, Any]) -> Timesheet:
 
 def _signed(amount: Decimal) -> str:
     """Money as stored: "1234.50", or "-56.20" for money out."""
-    if amount and (text := f"{amount:f}")[-3] == ".":  # Already pennies, as every amount kept is.
+    text = f"{amount:f}"
+    if amount and len(text) > 3 and text[-3] == ".":  # Already pennies, as every amount kept is.
         return text
     return ("-" if amount < 0 else "") + money_to_str(abs(amount))
 

@@ -105,11 +105,20 @@ class StepScreen(Screen[None]):
                 if self.STEP.number < len(Step):
                     nxt = keys_named(self, "step.next", "f8", first=True)
                     yield Button(f"Next step ({nxt}) ▶", id="step-next", variant="primary")
+        yield from self.compose_pinned()
         yield SaveStatus(entry(self.STEP).keys, id="save-status")  # Keys the footer has no room for.
         yield SteadyFooter(show_command_palette=False)
 
     def compose_step(self) -> ComposeResult:
         raise NotImplementedError
+
+    def compose_pinned(self) -> ComposeResult:
+        """What stays in view below the step while it scrolls, such as a running total.
+
+        Drawn after the scrolling body rather than docked inside it, so the body ends above it:
+        a field the cursor comes to is scrolled into the part that shows, never under the total.
+        """
+        yield from ()
 
     def on_screen_resume(self) -> None:
         """Shown again (the app keeps one screen per step): take in what changed meanwhile."""

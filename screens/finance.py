@@ -42,7 +42,6 @@ class FinanceScreen(StepScreen):
         plan = self.plan
         yield Static("The budget", classes="step-section")
         yield ModelForm(step.BUDGET.of(plan), step.BUDGET, id="budget-form")
-        yield Static(id="totals")
         yield Static("What the budget buys", classes="step-section")
         spec = ListSpec[LineItem](
             noun="cost",
@@ -71,6 +70,9 @@ class FinanceScreen(StepScreen):
         yield ModelForm(step.SET_ASIDE.of(plan), step.SET_ASIDE, id="contingency-form")
         yield Static("Flexibility: agree this up front", classes="step-section")
         yield ModelForm(step.FLEXIBILITY.of(plan), step.FLEXIBILITY, id="flexibility-form")
+
+    def compose_pinned(self) -> ComposeResult:
+        yield Static(id="totals")
 
     def on_mount(self) -> None:
         super().on_mount()

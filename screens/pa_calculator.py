@@ -54,6 +54,8 @@ class PACalculatorDialog(KeyedDialog[CalculatorAnswers]):
         Binding("f3", "new_pa", "Add a PA", id="pa.new"),
         Binding("f5", "figures", "The figures", id="pa.figures"),
         Binding("f9", "add", "Put in the plan", id="pa.add"),
+        Binding("ctrl+down", "part(1)", "Next part", id="pa.next_part"),
+        Binding("ctrl+up", "part(-1)", "Previous part", id="pa.previous_part", show=False),
     ]
 
     def __init__(self, plan: Plan, rates: LoadedRates, links: LinkOptions):
@@ -77,7 +79,7 @@ class PACalculatorDialog(KeyedDialog[CalculatorAnswers]):
                 yield Static(self._intro(), classes="field-help", markup=False)
                 # The figures come first, so they are what the person sees; the questions below
                 # change them, and F5 comes back to them from anywhere.
-                yield Static("What it costs", classes="step-section")
+                yield Static("What it costs", classes="step-section", id="pa-figures")
                 result = Static(id="pa-result")
                 result.can_focus = True  # So Tab reaches the figures and the keys scroll them.
                 yield result
@@ -87,13 +89,16 @@ class PACalculatorDialog(KeyedDialog[CalculatorAnswers]):
                 yield Static("You as the employer", classes="step-section")
                 yield ModelForm(self.employer, step.EMPLOYER, id="employer-form")
                 yield Static(as_written(rates_in_words(self.rates)), id="pa-rates")
+            # The total stays in view whichever part is shown, so each answer's effect is seen.
+            yield Static(id="pa-total")
             with Horizontal(classes="dialog-buttons"):
+                add = keys_named(self, "pa.add", "f9", first=True)
+                yield Button(f"Put in the plan ({add})", id="add", variant="primary", compact=True)
+                yield Button(f"Add a PA ({keys_named(self, 'pa.new', 'f3', first=True)})", id="new-pa", compact=True)
                 yield Button(
-                    f"Put in the plan ({keys_named(self, 'pa.add', 'f9', first=True)})", id="add", variant="primary"
+                    f"Figures ({keys_named(self, 'pa.figures', 'f5', first=True)})", id="figures", compact=True
                 )
-                yield Button(f"Add a PA ({keys_named(self, 'pa.new', 'f3', first=True)})", id="new-pa")
-                yield Button(f"Figures ({keys_named(self, 'pa.figures', 'f5', first=True)})", id="figures")
-                yield Button("Close (Esc)", id="pa-close")
+                yield Button("Close (Esc)", id="pa-close", compact=True)
 
     def _intro(self) -> str:
         if any(pa.wage_line for pa in self.pas):
@@ -125,12 +130,35 @@ class PACalculatorDialog(KeyedDialog[CalculatorAnswers]):
         if self.rates.problem:
             self.notify(self.rates.problem, title="Your rates file", severity="warning", timeout=15)
         self._show()
-        self.action_figures()
+        # The figures have the cursor, under the few lines saying what the calculator does.
+        self.query_one("#pa-result").focus(scroll_visible=False)
 
     def action_figures(self) -> None:
         figures = self.query_one("#pa-result")
         figures.focus(scroll_visible=False)
+        # The table at the top, rather than its heading: its own header names it, and a row more shows.
         self.query_one("#pa-body").scroll_to_widget(figures, top=True, animate=False)
+
+    def action_part(self, delta: int) -> None:
+        """The next or previous part (the figures, each PA, the employer): its heading at the top,
+        the cursor in its first box, so a long calculator is crossed in a few keys."""
+        body = self.query_one("#pa-body", VerticalScroll)
+        headings = list(body.query(".step-section"))
+        focused = self.focused
+        here = 0
+        for number, heading in enumerate(headings):
+            if focused is not None and heading.region.y <= focused.region.y:
+                here = number
+        heading = headings[(here + delta) % len(headings)]
+        if heading.id == "pa-figures":
+            self.action_figures()
+            return
+        siblings = list(heading.parent.children) if heading.parent else []
+        after = siblings[siblings.index(heading) + 1 :]
+        first = next((w for part in after for w in (part, *part.query("*")) if w.focusable), None)
+        body.scroll_to_widget(heading, top=True, animate=False)
+        if first is not None:
+            first.focus(scroll_visible=False)
 
     async def action_new_pa(self) -> None:
         pa = _offered(len(self.pas))
@@ -178,6 +206,13 @@ class PACalculatorDialog(KeyedDialog[CalculatorAnswers]):
             if part.yearly:
                 row(part.description, part.yearly)
         row("Total, a year", costs.yearly, style="bold")
+        total = f"Total {format_money(costs.yearly)} a year"
+        if other:
+            total += (
+                f" ({format_money(convert(costs.yearly, Period.YEAR, period, self.plan.finance.year))} {period.label})"
+            )
+        add = keys_named(self, "pa.add", "f9", first=True)
+        self.query_one("#pa-total", Static).update(f"{total} · {add} puts it in the plan")
         parts: list[RenderableType] = [table]
         if costs.allowance_used:
             parts.append(

@@ -66,7 +66,12 @@ def build_summary(
     found = analysis or analyse(plan, prepared)
     sections = list(summary_sections(plan, found, include_private, personal, agreed))
     return Document(
-        plan.title, notices(include_private), sections, byline=byline(plan, prepared), running_head=running_head(plan)
+        plan.title,
+        notices(include_private),
+        sections,
+        byline=byline(plan, prepared),
+        running_head=running_head(plan),
+        prepared=prepared,
     )
 
 

@@ -8,6 +8,7 @@ lesser copy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -132,3 +133,5 @@ class Document:
     """Whose plan it is, in one line, for the top of every printed page."""
     easy_read: bool = False
     """Written in easy read: a page shows it in larger type, with more space between lines."""
+    prepared: date | None = None
+    """The day it was prepared, for formats that record their own date (a PDF's creation date)."""

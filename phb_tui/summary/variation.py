@@ -46,7 +46,7 @@ def variation_request(plan: Plan, agreement: Agreement, agreed: Plan, prepared: 
     ]
     byline = [running_head(plan), f"Prepared on {long_date(prepared)} from revision {plan.revision} of the plan."]
     title = f"Request to change the agreed plan: {plan.title}"
-    return Document(title, [], sections, byline=byline, running_head=running_head(plan))
+    return Document(title, [], sections, byline=byline, running_head=running_head(plan), prepared=prepared)
 
 
 def _totals(agreed: Plan, plan: Plan) -> list[tuple[str, str]]:

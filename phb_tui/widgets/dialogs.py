@@ -45,13 +45,11 @@ class EntryDialog(KeyedDialog[bool]):
             with VerticalScroll(classes="dialog-body"):
                 yield ModelForm(self.entry, self.fields, self.links, id="entry-form")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(
-                    f"Done ({keys_named(self, 'entry.done', 'escape', first=True)})", id="done", variant="primary"
-                )
-                cancel = keys_named(self, "entry.cancel", "f4", first=True)
-                yield Button(f"Cancel ({cancel})", id="cancel")
-                # Many people expect Esc to cancel: here it keeps what was typed, so it says so.
                 done = keys_named(self, "entry.done", "escape", first=True)
+                yield Button(f"Done ({done})", id="done", variant="primary", compact=True)
+                cancel = keys_named(self, "entry.cancel", "f4", first=True)
+                yield Button(f"Cancel ({cancel})", id="cancel", compact=True)
+                # Many people expect Esc to cancel: here it keeps what was typed, so it says so.
                 yield Static(f"{done} keeps what you typed; {cancel} undoes it.", classes="dialog-keys-note")
 
     def on_mount(self) -> None:

@@ -262,6 +262,8 @@ class ModelForm(Vertical):
     def _left(self, event: Input.Blurred | Input.Submitted) -> None:
         if spec := self._spec_for(event.input):
             self._apply(spec, event.input.value, show=True)
+            if isinstance(event, Input.Blurred):
+                event.input.cursor_position = 0  # A box left behind shows how its text starts, not how it ends.
 
     def reload(self) -> None:
         """Show the model's values again, after another step or dialog may have changed them.

@@ -170,14 +170,22 @@ async def test_page_down_scrolls_the_summary_wherever_the_cursor_is(store: PlanS
 
 
 async def test_a_click_on_the_journey_bar_goes_to_the_step(store: PlanStore, example_plan: Plan) -> None:
+    async def click_on(app: PhbApp, pilot: Pilot[None], words: str) -> None:
+        """Click the middle of `words` on the bar, once the bar on screen is laid out at full width:
+        until then it names the steps by number alone, and a click lands somewhere else."""
+
+        def laid_out() -> bool:
+            bars = app.screen.query(JourneyBar)
+            return bool(bars) and bars.first().size.width == 80 and words in str(bars.first().render())
+
+        await until(pilot, laid_out, f"the journey bar showing {words!r}")
+        line = str(app.screen.query_one(JourneyBar).render()).splitlines()[0]
+        await pilot.click(JourneyBar, offset=(line.index(words) + len(words) // 2, 0))
+
     async with plan_open_at(store, example_plan, step=Step.FINANCE, size=(80, 24)) as (app, pilot, _path):
-        bar = app.screen.query_one(JourneyBar)
-        line = str(bar.render()).splitlines()[0]
-        await pilot.click(JourneyBar, offset=(line.index("6 Review") + 2, 0))
+        await click_on(app, pilot, "6 Review")
         await until(pilot, lambda: app.current_step == Step.REVIEW, "step 6 after a click")
-        bar = app.screen.query_one(JourneyBar)
-        line = str(bar.render()).splitlines()[0]
-        await pilot.click(JourneyBar, offset=(line.index("2 Outcomes") + 1, 0))
+        await click_on(app, pilot, "2 Outcomes")
         await until(pilot, lambda: app.current_step == Step.OUTCOMES, "step 2 after a click")
 
 

@@ -34,7 +34,16 @@ def sample_app(store: PlanStore, example_plan: Plan, monkeypatch: pytest.MonkeyP
 
 def _at(step: Step, *then: Callable[[Pilot[Any]], Awaitable[None] | None]) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
-        pilot.app.show_step(step)  # type: ignore[attr-defined]
+        app = pilot.app
+        app.show_step(step)  # type: ignore[attr-defined]
+        # The step is pictured once it is on screen with the cursor in its first place: a busy
+        # machine can take many turns to get there, and a picture taken sooner shows a field
+        # half-way to being focused (its text selected or not).
+        await until(
+            pilot,
+            lambda: getattr(app.screen, "STEP", None) == step and app.screen.focused is not None,
+            f"step {step.number} on screen with the cursor in it",
+        )
         await pilot.pause()
         for action in then:
             result = action(pilot)
