@@ -17,6 +17,11 @@ def open_sample(browser: Browser) -> None:
     browser.wait_for("5 Finance")
 
 
+def summary_by_a_click(browser: Browser) -> None:
+    browser.click("7 Summary", right=2)
+    browser.wait_for("Step 7 of 7")
+
+
 def test_a_click_on_a_step_in_the_journey_bar_goes_to_it(browser: Browser) -> None:
     open_sample(browser)
     browser.click("5 Finance", right=2)
@@ -28,8 +33,7 @@ def test_a_click_on_a_step_in_the_journey_bar_goes_to_it(browser: Browser) -> No
 
 def test_a_click_on_a_button_presses_it(served: Served, browser: Browser) -> None:
     open_sample(browser)
-    browser.click("7 Summary", right=2)
-    browser.wait_for("Step 7 of 7")
+    summary_by_a_click(browser)
     browser.wait_for("E Export")
     browser.click("E Export")  # A key in the footer is a button too.
     browser.wait_for("File name")
@@ -77,8 +81,7 @@ def test_a_click_on_a_row_opens_it_as_enter_would(served: Served, browser: Brows
 
 def test_enter_on_the_download_button_downloads_the_file(served: Served, browser: Browser) -> None:
     open_sample(browser)
-    browser.click("7 Summary", right=2)
-    browser.wait_for("Step 7 of 7")
+    summary_by_a_click(browser)
     browser.press("e")
     browser.wait_for("File name")
     browser.press("Tab", "Tab", "Tab", "Tab")  # Past the file name and the two tick boxes.
