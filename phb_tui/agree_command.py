@@ -120,19 +120,21 @@ def variation_arguments(export: argparse.ArgumentParser) -> None:
     )
 
 
-def variation_text(opened: OpenPlan, fmt: str, easy_read: bool) -> str:
-    """The variation request in `fmt` (txt, md or html)."""
+def variation_export(opened: OpenPlan, fmt: str, easy_read: bool) -> bytes:
+    """The variation request in `fmt` (txt, md, html, docx or pdf), as the bytes of the file."""
     from plan_store import clock
     from plan_store.agreed import baseline
 
-    from .summary.render import render_html, render_markdown, render_text
+    from .summary.exporting import byte_renderer, is_binary, render_document
     from .summary.variation import variation_request
 
     if fmt == "toml" or easy_read:
-        raise PlanError("A variation request is a document: use --format txt, md or html, without --easy-read.")
+        raise PlanError(
+            "A variation request is a document: use --format txt, md or html (or docx or pdf), without --easy-read."
+        )
+    if is_binary(fmt):
+        byte_renderer(fmt)  # A missing library is said before anything is read.
     found = baseline(opened.path, opened.plan)
     if found is None:
         raise PlanError(f'"{opened.plan.title}" has not been agreed yet, so there are no changes to ask for.')
-    document = variation_request(opened.plan, found.agreement, found.plan, clock.today())
-    render = {"txt": render_text, "md": render_markdown, "html": render_html}[fmt]
-    return render(document)
+    return render_document(variation_request(opened.plan, found.agreement, found.plan, clock.today()), fmt)

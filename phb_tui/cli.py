@@ -26,7 +26,7 @@ from .agree_command import (
     changes,
     changes_arguments,
     variation_arguments,
-    variation_text,
+    variation_export,
 )
 from .completion import asked, complete, plan_argument
 from .exit_status import EXIT_ERROR, EXIT_GAPS, EXIT_OK
@@ -34,7 +34,15 @@ from .layouts_command import LAYOUT_HELP, layouts, layouts_arguments
 from .open_command import open_app, open_picker, run_app, serve, serve_arguments
 from .pa_command import pa_costs, pa_costs_arguments
 from .spending_command import show_spending, spending_arguments
-from .summary.exporting import FORMATS, export_file_name, export_text, missing_pictures_note
+from .summary.exporting import (
+    FORMAT_NAMES,
+    FORMATS,
+    byte_renderer,
+    export_bytes,
+    export_file_name,
+    is_binary,
+    missing_pictures_note,
+)
 from .where_command import where, where_arguments
 
 if TYPE_CHECKING:
@@ -164,7 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = command("export", _export, "Write the summary (or the plan file) to share with someone.")
     plan_argument(export, "the plan to share: its title, its file name or a path")
-    export.add_argument("--format", choices=FORMATS, default="txt", help="txt (default), md, html or toml")
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="txt",
+        help="txt (default), md, html, toml, or docx (Word) or pdf with the documents extra (needs -o FILE)",
+    )
     export.add_argument(
         "-o",
         "--output",
@@ -306,32 +319,46 @@ def _show(store: PlanStore, arguments: argparse.Namespace) -> int:
 
 
 def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
+    fmt = arguments.format
+    if arguments.easy_read and fmt == "toml":
+        raise PlanError(
+            "An easy-read summary is a document: use --format txt, md or html (or docx or pdf) with --easy-read."
+        )
+    to_screen = arguments.output is None or str(arguments.output) == "-"  # "-" is the screen, as for most commands.
+    if is_binary(fmt):
+        byte_renderer(fmt)  # A missing library is said before anything is read or written.
+        if arguments.output is None or (to_screen and sys.stdout.isatty()):
+            raise PlanError(
+                f"{FORMAT_NAMES[fmt]} cannot be shown on the screen: add -o FILE (or -o FOLDER) to say where to "
+                "write one."
+            )
     opened = _open_plan(store, arguments.plan)
     plan = opened.plan
     include_private = arguments.include_private
-    if arguments.easy_read and arguments.format == "toml":
-        raise PlanError("An easy-read summary is text: use --format txt, md or html with --easy-read.")
     layout = _layout(arguments)
     if arguments.variation:
-        text = variation_text(opened, arguments.format, arguments.easy_read)
+        data = variation_export(opened, fmt, arguments.easy_read)
     else:
-        agreed = None if arguments.easy_read or arguments.format == "toml" else agreed_for_summary(opened)
-        text = export_text(
-            plan, arguments.format, include_private, easy_read=arguments.easy_read, agreed=agreed, layout=layout
-        )
-        if note := missing_pictures_note(arguments.format, arguments.easy_read):
+        agreed = None if arguments.easy_read or fmt == "toml" else agreed_for_summary(opened)
+        data = export_bytes(plan, fmt, include_private, easy_read=arguments.easy_read, agreed=agreed, layout=layout)
+        if note := missing_pictures_note(fmt, arguments.easy_read):
             print(note, file=sys.stderr)
-    if arguments.output is None or str(arguments.output) == "-":  # "-" is the screen, as for most commands.
-        print(text, end="")
+    if to_screen:
+        if is_binary(fmt):  # Into a pipe: `phb export PLAN --format pdf -o - | lpr`.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            print(data.decode("utf-8"), end="")
         return EXIT_OK
     if arguments.output.is_dir():
-        name = export_file_name(plan, arguments.format)
+        name = export_file_name(plan, fmt)
         arguments.output = arguments.output / (
             name.replace("-summary.", "-variation." if arguments.variation else "-easy-read.")
             if arguments.easy_read or arguments.variation
             else name
         )
-    store.export(arguments.output, text, force=arguments.force)
+    store.export(arguments.output, data, force=arguments.force)
     left_out = "" if include_private else " Notes marked private were left out."
     print(f"Wrote {arguments.output}.{left_out}", file=sys.stderr)
     return EXIT_OK

@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import AlreadyExists, OverwriteRefused, PlanFileError, PlanSaveError, PlanTooLarge
+from .errors import AlreadyExists, OverwriteRefused, PlanError, PlanFileError, PlanSaveError, PlanTooLarge
 from .safe_files import create_atomically, write_atomically
 
 if TYPE_CHECKING:
@@ -90,12 +90,15 @@ def digest_if_exists(path: Path) -> str | None:
         return None
 
 
-def write_export(path: Path, text: str, force: bool = False) -> None:
-    """Write an export for sharing; an existing file is only replaced when asked (`force`).
+def write_export(path: Path, text: str | bytes, force: bool = False) -> None:
+    """Write an export for sharing (text, or a document's bytes); an existing file is only replaced
+    when asked (`force`).
 
     Whole or not at all, like a save: a kill or a full disk never leaves half an export.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if not path.parent.is_dir():  # Said plainly: the disk's own words ("No such file or directory") name no folder.
+        raise PlanError(f"There is no folder {path.parent}, so nothing was written. Make it first, or choose another.")
     try:
         if force:
             write_atomically(path, data)

@@ -357,7 +357,7 @@ class PlanStore:
         except (PlanBusy, OSError):
             return 0  # Another window is busy saving; it can tidy another time.
 
-    def export(self, path: Path, text: str, force: bool = False) -> None:
+    def export(self, path: Path, text: str | bytes, force: bool = False) -> None:
         """`write_export`, never into the plans folder.
 
         An export there would show up as a plan without its private notes, or with `force`

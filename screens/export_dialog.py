@@ -20,6 +20,8 @@ from .messages import ExportChoice
 
 FORMATS = [
     ("Web page to view or print (HTML)", "html"),
+    ("Word document, to edit or file (DOCX)", "docx"),
+    ("PDF, to print or send (PDF)", "pdf"),
     ("Plain text, for screen readers and email", "txt"),
     ("Markdown", "md"),
     ("The plan file itself (TOML)", "toml"),

@@ -12,10 +12,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from phb_tui.summary.exporting import export_text
+from phb_tui.summary.exporting import export_bytes, export_text
 from plan_store import Plan
 
 from .conftest import ROOT
+from .word_files import as_text
 
 GOLDEN = ROOT / "tests" / "golden"
 PREPARED = date(2026, 11, 24)
@@ -26,6 +27,15 @@ PREPARED = date(2026, 11, 24)
 def test_export_matches_the_reviewed_copy(example_plan: Plan, fmt: str, easy_read: bool) -> None:
     text = export_text(example_plan, fmt, prepared_on=PREPARED, easy_read=easy_read)
     golden = GOLDEN / f"daniel{'-easy-read' if easy_read else ''}.{fmt}"
+    if os.environ.get("PHB_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_word_export_matches_the_reviewed_copy(example_plan: Plan) -> None:
+    """The Word document read back as text: each paragraph with its style, each table row with its cells."""
+    text = as_text(export_bytes(example_plan, "docx", prepared_on=PREPARED))
+    golden = GOLDEN / "daniel.docx.txt"
     if os.environ.get("PHB_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")

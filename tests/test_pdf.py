@@ -40,6 +40,7 @@ from phb_tui.summary.privacy import without_private
 from phb_tui.summary.render import pdf_fonts, render_text
 from phb_tui.summary.render.pdf import render_pdf
 from plan_store import Plan
+from plan_store import PlanStore as PlanStoreType
 from plan_store.codec import plan_from_toml
 
 from .conftest import ROOT, example_toml
@@ -333,3 +334,28 @@ def test_easy_reads_pictures_are_drawn_beside_each_idea_with_their_words_and_cre
     assert "/StructTreeRoot" not in reader.trailer["/Root"]  # Nothing tagged, so no text is hidden.
     first = text.index("Who is this plan for?")
     assert first < text.index("A person", first) < text.index("This plan is for Dan.", first)
+
+
+def test_phb_export_writes_the_pdf_a_reviewer_reads(
+    store: PlanStoreType, example_plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Through the command line, as a person exports it: private, every page says whose plan it is,
+    and the figures are those of the plain-text export."""
+    from phb_tui.cli import main
+
+    path = store.add(example_plan).path
+    target = tmp_path / "daniel.pdf"
+    assert main(["export", path.stem, "--format", "pdf", "-o", str(target)]) == 0
+    assert f"Wrote {target}" in capsys.readouterr().err  # The file is the output; the note goes aside.
+    assert target.stat().st_mode & 0o777 == 0o600
+    pages = pages_of(target.read_bytes())
+    assert all("NHS number 943 476 5919" in page and f"of {len(pages)}" in page for page in pages)
+    assert main(["export", path.stem, "--format", "txt", "-o", "-"]) == 0
+    figures = set(re.findall(r"£[\d,]+\.\d\d", capsys.readouterr().out))
+    assert figures and figures <= set(re.findall(r"£[\d,]+\.\d\d", " ".join(pages)))
+
+    assert main(["export", path.stem, "--format", "pdf", "-o", str(target)]) == 2  # Not replaced without --force.
+    assert "already" in capsys.readouterr().err
+    assert main(["export", path.stem, "--format", "pdf", "-o", str(tmp_path / "no-such" / "x.pdf")]) == 2
+    assert "nothing was written" in capsys.readouterr().err
+    assert not (tmp_path / "no-such").exists()

@@ -19,12 +19,25 @@ from ..widgets.dialogs import ConfirmDialog
 from .base import ShellBase
 
 
-def _export_text(plan: Plan, choice: ExportChoice, whole_plan: bool) -> str:
-    from ..summary.exporting import export_text  # The renderers cost start-up time; only exporting needs them.
+def _export_data(plan: Plan, choice: ExportChoice, whole_plan: bool) -> bytes:
+    from ..summary.exporting import export_bytes  # The renderers cost start-up time; only exporting needs them.
 
     if whole_plan:
-        return plan_to_toml(plan)
-    return export_text(plan, choice.format, choice.include_private, easy_read=choice.easy_read)
+        return plan_to_toml(plan).encode("utf-8")
+    return export_bytes(plan, choice.format, choice.include_private, easy_read=choice.easy_read)
+
+
+def _missing_renderer(choice: ExportChoice, whole_plan: bool) -> str | None:
+    """Why a Word or PDF document cannot be made here (a library not installed), said before any work."""
+    from ..summary.exporting import byte_renderer, is_binary
+
+    if whole_plan or not is_binary(choice.format):
+        return None
+    try:
+        byte_renderer(choice.format)
+    except PlanError as error:
+        return str(error)
+    return None
 
 
 def _left_out(choice: ExportChoice) -> str:
@@ -48,24 +61,27 @@ class Exporting(ShellBase):
         session = self.session
         if session is None:
             return
+        if missing := _missing_renderer(choice, whole_plan):
+            self.notify(missing, title="The summary could not be exported", severity="error", timeout=20)
+            return
         if not goes_aside(costs=len(session.plan.finance.line_items)):
-            self._exported(choice, force, whole_plan, _export_text(session.plan, choice, whole_plan))
+            self._exported(choice, force, whole_plan, _export_data(session.plan, choice, whole_plan))
             return
         self.notify("Preparing the export of this long plan. You can carry on meanwhile.", timeout=5)
         self._export_aside(session, choice, force, whole_plan)
 
     @work(group="export", description="Exporting a long plan")
     async def _export_aside(self, session: PlanSession, choice: ExportChoice, force: bool, whole_plan: bool) -> None:
-        text = await worked_out(partial(_export_text, session.plan, choice, whole_plan), lambda: session.revision)
+        data = await worked_out(partial(_export_data, session.plan, choice, whole_plan), lambda: session.revision)
         if self.session is session:  # Not if the plan was closed meanwhile.
-            self._exported(choice, force, whole_plan, text)
+            self._exported(choice, force, whole_plan, data)
 
-    def _exported(self, choice: ExportChoice, force: bool, whole_plan: bool, text: str) -> None:
+    def _exported(self, choice: ExportChoice, force: bool, whole_plan: bool, data: bytes) -> None:
         if self.is_web:  # In a browser the file goes to the person's own downloads, not the server's disk.
-            self._download(choice, text, whole_plan)
+            self._download(choice, data, whole_plan)
             return
         try:
-            self.store.export(choice.path, text, force=force)
+            self.store.export(choice.path, data, force=force)
         except AlreadyExists:
 
             def answered(yes: bool | None) -> None:
@@ -88,10 +104,17 @@ class Exporting(ShellBase):
         left_out = _left_out(choice)
         self.notify(f"Exported to {choice.path}.{left_out}", timeout=10)
 
-    def _download(self, choice: ExportChoice, text: str, whole_plan: bool) -> None:
+    def _download(self, choice: ExportChoice, data: bytes, whole_plan: bool) -> None:
+        from ..summary.exporting import MIME_TYPES
+
         # The name goes into a header of the download: letters, digits and dashes only, whatever was typed.
         name = f"{slugify(choice.path.stem)}.{choice.format}"
-        self.deliver_text(io.StringIO(text), save_filename=name, open_method="download")
+        if choice.format in MIME_TYPES:  # A Word or PDF document: bytes, said to be what they are.
+            self.deliver_binary(
+                io.BytesIO(data), save_filename=name, open_method="download", mime_type=MIME_TYPES[choice.format]
+            )
+        else:
+            self.deliver_text(io.StringIO(data.decode("utf-8")), save_filename=name, open_method="download")
         if whole_plan:
             self.notify(
                 f"A copy of the whole plan, {name}, is on its way to your browser's downloads. It holds "

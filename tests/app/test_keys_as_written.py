@@ -5,6 +5,8 @@ dialog's footer names the dialog's keys, and a click on the journey bar goes to 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -27,7 +29,7 @@ from screens.usual_tasks_dialog import UsualTasksDialog
 from .helpers import plan_open_at, screen_text, until
 
 
-def _letters_shown(screen: Screen[object]) -> set[str]:
+def _letters_shown(screen: Screen[Any]) -> set[str]:
     """The letters the footer shows on this screen, as it writes them (capitals)."""
     return {
         binding.key.upper()
@@ -70,7 +72,7 @@ async def test_every_letter_in_the_list_of_plans_footer_works_in_both_cases(stor
         for letter, opened in opens.items():
             for key in (letter.lower(), letter):
                 await pilot.press(key)
-                await until(pilot, lambda opened=opened: opened(app), f"{key} in the list of plans")
+                await until(pilot, partial(opened, app), f"{key} in the list of plans")
                 if letter == "S":
                     await pilot.press("f2")
                     await until(pilot, lambda: isinstance(app.screen, PickerScreen), "back to the list")
@@ -171,12 +173,12 @@ async def test_page_down_scrolls_the_summary_wherever_the_cursor_is(store: PlanS
 
 async def test_a_click_on_the_journey_bar_goes_to_the_step(store: PlanStore, example_plan: Plan) -> None:
     async def click_on(app: PhbApp, pilot: Pilot[None], words: str) -> None:
-        """Click the middle of `words` on the bar, once the bar on screen is laid out at full width:
-        until then it names the steps by number alone, and a click lands somewhere else."""
+        """Click the middle of `words` on the bar, once the bar on the screen now shown is laid out:
+        until it knows its width it names the steps by number alone, and a click lands elsewhere."""
 
         def laid_out() -> bool:
             bars = app.screen.query(JourneyBar)
-            return bool(bars) and bars.first().size.width == 80 and words in str(bars.first().render())
+            return bool(bars) and words in str(bars.first().render())
 
         await until(pilot, laid_out, f"the journey bar showing {words!r}")
         line = str(app.screen.query_one(JourneyBar).render()).splitlines()[0]

@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 from tests.serving import Served, connections_beyond_this_computer
+from tests.word_files import opened
 
 from .conftest import Browser
 
@@ -51,6 +52,28 @@ def test_the_sample_plan_is_planned_and_exported_in_the_browser(served: Served, 
     assert saved.name == "daniels-plan-2026-summary.html"
     assert "Swimming lessons at the leisure centre" in html
     assert not list(served.data_dir.rglob("*.html")), "the export went to the server's disk"
+
+    # Again as a Word document: bytes, not text, reach the browser whole.
+    browser.press("Control+k")
+    browser.wait_for("Search for commands")
+    browser.type("Export summary")
+    browser.wait_for("Save the summary as a file to share")
+    browser.press("Enter")
+    browser.wait_for("File name")
+    browser.press("Space")  # Open the list of formats, then the one after the web page: Word.
+    browser.wait_for("Word document")
+    browser.press("ArrowDown", "Enter")
+    browser.wait_for("daniels-plan-2026-summary.docx")
+    browser.press("Tab", "Enter")
+    browser.wait_for("is on its way")
+    download = browser.wait_for_download()
+    assert download.suggested_filename == "daniels-plan-2026-summary.docx"
+    saved = Path(served.data_dir.parent / download.suggested_filename)
+    download.save_as(saved)
+    word = opened(saved.read_bytes())
+    assert word.paragraphs[0].text == "Daniel's plan 2026"
+    assert "Swimming lessons at the leisure centre" in "\n".join(c.text for t in word.tables for c in t._cells)
+    assert not list(served.data_dir.rglob("*.docx")), "the export went to the server's disk"
 
     places = {request.split("/")[2] for request in browser.requests}
     assert places == {f"127.0.0.1:{served.port}"}, f"the page reached beyond this computer: {places}"
