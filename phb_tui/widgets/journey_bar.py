@@ -66,9 +66,7 @@ class JourneyBar(Static):
             return
         # Every step named, in the widest layout that fits on one line; numbers alone only when
         # even the tightest cannot (narrower than 80 columns).
-        # Before its first layout the bar has no width yet: the screen's stands in, so the first
-        # drawing names the steps rather than showing numbers alone until the bar is resized.
-        width = self.size.width or self.app.size.width
+        width = self.size.width
         for pad, named in ((" ", True), ("", True), ("", False)):
             gap = " " if pad else ""
             labels = [

@@ -14,7 +14,7 @@ def open_sample(browser: Browser) -> None:
     browser.wait_for("You have no plans yet")
     browser.press("s")
     browser.wait_for("Step 1 of 7")
-    browser.wait_for("5 Finance")
+    browser.wait_for("5 Finance")  # The bar names the steps once it knows its width.
 
 
 def summary_by_a_click(browser: Browser) -> None:
