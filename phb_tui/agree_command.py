@@ -43,27 +43,26 @@ def changes_arguments(changes: argparse.ArgumentParser) -> None:
         help="compare with the latest agreed version (the default) or the agreed copy of one revision",
     )
     changes.add_argument("--json", action="store_true", help="for scripts: the changes as JSON (money as text)")
+    changes.add_argument(
+        "--reason",
+        nargs=2,
+        metavar=("N", '"WHY"'),
+        help='keep your reason for change N (as numbered in the list), for the request to the NHS team; "" removes it',
+    )
 
 
 def agree(store: PlanStore, arguments: argparse.Namespace) -> int:
-    from plan_store import clock
     from plan_store.agreed import agree as record
-    from plan_store.agreed import split_by
-    from plan_store.dates import DATE_RULE, DateError, parse_date_text
+    from plan_store.agreed import agreed_on_text, split_by
+    from plan_store.dates import DATE_RULE
 
     from .planning.checks import find_gaps
 
     opened = store.open(store.resolve(arguments.plan))
     name, role = split_by(arguments.by)
-    on = clock.today()
-    if arguments.on:
-        try:
-            chosen = parse_date_text(arguments.on)
-        except DateError:
-            chosen = None
-        if chosen is None:
-            raise PlanError(f'The date agreed, "{arguments.on}", is not {DATE_RULE}.')
-        on = chosen
+    if arguments.on is not None and not arguments.on.strip():
+        raise PlanError(f'The date agreed, "{arguments.on}", is not {DATE_RULE}.')
+    on = agreed_on_text(opened.plan, arguments.on or "")
     gaps = find_gaps(opened.plan)
     if gaps and not arguments.despite_gaps:
         things = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
@@ -92,10 +91,27 @@ def changes(store: PlanStore, arguments: argparse.Namespace) -> int:
     found = baseline(opened.path, opened.plan, None if since == "agreed" else int(since))
     if found is None:
         raise PlanError(f'"{opened.plan.title}" has not been agreed yet, so there is nothing to compare it with.')
+    if arguments.reason is not None:
+        return _give_reason(store, opened, found.agreement.revision, found.plan, arguments.reason)
     render = changes_json if arguments.json else changes_text
     print(render(opened.plan, found.agreement, found.plan), end="")
     asking = needing_agreement(find_changes(found.plan, opened.plan))
     return EXIT_NEEDS_AGREEMENT if asking else EXIT_OK
+
+
+def _give_reason(store: PlanStore, opened: OpenPlan, since: int, agreed: Plan, given: list[str]) -> int:
+    """Keep the person's reason for one change, saved as safely as any edit."""
+    from .planning.change_reasons import set_reason
+    from .planning.changes import find_changes
+
+    number, reason = given
+    if not number.strip().isdigit():
+        raise PlanError(f'--reason takes the change\'s number first, like --reason 1 "WHY" (you gave "{number}").')
+    change = set_reason(opened.plan, since, find_changes(agreed, opened.plan), int(number), reason)
+    store.save(opened)
+    kept = "Removed your reason for" if not reason.strip() else "Kept your reason for"
+    print(f"{kept} change {int(number)}: {visible(change.text)}")
+    return EXIT_OK
 
 
 def agreed_for_summary(opened: OpenPlan) -> tuple[Agreement, Plan] | None:

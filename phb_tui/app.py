@@ -34,6 +34,7 @@ from .plain_text import as_written
 from .planning.steps import Step
 from .session import FAULT, PlanSession
 from .settings import load_theme, save_theme, settings_path
+from .shell.agreeing import Agreeing
 from .shell.exporting import Exporting
 from .shell.keys import APP_BINDINGS, usual_key, usual_keys
 from .shell.money import MoneyView
@@ -49,7 +50,7 @@ def step_screen(step: Step) -> type[StepScreen]:
     return registered(step)
 
 
-class PhbApp(PlanListActions, Saving, Exporting, MoneyView):
+class PhbApp(PlanListActions, Saving, Exporting, MoneyView, Agreeing):
     TITLE = "PHB Planner"
     SUB_TITLE = "Plan a personal health budget"
     CSS_PATH = ["widgets/widgets.tcss"]

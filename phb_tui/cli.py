@@ -33,6 +33,7 @@ from .exit_status import EXIT_ERROR, EXIT_GAPS, EXIT_OK
 from .layouts_command import LAYOUT_HELP, layouts, layouts_arguments
 from .open_command import open_app, open_picker, run_app, serve, serve_arguments
 from .pa_command import pa_costs, pa_costs_arguments
+from .review_command import plan_reviews, review_pack_arguments, review_pack_export
 from .spending_command import show_spending, spending_arguments
 from .summary.exporting import (
     FORMAT_NAMES,
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--layout", metavar="NAME|FILE", help=LAYOUT_HELP)
     variation_arguments(export)
+    review_pack_arguments(export)
 
     check = command(
         "check", _check, "List what a reviewer would send back. Exit status 0 when ready, 1 with gaps, 2 on error."
@@ -213,7 +215,12 @@ def build_parser() -> argparse.ArgumentParser:
         f"Set {TODAY_VARIABLE}=YYYY-MM-DD to see the reviews as they will stand on another day. "
         "Exit status 2 if a plan cannot be opened."
     )
-    reviews.add_argument("--json", action="store_true", help="for scripts: every plan's next review, as JSON")
+    plan_argument(
+        reviews, "one plan, to list how each of its outcomes has gone at each review (leave out for every plan)", True
+    )
+    reviews.add_argument(
+        "--json", action="store_true", help="for scripts: every plan's next review (or one plan's reviews), as JSON"
+    )
 
     importer = command("import", _import, "Copy a plan file from elsewhere into your plans, after checking it.")
     importer.add_argument(
@@ -335,9 +342,13 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
     opened = _open_plan(store, arguments.plan)
     plan = opened.plan
     include_private = arguments.include_private
+    if arguments.variation and arguments.review_pack:
+        raise PlanError("Choose one: --variation or --review-pack.")
     layout = _layout(arguments)
     if arguments.variation:
         data = variation_export(opened, fmt, arguments.easy_read)
+    elif arguments.review_pack:
+        data = review_pack_export(opened, fmt, arguments.easy_read)
     else:
         agreed = None if arguments.easy_read or fmt == "toml" else agreed_for_summary(opened)
         data = export_bytes(plan, fmt, include_private, easy_read=arguments.easy_read, agreed=agreed, layout=layout)
@@ -353,10 +364,10 @@ def _export(store: PlanStore, arguments: argparse.Namespace) -> int:
         return EXIT_OK
     if arguments.output.is_dir():
         name = export_file_name(plan, fmt)
+        kind = "-review-pack" if arguments.review_pack else "-variation" if arguments.variation else ""
+        easy = "-easy-read" if arguments.easy_read else ""
         arguments.output = arguments.output / (
-            name.replace("-summary.", "-variation." if arguments.variation else "-easy-read.")
-            if arguments.easy_read or arguments.variation
-            else name
+            name.replace("-summary.", f"{easy}{kind}." if easy or kind else "-summary.")
         )
     store.export(arguments.output, data, force=arguments.force)
     left_out = "" if include_private else " Notes marked private were left out."
@@ -439,6 +450,8 @@ def _reviews(store: PlanStore, arguments: argparse.Namespace) -> int:
     from .plan_list.all_plans import every_plan, review_lines, review_totals, reviews_json
     from .summary.wording import long_date
 
+    if arguments.plan is not None:
+        return plan_reviews(_open_plan(store, arguments.plan), arguments.json)
     on = today()
     states = every_plan(store)
     if arguments.json:

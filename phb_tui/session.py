@@ -7,11 +7,11 @@ the app shows and tests can check directly.
 from __future__ import annotations
 
 import threading
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plan_store import OpenPlan, Plan, PlanError, PlanStore, clock, visible
+from plan_store import Agreement, OpenPlan, Plan, PlanError, PlanStore, clock, visible
 
 from .planning.analysis import AnalysisCache, PlanAnalysis
 
@@ -150,6 +150,19 @@ class PlanSession:
         aside.pending.done(aside.written)
         self._saved(aside.revision)
         return True
+
+    def agree(self, name: str, role: str, on: date) -> Agreement:
+        """Record, as `phb agree` does, that this revision was agreed: saved first, so the copy kept
+        is the plan as the person sees it. A PlanError says why nothing was recorded."""
+        from plan_store.agreed import agree
+
+        if self.sample:
+            raise PlanError("This is the sample plan, which is never saved, so it cannot be recorded as agreed.")
+        if not self.save():
+            raise PlanError(f"The plan could not be saved first, so nothing was recorded. {self.problem}")
+        agreement = agree(self.store, self.opened, name, role, on)
+        self._saved(self.revision)
+        return agreement
 
     def _saved(self, revision: int) -> None:
         """The plan as it was at edit `revision` is on disk."""

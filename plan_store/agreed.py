@@ -17,7 +17,7 @@ from pathlib import Path
 from . import clock
 from .agreed_files import agreed_path
 from .codec import plan_from_toml
-from .dates import format_date_text
+from .dates import DATE_RULE, DateError, format_date_text, parse_date_text
 from .errors import PlanChangedOnDisk, PlanError, PlanFileError, PlanSaveError
 from .locking import plan_locked
 from .models import Agreement
@@ -57,6 +57,17 @@ def check_agreed_on(plan: Plan, on: date) -> None:
             f"The date agreed, {format_date_text(on)}, is before the plan was made on {format_date_text(made)}. "
             "Check the date and try again."
         )
+
+
+def agreed_on_text(plan: Plan, text: str) -> date:
+    """The day typed (today when blank), checked as `check_agreed_on` checks it."""
+    try:
+        chosen = parse_date_text(text)
+    except DateError:
+        raise PlanError(f'The date agreed, "{text.strip()}", is not {DATE_RULE}.') from None
+    on = chosen or clock.today()
+    check_agreed_on(plan, on)
+    return on
 
 
 def agree(store: PlanStore, opened: OpenPlan, by: str, role: str, on: date) -> Agreement:
@@ -118,7 +129,7 @@ def baseline(plan_path: Path, plan: Plan, revision: int | None = None) -> Agreed
     raise PlanError(f"No agreed copy of revision {revision} is kept. Agreed revisions: {kept}.")
 
 
-_NOT_CONTENT = {"revision", "updated", "agreements"}
+_NOT_CONTENT = {"revision", "updated", "agreements", "change_reasons"}
 
 
 def _unchanged_since_agreed(opened: OpenPlan) -> bool:

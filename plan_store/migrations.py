@@ -127,10 +127,18 @@ def _v4_to_v5(old: Table) -> Table:
     return dict(old)
 
 
+def _v5_to_v6(old: Table) -> Table:
+    """Version 6 records how each outcome is going at each review (`[[reviews.outcomes]]`) and the
+    person's reason for each change (`[[change_reasons]]`). Both are new lists, so a version 5 plan
+    needs nothing added: its review log keeps its words, `outcomes_progress` included, as it was."""
+    return dict(old)
+
+
 _STEPS: dict[int, Callable[[Table], Table]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }

@@ -27,7 +27,9 @@ from .vocabulary import (
     ManagementRoute,
     Period,
     Priority,
+    Progress,
     ResourceKind,
+    SaidBy,
     SpendCategory,
 )
 
@@ -326,12 +328,29 @@ class ReviewEntry(PlanModel):
     outcomes_progress: Text = ""
 
 
+class OutcomeReview(PlanModel):
+    """How one outcome was going at a review, so each outcome's history can be read in order.
+
+    `outcome_id` is not held to the outcomes the plan has now: an outcome removed later keeps the
+    history it had, which the summary names as no longer in the plan.
+    """
+
+    reviewed_on: date
+    outcome_id: Identifier
+    progress: Progress | None = None
+    how_it_is_going: Text = ""
+    said_by: SaidBy | None = None
+    what_will_change: Text = ""
+
+
 class Reviews(PlanModel):
     first_review: date | None = None
     every_months: int | None = Field(default=None, ge=1, le=12)
     """After the first review, how often to review: at least once a year."""
     monitored_by: Line = ""
     log: list[ReviewEntry] = []
+    outcomes: list[OutcomeReview] = []
+    """Each outcome's progress at each review; `log` keeps what was said of the plan as a whole."""
 
 
 class NotApplicable(PlanModel):
@@ -369,3 +388,16 @@ class Agreement(PlanModel):
     role: Line = ""
     on: date
     digest: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class ChangeReason(PlanModel):
+    """The person's reason for a change since the agreed version, for the variation request.
+
+    `change` is the change's own name (`phb changes --json` gives it), which stays the same however
+    often the changes are listed; `since` is the agreed revision the change is measured from, so a
+    reason given for one variation is not offered again for the next.
+    """
+
+    change: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_:.-]{1,200}$")]
+    since: int = Field(ge=0)
+    reason: Line

@@ -12,6 +12,7 @@ from .dates import format_date_text
 from .fields import Line, PlanModel, Text, Title
 from .models import (
     Agreement,
+    ChangeReason,
     FinancialPlan,
     Flexibility,
     GetInformed,
@@ -30,7 +31,7 @@ from .models import (
 from .person_centred import AboutMe, Action, MyWeek, WhoDecides
 from .vocabulary import EligibilityRoute, JourneyStage
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The plan file layout this program writes. Older files are upgraded by `migrations.py`."""
 
 
@@ -66,6 +67,8 @@ class Plan(PlanModel):
     sign_off: list[SignOff] = []
     agreements: list[Agreement] = []
     """Each revision the NHS team agreed, oldest first; the last is the baseline changes are measured from."""
+    change_reasons: list[ChangeReason] = []
+    """The person's reason for each change that needs agreement, kept for the variation request."""
     week: MyWeek = Field(default_factory=MyWeek)
     who_decides: WhoDecides = Field(default_factory=WhoDecides)
     actions: list[Action] = []

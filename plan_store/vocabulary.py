@@ -93,6 +93,25 @@ class Priority(Choice):
     LOW = "low"
 
 
+class Progress(Choice):
+    """How an outcome is going, on the simple scale a review uses; said in words too, never by colour."""
+
+    NOT_STARTED = "not_started"
+    SOME_PROGRESS = "some_progress"
+    ON_TRACK = "on_track"
+    ACHIEVED = "achieved"
+    NO_LONGER_WANTED = "no_longer_wanted"
+
+
+class SaidBy(Choice):
+    """Who said how an outcome is going: a review weighs the person's own view first."""
+
+    PERSON = "person"
+    FAMILY = "family"
+    PA = "pa"
+    PROFESSIONAL = "professional"
+
+
 class ManagementOption(Choice):
     DIRECT_PAYMENT = "direct_payment"
     NOTIONAL = "notional"
@@ -326,6 +345,19 @@ _LABELS: dict[str, dict[str, str]] = {
         "other": "Other",
     },
     "Priority": {"high": "High", "medium": "Medium", "low": "Low"},
+    "Progress": {
+        "not_started": "Not started",
+        "some_progress": "Some progress",
+        "on_track": "On track",
+        "achieved": "Achieved",
+        "no_longer_wanted": "No longer wanted",
+    },
+    "SaidBy": {
+        "person": "The person",
+        "family": "Family",
+        "pa": "A personal assistant",
+        "professional": "A professional",
+    },
     "Day": {
         "monday": "Monday",
         "tuesday": "Tuesday",

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Header, Static
 
+from phb_tui.background import goes_aside, worked_out
 from phb_tui.guidance import guidance, intro
 from phb_tui.planning.analysis import AnalysisCache, PlanAnalysis
 from phb_tui.planning.steps import Step
@@ -179,7 +180,7 @@ class StepScreen(Screen[None]):
             # letter shows at once, however big the plan.
             if self._figures_due is not None:
                 self._figures_due.stop()
-            self._figures_due = self.set_timer(TYPING_PAUSE, self._refresh_figures)
+            self._figures_due = self.set_timer(TYPING_PAUSE, self._typing_paused)
         else:
             self._refresh_when_counted(self._heard_at)
 
@@ -196,6 +197,20 @@ class StepScreen(Screen[None]):
         """Leaving a box brings the figures up to date at once, before anything else is read."""
         if self._figures_due is not None:
             self._refresh_figures()
+
+    def _typing_paused(self) -> None:
+        """A big plan is worked out beside the app: at 10,000 costs that takes about a second,
+        and a key pressed meanwhile would wait for it."""
+        if goes_aside(costs=len(self.plan.finance.line_items)):
+            self._figures_aside()
+        else:
+            self._refresh_figures()
+
+    @work(exclusive=True, group="figures")
+    async def _figures_aside(self) -> None:
+        await worked_out(self.analysis, lambda: self._heard)
+        if self._figures_due is not None:  # Not brought up to date meanwhile (by leaving the box).
+            self._refresh_figures()  # From the analysis just made.
 
     def _refresh_figures(self) -> None:
         if self._figures_due is not None:

@@ -8,6 +8,7 @@ renamed message then fails loudly at import, instead of a handler named by a str
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from textual.message import Message
@@ -78,3 +79,12 @@ class MoneyWanted(Message):
 @dataclass
 class ExportWanted(Message):
     choice: ExportChoice
+
+
+@dataclass
+class AgreeWanted(Message):
+    """Record that the NHS team agreed the open plan as it is now (the Review step asks who and when)."""
+
+    name: str
+    role: str
+    on: date

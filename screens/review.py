@@ -3,15 +3,20 @@ what changed since it was agreed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Static
 
+from phb_tui.planning.change_reasons import numbered, reason_for, set_reason
+from phb_tui.planning.changes import Change, find_changes
 from phb_tui.planning.person_centred import usual_tasks
 from phb_tui.planning.steps import Step
 from phb_tui.planning.wizard import review as step
-from phb_tui.summary.changes import agreed_changes_words
+from phb_tui.summary.changes import agreed_changes_words, status_words
+from phb_tui.widgets.dialogs import ConfirmDialog
 from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.item_list import ItemList, ListSpec
 from phb_tui.widgets.key_hints import keys_named
@@ -19,10 +24,17 @@ from phb_tui.widgets.step_keys import STEP_BINDINGS
 from plan_store import Agreement, Plan, PlanError, ReviewEntry, Risk, SignOff, clock, next_id
 from plan_store.agreed import baseline
 from plan_store.dates import format_date_text
+from plan_store.models import OutcomeReview
 from plan_store.person_centred import Action
 
+from .agree_dialog import AgreedBy, AgreeDialog
 from .base import StepScreen
+from .messages import AgreeWanted
+from .reason_dialog import ReasonDialog
+from .resources import outcome_choices
 from .usual_tasks_dialog import UsualTasksDialog
+
+NOT_YET_AGREED = "Not yet agreed."
 
 RISKS = ListSpec[Risk](
     noun="risk",
@@ -61,6 +73,19 @@ SIGN_OFF = ListSpec[SignOff](
 )
 
 
+def gaps_question(gaps: Sequence[object]) -> str:
+    """Asked before a plan with gaps is marked as agreed: each gap named, as `phb agree` names them."""
+    things = "1 thing" if len(gaps) == 1 else f"{len(gaps)} things"
+    listed = "\n".join(f"- {gap}" for gap in gaps)
+    return f"The plan still has {things} a reviewer would ask about:\n\n{listed}\n\nRecord it as agreed anyway?"
+
+
+def _outcome_number(plan: Plan, outcome_id: str) -> str:
+    """ "2", or, for an outcome removed since, that it is no longer in the plan."""
+    number = next((n for n, o in enumerate(plan.outcomes, 1) if o.id == outcome_id), None)
+    return str(number) if number else "no longer in the plan"
+
+
 def _by_when(action: Action) -> str:
     """The date, marked when it has passed and the task is not done, as the journey bar counts it."""
     if action.by is None:
@@ -72,7 +97,11 @@ def _by_when(action: Action) -> str:
 class ReviewScreen(StepScreen):
     STEP = Step.REVIEW
     CSS_PATH = ["base.tcss"]
-    BINDINGS = [*STEP_BINDINGS, Binding("f5", "usual_tasks", "Usual tasks", id="review.usual_tasks", show=False)]
+    BINDINGS = [
+        *STEP_BINDINGS,
+        Binding("f5", "usual_tasks", "Usual tasks", id="review.usual_tasks", show=False),
+        Binding("f3", "mark_agreed", "Mark as agreed", id="review.agree", show=False),
+    ]
 
     def compose_step(self) -> ComposeResult:
         plan = self.plan
@@ -84,10 +113,30 @@ class ReviewScreen(StepScreen):
         yield ModelForm(step.REVIEWS.of(plan), step.REVIEWS, id="review-form")
         yield Static("Review log", classes="step-section")
         yield ItemList(lambda: step.LOG.entries(plan), LOG, id="review-log")
+        yield Static("How each outcome is going", classes="step-section")
+        progress = ListSpec[OutcomeReview](
+            noun="outcome's progress",
+            columns=[
+                ("Date", lambda r: format_date_text(r.reviewed_on)),
+                ("Outcome", lambda r: _outcome_number(plan, r.outcome_id)),
+                ("How far", lambda r: r.progress.label if r.progress else "not said"),
+                ("Said by", lambda r: r.said_by.label if r.said_by else "not said"),
+            ],
+            fields=step.OUTCOME_PROGRESS.form.with_options(outcome_id=lambda: outcome_choices(plan)),
+            make=lambda: OutcomeReview(
+                reviewed_on=clock.today(), outcome_id=plan.outcomes[0].id if plan.outcomes else "o1"
+            ),
+            empty="No progress recorded yet: at each review, add how each outcome is going.",
+        )
+        yield ItemList(lambda: step.OUTCOME_PROGRESS.entries(plan), progress, id="outcome-progress")
         yield Static("Sign-off", classes="step-section")
         yield ItemList(lambda: step.SIGN_OFF.entries(plan), SIGN_OFF, id="sign-off")
         yield Static("Changes since the agreed version", classes="step-section")
+        yield Static(id="agreed-status")
+        agree_key = keys_named(self, "review.agree", "f3", first=True)
+        yield Button(f"Mark as agreed ({agree_key})", id="mark-agreed")
         yield Static(id="agreed-changes")
+        yield Button("Give a reason for a change", id="give-reason")
         yield Static("Action plan: what must happen before the plan starts", classes="step-section")
         yield Static(id="usual-tasks", classes="field-help")
         usual_tasks = keys_named(self, "review.usual_tasks", "f5", first=True)
@@ -133,7 +182,66 @@ class ReviewScreen(StepScreen):
             else "Every usual task is in your action plan."
         )
         self.query_one("#add-usual-tasks", Button).disabled = not offered
+        self.query_one("#agreed-status", Static).update(status_words(self.plan) or NOT_YET_AGREED)
         self.query_one("#agreed-changes", Static).update(agreed_changes_words(self.plan, self._agreed))
+        self.query_one("#give-reason", Button).display = bool(self._asking())
+
+    def _asking(self) -> list[Change]:
+        """The changes since the agreed version that need agreement, numbered as `phb changes` has them."""
+        if not isinstance(self._agreed, tuple):
+            return []
+        return numbered(find_changes(self._agreed[1], self.plan))
+
+    @on(Button.Pressed, "#give-reason")
+    def _give_reason(self) -> None:
+        """Ask for the person's reason for one change, and keep it in the plan for the variation request."""
+        asking = self._asking()
+        if not asking or not isinstance(self._agreed, tuple):
+            return
+        agreement, before = self._agreed
+        since = agreement.revision
+        changes = [(change.text, reason_for(self.plan, since, change)) for change in asking]
+
+        def given(answer: tuple[int, str] | None) -> None:
+            if answer is None:
+                return
+            number, reason = answer
+            set_reason(self.plan, since, find_changes(before, self.plan), number, reason)
+            # Saved as any edit on this step is: the step, then the app, hear that the plan changed.
+            self.post_message(ItemList.Changed(self.query_one("#actions", ItemList)))
+            self.plan_edited()
+
+        self.app.push_screen(ReasonDialog(changes), given)
+
+    def agreement_recorded(self) -> None:
+        """The app kept this revision as agreed: compare with it from now on."""
+        self._agreed = self._read_agreed()
+        self.plan_edited()
+
+    @on(Button.Pressed, "#mark-agreed")
+    def action_mark_agreed(self) -> None:
+        """Ask who agreed the plan and when; then, if a reviewer would still ask about something,
+        name each thing and ask again before the app records it."""
+        if getattr(getattr(self.app, "session", None), "sample", False):
+            self.notify("This is the sample plan, which is never saved, so it cannot be recorded as agreed.")
+            return
+
+        def chosen(agreed: AgreedBy | None) -> None:
+            if agreed is None:
+                return
+            gaps = self.analysis().gaps
+            if not gaps:
+                self.post_message(AgreeWanted(agreed.name, agreed.role, agreed.on))
+                return
+            question = gaps_question(gaps)
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.post_message(AgreeWanted(agreed.name, agreed.role, agreed.on))
+
+            self.app.push_screen(ConfirmDialog(question, "Yes, record it as agreed", "No, not yet"), answered)
+
+        self.app.push_screen(AgreeDialog(self.plan), chosen)
 
     @on(Button.Pressed, "#add-usual-tasks")
     def action_usual_tasks(self) -> None:

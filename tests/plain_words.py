@@ -20,7 +20,7 @@ from phb_tui.planning.wizard import entry
 from phb_tui.widgets.item_list import ListSpec
 
 if TYPE_CHECKING:
-    from plan_store import Plan
+    from plan_store import Agreement, Plan
 
 # Names of organisations, laws and documents are read as they are written, however long: each is
 # left out of scoring, one by one, with the reason.
@@ -289,6 +289,67 @@ def agreement_words() -> Iterator[Piece]:
         split_by(", nurse")
     except PlanError as error:
         yield Piece("phb agree: who", str(error))
+    yield from _review_words(now, agreement, agreed)
+
+
+def _review_words(now: Plan, agreement: Agreement, agreed: Plan) -> Iterator[Piece]:
+    """The reasons for changes, each outcome's reviews, the review pack and marking as agreed."""
+    from datetime import date
+
+    from phb_tui.planning.change_reasons import set_reason
+    from phb_tui.planning.changes import find_changes
+    from phb_tui.planning.checks import find_gaps
+    from phb_tui.summary.changes import changes_text
+    from phb_tui.summary.outcome_progress import NO_PROGRESS_YET, history_lines
+    from phb_tui.summary.render import render_text
+    from phb_tui.summary.review_pack import easy_review_pack, review_pack
+    from phb_tui.summary.variation import variation_request
+    from plan_store import PlanError, new_plan
+    from plan_store.models import OutcomeReview
+    from plan_store.vocabulary import Progress, SaidBy
+    from screens.agree_dialog import ASKED, NEEDS_A_NAME
+    from screens.reason_dialog import ASKED as WHY_ASKED
+    from screens.review import NOT_YET_AGREED, gaps_question
+
+    changes = find_changes(agreed, now)
+    for number in (1, 99):
+        try:
+            set_reason(now, agreement.revision, changes, number, "Sam's pay goes up in April.")
+        except PlanError as error:
+            yield Piece("phb changes --reason: no such change", str(error))
+    try:
+        set_reason(agreed, agreement.revision, [], 1, "Why.")
+    except PlanError as error:
+        yield Piece("phb changes --reason: nothing to give a reason for", str(error))
+    yield Piece("phb changes: with a reason", changes_text(now, agreement, agreed))
+    yield Piece(
+        "phb export --variation: with a reason",
+        render_text(variation_request(now, agreement, agreed, date(2026, 11, 24))),
+    )
+    now.reviews.outcomes += [
+        OutcomeReview(reviewed_on=date(2027, 2, 1), outcome_id=o.id, progress=progress, said_by=said)
+        for o, progress, said in zip(now.outcomes, Progress, SaidBy, strict=False)
+    ]
+    now.reviews.outcomes.append(OutcomeReview(reviewed_on=date(2027, 2, 1), outcome_id="gone"))
+    yield Piece("phb reviews PLAN", "\n".join(history_lines(now)))
+    yield Piece("phb reviews PLAN: none yet", NO_PROGRESS_YET)
+    for made in (review_pack, easy_review_pack):
+        yield Piece(
+            f"phb export --review-pack: {made.__name__}", render_text(made(now, (agreement, agreed), date(2027, 1, 5)))
+        )
+        yield Piece(
+            f"phb export --review-pack: {made.__name__}, not agreed",
+            render_text(made(new_plan("Empty"), None, date(2027, 1, 5))),
+        )
+    yield Piece("review step: mark as agreed", "\n".join([ASKED, NEEDS_A_NAME, NOT_YET_AGREED]))
+    yield Piece("review step: a reason for a change", WHY_ASKED)
+    for plan in (new_plan("Empty"), _one_gap(agreed)):
+        yield Piece("review step: agreed despite gaps?", gaps_question(find_gaps(plan)))
+
+
+def _one_gap(plan: Plan) -> Plan:
+    plan.person.name = ""
+    return plan
 
 
 def error_messages() -> Iterator[Piece]:

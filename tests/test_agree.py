@@ -362,4 +362,4 @@ def test_a_version_4_plan_is_upgraded_with_nothing_added_and_reads_as_not_yet_ag
     from .conftest import example_toml
 
     older = plan_from_toml(example_toml().replace("schema_version = 5", "schema_version = 4"), Path("v4.toml"))
-    assert (older.schema_version, older.agreements) == (SCHEMA_VERSION, []) == (5, [])
+    assert (older.schema_version, older.agreements) == (SCHEMA_VERSION, []) == (6, [])

@@ -44,7 +44,7 @@ from plan_store import (
     new_plan,
 )
 from plan_store.employing import EmployerCosts, PersonalAssistant
-from plan_store.models import ChecklistItem, Question
+from plan_store.models import ChecklistItem, OutcomeReview, Question
 from plan_store.person_centred import AboutMe, Action, Decision, MyWeek, WeekEntry, WhoDecides
 
 # Every form declared for a step, and the model each one edits. A list's entries make their own model.
@@ -73,6 +73,7 @@ FORMS: dict[str, type[BaseModel]] = {
     "review.CONTINGENCY_PLAN": Plan,
     "review.REVIEWS": Reviews,
     "review.LOG": ReviewEntry,
+    "review.OUTCOME_PROGRESS": OutcomeReview,
     "review.SIGN_OFF": SignOff,
     "management.WHO_DECIDES": WhoDecides,
     "resources.WEEK": MyWeek,

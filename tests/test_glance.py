@@ -128,7 +128,7 @@ HAND_EDITS = {
     "windows line ends": ("\n", "\r\n"),
     "multi-line title": ('title = "Daniel\'s plan 2026"', 'title = """Daniel\'s plan 2026"""'),
     "budget written twice": ('budget_amount = "52000.00"', 'budget_amount = "52000.00"\nbudget_amount = "1.00"'),
-    "older format": ("schema_version = 5", "schema_version = 0"),
+    "older format": ("schema_version = 6", "schema_version = 0"),
 }
 
 
@@ -138,7 +138,7 @@ def test_a_hand_edit_the_quick_read_cannot_be_sure_of_is_left_to_the_full_read(e
     old, new = HAND_EDITS[edit]
     if edit == "person as an inline table":
         edited = text.replace(old, "").replace(
-            "schema_version = 5", 'schema_version = 5\nperson = { name = "Someone Else" }'
+            "schema_version = 6", 'schema_version = 6\nperson = { name = "Someone Else" }'
         )
     else:
         assert old in text

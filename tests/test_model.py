@@ -27,6 +27,7 @@ from plan_store import (
     next_id,
 )
 from plan_store.codec import plan_from_toml, plan_to_toml
+from plan_store.models import ChangeReason
 from plan_store.plan import SCHEMA_VERSION
 from plan_store.validation import model_in
 
@@ -66,12 +67,16 @@ def test_the_documented_example_loads_and_uses_every_field(example_plan: Plan) -
     missing = _fields_not_written(Plan, tomllib.loads(example_toml()))
     contributions = {"LineItem.contribution", "LineItem.contribution_from", "LineItem.contributor"}
     calculator = {"Employing.insurance_per_year", "Employing.payroll_per_year", "Employing.written"}
-    assert missing == contributions | calculator | {"Plan.not_applicable", "Plan.agreements"}
+    # The reasons for changes belong in an agreed plan: the section on agreed versions shows them.
+    agreed = {"Plan.agreements", "Plan.change_reasons"}
+    assert missing == contributions | calculator | {"Plan.not_applicable"} | agreed
     agreements = tomllib.loads(agreements_toml())
     assert (
         _fields_not_written(Plan, agreements) & {"Plan.agreements", *(f"Agreement.{f}" for f in Agreement.model_fields)}
         == set()
     )
+    reasons = {"Plan.change_reasons", *(f"ChangeReason.{f}" for f in ChangeReason.model_fields)}
+    assert _fields_not_written(Plan, agreements) & reasons == set()
     shown_apart = {**tomllib.loads(wheelchair_toml()), **tomllib.loads(not_applicable_toml())}
     assert _fields_not_written(Plan, shown_apart) & (contributions | {"Plan.not_applicable"}) == set()
     employing = {"finance": tomllib.loads(employing_toml())["finance"]}

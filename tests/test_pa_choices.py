@@ -55,7 +55,7 @@ def test_a_version_3_plan_loads_with_the_calculators_defaults() -> None:
     del raw["finance"]["employing"]
     raw["schema_version"] = 3
     older = plan_from_toml(tomli_w.dumps(raw), Path("older.toml"))
-    assert older.schema_version == SCHEMA_VERSION == 5
+    assert older.schema_version == SCHEMA_VERSION == 6
     assert older.finance.employing.assistants == [] and older.finance.employing.claim_employment_allowance
     # Its PAs are found from their weekly wage lines, with the defaults, as before.
     assert [(pa.who, pa.sick_weeks, pa.holiday_cover) for pa in plan_assistants(older.finance)] == [

@@ -111,8 +111,8 @@ class PlanAnalysis:
 
     @cached_property
     def progress(self) -> Mapping[Step, StepProgress]:
-        """Every step's state for the journey bar: worked out on first reading, once."""
-        return MappingProxyType(journey_progress(self.plan, self.today))
+        """Every step's state for the journey bar: worked out on first reading, once, from the gaps found."""
+        return MappingProxyType(journey_progress(self.plan, self.today, self.gaps))
 
 
 def figures_of(plan: Plan, today: date, rates: LoadedRates | None = None) -> Figures:

@@ -9,6 +9,7 @@ Items, outcomes and supports are matched by id; risks, which have none, by what 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -66,6 +67,9 @@ class Change:
     """How much more (or, negative, less) the change spends in a year, where it changes money."""
     overall: bool = False
     """A total the other changes add up to (all planned spending), not a change of its own."""
+    key: str = ""
+    """The change's own name, made of ids rather than words ("item:pa1:cost"), so it stays the same
+    each time the changes are listed: the person's reason for it is kept under this name."""
 
     @property
     def verdict(self) -> str:
@@ -110,23 +114,34 @@ def _outcomes(agreed: Plan, now: Plan) -> Iterator[Change]:
         old = before.get(outcome.id)
         if old is None:
             yield Change(
-                Area.OUTCOMES, f"Outcome {number} added: {outcome_name(now, outcome, number).short(60)}".rstrip(": ")
+                Area.OUTCOMES,
+                f"Outcome {number} added: {outcome_name(now, outcome, number).short(60)}".rstrip(": "),
+                key=f"outcome:{outcome.id}:added",
             )
             continue
         said = []
         if old.outcome != outcome.outcome or old.what_matters != outcome.what_matters:
-            said.append(f"Outcome {number} reworded: {outcome_name(now, outcome, number).short(60)}".rstrip(": "))
+            said.append(
+                ("words", f"Outcome {number} reworded: {outcome_name(now, outcome, number).short(60)}".rstrip(": "))
+            )
         if old.how_i_will_know != outcome.how_i_will_know:
-            said.append(f"Outcome {number}: how you will know it is met has changed")
+            said.append(("measure", f"Outcome {number}: how you will know it is met has changed"))
         if old.priority != outcome.priority:
-            said.append(f"Outcome {number}: priority {old.priority.label.lower()} -> {outcome.priority.label.lower()}")
+            said.append(
+                (
+                    "priority",
+                    f"Outcome {number}: priority {old.priority.label.lower()} -> {outcome.priority.label.lower()}",
+                )
+            )
         if not said and old != outcome:
-            said.append(f"Outcome {number}: the evidence, or the risk if it is not met, has changed")
-        yield from (Change(Area.OUTCOMES, text) for text in said)
+            said.append(("evidence", f"Outcome {number}: the evidence, or the risk if it is not met, has changed"))
+        yield from (Change(Area.OUTCOMES, text, key=f"outcome:{outcome.id}:{what}") for what, text in said)
     for number, old in enumerate(agreed.outcomes, 1):
         if old.id not in numbers:
             yield Change(
-                Area.OUTCOMES, f"Outcome {number} removed: {outcome_name(agreed, old, number).short(60)}".rstrip(": ")
+                Area.OUTCOMES,
+                f"Outcome {number} removed: {outcome_name(agreed, old, number).short(60)}".rstrip(": "),
+                key=f"outcome:{old.id}:removed",
             )
 
 
@@ -169,11 +184,14 @@ def _money(agreed: Plan, now: Plan, figures: Figures | None) -> Iterator[Change]
             f"Budget: {_budget(agreed)} -> {_budget(now)}",
             NEW_BUDGET,
             True,
+            key="budget",
         )
     dates_were = (agreed.finance.budget_start, agreed.finance.budget_end)
     dates = (now.finance.budget_start, now.finance.budget_end)
     if dates_were != dates:
-        yield Change(Area.MONEY, f"Budget dates: {_span(*dates_were)} -> {_span(*dates)}", NEW_BUDGET, True)
+        yield Change(
+            Area.MONEY, f"Budget dates: {_span(*dates_were)} -> {_span(*dates)}", NEW_BUDGET, True, key="budget-dates"
+        )
     yield from _items(agreed, now, spends_more)
     if agreed.finance.contingency != now.finance.contingency:
         up = spends_more and now.finance.contingency > agreed.finance.contingency
@@ -182,6 +200,7 @@ def _money(agreed: Plan, now: Plan, figures: Figures | None) -> Iterator[Change]
             f"Contingency fund: {format_money(agreed.finance.contingency)} -> {format_money(now.finance.contingency)}",
             NEW_MONEY if up else WITHIN,
             up,
+            key="contingency",
         )
     if more:
         yield Change(
@@ -192,6 +211,7 @@ def _money(agreed: Plan, now: Plan, figures: Figures | None) -> Iterator[Change]
             spends_more,
             more,
             overall=True,
+            key="planned",
         )
     yield from _between_outcomes(agreed, now, figures)
 
@@ -221,13 +241,27 @@ def _items(agreed: Plan, now: Plan, spends_more: bool) -> Iterator[Change]:
             cost = _yearly(now, item)
             kind = item.category not in kinds
             reason = f"{NEW_KIND} ({item.category.label.lower()})" if kind else NEW_ITEM
-            yield Change(Area.MONEY, f"{_name(item)} added: {format_money(cost)} a year", reason, True, cost)
+            yield Change(
+                Area.MONEY,
+                f"{_name(item)} added: {format_money(cost)} a year",
+                reason,
+                True,
+                cost,
+                key=f"item:{item.id}:added",
+            )
         else:
             yield from _item_changes(agreed, now, old, item, kinds, spends_more)
     for old in agreed.finance.line_items:
         if old.id not in kept:
             cost = _yearly(agreed, old)
-            yield Change(Area.MONEY, f"{_name(old)} removed: {format_money(cost)} a year less", WITHIN, False, -cost)
+            yield Change(
+                Area.MONEY,
+                f"{_name(old)} removed: {format_money(cost)} a year less",
+                WITHIN,
+                False,
+                -cost,
+                key=f"item:{old.id}:removed",
+            )
 
 
 def _item_changes(
@@ -253,12 +287,15 @@ def _item_changes(
             NEW_MONEY if up and spends_more else WITHIN,
             up and spends_more,
             cost - was,
+            key=f"item:{item.id}:cost",
         )
     if old.description != item.description:
-        yield Change(Area.MONEY, f'"{_name(old)}" is now called "{name}"')
+        yield Change(Area.MONEY, f'"{_name(old)}" is now called "{name}"', key=f"item:{item.id}:name")
     if old.provider != item.provider:
         yield Change(
-            Area.MONEY, f"{name}: provided by {item.provider or 'nobody named'} (was {old.provider or 'nobody named'})"
+            Area.MONEY,
+            f"{name}: provided by {item.provider or 'nobody named'} (was {old.provider or 'nobody named'})",
+            key=f"item:{item.id}:provider",
         )
     if old.category != item.category:
         new_kind = item.category not in kinds
@@ -267,6 +304,7 @@ def _item_changes(
             f"{name}: {old.category.label.lower()} -> {item.category.label.lower()}",
             NEW_KIND if new_kind else WITHIN,
             new_kind,
+            key=f"item:{item.id}:kind",
         )
     route_was, route = _route(agreed, old), _route(now, item)
     if route_was != route:
@@ -276,6 +314,7 @@ def _item_changes(
             f"{_ROUTE_WORDS.get(route or '', 'no option chosen')}",
             NEW_ROUTE,
             True,
+            key=f"item:{item.id}:route",
         )
     if old.outcome_ids != item.outcome_ids:
         yield Change(
@@ -283,6 +322,7 @@ def _item_changes(
             f"{name}: now for {_outcome_list(now, item.outcome_ids)} (was {_outcome_list(agreed, old.outcome_ids)})",
             MOVED_MONEY if cost else WITHIN,
             bool(cost),
+            key=f"item:{item.id}:outcomes",
         )
 
 
@@ -306,7 +346,7 @@ def _between_outcomes(agreed: Plan, now: Plan, figures: Figures | None) -> Itera
         for key in both
         if key in gains + losses
     )
-    yield Change(Area.MONEY, f"Money for outcomes: {moves}", MOVED_MONEY, True)
+    yield Change(Area.MONEY, f"Money for outcomes: {moves}", MOVED_MONEY, True, key="between-outcomes")
 
 
 # --- Support, management and risks ---------------------------------------------------------------
@@ -319,12 +359,14 @@ def _support(agreed: Plan, now: Plan) -> Iterator[Change]:
         old = before.get(resource.id)
         words = _outcome_words(resource.description)
         if old is None:
-            yield Change(Area.SUPPORT, f"Support added: {words}")
+            yield Change(Area.SUPPORT, f"Support added: {words}", key=f"support:{resource.id}:added")
         elif old != resource:
-            yield Change(Area.SUPPORT, f"Support changed: {words}")
+            yield Change(Area.SUPPORT, f"Support changed: {words}", key=f"support:{resource.id}:changed")
     for old in agreed.resources:
         if old.id not in kept:
-            yield Change(Area.SUPPORT, f"Support removed: {_outcome_words(old.description)}")
+            yield Change(
+                Area.SUPPORT, f"Support removed: {_outcome_words(old.description)}", key=f"support:{old.id}:removed"
+            )
 
 
 def _management(agreed: Plan, now: Plan) -> Iterator[Change]:
@@ -332,13 +374,14 @@ def _management(agreed: Plan, now: Plan) -> Iterator[Change]:
     if was.option != is_now.option:
         before = _ROUTE_WORDS.get(was.option.value if was.option else "", "no option chosen")
         after = _ROUTE_WORDS.get(is_now.option.value if is_now.option else "", "no option chosen")
-        yield Change(Area.MANAGEMENT, f"The budget moved from {before} to {after}", NEW_ROUTE, True)
+        yield Change(Area.MANAGEMENT, f"The budget moved from {before} to {after}", NEW_ROUTE, True, key="option")
     if was.managed_by != is_now.managed_by:
         yield Change(
             Area.MANAGEMENT,
             f"The money is managed by {is_now.managed_by or 'nobody named'} (was {was.managed_by or 'nobody named'})",
             NEW_HOLDER,
             True,
+            key="managed-by",
         )
     received_was, received = was.direct_payment.received_by, is_now.direct_payment.received_by
     if received_was != received:
@@ -348,17 +391,26 @@ def _management(agreed: Plan, now: Plan) -> Iterator[Change]:
             f"(was {received_was.label.lower() if received_was else 'nobody named'})",
             NEW_HOLDER,
             True,
+            key="received-by",
         )
     if was.direct_payment.held_in != is_now.direct_payment.held_in:
         held = is_now.direct_payment.held_in
-        yield Change(Area.MANAGEMENT, f"The money is now held in {held.label.lower() if held else 'no account named'}")
+        yield Change(
+            Area.MANAGEMENT,
+            f"The money is now held in {held.label.lower() if held else 'no account named'}",
+            key="held-in",
+        )
     if agreed.flexibility != now.flexibility:
-        yield Change(Area.MANAGEMENT, "The flexibility agreement changed", NEW_RULES, True)
+        yield Change(Area.MANAGEMENT, "The flexibility agreement changed", NEW_RULES, True, key="flexibility")
 
 
 def _risks(agreed: Plan, now: Plan) -> Iterator[Change]:
     def key(text: str) -> str:
         return " ".join(text.split()).casefold()
+
+    def named(text: str, what: str) -> str:
+        """A risk has no id: its words, as a short digest, name it."""
+        return f"risk:{hashlib.sha256(key(text).encode()).hexdigest()[:12]}:{what}"
 
     before = {key(r.description): r for r in agreed.risks}
     after = {key(r.description) for r in now.risks}
@@ -366,9 +418,11 @@ def _risks(agreed: Plan, now: Plan) -> Iterator[Change]:
         old = before.get(key(risk.description))
         words = _outcome_words(risk.description)
         if old is None:
-            yield Change(Area.RISKS, f"Risk added: {words}")
+            yield Change(Area.RISKS, f"Risk added: {words}", key=named(risk.description, "added"))
         elif old.mitigation != risk.mitigation or old.who_acts != risk.who_acts:
-            yield Change(Area.RISKS, f"Risk plan changed: {words}")
+            yield Change(Area.RISKS, f"Risk plan changed: {words}", key=named(risk.description, "changed"))
     for old in agreed.risks:
         if key(old.description) not in after:
-            yield Change(Area.RISKS, f"Risk removed: {_outcome_words(old.description)}")
+            yield Change(
+                Area.RISKS, f"Risk removed: {_outcome_words(old.description)}", key=named(old.description, "removed")
+            )

@@ -40,6 +40,7 @@ from .document import Alert, Block, BulletList, Document, Facts, Paragraph, Sect
 from .employing import employing_section
 from .front_sheet import front_sheet
 from .money import budget_facts, money_section, spending_charts
+from .outcome_progress import history_blocks, progress_paragraph
 from .planning_tools import about_me, action_plan, my_week, who_decides
 from .sections import section
 from .wording import NOT_GIVEN, long_date, note_suffix, or_missing, visible
@@ -334,6 +335,8 @@ def _reviews(plan: Plan) -> Section:
         )
     if not reviews.log:
         blocks.append(Paragraph("No review has happened yet."))
+    if history := history_blocks(plan):
+        blocks += [progress_paragraph(), *history]
     return section("reviews", blocks)
 
 

@@ -9,12 +9,15 @@ from plan_store import Agreement, Plan
 from plan_store.money import money_to_str
 
 from ..planning.analysis import PlanAnalysis
+from ..planning.change_reasons import numbered, reason_for
 from ..planning.changes import Area, Change, find_changes, needing_agreement
 from .document import BulletList, Paragraph, Section, Subheading
 from .sections import section
 from .wording import long_date
 
 NO_CHANGES = "Nothing has changed since then."
+GIVE_A_REASON = 'To give your reason for a change, for the request to the NHS team: phb changes PLAN --reason 1 "WHY"'
+
 ALL_WITHIN = "Nothing here needs the NHS team's agreement."
 
 
@@ -49,13 +52,25 @@ def _by_area(changes: list[Change]) -> Iterator[tuple[Area, list[Change]]]:
             yield area, found
 
 
-def _listed(changes: list[Change]) -> list[str]:
-    """Each area's heading, then each change in it with its verdict on the line below."""
+NO_REASON = "not given yet"
+
+
+def reason_line(number: int, reason: str) -> str:
+    """ "Your reason (change 2): ..." under a change that needs agreement."""
+    return f"Your reason (change {number}): {reason or NO_REASON}."
+
+
+def _listed(changes: list[Change], plan: Plan | None = None, since: int = 0) -> list[str]:
+    """Each area's heading, then each change in it with its verdict on the line below, and, with
+    the `plan`, the person's reason under each change that needs agreement."""
+    numbers = {id(change): n for n, change in enumerate(numbered(changes), 1)} if plan is not None else {}
     lines = []
     for area, found in _by_area(changes):
         lines += ["", f"{area.value}:"]
         for change in found:
             lines += [f"  - {change.text}", f"    {verdict_words(change)}"]
+            if plan is not None and id(change) in numbers:
+                lines.append(f"    {reason_line(numbers[id(change)], reason_for(plan, since, change))}")
     return lines
 
 
@@ -70,10 +85,12 @@ def changes_text(plan: Plan, agreement: Agreement, agreed: Plan) -> str:
     lines = [f'Changes to "{plan.title}" since {agreed_words(agreement)}:']
     if not changes:
         return "\n".join([*lines, NO_CHANGES]) + "\n"
-    lines += _listed(changes)
+    lines += _listed(changes, plan, agreement.revision)
     asking = needing_agreement(changes)
     lines.append("")
     lines.append(f"{len(asking)} of {len(changes)} need the NHS team's agreement." if asking else ALL_WITHIN)
+    if numbered(changes):
+        lines.append(GIVE_A_REASON)
     if free := _free_to_change(plan):
         lines.append(free)
     return "\n".join(lines) + "\n"
@@ -90,11 +107,12 @@ def agreed_changes_words(plan: Plan, agreed: tuple[Agreement, Plan] | str | None
     lines = [f"Compared with {agreed_words(agreement)}."]
     if not changes:
         return "\n".join([*lines, NO_CHANGES])
-    return "\n".join(lines + _listed(changes))
+    return "\n".join(lines + _listed(changes, plan, agreement.revision))
 
 
 def changes_json(plan: Plan, agreement: Agreement, agreed: Plan) -> str:
     changes = find_changes(agreed, plan)
+    numbers = {id(change): n for n, change in enumerate(numbered(changes), 1)}
     data = {
         "plan": plan.title,
         "revision": plan.revision,
@@ -113,6 +131,9 @@ def changes_json(plan: Plan, agreement: Agreement, agreed: Plan) -> str:
                 "needs_agreement": change.needs_agreement,
                 "reason": change.reason,
                 "yearly_effect": None if change.yearly_effect is None else money_to_str(change.yearly_effect),
+                "key": change.key,
+                "number": numbers.get(id(change)),
+                "your_reason": reason_for(plan, agreement.revision, change) if id(change) in numbers else None,
             }
             for change in changes
         ],

@@ -12,7 +12,8 @@ from datetime import date
 from plan_store import Agreement, Plan
 from plan_store.errors import PlanError
 
-from ..planning.changes import find_changes, needing_agreement, signed
+from ..planning.change_reasons import numbered, reason_for
+from ..planning.changes import find_changes, signed
 from ..planning.finance import budget_position, in_both_views
 from .build import SIGNATURE_LINE, running_head
 from .changes import agreed_words
@@ -24,7 +25,7 @@ REASON_SPACE = "______________________________"
 
 def variation_request(plan: Plan, agreement: Agreement, agreed: Plan, prepared: date) -> Document:
     """The request, or a PlanError when no change needs agreement (there is nothing to ask for)."""
-    asking = needing_agreement(find_changes(agreed, plan))
+    asking = numbered(find_changes(agreed, plan))
     if not asking:
         raise PlanError(
             f"The plan was agreed as revision {agreement.revision}. No change since then needs the NHS "
@@ -34,9 +35,13 @@ def variation_request(plan: Plan, agreement: Agreement, agreed: Plan, prepared: 
         f"We ask the NHS team to agree these changes to the plan. It was last agreed as {agreed_words(agreement)}."
     )
     rows = [
-        [change.text, change.reason, "" if change.yearly_effect is None else signed(change.yearly_effect), REASON_SPACE]
-        for change in asking
-        if not change.overall  # The totals below show it.
+        [
+            change.text,
+            change.reason,
+            "" if change.yearly_effect is None else signed(change.yearly_effect),
+            reason_for(plan, agreement.revision, change) or REASON_SPACE,
+        ]
+        for change in asking  # Not the total of all spending: the totals below show it.
     ]
     changes = Table(["Change", "Why it needs agreement", "A year", "Why we want it"], rows, frozenset({2}))
     sections = [

@@ -6,11 +6,8 @@ removes entries in that list, and says so with `ItemList.Changed` so the app sav
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from time import perf_counter
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -20,20 +17,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ..keymap import SECOND_KEYS
 from ..plain_text import as_written
 from ..planning.fields import FieldSpec, LinkOptions
 from .dialogs import ConfirmDialog, EntryDialog
-from .idle_work import SLICE_SECONDS
 from .key_hints import keys_named
-from .row_table import RowTable
+from .virtual_table import VirtualTable
 
 Entry = TypeVar("Entry", bound=BaseModel)
-
-FIRST_ROWS = 60
-"""Rows added at once: more than a screen holds. The rest follow while the app is idle."""
 
 
 @dataclass(frozen=True)
@@ -81,30 +74,26 @@ class ItemList(Vertical, can_focus=False):
         self.entries = entries
         self.spec = spec
         self.links = links
-        self._complete = asyncio.Event()
-        """Set once every row of the latest drawing is in the table."""
 
     def compose(self) -> ComposeResult:
-        yield RowTable(cursor_type="row", zebra_stripes=True, classes="entries")
+        yield VirtualTable(classes="entries")
         up, down = (keys_named(self, f"list.{way}", f"alt+{way}", first=True) for way in ("up", "down"))
         hints = [keys_named(self, f"list.{name}", usual) + f": {does}" for name, usual, does in _HINTS]
         yield Static("   ".join([*hints, f"{up}/{down}: move"]), classes="list-keys", markup=False)
 
     _drawn_width: int | None = None
-    _drawing = 0
-    """Which drawing of the list is under way: a newer one makes an older one stop adding rows."""
 
     def on_mount(self) -> None:
         if self.size.width:
             self.redraw()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one(DataTable)
+    def table(self) -> VirtualTable:
+        return self.query_one(VirtualTable)
 
     def on_resize(self) -> None:
-        # Drawn again only for a new width: a thousand rows take a while, and a resize that keeps
-        # the width (a scroll bar appearing in the step) changes nothing here.
+        # Drawn again only for a new width (the columns are fitted to it): a resize that keeps the
+        # width (a scroll bar appearing in the step) changes nothing here.
         if self.size.width != self._drawn_width:
             self.redraw()
 
@@ -126,13 +115,13 @@ class ItemList(Vertical, can_focus=False):
                 break
             columns = [column for column in columns if column[0] != heading]
             headers, rows, widths = self._fitted(columns, entries)
-        table.clear(columns=True)
-        for header, width in zip(headers, widths, strict=True):
-            table.add_column(as_written(header), width=width)
-        self._drawing += 1
-        self._complete.clear()
         _tell_apart(rows, 1 if self.spec.numbered else 0, widths)
-        self._add_rows(self._drawing, rows, widths, 0, min(row, len(rows) - 1))
+
+        def cells(number: int) -> list[Text]:
+            # Made as the row comes into view: a list of thousands costs no more than a screenful.
+            return [as_written(_shortened(cell, width)) for cell, width in zip(rows[number], widths, strict=True)]
+
+        table.show([as_written(header) for header in headers], widths, len(rows), cells, cursor=row)
 
     def _fitted(
         self, columns: list[tuple[str, Callable[[Any], str]]], entries: list[Any]
@@ -148,28 +137,8 @@ class ItemList(Vertical, can_focus=False):
             rows = [[self.spec.empty, *("" for _ in headers[1:])]]
         return headers, rows, fit_columns(headers, rows, (self.size.width or 80) - 2 * len(headers) - 2)
 
-    def _add_rows(self, drawing: int, rows: list[list[str]], widths: list[int], start: int, cursor: int) -> None:
-        """Add rows from `start`: the first screenful at once, the rest a slice at a time while the
-        app is idle, so a list of thousands shows straight away and keys keep working."""
-        if drawing != self._drawing:
-            return  # Drawn again meanwhile: these rows are out of date.
-        table = self.table
-        began = perf_counter()
-        end = start
-        while end < len(rows) and (end < FIRST_ROWS or end == start or perf_counter() - began < SLICE_SECONDS):
-            table.add_row(*(as_written(_shortened(cell, width)) for cell, width in zip(rows[end], widths, strict=True)))
-            end += 1
-        # Back to the row the person was on, once it is there, unless they have moved since.
-        if start <= cursor < end and table.cursor_row in (0, cursor):
-            table.move_cursor(row=cursor)
-        if end < len(rows):
-            self.set_timer(0.001, partial(self._add_rows, drawing, rows, widths, end, cursor))
-        else:
-            self._complete.set()
-
     async def drawn(self) -> None:
-        """Wait until every row is in the table."""
-        await self._complete.wait()
+        """Every row is in the table once drawn (rows are made as they come into view): nothing to wait for."""
 
     def _current(self) -> Any | None:
         entries = self.entries()
@@ -246,8 +215,8 @@ class ItemList(Vertical, can_focus=False):
             entries[row], entries[target] = entries[target], entries[row]
             self._changed(cursor=target)
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(VirtualTable.RowSelected)
+    def _selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
 

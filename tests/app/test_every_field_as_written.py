@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.form import ModelForm
 from phb_tui.widgets.item_list import ItemList
+from phb_tui.widgets.virtual_table import VirtualTable
 from plan_store import Outcome, PlanStore, new_plan
 
 from .helpers import error_text, fill, paste, plan_open_at, saved, screen_text
@@ -46,7 +46,7 @@ async def test_every_text_field_on_a_step_and_its_lists_shows_markup_as_written(
         for form in list(screen.query(ModelForm)):
             filled += await _fill_form(pilot, form)
         for item_list in list(screen.query(ItemList)):
-            table = item_list.query_one(DataTable)
+            table = item_list.query_one(VirtualTable)
             table.focus()
             await pilot.press("a")
             await pilot.pause()

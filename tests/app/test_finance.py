@@ -54,7 +54,7 @@ async def test_line_items_are_added_and_the_total_shows_over_budget_in_words(sto
         await fill(pilot, "#field-budget_amount", "100")
         await choose(pilot, "#field-budget_period", "week")
         assert "Nothing is planned yet: add what the budget will pay for." in totals(app)
-        app.screen.query_one("#line-items DataTable").focus()
+        app.screen.query_one("#line-items VirtualTable").focus()
         await pilot.press("a")
         await pilot.press(*keys("PA mornings"))
         await choose(pilot, "#field-category", "personal_assistant")
@@ -77,7 +77,7 @@ async def test_line_items_are_added_and_the_total_shows_over_budget_in_words(sto
 
 async def test_a_bad_unit_cost_keeps_the_earlier_value(store: PlanStore, example_plan: Plan) -> None:
     async with plan_open_at(store, example_plan, Step.FINANCE) as (app, pilot, path):
-        app.screen.query_one("#line-items DataTable").focus()
+        app.screen.query_one("#line-items VirtualTable").focus()
         await pilot.press("enter")
         await fill(pilot, "#field-unit_cost", "14.999")
         assert "more than two decimal places" in error_text(app, "unit_cost")
@@ -183,7 +183,7 @@ async def test_a_one_off_wheelchair_budget_with_a_top_up_is_typed_in_and_refusal
         await fill(pilot, "#field-budget_end", "30/11/2031")
         assert error_text(app, "budget_end") == ""
 
-        app.screen.query_one("#line-items DataTable").focus()
+        app.screen.query_one("#line-items VirtualTable").focus()
         await pilot.press("a")
         await paste(pilot, "Lightweight wheelchair")
         await fill(pilot, "#field-unit_cost", "4200")
@@ -214,7 +214,7 @@ async def test_a_one_off_wheelchair_budget_with_a_top_up_is_typed_in_and_refusal
 
 async def test_a_list_fits_its_columns_to_what_it_shows_after_the_first_entry(store: PlanStore) -> None:
     async with plan_open_at(store, step=Step.FINANCE) as (app, pilot, _path):
-        app.screen.query_one("#line-items DataTable").focus()
+        app.screen.query_one("#line-items VirtualTable").focus()
         await pilot.press("a")
         await paste(pilot, "Hoist sling")
         await pilot.press("escape")
@@ -236,7 +236,7 @@ async def test_a_wheelchair_budget_with_nothing_planned_is_not_done_until_the_ch
             bar.split()
         )
         assert "Nothing is planned yet" in totals(app)
-        app.screen.query_one("#line-items DataTable").focus()
+        app.screen.query_one("#line-items VirtualTable").focus()
         await pilot.press("a")
         await pilot.press(*keys("Lightweight wheelchair"))
         await fill(pilot, "#field-unit_cost", "2800")

@@ -46,11 +46,11 @@ async def test_a_bad_nhs_number_and_date_are_refused_beside_the_field(store: Pla
 
 async def test_worries_are_added_private_and_questions_shared(store: PlanStore) -> None:
     async with plan_open_at(store) as (app, pilot, path):
-        app.screen.query_one("#worries DataTable").focus()
+        app.screen.query_one("#worries VirtualTable").focus()
         await pilot.press("a")
         await pilot.press(*keys("Who pays if a PA is ill?"))
         await pilot.press("escape")
-        app.screen.query_one("#questions DataTable").focus()
+        app.screen.query_one("#questions VirtualTable").focus()
         await pilot.press("a")
         await pilot.press(*keys("Can I pay my sister?"))
         await pilot.press("escape", "ctrl+s")
@@ -61,7 +61,7 @@ async def test_worries_are_added_private_and_questions_shared(store: PlanStore) 
 
 async def test_ticking_off_a_thing_to_find_out(store: PlanStore) -> None:
     async with plan_open_at(store) as (app, pilot, path):
-        app.screen.query_one("#checklist DataTable").focus()
+        app.screen.query_one("#checklist VirtualTable").focus()
         await pilot.press("down", "enter")  # The second starter item.
         await pilot.press("tab", "space")  # From the question to the "found out" tick box.
         await pilot.press("escape", "ctrl+s")
@@ -71,6 +71,6 @@ async def test_ticking_off_a_thing_to_find_out(store: PlanStore) -> None:
 
 async def test_an_empty_new_entry_is_not_kept(store: PlanStore) -> None:
     async with plan_open_at(store) as (app, pilot, path):
-        app.screen.query_one("#contacts DataTable").focus()
+        app.screen.query_one("#contacts VirtualTable").focus()
         await pilot.press("a", "escape", "ctrl+s")
     assert saved(store, path).informed.contacts == []

@@ -17,6 +17,7 @@ from phb_tui.planning.person_centred import FOR_PA_EMPLOYERS
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.dialogs import ConfirmDialog, EntryDialog
 from phb_tui.widgets.journey_bar import JourneyBar
+from phb_tui.widgets.virtual_table import VirtualTable
 from plan_store import Plan, PlanStore, new_plan
 from plan_store.vocabulary import ManagementOption
 from screens.deleted_plans import DeletedPlansDialog
@@ -89,7 +90,7 @@ async def test_every_letter_on_a_step_and_in_its_dialogs_works_in_both_cases(
     store: PlanStore, example_plan: Plan
 ) -> None:
     async with plan_open_at(store, example_plan, step=Step.FINANCE, size=(80, 24)) as (app, pilot, _path):
-        app.screen.query_one("#line-items DataTable", DataTable).focus()
+        app.screen.query_one("#line-items VirtualTable", VirtualTable).focus()
         await pilot.pause()
         step = app.screen
         assert _letters_shown(step) == {"A"}
@@ -214,8 +215,8 @@ async def test_a_mixed_plan_shows_who_pays_and_the_list_of_plans_tells_copies_ap
     store.create("Mum's plan 2026 with a long title")
     store.create("Mum's plan 2026 with a long title (copy)")
     async with plan_open_at(store, example_plan, step=Step.FINANCE, size=(80, 24)) as (app, pilot, _path):
-        table = app.screen.query_one("#line-items DataTable", DataTable)
-        headings = [str(column.label) for column in table.columns.values()]
+        table = app.screen.query_one("#line-items VirtualTable", VirtualTable)
+        headings = [header.plain for header in table.headers]
         assert "Paid by" in headings, headings
         rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
         paid_by = headings.index("Paid by")

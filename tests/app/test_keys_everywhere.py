@@ -10,12 +10,13 @@ import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 
 from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.dialogs import EntryDialog
 from phb_tui.widgets.help_dialog import HelpDialog
+from phb_tui.widgets.virtual_table import VirtualTable
 from plan_store import Plan, PlanStore
 from screens.base import StepScreen
 from screens.pa_calculator import PACalculatorDialog
@@ -38,7 +39,7 @@ PLACES = [
     Place("one-line box", Step.FINANCE, "#field-budget_amount"),
     Place("choice", Step.FINANCE, "#field-budget_period"),
     Place("long-text box", Step.FINANCE, "#field-contingency_notes"),
-    Place("list", Step.FINANCE, "DataTable"),
+    Place("list", Step.FINANCE, "VirtualTable"),
     Place("tick box", Step.MANAGEMENT, "#field-agreement_signed"),
     Place("one-line box in a dialog", Step.FINANCE, "#field-description", in_dialog=True),
     Place("long-text box in a dialog", Step.FINANCE, "#field-notes", in_dialog=True),
@@ -55,7 +56,7 @@ def _value(widget: Widget) -> object:
         return widget.value
     if isinstance(widget, SelectionList):
         return list(widget.selected)
-    assert isinstance(widget, DataTable)
+    assert isinstance(widget, VirtualTable)
     return widget.row_count
 
 
@@ -72,7 +73,7 @@ async def _go_to(app: PhbApp, pilot: Pilot[None], place: Place) -> Widget:
         app.show_step(place.step)
         await pilot.pause()
     if place.in_dialog and not isinstance(app.screen, EntryDialog):
-        app.screen.query_one(DataTable).focus()
+        app.screen.query_one(VirtualTable).focus()
         await pilot.pause()
         await pilot.press("enter")  # Edit the first line item.
         await pilot.pause()

@@ -174,12 +174,12 @@ async def test_a_step_shown_again_shows_what_changed_elsewhere(store: PlanStore,
         first_finance = app.screen
         app.show_step(Step.OUTCOMES)
         await pilot.pause()
-        app.screen.query_one("#outcomes DataTable").focus()
+        app.screen.query_one("#outcomes VirtualTable").focus()
         await pilot.press("down", "delete", "y")  # Remove outcome 2, which the swimming served.
         app.show_step(Step.FINANCE)
         await pilot.pause()
         assert app.screen is first_finance  # The same screen, reused...
-        table = app.screen.query_one("#line-items DataTable")
+        table = app.screen.query_one("#line-items VirtualTable")
         rows = [table.get_row_at(n) for n in range(table.row_count)]  # type: ignore[attr-defined]
         swim = next(row for row in rows if str(row[1]).startswith("Swimming"))
         assert str(swim[4]) == "✗ none"  # ...showing the change made on another step.

@@ -3,10 +3,9 @@ that was refused is unsaved work until it is put right, and a new entry can be c
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
-
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.dialogs import ConfirmDialog, EntryDialog
+from phb_tui.widgets.virtual_table import VirtualTable
 from plan_store import Plan, PlanStore
 
 from .helpers import keys, plan_open_at, saved, screen_text
@@ -49,7 +48,7 @@ async def test_refused_text_is_unsaved_work_and_quitting_asks(store: PlanStore, 
 
 
 async def _new_line_item(app, pilot) -> EntryDialog:  # type: ignore[no-untyped-def]
-    app.screen.query_one(DataTable).focus()
+    app.screen.query_one(VirtualTable).focus()
     await pilot.press("a")
     await pilot.pause()
     assert isinstance(app.screen, EntryDialog)
@@ -73,7 +72,7 @@ async def test_cancel_puts_an_edited_entry_back_as_it_was(store: PlanStore, exam
     async with plan_open_at(store, example_plan, step=Step.FINANCE, size=(100, 30)) as (app, pilot, _path):
         assert app.session is not None
         first = app.session.plan.finance.line_items[0].model_copy(deep=True)
-        app.screen.query_one(DataTable).focus()
+        app.screen.query_one(VirtualTable).focus()
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(*keys(" changed"), "tab")
@@ -112,7 +111,7 @@ async def test_a_new_entrys_starting_numbers_are_replaced_by_what_is_typed(
 
 async def test_a_long_text_box_in_a_dialog_carries_on_from_the_end(store: PlanStore, example_plan: Plan) -> None:
     async with plan_open_at(store, example_plan, step=Step.OUTCOMES, size=(100, 30)) as (app, pilot, _path):
-        app.screen.query_one(DataTable).focus()
+        app.screen.query_one(VirtualTable).focus()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EntryDialog)

@@ -12,7 +12,7 @@ from .helpers import choose, paste, plan_open_at, saved
 
 async def test_an_outcome_is_added_with_every_field(store: PlanStore) -> None:
     async with plan_open_at(store, step=Step.OUTCOMES) as (app, pilot, path):
-        app.screen.query_one("#outcomes DataTable").focus()
+        app.screen.query_one("#outcomes VirtualTable").focus()
         await pilot.press("a")
         # Pasted: typing letter by letter is tested elsewhere, and Pilot waits for idle after each key.
         for text in (
@@ -39,14 +39,14 @@ async def test_an_outcome_is_added_with_every_field(store: PlanStore) -> None:
 
 async def test_outcomes_are_reordered_with_alt_arrows(store: PlanStore, example_plan: Plan) -> None:
     async with plan_open_at(store, example_plan, Step.OUTCOMES) as (app, pilot, path):
-        app.screen.query_one("#outcomes DataTable").focus()
+        app.screen.query_one("#outcomes VirtualTable").focus()
         await pilot.press("down", "alt+up", "ctrl+s")
     assert [o.id for o in saved(store, path).outcomes] == ["o2", "o1"]
 
 
 async def test_removing_an_outcome_asks_first_and_unlinks_spending(store: PlanStore, example_plan: Plan) -> None:
     async with plan_open_at(store, example_plan, Step.OUTCOMES) as (app, pilot, path):
-        app.screen.query_one("#outcomes DataTable").focus()
+        app.screen.query_one("#outcomes VirtualTable").focus()
         await pilot.press("down", "delete")
         await pilot.press("n")  # Changed my mind.
         await pilot.press("ctrl+s")

@@ -4,10 +4,10 @@ step, who decides on the Managing the money step, and the action plan on the Rev
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 
 from phb_tui.planning.person_centred import USUAL_TASKS
 from phb_tui.planning.steps import Step
+from phb_tui.widgets.virtual_table import VirtualTable
 from plan_store import LineItem, Plan, PlanStore, new_plan
 from plan_store.vocabulary import ManagementOption, SpendCategory
 from screens.usual_tasks_dialog import UsualTasksDialog
@@ -19,7 +19,7 @@ async def _add(pilot: Pilot[None], table: str, fields: dict[str, str | tuple[str
     """Add an entry to a list as a person does: A, then each field in turn, then Esc. A field's
     value is text to type, or keys to press (for a drop-down)."""
     app = pilot.app
-    app.screen.query_one(f"#{table} DataTable", DataTable).focus()
+    app.screen.query_one(f"#{table} VirtualTable", VirtualTable).focus()
     await pilot.pause()
     await pilot.press("a")
     await pilot.pause()
@@ -92,7 +92,7 @@ async def test_a_late_task_with_nobody_to_do_it_shows_on_every_step(store: PlanS
         bar = str(app.screen.query_one("#journey").render())
         assert "Tasks: 1 late, 1 with nobody (step 6)" in bar
         assert "▶6 Review~◀" in bar  # Begun, and not done while a task is late.
-        row = app.screen.query_one("#actions DataTable", DataTable).get_row_at(0)
+        row = app.screen.query_one("#actions VirtualTable", VirtualTable).get_row_at(0)
         assert [str(cell) for cell in row] == ["Sign the agreement", "nobody yet", "01/01/2020 ✗ late", "not yet"]
         await pilot.press("f7")
         await pilot.pause()

@@ -10,7 +10,7 @@ from .helpers import choose, keys, plan_open_at, saved
 
 async def test_a_resource_is_added_and_linked_to_an_outcome(store: PlanStore, example_plan: Plan) -> None:
     async with plan_open_at(store, example_plan, Step.RESOURCES) as (app, pilot, path):
-        app.screen.query_one("#resources DataTable").focus()
+        app.screen.query_one("#resources VirtualTable").focus()
         await pilot.press("a")
         await choose(pilot, "#field-kind", "person")
         app.screen.query_one("#field-description").focus()

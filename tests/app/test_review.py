@@ -19,12 +19,12 @@ from .helpers import error_text, fill, keys, plan_open_at, saved
 
 async def test_review_details_are_saved(store: PlanStore) -> None:
     async with plan_open_at(store, step=Step.REVIEW) as (app, pilot, path):
-        app.screen.query_one("#risks DataTable").focus()
+        app.screen.query_one("#risks VirtualTable").focus()
         await pilot.press("a", *keys("PA leaves"), "tab", *keys("Agency cover"), "escape")
         await fill(pilot, "#field-contingency_plan", "Call my sister")
         await fill(pilot, "#field-first_review", "31/01/2027")
         await fill(pilot, "#field-every_months", "12")
-        app.screen.query_one("#sign-off DataTable").focus()
+        app.screen.query_one("#sign-off VirtualTable").focus()
         await pilot.press("a", *keys("Amira Khan"), "tab", *keys("Budget holder"), "escape")
         await pilot.press("ctrl+s")
     plan = saved(store, path)

@@ -86,12 +86,12 @@ def _press(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
 
 
 def test_editing_a_line_item(snap_compare: Snap, sample_app: PhbApp) -> None:
-    run_before = _at(Step.FINANCE, _focus("#line-items DataTable"), _press("enter"))
+    run_before = _at(Step.FINANCE, _focus("#line-items VirtualTable"), _press("enter"))
     assert snap_compare(sample_app, terminal_size=(80, 24), run_before=run_before)
 
 
 def test_removing_asks_first(snap_compare: Snap, sample_app: PhbApp) -> None:
-    run_before = _at(Step.FINANCE, _focus("#line-items DataTable"), _press("delete"))
+    run_before = _at(Step.FINANCE, _focus("#line-items VirtualTable"), _press("delete"))
     assert snap_compare(sample_app, terminal_size=(80, 24), run_before=run_before)
 
 
@@ -111,7 +111,7 @@ def test_exporting_the_summary(snap_compare: Snap, sample_app: PhbApp) -> None:
 
 
 def test_editing_an_outcome(snap_compare: Snap, sample_app: PhbApp) -> None:
-    run_before = _at(Step.OUTCOMES, _focus("#outcomes DataTable"), _press("enter"))
+    run_before = _at(Step.OUTCOMES, _focus("#outcomes VirtualTable"), _press("enter"))
     assert snap_compare(sample_app, terminal_size=(80, 24), run_before=run_before)
 
 

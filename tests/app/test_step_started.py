@@ -14,7 +14,7 @@ async def test_a_helper_a_gp_and_a_preferred_name_start_step_one(store: PlanStor
         assert "Step 1 of 7: Get informed (not started)." in screen_text(app)
         await fill(pilot, "#field-preferred_name", "Mira")
         await fill(pilot, "#field-gp", "Riverside Surgery")
-        app.screen.query_one("#helpers DataTable").focus()
+        app.screen.query_one("#helpers VirtualTable").focus()
         await pilot.press("a", "tab", *keys("Sam Okafor"), "escape")
         await pilot.pause()
         shown = screen_text(app)

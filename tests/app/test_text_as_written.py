@@ -4,11 +4,11 @@ never read as formatting codes, which would hide words, add emoji, or stop the a
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable
 
 from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.document_view import DocumentView
+from phb_tui.widgets.virtual_table import VirtualTable
 from plan_store import Helper, HelperRole, Note, Outcome, Plan, PlanStore, new_plan
 
 from .helpers import plan_open_at, screen_text
@@ -33,7 +33,7 @@ async def test_lists_on_a_step_show_brackets_and_colons_as_written(store: PlanSt
         text = screen_text(app)
         assert HELPER in text
         assert TITLE in text  # In the header.
-        questions = app.screen.query_one("#questions DataTable", DataTable)  # Below the fold.
+        questions = app.screen.query_one("#questions VirtualTable", VirtualTable)  # Below the fold.
         assert str(questions.get_row_at(0)[0]) == QUESTION
 
 
@@ -57,7 +57,7 @@ async def test_the_list_of_plans_shows_a_title_as_written(store: PlanStore, brac
 
 async def test_outcomes_to_link_are_offered_as_written(store: PlanStore, bracketed: Plan) -> None:
     async with plan_open_at(store, bracketed, Step.RESOURCES, size=(120, 40)) as (app, pilot, _path):
-        app.screen.query_one("#resources DataTable").focus()
+        app.screen.query_one("#resources VirtualTable").focus()
         await pilot.press("a")
         await pilot.pause()
         assert f"1. {OUTCOME}" in screen_text(app)

@@ -70,7 +70,7 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
         await fill(pilot, "#field-icb_name", "NHS Cornwall and the Isles of Scilly ICB", pasted=True)
         await choose(pilot, "#field-eligibility", "childrens_continuing_care")
         await choose(pilot, "#field-stage", "planning")
-        app.screen.query_one("#helpers DataTable").focus()
+        app.screen.query_one("#helpers VirtualTable").focus()
         await pilot.press("a")
         await choose(pilot, "#field-role", "family")
         await fill(pilot, "#field-name", "Sarah Marsh (Mum)", pasted=True)
@@ -80,7 +80,7 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
         await pilot.press("f8")
         await pilot.pause()
         await fill(pilot, "#field-assessed_needs", NEEDS, pasted=True)
-        app.screen.query_one("#outcomes DataTable").focus()
+        app.screen.query_one("#outcomes VirtualTable").focus()
         for outcome in OUTCOMES:
             await _add_outcome(pilot, *outcome)
 
@@ -97,7 +97,7 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
         # Step 4: support beyond the money.
         await pilot.press("f8")
         await pilot.pause()
-        app.screen.query_one("#resources DataTable").focus()
+        app.screen.query_one("#resources VirtualTable").focus()
         await pilot.press("a")
         await choose(pilot, "#field-kind", "person")
         app.screen.query_one("#field-description").focus()
@@ -110,7 +110,7 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
         await pilot.pause()
         await fill(pilot, "#field-budget_amount", "£40,000", pasted=True)
         await choose(pilot, "#field-budget_period", "year")
-        app.screen.query_one("#line-items DataTable").focus()
+        app.screen.query_one("#line-items VirtualTable").focus()
         for item in LINE_ITEMS:
             await _add_line_item(pilot, item)
         await fill(pilot, "#field-contingency", "300", pasted=True)
@@ -119,7 +119,7 @@ async def test_a_realistic_plan_written_from_start_to_finish(store: PlanStore, c
         # Step 6: risks, reviews, sign-off.
         await pilot.press("f8")
         await pilot.pause()
-        app.screen.query_one("#risks DataTable").focus()
+        app.screen.query_one("#risks VirtualTable").focus()
         await pilot.press("a")
         await paste(pilot, "The PA is ill")
         await pilot.press("tab")

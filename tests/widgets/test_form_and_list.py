@@ -86,7 +86,7 @@ class ListHost(App[None]):
         yield ItemList(lambda: self.risks, RISKS, id="risks")
 
     def on_mount(self) -> None:
-        self.query_one("#risks DataTable").focus()
+        self.query_one("#risks VirtualTable").focus()
 
     def on_item_list_changed(self) -> None:
         self.changes += 1

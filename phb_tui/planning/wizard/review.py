@@ -4,6 +4,7 @@ the tasks before it starts."""
 from __future__ import annotations
 
 from plan_store import Plan, ReviewEntry, Reviews, Risk, SignOff
+from plan_store.models import OutcomeReview
 from plan_store.person_centred import Action
 
 from ..fields import FieldSpec, form, listed
@@ -64,6 +65,20 @@ LOG = listed(
     entries=lambda plan: plan.reviews.log,
 )
 
+OUTCOME_PROGRESS = listed(
+    OutcomeReview,
+    [
+        FieldSpec("reviewed_on", "Date of the review"),
+        FieldSpec("outcome_id", "Which outcome"),
+        FieldSpec("progress", "How far along it is"),
+        FieldSpec("how_it_is_going", "How it is going, in words"),
+        FieldSpec("said_by", "Who said so"),
+        FieldSpec("what_will_change", "What will change"),
+    ],
+    entries=lambda plan: plan.reviews.outcomes,
+)
+"""`outcome_id` chooses among the plan's outcomes: the screen gives the form those choices."""
+
 SIGN_OFF = listed(
     SignOff,
     [
@@ -89,7 +104,7 @@ ENTRY = StepEntry(
     Step.REVIEW,
     "Review and sign-off",
     "Review",
-    (RISKS, CONTINGENCY_PLAN, REVIEWS, LOG, SIGN_OFF, ACTIONS),
+    (RISKS, CONTINGENCY_PLAN, REVIEWS, LOG, OUTCOME_PROGRESS, SIGN_OFF, ACTIONS),
     still_to_do=task_notes,
-    keys=(StepKey("review.usual_tasks", "f5", "usual tasks"),),
+    keys=(StepKey("review.usual_tasks", "f5", "usual tasks"), StepKey("review.agree", "f3", "mark as agreed")),
 )
