@@ -3,10 +3,13 @@ damage a real person's plans, and tests cannot see each other's files."""
 
 from __future__ import annotations
 
+import gc
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from datetime import date
 from itertools import zip_longest
 from pathlib import Path
@@ -35,12 +38,20 @@ LONGEST_FIRST = [
     "tests/test_code_gates.py",
     "tests/app/test_keys_everywhere.py",
     "tests/app/test_whole_journey.py",
+    "tests/reliability/test_kill_during_spending_import.py",
+    "tests/reliability/test_races.py",
     "tests/reliability/test_crash_during_save.py",
     "tests/browser/",
+    "tests/reliability/test_kill_during_agree.py",
+    "tests/reliability/test_kills_every_operation.py",
+    "tests/app/test_pa_choices.py",
     "tests/app/test_every_field_as_written.py",
     "tests/app/test_finance.py",
+    "tests/app/test_navigation.py",
+    "tests/app/test_snapshots.py",
 ]
-"""The files whose tests took longest (CPU and waiting for processes, 2 cores), slowest first."""
+"""The files whose tests took longest (CPU and waiting for processes, 2 cores), slowest first: a
+single test of 15 to 40 CPU seconds started last would leave one process working alone at the end."""
 
 
 def _longest_first(item: pytest.Item) -> int:
@@ -59,11 +70,46 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items[:] = [item for turn in zip_longest(*slow) for item in turn if item is not None] + rest
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Collect garbage less often in each test process, as `phb` itself does after its imports:
+    Pilot tests make hundreds of thousands of short-lived objects, and Python's default (a young
+    collection every 700 objects, an old one looking through every module the suite imported)
+    was a fifth of an app test's time. The modules collected so far are set aside for good; the
+    rest is still collected, less often."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """With `-n`, hand each process two tests at a time: xdist otherwise gives the first process a
     quarter of its share in one block, and with it every one of the slowest tests."""
     if hasattr(config.option, "maxschedchunk") and config.option.maxschedchunk is None:
         config.option.maxschedchunk = 2
+    _compile_once_per_run()
+
+
+COMPILED = "PHB_TESTS_COMPILED"
+"""Names the folder of compiled modules the test processes and every `phb` they start share."""
+
+
+def _compile_once_per_run() -> None:
+    """Where Python is told to write no compiled modules (PYTHONDONTWRITEBYTECODE, as on some CI
+    machines), every `phb` and helper process a test starts compiled PHB Planner's modules from
+    source again, a quarter of a second each: they are compiled once into a folder of this run's
+    own, outside the code and the virtual environment, and removed when the run ends."""
+    if not sys.dont_write_bytecode or sys.pycache_prefix is not None:
+        return  # Compiled modules are kept as asked, or this is a test process of a run doing it.
+    folder = os.environ[COMPILED] = tempfile.mkdtemp(prefix="phb-tests-compiled-")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = folder
+    sys.pycache_prefix, sys.dont_write_bytecode = folder, False
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The run's compiled modules go with the run that made them (not with each test process)."""
+    if not hasattr(config, "workerinput") and COMPILED in os.environ:
+        shutil.rmtree(os.environ.pop(COMPILED), ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -17,12 +17,12 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable
 
 from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
 from phb_tui.widgets.dialogs import ConfirmDialog, EntryDialog
 from phb_tui.widgets.help_dialog import HelpDialog
+from phb_tui.widgets.virtual_table import VirtualTable
 from plan_store import Plan, PlanStore
 from screens.pa_calculator import PACalculatorDialog
 
@@ -102,10 +102,10 @@ async def walk_step(pilot: Pilot[Any], step: Step) -> None:
     app = pilot.app
     await until(pilot, lambda: app.focused is not None, f"step {step.value} focusing its first widget")
     await tab_round(pilot, f"step {step.value}")
-    tables = list(app.screen.query(DataTable))
+    tables = list(app.screen.query(VirtualTable))
     for number, table in enumerate(tables):
 
-        async def edit(table: DataTable[Any] = table) -> None:
+        async def edit(table: VirtualTable = table) -> None:
             table.focus()
             await pilot.press("enter")
 

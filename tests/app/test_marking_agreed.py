@@ -117,7 +117,7 @@ async def test_a_plan_with_gaps_is_agreed_only_after_saying_which_gaps_and_askin
 async def test_each_outcomes_progress_is_recorded_at_a_review(store: PlanStore, example_plan: Plan) -> None:
     example_plan.reviews.outcomes.clear()
     async with plan_open_at(store, example_plan, step=Step.REVIEW, size=(100, 40)) as (app, pilot, path):
-        app.screen.query_one("#outcome-progress DataTable").focus()
+        app.screen.query_one("#outcome-progress VirtualTable").focus()
         await pilot.press("a")
         await pilot.pause()
         await choose(pilot, "#field-outcome_id", "o2")

@@ -59,12 +59,12 @@ def test_the_field_with_the_cursor(snap_compare: Snap, store: PlanStore, example
 
 
 DIALOGS: dict[str, tuple[Step, Action]] = {
-    "a cost": (Step.FINANCE, _focus_then("#line-items DataTable", "enter")),
-    "an outcome": (Step.OUTCOMES, _focus_then("#outcomes DataTable", "enter")),
-    "the PA calculator": (Step.FINANCE, _focus_then("#line-items DataTable", "f6")),
-    "the PA calculator's employer part": (Step.FINANCE, _focus_then("#line-items DataTable", "f6", "ctrl+up")),
-    "help": (Step.OUTCOMES, _focus_then("#outcomes DataTable", "f1")),
-    "removing": (Step.FINANCE, _focus_then("#line-items DataTable", "delete")),
+    "a cost": (Step.FINANCE, _focus_then("#line-items VirtualTable", "enter")),
+    "an outcome": (Step.OUTCOMES, _focus_then("#outcomes VirtualTable", "enter")),
+    "the PA calculator": (Step.FINANCE, _focus_then("#line-items VirtualTable", "f6")),
+    "the PA calculator's employer part": (Step.FINANCE, _focus_then("#line-items VirtualTable", "f6", "ctrl+up")),
+    "help": (Step.OUTCOMES, _focus_then("#outcomes VirtualTable", "f1")),
+    "removing": (Step.FINANCE, _focus_then("#line-items VirtualTable", "delete")),
     "exporting": (Step.SUMMARY, _export),
 }
 

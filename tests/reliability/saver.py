@@ -4,21 +4,17 @@ Used by test_crash_during_save.py: after each completed save it prints the versi
 test knows which versions are safely on disk when it kills this process.
 
 Started with --fork, it loads the store once and then, for each line it reads, forks a process
-that saves until it is killed: the killed process is as real as a freshly started one, and the
-200 kills no longer pay for 200 starts of Python and the plan models. Each forked saver first
-prints its process id; once it has died, the server prints "gone", so the test can tell the lines
-of one saver from the next.
+that saves until it is killed (see forking.py).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from plan_store import Outcome, PlanStore
+from forking import serve
 
-GONE = "gone"
+from plan_store import Outcome, PlanStore
 
 
 def version_of(plan_outcomes: int) -> int:
@@ -37,22 +33,8 @@ def main(data_dir: str, slug: str) -> None:
         print(version, flush=True)
 
 
-def serve(data_dir: str, slug: str) -> None:
-    """One saver for each line read, each started only when the one before has died."""
-    while sys.stdin.readline():
-        child = os.fork()
-        if child == 0:
-            try:
-                print(os.getpid(), flush=True)
-                main(data_dir, slug)
-            finally:
-                os._exit(1)  # Never back into the server's loop.
-        os.waitpid(child, 0)
-        print(GONE, flush=True)
-
-
 if __name__ == "__main__":
     if sys.argv[1] == "--fork":
-        serve(sys.argv[2], sys.argv[3])
+        serve(lambda: main(sys.argv[2], sys.argv[3]))
     else:
         main(sys.argv[1], sys.argv[2])

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import os
 import random
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from plan_store import PlanStore
 
-from .saver import GONE
+from .forking import GONE, ForkServer
 
 KILLS = 200
 RUNS = 4
@@ -30,41 +27,21 @@ def test_sigkill_during_saves_never_leaves_a_broken_plan(
     opened = store.create("Crash test")
     path, backup = opened.path, opened.backup_path
     chooser = random.Random(20261123 + run)  # Fixed, so a failure can be repeated.
-    environment = {**os.environ, "PYTHONPATH": str(HERE.parent.parent)}
     outcomes_seen: set[int] = set()
-    # One server forks each saver that is killed: see saver.py.
-    server = subprocess.Popen(
-        [sys.executable, str(HERE / "saver.py"), "--fork", str(store.data_dir), "crash-test"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=environment,
-    )
-    assert server.stdin is not None and server.stdout is not None
-    try:
+    with ForkServer(HERE / "saver.py", str(store.data_dir), "crash-test") as server:  # See forking.py.
         for _ in range(KILLS // RUNS):
-            server.stdin.write("start\n")
-            server.stdin.flush()
-            saver = int(server.stdout.readline())
+            saver = server.start()
             wanted = chooser.randint(1, 4)  # Saves to let finish before killing mid-way through the next.
             confirmed, line = None, ""
             for _ in range(wanted):
-                line = server.stdout.readline().strip()
+                line = server.read()
                 if line in ("", GONE):
                     break
                 confirmed = int(line)
-            if line != GONE:  # Not already dead by itself.
-                os.kill(saver, signal.SIGKILL)
-            while line != GONE:  # What it printed before it died, up to the server's word that it has.
-                line = server.stdout.readline().strip()
-                assert line, "the server stopped"
+            # Saves it confirmed while the test was reading the earlier lines count too.
+            confirmed = next((int(done) for done in reversed(server.kill(saver, line))), confirmed)
             assert confirmed is not None, "the saver stopped before saving anything"
             _check_whole(store, path, backup, confirmed, outcomes_seen)
-    finally:
-        server.stdin.close()
-        server.kill()
-        server.wait()
-        server.stdout.close()
     with capsys.disabled():
         print(
             f"\n{KILLS // RUNS} kills during saving (run {run + 1} of {RUNS}): the plan and its backup loaded every time "

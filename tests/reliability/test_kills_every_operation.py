@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import os
 import random
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from plan_store import Outcome, PlanStore
 from plan_store.codec import plan_to_toml
+
+from .forking import GONE, ForkServer
 
 KILLS = 20
 """For each operation; with saving's own 200 (test_crash_during_save.py), 320 kills in all."""
@@ -33,13 +32,22 @@ def _big_plan_file(store: PlanStore, folder: Path) -> Path:
     return source
 
 
-def _everything_left_opens(store: PlanStore, export_text: str) -> tuple[int, int]:
-    """Every file PHB Planner wrote opens whole; how many plans and how many leftovers there are."""
+def _everything_left_opens(store: PlanStore, export_text: str, whole: set[tuple[object, ...]]) -> tuple[int, int]:
+    """Every file PHB Planner wrote opens whole; how many plans and how many leftovers there are.
+
+    `whole` holds the files found whole after earlier kills, each named by where it is and what
+    its inode says of it (number, size, times of writing and of any change, a rename included):
+    one no kill has touched since is the same file, and reading every plan again after every
+    kill was three quarters of this test's time."""
     for folder in (store.plans_dir, store.data_dir / "trash"):
         if folder.is_dir():
             for path in folder.iterdir():
                 if path.name.endswith((".toml", ".toml.bak")) and not path.name.startswith("."):
-                    store.open(path)  # Raises if empty, cut short or damaged.
+                    status = path.stat()
+                    seen = (path, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+                    if seen not in whole:
+                        store.open(path)  # Raises if empty, cut short or damaged.
+                        whole.add(seen)
     exports = store.data_dir / "exports"
     for export in exports.glob("export-*.toml"):
         assert export.read_text(encoding="utf-8") == export_text, f"{export.name} is not whole"
@@ -58,38 +66,45 @@ def test_sigkill_during_any_operation_never_leaves_a_broken_file(
         store.trash(store.plans_dir / "original.toml")
     export_text = source.read_text(encoding="utf-8")
     chooser = random.Random(f"20261124-{operation}")  # Fixed, so a failure can be repeated.
-    environment = {**os.environ, "PYTHONPATH": str(HERE.parent.parent)}
     leftovers_seen = 0
-    for _ in range(KILLS):
-        child = subprocess.Popen(
-            [sys.executable, str(HERE / "worker.py"), str(store.data_dir), "churn", operation, str(source)],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=environment,
-        )
-        assert child.stdout is not None
-        for _ in range(chooser.randint(1, 3)):  # Operations to let finish before killing the next.
-            if not child.stdout.readline():
-                break
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-        plans, leftovers = _everything_left_opens(store, export_text)
-        leftovers_seen += leftovers
-        if operation == "rename":
-            # A kill between writing the renamed plan and retiring the old file leaves both, whole
-            # and alike: one plan too many, never one too few.
-            assert plans in (1, 2)
-            if plans == 2:
-                store.trash(store.plan_paths()[0])
-        exports = store.data_dir / "exports"
-        leftovers_seen += len(list(exports.glob(".*.tmp"))) if exports.is_dir() else 0
-        store.tidy()  # As the app does when it starts.
-        assert [path.name for path in store.plans_dir.iterdir() if path.name.endswith(".tmp")] == []
-        # Exports are tidied too, though they are written to a folder of the person's choosing.
-        assert not exports.is_dir() or list(exports.glob(".*.tmp")) == []
+    whole: set[tuple[object, ...]] = set()
+    with ForkServer(HERE / "worker.py", str(store.data_dir), "churn", operation, str(source)) as server:
+        for _ in range(KILLS):  # One server forks each worker that is killed: see forking.py.
+            leftovers_seen += _kill_one(server, chooser, store, export_text, whole, operation)
     with capsys.disabled():
         print(
             f"\n{KILLS} kills during {operation}: every file left opened whole; "
             f"{leftovers_seen} temporary files left by kills were tidied at the next start."
         )
+
+
+def _kill_one(
+    server: ForkServer,
+    chooser: random.Random,
+    store: PlanStore,
+    export_text: str,
+    whole: set[tuple[object, ...]],
+    operation: str,
+) -> int:
+    """Start a worker, let it finish a few operations, kill it in the next, and check what it
+    left; how many temporary files it left."""
+    worker, line = server.start(), ""
+    for _ in range(chooser.randint(1, 3)):  # Operations to let finish before killing the next.
+        line = server.read()
+        if line in ("", GONE):
+            break
+    server.kill(worker, line)
+    plans, leftovers = _everything_left_opens(store, export_text, whole)
+    if operation == "rename":
+        # A kill between writing the renamed plan and retiring the old file leaves both, whole
+        # and alike: one plan too many, never one too few.
+        assert plans in (1, 2)
+        if plans == 2:
+            store.trash(store.plan_paths()[0])
+    exports = store.data_dir / "exports"
+    leftovers += len(list(exports.glob(".*.tmp"))) if exports.is_dir() else 0
+    store.tidy()  # As the app does when it starts.
+    assert [path.name for path in store.plans_dir.iterdir() if path.name.endswith(".tmp")] == []
+    # Exports are tidied too, though they are written to a folder of the person's choosing.
+    assert not exports.is_dir() or list(exports.glob(".*.tmp")) == []
+    return leftovers

@@ -5,16 +5,20 @@
     worker.py DATA_DIR rename SLUG TITLE WAIT    once the plan has WAIT outcomes, rename it
     worker.py DATA_DIR trash SLUG WAIT           once the plan has WAIT outcomes, trash it
     worker.py DATA_DIR churn OPERATION SOURCE    do OPERATION over and over until killed
+    worker.py --fork DATA_DIR churn ...          the same, in a process forked for each line read
 
 Rename retries when told the plan changed meanwhile, as the app asks a person to, and prints
 "renamed <file>" or "gone" (another window renamed or trashed it first). Churn prints "done"
-after each whole operation, so a test knows what finished before it killed this process.
+after each whole operation, so a test knows what finished before it killed this process; with
+--fork, one server loads the store once and forks each process to be killed (see forking.py).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+from forking import serve
 
 from plan_store import PlanChangedOnDisk, PlanError, PlanGone, PlanStore
 
@@ -103,4 +107,7 @@ def main(arguments: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1] == "--fork":
+        serve(lambda: main(sys.argv[2:]))
+    else:
+        main(sys.argv[1:])
