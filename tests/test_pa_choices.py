@@ -207,3 +207,15 @@ def test_phb_show_has_the_part_with_ni_per_pay_period(
     assert done.returncode == 0 and "Employing personal assistants" in shown
     assert "Employer's National Insurance, worked out monthly: £1,545.75 due" in shown  # Sam
     assert "Employer's National Insurance, worked out weekly: £992.03 due" in shown  # Lee
+
+
+def test_the_summary_counts_the_pas_in_words_that_agree(example_plan: Plan) -> None:
+    both = " ".join(render_text(build_summary(example_plan, prepared_on=PINNED_TODAY)).split())
+    assert "The person employs 2 personal assistants (PAs)." in both
+    plan = example_plan.model_copy(deep=True)  # Lee leaves: Sam is the only PA.
+    items = [item for item in plan.finance.line_items if "Lee" not in item.description]
+    plan.finance.line_items[:] = items
+    plan.finance.employing.assistants[:] = plan.finance.employing.assistants[:1]
+    plan.week.entries[:] = [entry for entry in plan.week.entries if entry.line_item in {i.id for i in items}]
+    one = " ".join(render_text(build_summary(plan, prepared_on=PINNED_TODAY)).split())
+    assert "The person employs 1 personal assistant (PA)." in one, one

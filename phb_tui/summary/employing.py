@@ -31,7 +31,7 @@ def employing_section(plan: Plan, analysis: PlanAnalysis) -> Section:
     count = len(costs.per_pa)
     blocks: list[Block] = [
         Paragraph(
-            f"The person employs {count} personal assistant{'s' if count != 1 else ''} (PAs). "
+            f"The person employs {count} personal assistant{'s (PAs)' if count != 1 else ' (PA)'}. "
             "Each figure is for a year, worked out from the answers kept in the plan."
         )
     ]

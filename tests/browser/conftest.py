@@ -7,15 +7,17 @@ PHB_REQUIRE_BROWSER is set (CI sets it), where a missing browser is a failure.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 
 from tests.serving import WAIT_SECONDS, Served, free_port, start_serve
 
@@ -62,6 +64,8 @@ class Browser:
     screen: TerminalScreen
     requests: list[str]
     downloads: list[Any]
+    size: dict[str, int] = field(default_factory=dict)
+    """The terminal's columns and rows, as the page last told the app."""
 
     def wait_for(self, text: str, timeout: float = WAIT_SECONDS) -> str:
         return self.wait_until(lambda screen: text in screen, f"{text!r} on the screen", timeout)
@@ -90,6 +94,33 @@ class Browser:
     def type(self, text: str) -> None:
         self.page.keyboard.type(text)
 
+    def where(self, text: str, *, lowest: bool = False) -> tuple[int, int]:
+        """The column and row where `text` first shows on the screen (it must be showing), or last."""
+        lines = list(enumerate(self.screen.text.splitlines()))
+        for row, line in reversed(lines) if lowest else lines:
+            if text in line:
+                return cell_len(line[: line.index(text)]), row
+        raise AssertionError(f"{text!r} is not on the screen. It shows:\n{self.screen.text}")
+
+    def click(self, text: str, *, right: int = 0, lowest: bool = False) -> None:
+        """A mouse click on `text` where it shows on the screen (or `right` of its start)."""
+        column, row = self.where(text, lowest=lowest)
+        self.click_cell(column + right, row)
+
+    def cell_size(self) -> tuple[float, float]:
+        """The width and height in pixels of one character on the page."""
+        self.wait_until(lambda _shown: bool(self.size), "the page to tell the app its size")
+        box = self.page.locator(".xterm-screen").bounding_box()
+        assert box is not None, "the page shows no terminal"
+        return box["width"] / self.size["width"], box["height"] / self.size["height"]
+
+    def click_cell(self, column: int, row: int) -> None:
+        """A mouse click in the middle of one character cell of the terminal drawn on the page."""
+        width, height = self.cell_size()
+        box = self.page.locator(".xterm-screen").bounding_box()
+        assert box is not None
+        self.page.mouse.click(box["x"] + (column + 0.5) * width, box["y"] + (row + 0.5) * height)
+
 
 @pytest.fixture
 def browser(served: Served) -> Iterator[Browser]:
@@ -109,11 +140,23 @@ def browser(served: Served) -> Iterator[Browser]:
         page.on("download", lambda download: downloads.append(download))
 
         context.on("request", lambda request: requests.append(request.url))
+        opened = Browser(page, screen, requests, downloads)
         page.on("websocket", lambda socket_: socket_.on("framereceived", feeder(screen)))
+        page.on("websocket", lambda socket_: socket_.on("framesent", sizer(opened.size)))
         page.goto(served.address)
-        yield Browser(page, screen, requests, downloads)
+        yield opened
         context.close()
         chromium.close()
+
+
+def sizer(size: dict[str, int]) -> Callable[[str | bytes], None]:
+    """Notes the terminal's size each time the page sends it (`["resize", {"width": .., "height": ..}]`)."""
+
+    def note(payload: str | bytes) -> None:
+        if isinstance(payload, str) and payload.startswith('["resize"'):
+            size.update(json.loads(payload)[1])
+
+    return note
 
 
 def feeder(screen: TerminalScreen) -> Callable[[str | bytes], None]:
