@@ -11,6 +11,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
+from textual.widgets.input import Selection
 
 from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
@@ -58,6 +59,14 @@ def _value(widget: Widget) -> object:
         return list(widget.selected)
     assert isinstance(widget, VirtualTable)
     return widget.row_count
+
+
+def _unchanged(field: Widget, before: object) -> bool:
+    """The field as it was; a one-line box the key left shows the start of its text again, which is
+    how leaving any one-line box works (so its beginning is read), not a change made by the key."""
+    if isinstance(field, Input) and not field.has_focus and field.selection == Selection.cursor(0):
+        return isinstance(before, tuple) and before[0] == field.value
+    return _value(field) == before
 
 
 async def _go_to(app: PhbApp, pilot: Pilot[None], place: Place) -> Widget:
@@ -141,7 +150,7 @@ async def test_every_key_does_its_job_inside_every_kind_of_field(
                 await pilot.press(key)
                 await pilot.pause()
                 assert expected(app, place), f"{key} in the {place.name}: now on {type(app.screen).__name__}"
-                assert _value(field) == before, f"{key} changed the {place.name}"
+                assert _unchanged(field, before), f"{key} changed the {place.name}"
                 assert app.session is not None and app.session.plan.model_dump() == plan_before, (
                     f"{key} in the {place.name} changed the plan"
                 )
