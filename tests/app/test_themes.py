@@ -10,7 +10,7 @@ from phb_tui.planning.steps import Step
 from phb_tui.settings import settings_path
 from plan_store import PlanStore
 
-from .helpers import plan_open_at, screen_text
+from .helpers import plan_open_at, screen_text, until
 
 
 def _app(store: PlanStore, theme: str | None = None) -> PhbApp:
@@ -46,8 +46,8 @@ async def test_a_theme_that_does_not_exist_is_named_in_a_warning(store: PlanStor
     settings_path().write_text('theme = "sparkly"\n', encoding="utf-8")
     app = _app(store)
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
-        await pilot.pause()
-        shown = " ".join(screen_text(app).split())
+        await until(pilot, lambda: "sparkly" in screen_text(app), "the warning on screen")
+        shown = " ".join(screen_text(app).replace("▌", " ").split())  # Without the message's left edge.
         assert 'theme "sparkly" is not one PHB Planner has' in shown and "high-contrast" in shown
         assert app.theme == "textual-dark"
 
