@@ -34,6 +34,7 @@ from bench.frames import FrameClock, Stalls, press
 from bench.targets import EVERY_INTERACTION, NEVER_FROZEN, TYPING, Target
 from phb_tui.app import PhbApp
 from phb_tui.planning.steps import Step
+from phb_tui.widgets.virtual_table import VirtualTable
 from plan_store import Plan, PlanStore
 
 SIZE = (80, 24)
@@ -67,7 +68,7 @@ async def _phb(plan: Plan, folder: Path, label: str) -> dict[str, Any]:
         figures["stall: steps"] = stalls.worst
         app.show_step(Step.FINANCE)
         await clock.settle(time.perf_counter())
-        costs = app.screen.query_one("#line-items DataTable", DataTable)
+        costs = app.screen.query_one("#line-items VirtualTable", VirtualTable)
         dialogs, adds, scrolls = [], [], []
         with Stalls() as stalls:
             for _ in range(5):
