@@ -182,7 +182,7 @@ def _money_record(state: PlanState) -> dict[str, object]:
         }
     due = glance.next_return
     return {
-        "balance": ("-" if glance.balance < 0 else "") + money_to_str(abs(glance.balance)),
+        "balance": money_to_str(glance.balance),  # Signed already, like "-56.20", as plans store money.
         "balance_on": glance.as_of.isoformat(),
         "weeks_in_hand": None if glance.weeks_in_hand is None else f"{glance.weeks_in_hand:f}",
         "money_warning": glance.warning,
